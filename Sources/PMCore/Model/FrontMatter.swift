@@ -1,0 +1,98 @@
+/// Where a postmortem stands in its review.
+public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+    case draft
+    case inReview = "in-review"
+    case published
+}
+
+/// A template named by `NAME@VERSION` (`six-questions@2`), or by name alone for its newest version.
+public struct TemplateReference: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var name: String
+    public var version: Int?
+
+    public init(name: String, version: Int?) {
+        self.name = name
+        self.version = version
+    }
+
+    /// Parses `NAME` or `NAME@VERSION`; nil when the text is not of that shape.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty,
+              parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else { return nil }
+        if parts.count == 2 {
+            guard let version = Int(parts[1]), version > 0 else { return nil }
+            self.init(name: String(parts[0]), version: version)
+        } else {
+            self.init(name: String(parts[0]), version: nil)
+        }
+    }
+
+    public var description: String {
+        version.map { "\(name)@\($0)" } ?? name
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let reference = TemplateReference(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not NAME@VERSION: \(text)"))
+        }
+        self = reference
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// The typed YAML header of a postmortem; every key pm does not know is kept in `extra`.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String?
+    public var date: CalendarDate?
+    public var severity: String?
+    public var status: Status?
+    public var template: TemplateReference?
+    public var started: Timestamp?
+    public var detected: Timestamp?
+    public var acknowledged: Timestamp?
+    public var resolved: Timestamp?
+    /// How the incident came to the team's attention (alert, error-tracker, customer-support, user, engineer …).
+    public var detection: String?
+    public var responders: [String] = []
+    public var facilitator: String?
+    public var services: [String] = []
+    public var tags: [String] = []
+    /// Keys pm does not model, in the order written.
+    public var extra: [YAMLValue.KeyValue] = []
+    /// The 1-based line of each key as written, for diagnostics.
+    public var keyLines: [String: Int] = [:]
+    /// Whether the file had a front-matter block at all.
+    public var isPresent = false
+
+    public init() {}
+
+    /// The front-matter keys pm understands, in the order `pm new` writes them.
+    public static let knownKeys = [
+        "title", "date", "severity", "status", "template", "started", "detected", "acknowledged", "resolved",
+        "detection", "responders", "facilitator", "services", "tags",
+    ]
+
+    /// From the start of the incident to its detection.
+    public var timeToDetect: Duration? {
+        guard let started, let detected else { return nil }
+        return Duration(from: started, to: detected)
+    }
+
+    /// From detection to resolution: how long the team took to end the impact once it knew.
+    public var timeToResolve: Duration? {
+        guard let detected, let resolved else { return nil }
+        return Duration(from: detected, to: resolved)
+    }
+
+    /// From the start of the incident to its resolution.
+    public var duration: Duration? {
+        guard let started, let resolved else { return nil }
+        return Duration(from: started, to: resolved)
+    }
+}

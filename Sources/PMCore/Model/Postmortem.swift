@@ -1,0 +1,132 @@
+/// A `##` section of a postmortem.
+public struct Section: Sendable, Hashable {
+    /// The heading's text as written (without `##`).
+    public var heading: String
+    /// The heading level (2 for `##`; 1 for a level-1 heading after the title).
+    public var level: Int
+    /// The stable template key (`impact`, `root-cause`, `actions` …), or nil for a section no template knows.
+    public var key: String?
+    /// The Markdown source of the whole section, heading included, exactly as in the file.
+    public var markdown: String
+    /// The section's content as plain text, without the heading and without HTML comments.
+    public var text: String
+    /// Whether the section holds more than HTML comments and the template's placeholder.
+    public var isAnswered: Bool
+    /// The 1-based line of the heading.
+    public var startLine: Int
+    /// The 1-based last line with content in this section.
+    public var endLine: Int
+
+    public init(heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int, endLine: Int) {
+        self.heading = heading
+        self.level = level
+        self.key = key
+        self.markdown = markdown
+        self.text = text
+        self.isAnswered = isAnswered
+        self.startLine = startLine
+        self.endLine = endLine
+    }
+}
+
+/// A task-list item under a postmortem's actions section.
+public struct ActionItem: Sendable, Hashable {
+    /// `INCIDENT-ID/POSITION`, e.g. `2019-02-14-messenger-token/2`.
+    public var id: String { "\(incidentID)/\(position)" }
+    public var incidentID: String
+    /// 1-based position among the file's action items, in document order (nested ones included).
+    public var position: Int
+    public var isDone: Bool
+    /// The item's text as plain text, without the checkbox and the trailing tokens.
+    public var text: String
+    /// Owners from `@owner` tokens, without the `@`.
+    public var owners: [String]
+    /// The due date from a `due:YYYY-MM-DD` token, when it parses.
+    public var due: CalendarDate?
+    /// The value of a `due:` token as written, even when it does not parse.
+    public var dueText: String?
+    /// The kind from a `#kind` token, without the `#` (prevent, detect, mitigate, process, runbook …).
+    public var kind: String?
+    /// A ticket (`ABC-123`) or an http(s) URL.
+    public var ticket: String?
+    /// 1-based line of the item.
+    public var line: Int
+    /// Byte offset in the file of the character inside the checkbox (the space or `x`).
+    public var checkboxOffset: Int
+    /// Nesting depth among action items (0 for a top-level item).
+    public var depth: Int
+
+    public init(incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?, dueText: String?,
+                kind: String?, ticket: String?, line: Int, checkboxOffset: Int, depth: Int) {
+        self.incidentID = incidentID
+        self.position = position
+        self.isDone = isDone
+        self.text = text
+        self.owners = owners
+        self.due = due
+        self.dueText = dueText
+        self.kind = kind
+        self.ticket = ticket
+        self.line = line
+        self.checkboxOffset = checkboxOffset
+        self.depth = depth
+    }
+
+    /// Whether the item is open and its due date is before `today`.
+    public func isOverdue(today: CalendarDate) -> Bool {
+        guard !isDone, let due else { return false }
+        return due < today
+    }
+
+    /// Days past the due date on `today`, when overdue.
+    public func daysOverdue(today: CalendarDate) -> Int? {
+        guard isOverdue(today: today), let due else { return nil }
+        return due.days(until: today)
+    }
+}
+
+/// One parsed postmortem file.
+public struct Postmortem: Sendable, Hashable {
+    /// The file name without `.md`: `2019-02-14-messenger-token`.
+    public var id: String
+    /// The path the file was read from.
+    public var path: String
+    public var frontMatter: FrontMatter
+    /// The text of the first level-1 heading, if any.
+    public var headingTitle: String?
+    public var sections: [Section]
+    public var actions: [ActionItem]
+    /// Problems found while reading the file; the rest of the model holds whatever could be read.
+    public var diagnostics: [Diagnostic]
+
+    public init(id: String, path: String, frontMatter: FrontMatter, headingTitle: String?, sections: [Section],
+                actions: [ActionItem], diagnostics: [Diagnostic]) {
+        self.id = id
+        self.path = path
+        self.frontMatter = frontMatter
+        self.headingTitle = headingTitle
+        self.sections = sections
+        self.actions = actions
+        self.diagnostics = diagnostics
+    }
+
+    /// The front-matter title, else the first level-1 heading, else the id.
+    public var title: String {
+        frontMatter.title ?? headingTitle ?? id
+    }
+
+    /// The incident's date: the front-matter date, else the date the incident started, else the file name's date prefix.
+    public var date: CalendarDate? {
+        frontMatter.date ?? frontMatter.started?.calendarDate ?? CalendarDate(id.prefix(10))
+    }
+
+    /// The first section with `key`.
+    public func section(_ key: String) -> Section? {
+        sections.first { $0.key == key }
+    }
+
+    public var openActions: [ActionItem] { actions.filter { !$0.isDone } }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

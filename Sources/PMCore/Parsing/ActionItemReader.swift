@@ -1,0 +1,178 @@
+/// Reads task-list items (`- [ ]`, `- [x]`, `- [X]`) and their trailing tokens out of a section.
+///
+/// CommonMark has no task lists, so the checkbox is read from the start of each list item's first
+/// paragraph in cmark's tree, and located in the file through cmark's source positions.
+struct ActionItemReader {
+    let tree: MarkdownTree
+    let source: SourceText
+    /// Byte offset of cmark's line 1, column 1 in the file.
+    let bodyStart: Int
+    /// File lines before cmark's line 1.
+    let lineOffset: Int
+    let incidentID: String
+    let path: String
+
+    /// The action items under `nodes` (top-level nodes of a section), nested items included, numbered from `firstPosition`.
+    func read(nodes: [Int], firstPosition: Int) -> ([ActionItem], [Diagnostic]) {
+        var items: [ActionItem] = []
+        var diagnostics: [Diagnostic] = []
+        for top in nodes {
+            var openItems: [Int] = []  // subtree ends of enclosing action items
+            for index in top..<tree.nodes[top].subtreeEnd where tree.nodes[index].kind == .item {
+                while let end = openItems.last, end <= index { openItems.removeLast() }
+                guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph,
+                      let checkbox = checkbox(inParagraph: paragraph) else { continue }
+                guard let offset = checkboxOffset(paragraph: paragraph) else {
+                    let line = tree.nodes[paragraph].start.line + lineOffset
+                    diagnostics.append(Diagnostic(.warning, path: path, line: line, rule: "action",
+                                                  "pm could not find this task item's checkbox in the file; write it as `- [ ] text`"))
+                    continue
+                }
+                var item = tokens(paragraph: paragraph, skipping: checkbox.length)
+                item.incidentID = incidentID
+                item.position = firstPosition + items.count
+                item.isDone = checkbox.isDone
+                item.line = tree.nodes[paragraph].start.line + lineOffset
+                item.checkboxOffset = offset
+                item.depth = openItems.count
+                items.append(item)
+                openItems.append(tree.nodes[index].subtreeEnd)
+            }
+        }
+        return (items, diagnostics)
+    }
+
+    /// Whether the paragraph starts with `[ ]`, `[x]` or `[X]` and a space (or nothing), and how many characters that takes.
+    private func checkbox(inParagraph paragraph: Int) -> (isDone: Bool, length: Int)? {
+        let first = paragraph + 1
+        guard first < tree.nodes[paragraph].subtreeEnd, tree.nodes[first].kind == .text,
+              tree.nodes[first].depth == tree.nodes[paragraph].depth + 1 else { return nil }
+        let literal = tree.nodes[first].literal.utf8
+        guard literal.count >= 3 else { return nil }
+        let prefix = Array(literal.prefix(4))
+        guard prefix[0] == UInt8(ascii: "["), prefix[2] == UInt8(ascii: "]") else { return nil }
+        guard prefix.count == 3 || prefix[3] == UInt8(ascii: " ") || prefix[3] == UInt8(ascii: "\t") else { return nil }
+        switch prefix[1] {
+        case UInt8(ascii: " "): return (false, 3)
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return (true, 3)
+        default: return nil
+        }
+    }
+
+    /// The file offset of the character between the brackets, checked against the bytes.
+    private func checkboxOffset(paragraph: Int) -> Int? {
+        let start = tree.nodes[paragraph].start
+        let lineStart = start.line == 1 ? bodyStart : source.offset(ofLine: start.line + lineOffset)
+        let bracket = lineStart + start.column - 1
+        if isCheckbox(at: bracket) { return bracket + 1 }
+        // Fall back to the first checkbox on the line (cmark's columns can drift after tabs).
+        let lineEnd = source.offset(ofLine: start.line + lineOffset + 1)
+        var candidate = lineStart
+        while candidate + 2 < lineEnd {
+            if isCheckbox(at: candidate) { return candidate + 1 }
+            candidate += 1
+        }
+        return nil
+    }
+
+    private func isCheckbox(at offset: Int) -> Bool {
+        guard offset >= 0, offset + 2 < source.bytes.count else { return false }
+        let bytes = source.bytes
+        return bytes[offset] == UInt8(ascii: "[") && bytes[offset + 2] == UInt8(ascii: "]")
+            && [UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "X")].contains(bytes[offset + 1])
+    }
+
+    /// The item's plain text and its trailing `@owner`, `due:`, `#kind` and ticket tokens.
+    ///
+    /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
+    private func tokens(paragraph: Int, skipping checkboxLength: Int) -> ActionItem {
+        // The paragraph's plain text, with a flag per character for text a token may not come from.
+        var characters: [Character] = []
+        var isProse: [Bool] = []
+        func append(_ text: String, prose: Bool) {
+            for character in text {
+                characters.append(character)
+                isProse.append(prose)
+            }
+        }
+        let childDepth = tree.nodes[paragraph].depth + 1
+        var index = paragraph + 1
+        var isFirst = true
+        while index < tree.nodes[paragraph].subtreeEnd {
+            let node = tree.nodes[index]
+            defer { index = node.subtreeEnd > index ? node.subtreeEnd : index + 1 }
+            guard node.depth == childDepth else { continue }
+            switch node.kind {
+            case .text:
+                append(isFirst ? String(node.literal.dropFirst(checkboxLength)) : node.literal, prose: false)
+            case .softBreak, .lineBreak:
+                append(" ", prose: false)
+            case .code:
+                append(node.literal, prose: true)
+            case .link where isAutolink(index):
+                append(node.destination, prose: false)
+            case .htmlInline:
+                break
+            default:
+                append(tree.plainText(of: index), prose: true)
+            }
+            isFirst = false
+        }
+
+        var item = ActionItem(incidentID: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
+                              kind: nil, ticket: nil, line: 0, checkboxOffset: 0, depth: 0)
+        var end = characters.count
+        while true {
+            while end > 0, characters[end - 1].isWhitespace { end -= 1 }
+            var start = end
+            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+            guard start < end, !isProse[start..<end].contains(true) else { break }
+            let word = String(characters[start..<end])
+            if word.count > 1, word.hasPrefix("@"), Self.isName(word.dropFirst()) {
+                item.owners.insert(String(word.dropFirst()), at: 0)
+            } else if word.lowercased().hasPrefix("due:"), item.dueText == nil, word.count > 4 {
+                item.dueText = String(word.dropFirst(4))
+                item.due = CalendarDate(word.dropFirst(4))
+            } else if word.hasPrefix("#"), item.kind == nil, word.count > 1, Self.isName(word.dropFirst()),
+                      word.dropFirst().first?.isLetter == true {
+                item.kind = word.dropFirst().lowercased()
+            } else if item.ticket == nil, Self.isTicket(word) {
+                item.ticket = word
+            } else {
+                break
+            }
+            end = start
+        }
+        let trimmed = String(characters[0..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
+        item.text = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        return item
+    }
+
+    /// An autolink (`<https://…>`), whose text is its destination.
+    private func isAutolink(_ index: Int) -> Bool {
+        let node = tree.nodes[index]
+        return tree.plainText(of: index) == node.destination || "mailto:" + tree.plainText(of: index) == node.destination
+    }
+
+    /// Letters, digits, `.`, `_` and `-`, starting with a letter or digit.
+    static func isName(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isLetter || first.isNumber else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }
+            && !text.hasSuffix(".")
+    }
+
+    /// `ABC-123` (upper-case project key, dash, number) or an http(s) URL.
+    static func isTicket(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            return word.count > (lower.hasPrefix("https://") ? 8 : 7)
+        }
+        guard let dash = word.firstIndex(of: "-") else { return false }
+        let project = word[..<dash], number = word[word.index(after: dash)...]
+        return project.count >= 2 && project.first!.isUppercase && project.first!.isASCII
+            && project.allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
+            && !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}
+
+import Foundation

@@ -1,0 +1,65 @@
+/// Reads one postmortem file into the model: front matter through Yams, the body through cmark.
+///
+/// Never throws: whatever cannot be read becomes a diagnostic naming the file and line, and the
+/// rest of the model holds what could be read.
+public struct PostmortemParser: Sendable {
+    public var catalog: TemplateCatalog
+
+    public init(catalog: TemplateCatalog = .builtIn) {
+        self.catalog = catalog
+    }
+
+    /// Parses the bytes of the file at `path` (shown in diagnostics) into a postmortem named `id`.
+    public func parse(_ bytes: [UInt8], path: String, id: String) -> Postmortem {
+        var diagnostics: [Diagnostic] = []
+        var frontMatter = FrontMatter()
+
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            diagnostics.append(Diagnostic(.error, path: path, line: 1, rule: "encoding",
+                                          "the file is UTF-16; save it as UTF-8 so pm (and git hosts) can read it"))
+            return Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: nil, sections: [], actions: [], diagnostics: diagnostics)
+        }
+
+        let source = SourceText(bytes: bytes)
+        if let invalid = source.firstInvalidUTF8Offset() {
+            let line = source.line(containing: invalid)
+            diagnostics.append(Diagnostic(.warning, path: path, line: line, column: invalid - source.offset(ofLine: line) + 1, rule: "encoding",
+                                          "the file is not valid UTF-8 (byte \(invalid)); pm reads the bad bytes as U+FFFD, save the file as UTF-8"))
+        }
+
+        let layout = FrontMatterParser.layout(of: source)
+        if layout.isUnterminated {
+            diagnostics.append(Diagnostic(.error, path: path, line: 1, rule: "front-matter",
+                                          "the front matter opened with --- on line 1 is never closed; add a --- line after the last key"))
+        } else if let yamlLines = layout.yamlLines {
+            let (decoded, problems) = FrontMatterParser.decode(layout.yaml, firstLine: yamlLines.lowerBound, path: path)
+            frontMatter = decoded
+            diagnostics += problems
+        }
+
+        // An unterminated block is read as body so that none of the file's content disappears.
+        let body = source.bytes[layout.bodyStart...]
+        let lineOffset = layout.bodyFirstLine - 1
+        let tree = Cmark.parse(body)
+        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset)
+
+        var sections: [Section] = []
+        var actions: [ActionItem] = []
+        let actionReader = ActionItemReader(tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
+                                            incidentID: id, path: path)
+        for raw in split.sections {
+            let key = catalog.key(forHeading: raw.heading)
+            let text = raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
+            sections.append(Section(heading: raw.heading, level: raw.level, key: key, markdown: raw.markdown, text: text,
+                                    isAnswered: !catalog.isPlaceholder(text, key: key),
+                                    startLine: raw.startLine, endLine: raw.endLine))
+            if key == "actions" {
+                let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
+                actions += items
+                diagnostics += problems
+            }
+        }
+        return Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
+                          actions: actions, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Creating files without ever replacing one.
+public enum FileCreation {
+    /// Whether `createExclusively` refused because the path exists.
+    public struct AlreadyExists: Error {}
+
+    /// Creates `path` with `contents`, failing if anything already exists there (`O_CREAT | O_EXCL`),
+    /// so two writers can never clobber each other.
+    public static func createExclusively(at path: String, contents: [UInt8]) throws(PMError) {
+        do {
+            try create(at: path, contents: contents)
+        } catch is AlreadyExists {
+            throw .cannotCreate(path: path, reason: "it already exists")
+        } catch let error as PMError {
+            throw error
+        } catch {
+            throw .cannotCreate(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Like `createExclusively`, but reports an existing file as `AlreadyExists` so callers can pick another name.
+    static func create(at path: String, contents: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            if errno == EEXIST { throw AlreadyExists() }
+            throw PMError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var written = 0
+        while written < contents.count {
+            let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                unlink(path)
+                throw PMError.cannotCreate(path: path, reason: reason)
+            }
+            written += result
+        }
+        if fsync(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw PMError.cannotCreate(path: path, reason: reason)
+        }
+    }
+}

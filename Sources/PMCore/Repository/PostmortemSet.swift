@@ -1,0 +1,100 @@
+import Foundation
+
+/// Every postmortem in a directory, parsed, in a stable order, with the problems found.
+public struct PostmortemSet: Sendable {
+    /// Postmortems sorted by path (files that could not be read at all are left out).
+    public var postmortems: [Postmortem]
+    /// Every diagnostic, file by file in path order.
+    public var diagnostics: [Diagnostic]
+
+    public init(postmortems: [Postmortem], diagnostics: [Diagnostic]) {
+        self.postmortems = postmortems
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether any file had an error (the commands then exit with status 1).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Reads and parses every postmortem file in `directory`, several files at a time.
+    ///
+    /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
+    public static func load(_ directory: PostmortemsDirectory, parser: PostmortemParser = PostmortemParser(),
+                            displayBase: String) throws(PMError) -> PostmortemSet {
+        let files = try directory.postmortemFiles()
+        return load(files: files, parser: parser, displayBase: displayBase)
+    }
+
+    /// Reads and parses `files` concurrently; the result is in the order of `files`.
+    public static func load(files: [String], parser: PostmortemParser, displayBase: String) -> PostmortemSet {
+        let results = UnsafeResults(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let path = files[index]
+            let shown = displayPath(path, base: displayBase)
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            do {
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                results.store(.parsed(parser.parse(bytes, path: shown, id: id)), at: index)
+            } catch {
+                let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
+                results.store(.failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file (\(reason)); check its permissions")), at: index)
+            }
+        }
+        var postmortems: [Postmortem] = []
+        var diagnostics: [Diagnostic] = []
+        var pathsByID: [String: String] = [:]
+        for result in results.values {
+            switch result {
+            case .parsed(var postmortem):
+                if let other = pathsByID[postmortem.id] {
+                    postmortem.diagnostics.append(Diagnostic(.error, path: postmortem.path, line: 1, rule: "duplicate-id",
+                                                             "the id \(postmortem.id) is also used by \(other); rename one of the files"))
+                } else {
+                    pathsByID[postmortem.id] = postmortem.path
+                }
+                diagnostics += postmortem.diagnostics
+                postmortems.append(postmortem)
+            case .failed(let diagnostic):
+                diagnostics.append(diagnostic)
+            case nil:
+                preconditionFailure("every file is parsed exactly once")
+            }
+        }
+        return PostmortemSet(postmortems: postmortems, diagnostics: diagnostics)
+    }
+
+    /// The postmortem whose id is `query` or, failing that, the only one whose id starts with it.
+    public func resolve(_ query: String) throws(PMError) -> Postmortem {
+        if let exact = postmortems.first(where: { $0.id == query }) { return exact }
+        let matches = postmortems.filter { $0.id.hasPrefix(query) }
+        guard let first = matches.first else { throw .unknownIncident(query) }
+        guard matches.count == 1 else { throw .ambiguousIncident(query, candidates: matches.map(\.id).sorted()) }
+        return first
+    }
+
+    /// `path` relative to `base` when it lies inside it, else unchanged.
+    public static func displayPath(_ path: String, base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Result slots written by concurrent workers, one slot per index and each exactly once.
+private final class UnsafeResults: @unchecked Sendable {
+    enum Result {
+        case parsed(Postmortem)
+        case failed(Diagnostic)
+    }
+
+    private let lock = NSLock()
+    private(set) var values: [Result?]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func store(_ result: Result, at index: Int) {
+        lock.lock()
+        values[index] = result
+        lock.unlock()
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The folder that holds a team's postmortems, its config and its own templates.
+public struct PostmortemsDirectory: Sendable {
+    /// The directory's path (absolute).
+    public var path: String
+    public var config: Config
+
+    public static let defaultName = "postmortems"
+
+    public init(path: String, config: Config) {
+        self.path = path
+        self.config = config
+    }
+
+    /// The config file's path.
+    public var configPath: String { (path as NSString).appendingPathComponent(Config.fileName) }
+
+    /// Finds the postmortems directory: `explicit` (from --dir or PM_DIR) if given, else walking up from
+    /// `workingDirectory` the way git finds its repository: a folder holding `pm.yml`, or holding a
+    /// `postmortems/` folder.
+    public static func locate(explicit: String?, workingDirectory: String) throws(PMError) -> PostmortemsDirectory {
+        let fileManager = FileManager.default
+        if let explicit {
+            let absolute = absolutePath(explicit, relativeTo: workingDirectory)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .directoryNotFound(explicit)
+            }
+            return try open(absolute)
+        }
+        var current = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
+        while true {
+            if fileManager.fileExists(atPath: (current as NSString).appendingPathComponent(Config.fileName)) {
+                return try open(current)
+            }
+            let candidate = (current as NSString).appendingPathComponent(defaultName)
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+                return try open(candidate)
+            }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { break }
+            current = parent
+        }
+        throw .noPostmortemsDirectory(searchedFrom: workingDirectory)
+    }
+
+    /// Opens `path`, reading its config when it has one.
+    public static func open(_ path: String) throws(PMError) -> PostmortemsDirectory {
+        let configPath = (path as NSString).appendingPathComponent(Config.fileName)
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            return PostmortemsDirectory(path: path, config: Config())
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: configPath))
+        } catch {
+            throw .unreadable(path: configPath, reason: error.localizedDescription)
+        }
+        return PostmortemsDirectory(path: path, config: try Config.parse(String(decoding: data, as: UTF8.self), path: configPath))
+    }
+
+    /// Creates the directory and its config; refuses when a config is already there.
+    public static func initialize(at path: String, template: TemplateReference) throws(PMError) -> PostmortemsDirectory {
+        let configPath = (path as NSString).appendingPathComponent(Config.fileName)
+        if FileManager.default.fileExists(atPath: configPath) { throw .alreadyInitialized(configPath) }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: path, reason: error.localizedDescription)
+        }
+        try FileCreation.createExclusively(at: configPath, contents: Array(Config.initialText(template: template).utf8))
+        return try open(path)
+    }
+
+    /// The postmortem files under the directory, sorted by path: every `.md` file except README.md,
+    /// hidden files and folders, and the team's `templates/` folder.
+    public func postmortemFiles() throws(PMError) -> [String] {
+        var files: [String] = []
+        var pending = [path]
+        while let directory = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            } catch {
+                throw .unreadable(path: directory, reason: error.localizedDescription)
+            }
+            for name in names where !name.hasPrefix(".") {
+                let child = (directory as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if !(directory == path && Self.reservedFolders.contains(name)) { pending.append(child) }
+                } else if name.lowercased().hasSuffix(".md"), name.lowercased() != "readme.md" {
+                    files.append(child)
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Folders in the postmortems directory that hold something other than postmortems.
+    public static let reservedFolders: Set<String> = ["templates"]
+
+    static func absolutePath(_ path: String, relativeTo base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+}
