@@ -1,1 +1,3 @@
 import PMCommands
+
+PMRunner.main()
