@@ -1,0 +1,130 @@
+import Testing
+@testable import PMCore
+
+@Suite struct ActionItemTests {
+    static let document = """
+        ---
+        title: x
+        ---
+
+        ## Impact
+
+        - [ ] not an action: outside the actions section @sam
+
+        ## Action items
+
+        - [ ] Alert when the Messenger send error rate passes 5% @sam due:2019-03-01 #detect ENG-123
+        - [x] Limit who can accept Business Manager invites @jo due:2019-02-20 #prevent
+        - [X] Upper-case done @li
+          - [ ] Nested sub-task @priya @sam due:2019-04-01
+        - [ ] Rotate the `@bot due:2020-01-01` credentials
+        - [ ] Link the runbook <https://wiki.example.com/runbooks/messenger>
+        - [ ] Bad date @sam due:next-week #Runbook
+        - [ ] Mention @sam in the middle, then nothing
+        - Not a task item @sam
+        - [ ]
+        1. [x] Ordered lists count too #process
+        """
+
+    @Test func readsTaskItemsAndTrailingTokens() {
+        let actions = parse(Self.document).actions
+        #expect(actions.count == 10)
+        let first = actions[0]
+        #expect(first.id == "2019-02-14-test/1")
+        #expect(!first.isDone)
+        #expect(first.text == "Alert when the Messenger send error rate passes 5%")
+        #expect(first.owners == ["sam"])
+        #expect(first.due == CalendarDate("2019-03-01"))
+        #expect(first.kind == "detect")
+        #expect(first.ticket == "ENG-123")
+        #expect(first.line == 11)
+        #expect(actions[1].isDone && actions[1].kind == "prevent" && actions[1].ticket == nil)
+        #expect(actions[2].isDone, "[X] counts as done")
+    }
+
+    @Test func nestedItemsAreActionsWithDepth() {
+        let nested = parse(Self.document).actions[3]
+        #expect(nested.text == "Nested sub-task")
+        #expect(nested.owners == ["priya", "sam"])
+        #expect(nested.depth == 1)
+        #expect(nested.position == 4)
+    }
+
+    @Test func tokensInsideCodeSpansAreText() {
+        let item = parse(Self.document).actions[4]
+        #expect(item.text == "Rotate the @bot due:2020-01-01 credentials")
+        #expect(item.owners.isEmpty)
+        #expect(item.due == nil)
+    }
+
+    @Test func autolinksAreTickets() {
+        let item = parse(Self.document).actions[5]
+        #expect(item.ticket == "https://wiki.example.com/runbooks/messenger")
+        #expect(item.text == "Link the runbook")
+    }
+
+    @Test func anUnparsableDueDateIsKeptAsWritten() {
+        let item = parse(Self.document).actions[6]
+        #expect(item.due == nil)
+        #expect(item.dueText == "next-week")
+        #expect(item.kind == "runbook")
+    }
+
+    @Test func onlyTrailingTokensCount() {
+        let item = parse(Self.document).actions[7]
+        #expect(item.owners.isEmpty)
+        #expect(item.text == "Mention @sam in the middle, then nothing")
+    }
+
+    @Test func emptyAndOrderedItems() {
+        let actions = parse(Self.document).actions
+        #expect(actions[8].text == "")
+        #expect(parse(Self.document).actions.last?.kind == "process")
+    }
+
+    @Test func checkboxOffsetsPointAtTheCheckboxCharacter() {
+        for text in [Self.document, Self.document.replacingOccurrences(of: "\n", with: "\r\n"), "\u{FEFF}" + Self.document,
+                     "\u{FEFF}## Action items\n\n> - [ ] quoted @sam\n\n-\t[x] tab\n"] {
+            let bytes = Array(text.utf8)
+            let postmortem = parseBytes(bytes)
+            #expect(!postmortem.actions.isEmpty)
+            for action in postmortem.actions {
+                #expect(bytes[action.checkboxOffset - 1] == UInt8(ascii: "["))
+                #expect(bytes[action.checkboxOffset] == (action.isDone ? UInt8(ascii: "x") : UInt8(ascii: " "))
+                    || bytes[action.checkboxOffset] == UInt8(ascii: "X"))
+                #expect(bytes[action.checkboxOffset + 1] == UInt8(ascii: "]"))
+            }
+        }
+    }
+
+    @Test func nonUTF8BytesAreAWarningAndTheFileIsStillRead() {
+        var bytes = Array("---\ntitle: caf".utf8)
+        bytes += [0xE9]  // Latin-1 é
+        bytes += Array("\n---\n\n## Action items\n\n- [ ] Fix encoding @sam\n".utf8)
+        let postmortem = parseBytes(bytes)
+        #expect(postmortem.diagnostics.map(\.rule) == ["encoding"])
+        #expect(postmortem.diagnostics.first?.line == 2)
+        #expect(postmortem.diagnostics.first?.severity == .warning)
+        #expect(postmortem.frontMatter.title == "caf\u{FFFD}")
+        #expect(postmortem.actions.first?.owners == ["sam"])
+        #expect(bytes[postmortem.actions[0].checkboxOffset] == UInt8(ascii: " "))
+    }
+
+    @Test func utf16IsAnErrorNotACrash() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array("# x".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let postmortem = parseBytes(bytes)
+        #expect(postmortem.diagnostics.first?.message.contains("UTF-16") == true)
+    }
+
+    @Test func ticketsAndNames() {
+        #expect(ActionItemReader.isTicket("ENG-123"))
+        #expect(ActionItemReader.isTicket("OPS2-7"))
+        #expect(ActionItemReader.isTicket("https://x.example/1"))
+        #expect(!ActionItemReader.isTicket("E-1"))
+        #expect(!ActionItemReader.isTicket("eng-123"))
+        #expect(!ActionItemReader.isTicket("ENG-"))
+        #expect(!ActionItemReader.isTicket("https://"))
+        #expect(ActionItemReader.isName("sam.o-neil"))
+        #expect(!ActionItemReader.isName("sam."))
+    }
+}

@@ -1,0 +1,129 @@
+import Testing
+@testable import PMCore
+
+@Suite struct SectionTests {
+    @Test(arguments: [
+        ("What went wrong?", "summary"),
+        ("Summary", "summary"),
+        ("What was the impact of the problem?", "impact"),
+        ("What was the scale and impact of the issue?", "impact"),
+        ("What was the root cause of the problem?", "root-cause"),
+        ("What was the root cause, beyond its symptoms?", "root-cause"),
+        ("How did we fix it?", "resolution"),
+        ("How was the problem resolved?", "resolution"),
+        ("What could we do differently in the future to prevent this from happening (if possible/feasible)?", "prevention"),
+        ("What reasonable steps could prevent this from happening again?", "prevention"),
+        ("What could we do to find and fix the issue faster?", "faster-response"),
+        ("How were we made aware of the problem?", "detection"),
+        ("Timeline", "timeline"),
+        ("People involved", "people"),
+        ("Action items", "actions"),
+    ])
+    func headingsOfBothTemplateVersionsMapToKeys(heading: String, key: String) {
+        #expect(TemplateCatalog.builtIn.key(forHeading: heading) == key)
+    }
+
+    @Test(arguments: ["2. Impact", "2) IMPACT", "🔥 Impact:", "  impact  ", "**Impact**", "Q2 - Impact", "Ímpact"])
+    func normalisationIgnoresCaseNumberingEmojiAndPunctuation(heading: String) {
+        let key = parse("## \(heading)\n\nText.\n").sections.first?.key
+        if heading == "Q2 - Impact" {
+            #expect(key == nil, "a word before the heading is not numbering")
+        } else {
+            #expect(key == "impact")
+        }
+    }
+
+    @Test func sectionsKnowTheirHeadingSourceTextAndLines() {
+        let text = """
+            ---
+            title: x
+            ---
+
+            # The title
+
+            ## Impact
+
+            <!-- who was affected -->
+            About **9,400** users, for `66` minutes.
+
+            - support tickets: 31
+
+            ## Appendix: graphs
+
+            See the dashboard.
+
+            """
+        let postmortem = parse(text)
+        #expect(postmortem.headingTitle == "The title")
+        #expect(postmortem.sections.count == 2)
+        let impact = postmortem.sections[0]
+        #expect(impact.heading == "Impact")
+        #expect(impact.key == "impact")
+        #expect(impact.level == 2)
+        #expect(impact.startLine == 7)
+        #expect(impact.endLine == 12)
+        #expect(impact.markdown == "## Impact\n\n<!-- who was affected -->\nAbout **9,400** users, for `66` minutes.\n\n- support tickets: 31\n")
+        #expect(impact.text == "About 9,400 users, for 66 minutes.\nsupport tickets: 31")
+        #expect(impact.isAnswered)
+        let appendix = postmortem.sections[1]
+        #expect(appendix.key == nil, "unknown sections are kept, without a key")
+        #expect(appendix.startLine == 14)
+        #expect(appendix.endLine == 16)
+    }
+
+    @Test func commentsAndTemplatePlaceholdersAreNotAnswers() {
+        let postmortem = parse("""
+            ## Summary
+
+            <!-- Two or three sentences: what broke, for whom, for how long, and how it ended. -->
+
+            ## Impact
+
+            <!--
+            multi-line
+            -->
+
+            ## Root cause
+
+            The token was tied to a person's account.
+
+            ## Timeline
+
+            """)
+        #expect(postmortem.sections.map(\.isAnswered) == [false, false, true, false])
+    }
+
+    @Test func visiblePlaceholderTextOfATemplateIsNotAnAnswer() throws {
+        let template = try TemplateParser.parse("""
+            ---
+            name: team
+            version: 1
+            questions:
+              - key: impact
+                heading: Blast radius
+            ---
+
+            ## Blast radius
+
+            _Describe   who was affected._
+            """, path: "team.md", origin: .builtIn)
+        let catalog = TemplateCatalog(templates: [template])
+        let parser = PostmortemParser(catalog: catalog)
+        let unanswered = parser.parse(Array("## Blast radius\n\n*Describe who was affected.*\n".utf8), path: "a.md", id: "a")
+        let answered = parser.parse(Array("## Blast radius\n\nAll EU users.\n".utf8), path: "a.md", id: "a")
+        #expect(unanswered.sections.first?.isAnswered == false)
+        #expect(answered.sections.first?.isAnswered == true)
+    }
+
+    @Test func headingsInsideListsOrDeeperLevelsStayInTheirSection() {
+        let postmortem = parse("## Impact\n\n### Users\n\nMany.\n\n> ## Quoted\n\n## Root cause\n\nA.\n")
+        #expect(postmortem.sections.map(\.heading) == ["Impact", "Root cause"])
+        #expect(postmortem.sections[0].text.contains("Users"))
+    }
+
+    @Test func levelOneHeadingsAfterTheTitleAreSections() {
+        let postmortem = parse("# Outage\n\n# 1. Summary\n\nDown.\n\n# Impact\n\nAll.\n")
+        #expect(postmortem.headingTitle == "Outage")
+        #expect(postmortem.sections.map(\.key) == ["summary", "impact"])
+    }
+}

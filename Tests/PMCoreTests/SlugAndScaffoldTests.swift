@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import PMCore
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Messenger replies stopped", "messenger-replies-stopped"),
+        ("Café ↯ Ünïcode — Straße!", "cafe-unicode-strasse"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("  --Leading and trailing--  ", "leading-and-trailing"),
+        ("日本語のタイトル", "incident"),
+        ("", "incident"),
+        ("Ørsted Łódź Æther", "orsted-lodz-aether"),
+    ])
+    func slugs(title: String, slug: String) {
+        #expect(Slug.make(title) == slug)
+    }
+
+    @Test func slugsAreBoundedAndCutAtAWord() {
+        let slug = Slug.make(String(repeating: "postmortem ", count: 20))
+        #expect(slug.count <= Slug.maximumLength)
+        #expect(!slug.hasSuffix("-"))
+        #expect(slug.split(separator: "-").allSatisfy { $0 == "postmortem" })
+    }
+
+    @Test func slugsOnlyHoldSafeCharacters() {
+        for title in ["a/b\\c", "x\0y", "💥 boom 💥", "tab\there", "dots...and..more", "CON", "a:b*c?d"] {
+            #expect(Slug.make(title).allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        }
+    }
+}
+
+@Suite struct ScaffoldTests {
+    @Test func concurrentCreationNeverLosesAFile() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let directory = PostmortemsDirectory(path: folder.path, config: Config())
+        let template = try #require(TemplateCatalog.builtIn.newest)
+        let new = NewPostmortem(title: "Same title", date: CalendarDate("2020-01-01")!, template: template)
+        let paths = ConcurrentPaths()
+        DispatchQueue.concurrentPerform(iterations: 100) { _ in
+            paths.append(try? Scaffolder.create(new, in: directory))
+        }
+        #expect(Set(paths.values.compactMap { $0 }).count == 100)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 100)
+    }
+
+    @Test func renderedFrontMatterQuotesOnlyWhatItMust() throws {
+        var new = NewPostmortem(title: "Replies stopped: token #2 'revoked'", date: CalendarDate("2019-02-14")!,
+                                template: try #require(TemplateCatalog.builtIn.newest))
+        new.severity = "critical"
+        new.responders = ["sam", "o'neil"]
+        new.tags = ["a, b"]
+        let text = Scaffolder.render(new, severities: Config.defaultSeverities)
+        let postmortem = parse(text)
+        #expect(postmortem.diagnostics.isEmpty)
+        #expect(postmortem.frontMatter.title == "Replies stopped: token #2 'revoked'")
+        #expect(postmortem.frontMatter.responders == ["sam", "o'neil"])
+        #expect(postmortem.frontMatter.tags == ["a, b"])
+        #expect(text.contains("severity: critical\n"))
+    }
+}
+
+final class ConcurrentPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [String?] = []
+
+    func append(_ value: String?) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PMCore
+
+/// Parses Markdown text as the file `path`.
+func parse(_ text: String, path: String = "postmortems/2019-02-14-test.md") -> Postmortem {
+    parseBytes(Array(text.utf8), path: path)
+}
+
+func parseBytes(_ bytes: [UInt8], path: String = "postmortems/2019-02-14-test.md") -> Postmortem {
+    let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    return PostmortemParser().parse(bytes, path: path, id: id)
+}
+
+/// The repository's root folder (this file is Tests/PMCoreTests/Support.swift).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fixture file's text from Tests/PMCoreTests/Fixtures.
+func fixture(_ name: String) throws -> String {
+    try String(contentsOf: packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/\(name)"), encoding: .utf8)
+}
+
+/// A fresh temporary directory, removed by the caller with `removeItem`.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
