@@ -53,9 +53,16 @@ public struct TextTable: Sendable {
             groups.contains { $0.rows.contains { column < $0.count && !$0[column].text.isEmpty } }
         }
         if let width {
-            let total = visible.map { widths[$0] }.reduce(0, +) + gap * max(0, visible.count - 1)
-            if total > width, visible.contains(flexibleColumn) {
-                widths[flexibleColumn] = max(Self.displayWidth(headers[flexibleColumn]), 12, widths[flexibleColumn] - (total - width))
+            // The flexible column gives up width first (down to 12), then the widest other column, a column at a time.
+            var excess = visible.map { widths[$0] }.reduce(0, +) + gap * max(0, visible.count - 1) - width
+            if excess > 0, visible.contains(flexibleColumn) {
+                let cut = min(excess, max(0, widths[flexibleColumn] - 12))
+                widths[flexibleColumn] -= cut
+                excess -= cut
+            }
+            while excess > 0, let widest = visible.filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
+                excess -= 1
             }
         }
         func line(_ cells: [Cell]) -> String {

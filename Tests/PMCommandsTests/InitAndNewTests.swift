@@ -1,0 +1,160 @@
+import Foundation
+import PMCore
+import Testing
+
+@Suite struct InitTests {
+    @Test func createsTheDirectoryAndConfigThenRefusesPolitely() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = pm(["init", "--dir", "incidents"], in: root.path)
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("Created incidents/pm.yml (template six-questions@2, severities critical, high, medium, low)"))
+        let configPath = root.appendingPathComponent("incidents/pm.yml").path
+        let config = try String(contentsOfFile: configPath, encoding: .utf8)
+        #expect(try Config.parse(config, path: configPath) == Config(defaultTemplate: TemplateReference("six-questions@2"), severities: Config.defaultSeverities))
+
+        try Data("template: six-questions@1\n".utf8).write(to: URL(fileURLWithPath: configPath))
+        let second = pm(["init", "--dir", "incidents"], in: root.path)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("already exists"))
+        #expect(try String(contentsOfFile: configPath, encoding: .utf8) == "template: six-questions@1\n", "nothing was changed")
+    }
+
+    @Test func anUnknownTemplateIsAUsageError() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(["init", "--template", "nope@3"], in: root.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no template named nope@3; available: six-questions@1, six-questions@2"))
+    }
+}
+
+@Suite struct NewTests {
+    @Test func writesTheScaffoldAndPrintsItsPath() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(["new", "Messenger replies stopped", "--severity", "critical"], in: root.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "postmortems/2026-11-21-messenger-replies-stopped.md\n")
+        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2026-11-21-messenger-replies-stopped.md"), encoding: .utf8)
+        expectGolden(text, "new-default.md")
+    }
+
+    @Test func everyFlagRoundTripsThroughShow() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(["new", "Payouts failed: cert \"rotated\"", "--severity", "HIGH", "--date", "2019-02-14", "--template", "six-questions@1",
+                      "--started", "2019-02-14T10:02:00Z", "--detected", "2019-02-14T11:20+01:00", "--acknowledged", "2019-02-14T10:24Z",
+                      "--resolved", "2019-02-14 11:08", "--detection", "customer-support", "--responder", "@sam", "--responder", "priya",
+                      "--facilitator", "jo", "--service", "messenger", "--service", "payouts", "--tag", "third-party", "--tag", "x, y"],
+                     in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "postmortems/2019-02-14-payouts-failed-cert-rotated.md\n")
+        let show = pm(["show", "2019-02-14-payouts", "--format", "json"], in: root.path)
+        #expect(show.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(json["title"] as? String == "Payouts failed: cert \"rotated\"")
+        #expect(json["date"] as? String == "2019-02-14")
+        #expect(json["severity"] as? String == "high")
+        #expect(json["status"] as? String == "draft")
+        #expect(json["template"] as? String == "six-questions@1")
+        #expect(json["started"] as? String == "2019-02-14T10:02:00Z")
+        #expect(json["detected"] as? String == "2019-02-14T10:20:00Z")
+        #expect(json["acknowledged"] as? String == "2019-02-14T10:24:00Z")
+        #expect(json["resolved"] as? String == "2019-02-14T11:08:00Z")
+        #expect(json["time_to_detect_seconds"] as? Int == 18 * 60)
+        #expect(json["time_to_resolve_seconds"] as? Int == 48 * 60)
+        #expect(json["detection"] as? String == "customer-support")
+        #expect(json["responders"] as? [String] == ["sam", "priya"])
+        #expect(json["facilitator"] as? String == "jo")
+        #expect(json["services"] as? [String] == ["messenger", "payouts"])
+        #expect(json["tags"] as? [String] == ["third-party", "x, y"])
+        let sections = try #require(json["sections"] as? [[String: Any]])
+        #expect(sections.map { $0["key"] as? String } == ["summary", "impact", "root-cause", "resolution", "prevention", "faster-response", "actions"])
+        #expect(sections.allSatisfy { $0["answered"] as? Bool == false })
+    }
+
+    @Test func neverOverwritesAndNumbersTheSecondIncident() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let existing = root.appendingPathComponent("postmortems/2020-01-01-outage.md")
+        try Data("mine".utf8).write(to: existing)
+        let run = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
+        #expect(run.stdout == "postmortems/2020-01-01-outage-2.md\n")
+        let third = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
+        #expect(third.stdout == "postmortems/2020-01-01-outage-3.md\n")
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "mine")
+    }
+
+    @Test func titlesCannotEscapeTheDirectory() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(["new", "../../../etc/passwd", "--date", "2020-01-01"], in: root.path)
+        #expect(run.stdout == "postmortems/2020-01-01-etc-passwd.md\n")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("postmortems/2020-01-01-etc-passwd.md").path))
+    }
+
+    @Test(arguments: [
+        (["new", ""], "the title is empty"),
+        (["new", "x", "--severity", "sev1"], "--severity sev1 is not on the scale; use one of critical, high, medium, low"),
+        (["new", "x", "--date", "2020-02-30"], "--date"),
+        (["new", "x", "--started", "noon"], "--started"),
+        (["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"], "--started 2020-01-01T10:00:00Z is after --resolved"),
+        (["new", "x", "--template", "six-questions@9"], "no template named six-questions@9"),
+    ])
+    func badInputIsAUsageError(arguments: [String], message: String) throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(arguments, in: root.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).isEmpty)
+    }
+
+    @Test func theConfiguredTemplateAndScaleAreUsed() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("template: six-questions@1\nseverities: [sev1, sev2]\n", to: "postmortems/pm.yml", in: root)
+        let run = pm(["new", "Queue stuck", "--severity", "sev2", "--date", "2020-01-01"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-queue-stuck.md"), encoding: .utf8)
+        #expect(text.contains("template: six-questions@1\n"))
+        #expect(text.contains("## What could we do to find and fix the issue faster?"))
+        #expect(text.contains("severity: sev2\n"))
+    }
+
+    @Test func editOpensTheEditorOnTheNewFile() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
+                     environment: ["EDITOR": "sh -c 'echo \"edited by the editor\" >> \"$0\"'", "VISUAL": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-edited.md"), encoding: .utf8)
+        #expect(text.hasSuffix("edited by the editor\n"))
+    }
+
+    @Test func aHundredConcurrentProcessesGiveAHundredFiles() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try #require(FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
+        var processes: [(Process, Pipe)] = []
+        for _ in 0..<100 {
+            let process = Process()
+            let output = Pipe()
+            process.executableURL = builtExecutable
+            process.arguments = ["new", "Same incident", "--date", "2020-01-01", "--dir", root.appendingPathComponent("postmortems").path]
+            process.standardOutput = output
+            try process.run()
+            processes.append((process, output))
+        }
+        var printed: [String] = []
+        for (process, output) in processes {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            printed.append(String(decoding: data, as: UTF8.self))
+        }
+        #expect(Set(printed).count == 100)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count == 100)
+    }
+}

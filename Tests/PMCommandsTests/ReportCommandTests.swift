@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    static let good = """
+        ---
+        title: Good
+        date: 2020-01-02
+        severity: high
+        status: published
+        tags: [db]
+        services: [api]
+        ---
+
+        ## Action items
+
+        - [ ] Open and overdue @sam due:2020-02-01 #detect
+        - [ ] Open later @jo due:2030-01-01 #prevent ENG-9
+        - [x] Done @sam due:2020-01-05 #mitigate
+
+        """
+
+    static let other = """
+        ---
+        title: Other
+        date: 2021-05-05
+        severity: low
+        status: draft
+        ---
+
+        ## Action items
+
+        - [ ] Unowned
+        """
+
+    static func repository() throws -> URL {
+        let root = try temporaryRepository()
+        try write(good, to: "postmortems/2020-01-02-good.md", in: root)
+        try write(other, to: "postmortems/2021/2021-05-05-other.md", in: root)
+        return root
+    }
+
+    @Test(arguments: [
+        (["actions"], ["good/1", "good/2", "other/1", "good/3"]),
+        (["actions", "--open"], ["good/1", "good/2", "other/1"]),
+        (["actions", "--done"], ["good/3"]),
+        (["actions", "--overdue"], ["good/1"]),
+        (["actions", "--owner", "@sam"], ["good/1", "good/3"]),
+        (["actions", "--kind", "#prevent", "--kind", "detect"], ["good/1", "good/2"]),
+        (["actions", "--severity", "low"], ["other/1"]),
+        (["actions", "--since", "2021-01-01"], ["other/1"]),
+        (["actions", "--tag", "db", "--open"], ["good/1", "good/2"]),
+    ])
+    func actionFilters(arguments: [String], ids: [String]) throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(arguments + ["--format", "csv"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(rows == ids.map { $0.hasPrefix("good") ? "2020-01-02-\($0)" : "2021-05-05-\($0)" })
+    }
+
+    @Test(arguments: [
+        (["list", "--severity", "high"], ["2020-01-02-good"]),
+        (["list", "--status", "draft"], ["2021-05-05-other"]),
+        (["list", "--since", "2020-06-01"], ["2021-05-05-other"]),
+        (["list", "--until", "2020-06-01"], ["2020-01-02-good"]),
+        (["list", "--service", "API"], ["2020-01-02-good"]),
+        (["list"], ["2021-05-05-other", "2020-01-02-good"]),
+    ])
+    func listFilters(arguments: [String], ids: [String]) throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(arguments + ["--format", "csv"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) } == ids)
+    }
+
+    @Test func aBrokenFileIsReportedAndEveryGoodFileIsStillListed() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] Still read @li\n", to: "postmortems/2022-01-01-broken.md", in: root)
+        let run = pm(["actions", "--open", "--format", "csv"], in: root.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("postmortems/2022-01-01-broken.md:3: error: the front matter is not valid YAML"))
+        #expect(run.stdout.contains("2020-01-02-good/1"))
+        #expect(run.stdout.contains("2022-01-01-broken/1"))
+    }
+
+    @Test func unknownAndAmbiguousIdsAreUsageErrors() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let unknown = pm(["show", "1999"], in: root.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "pm: error: no postmortem matches \"1999\"; run `pm list` to see the ids\n")
+        let ambiguous = pm(["show", "202"], in: root.path)
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("\"202\" matches 2 postmortems: 2020-01-02-good, 2021-05-05-other"))
+    }
+
+    @Test func usageMistakesExitWithTwo() {
+        #expect(pm(["actions", "--open", "--done"]).status == 2)
+        #expect(pm(["actions", "--format", "yaml"]).status == 2)
+        #expect(pm(["list", "--since", "2021-01-01", "--until", "2020-01-01"]).status == 2)
+        #expect(pm(["frobnicate"]).status == 2)
+        #expect(pm(["actions"], environment: ["PM_TODAY": "tomorrow"]).status == 2)
+    }
+
+    @Test func theDirectoryIsFoundLikeGitFindsItsRepository() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let nested = root.appendingPathComponent("src/deep/er")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        #expect(pm(["list", "--format", "csv"], in: nested.path).stdout.contains("2020-01-02-good"))
+        // Inside the postmortems folder itself (it has a pm.yml).
+        try write("severities: [high, low]\n", to: "postmortems/pm.yml", in: root)
+        #expect(pm(["list", "--format", "csv"], in: root.appendingPathComponent("postmortems/2021").path).stdout.contains("2020-01-02-good"))
+        // PM_DIR, and --dir over PM_DIR.
+        let elsewhere = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let viaEnvironment = pm(["list", "--format", "csv"], in: elsewhere.path, environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
+        #expect(viaEnvironment.stdout.contains("2020-01-02-good"))
+        let viaFlag = pm(["list", "--format", "csv", "--dir", "postmortems"], in: elsewhere.path, environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
+        #expect(!viaFlag.stdout.contains("2020-01-02-good"))
+        #expect(viaFlag.status == 0)
+    }
+
+    @Test func noDirectoryAnywhereSaysWhatToDo() throws {
+        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("pm-bare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: bare) }
+        let run = pm(["actions"], in: bare.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no postmortems directory found in \(bare.path) or any folder above it; run `pm init`"))
+        let missing = pm(["actions", "--dir", "nope"], in: bare.path)
+        #expect(missing.stderr.contains("nope: no such directory"))
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
+        #expect(!pm(["actions", "--open"]).stdout.contains("\u{1B}["))
+        #expect(pm(["actions", "--open"], terminalWidth: 200).stdout.contains("\u{1B}[31m"))
+        #expect(!pm(["actions", "--open"], environment: ["NO_COLOR": "1"], terminalWidth: 200).stdout.contains("\u{1B}["))
+    }
+
+    @Test func theTableFitsTheTerminal() {
+        let run = pm(["actions", "--open"], environment: ["NO_COLOR": "1"], terminalWidth: 150)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count > 5)
+        #expect(lines.allSatisfy { $0.count <= 150 }, "\(lines.map(\.count))")
+        #expect(run.stdout.contains("…"))
+    }
+
+    @Test func helpExplainsTheCommands() {
+        let help = pm(["--help"])
+        #expect(help.status == 0)
+        for command in ["init", "new", "list", "show", "actions"] { #expect(help.stdout.contains(command)) }
+        #expect(help.stdout.contains("Exit status"))
+        let actions = pm(["actions", "--help"])
+        #expect(actions.stdout.contains("--overdue"))
+        #expect(actions.stdout.contains("--by <by>"))
+    }
+
+    @Test func theExecutableIsThin() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
+        let process = Process()
+        let output = Pipe()
+        process.executableURL = builtExecutable
+        process.arguments = ["--version"]
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: data, as: UTF8.self) == "0.1.0\n")
+        let entrypoint = try String(contentsOf: packageRoot.appendingPathComponent("Sources/pm/Entrypoint.swift"), encoding: .utf8)
+        #expect(entrypoint.split(separator: "\n").count <= 3)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PMCommands
+import Testing
+
+/// The repository's root folder (this file is Tests/PMCommandsTests/Support.swift).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// What one `pm` run printed and returned.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The fixed "today" of every test, so overdue counts never change.
+let testToday = "2026-11-21"
+
+/// Runs `pm ARGUMENTS` in-process with a fixed clock and environment.
+func pm(_ arguments: [String], in directory: String = packageRoot.path, environment: [String: String] = [:],
+        terminalWidth: Int? = nil) -> Run {
+    let context = CommandContext(
+        environment: ["PM_TODAY": testToday].merging(environment) { $1 },
+        workingDirectory: directory,
+        now: Date(timeIntervalSince1970: 1_795_305_600),  // 2026-11-21T00:00:00Z
+        timeZone: TimeZone(identifier: "UTC")!,
+        stdoutIsTerminal: terminalWidth != nil,
+        terminalWidth: terminalWidth
+    )
+    let status = PMRunner.run(arguments, context: context)
+    return Run(status: status, stdout: context.stdout.text, stderr: context.stderr.text)
+}
+
+/// Compares `actual` with Tests/PMCommandsTests/Golden/NAME; `PM_RECORD_GOLDEN=1` rewrites the file instead.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = packageRoot.appendingPathComponent("Tests/PMCommandsTests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["PM_RECORD_GOLDEN"] == "1" {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(actual.utf8).write(to: url)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("no golden file \(name); record it with PM_RECORD_GOLDEN=1 Scripts/test", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(actual == expected, "output differs from Golden/\(name); if the change is intended, re-record with PM_RECORD_GOLDEN=1 Scripts/test",
+            sourceLocation: sourceLocation)
+}
+
+/// A fresh temporary directory holding a `postmortems/` folder; remove it with `removeItem`.
+func temporaryRepository() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url.appendingPathComponent("postmortems"), withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes `text` to `path` inside `folder`.
+func write(_ text: String, to path: String, in folder: URL) throws {
+    let url = folder.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+/// The built `pm` executable (Scripts/test builds it before running the tests).
+let builtExecutable = packageRoot.appendingPathComponent(".build/debug/pm")
