@@ -6,7 +6,7 @@ struct Actions: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "List action items across every incident: overdue first, then by due date.",
         discussion: """
-            Each row has the action's id (INCIDENT/N, for pm action done), owners, due date ("overdue by \
+            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due date ("overdue by \
             N days" when past), kind, ticket and text. --format markdown pastes into chat; json and csv \
             carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
 
@@ -33,7 +33,7 @@ struct Actions: ContextualCommand {
 
     @OptionGroup var filters: IncidentFilterOptions
 
-    @Option(help: "Group rows by owner, incident or none (table and markdown).")
+    @Option(help: ArgumentHelp("Group rows by owner, incident or none (table and markdown).", valueName: "grouping"))
     var by: ActionReport.Grouping = .none
 
     @Option(help: "Output format: table, markdown, json or csv.")

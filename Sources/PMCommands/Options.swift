@@ -63,7 +63,7 @@ struct IncidentFilterOptions: ParsableArguments {
     @Option(name: .customLong("severity"), help: ArgumentHelp("Only incidents of this severity (repeatable).", valueName: "level"))
     var severities: [String] = []
 
-    @Option(name: .customLong("status"), help: ArgumentHelp("Only postmortems in this status: draft, in-review or published (repeatable).", valueName: "status"))
+    @Option(name: .customLong("status"), help: ArgumentHelp("Only postmortems in this status (repeatable).", valueName: "status"))
     var statuses: [Status] = []
 
     @Option(help: ArgumentHelp("Only incidents on or after this date.", valueName: "YYYY-MM-DD"))

@@ -157,7 +157,7 @@ import Testing
         #expect(help.stdout.contains("Exit status"))
         let actions = pm(["actions", "--help"])
         #expect(actions.stdout.contains("--overdue"))
-        #expect(actions.stdout.contains("--by <by>"))
+        #expect(actions.stdout.contains("--by <grouping>"))
     }
 
     @Test func theExecutableIsThin() throws {

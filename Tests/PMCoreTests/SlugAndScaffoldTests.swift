@@ -71,3 +71,14 @@ final class ConcurrentPaths: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+@Suite struct MarkdownEscapeTests {
+    @Test(arguments: [
+        ("pg_stat_user_indexes", "pg_stat_user_indexes"),
+        ("_emphasis_ and *bold*", "\\_emphasis\\_ and \\*bold\\*"),
+        ("a `code` [link] <tag> | pipe \\ slash", "a \\`code\\` \\[link\\] \\<tag\\> \\| pipe \\\\ slash"),
+    ])
+    func escapesOnlyWhatWouldBecomeMarkup(text: String, escaped: String) {
+        #expect(ActionReport.escape(text) == escaped)
+    }
+}

@@ -160,10 +160,19 @@ public struct ActionReport: Sendable {
     }
 
     /// Escapes the characters that would turn plain text into Markdown markup.
+    /// An underscore inside a word (`pg_stat`) is left alone: CommonMark does not read it as emphasis,
+    /// and chat tools that ignore backslash escapes would show the backslash.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
-            if "\\`*_[]<>|".contains(character) { result.append("\\") }
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            var special = "\\`*[]<>|".contains(character)
+            if character == "_" {
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                special = !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber)
+            }
+            if special { result.append("\\") }
             result.append(character)
         }
         return result
