@@ -93,18 +93,22 @@ struct New: ContextualCommand {
             chosen = newest
         }
 
-        var new = NewPostmortem(title: title.trimmingCharacters(in: .whitespaces), date: try date ?? context.today, template: chosen)
-        new.severity = severity?.lowercased()
-        new.started = started?.timestamp
-        new.detected = detected?.timestamp
-        new.acknowledged = acknowledged?.timestamp
-        new.resolved = resolved?.timestamp
-        new.detection = detection
-        new.responders = responders.map(Self.withoutAt)
-        new.facilitator = facilitator.map(Self.withoutAt)
-        new.services = services
-        new.tags = tags
-        let path = try Scaffolder.create(new, in: directory)
+        var front = FrontMatter()
+        front.title = title.trimmingCharacters(in: .whitespaces)
+        front.date = try date ?? context.today
+        front.severity = severity?.lowercased()
+        front.status = .draft
+        front.template = chosen.reference
+        front.started = started?.timestamp
+        front.detected = detected?.timestamp
+        front.acknowledged = acknowledged?.timestamp
+        front.resolved = resolved?.timestamp
+        front.detection = detection
+        front.responders = responders.map(Self.withoutAt)
+        front.facilitator = facilitator.map(Self.withoutAt)
+        front.services = services
+        front.tags = tags
+        let path = try Scaffolder.create(front, template: chosen, in: directory)
         context.stdout.write(context.display(path) + "\n")
         if edit { return try openEditor(path, context: context) }
         return .success

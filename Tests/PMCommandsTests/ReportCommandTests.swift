@@ -175,3 +175,20 @@ import Testing
         #expect(entrypoint.split(separator: "\n").count <= 3)
     }
 }
+
+@Suite struct DirectoryWalkTests {
+    @Test func brokenLinksAreReportedAndLoopsListedOnce() throws {
+        let root = try ReportCommandTests.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("postmortems")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2021/loop").path, withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2022-02-02-gone.md").path, withDestinationPath: "/nonexistent/x.md")
+        try write("# Not a postmortem\n", to: "postmortems/README.md", in: root)
+        try write("---\nname: t\n---\n", to: "postmortems/templates/team.md", in: root)
+        let run = pm(["list", "--format", "csv"], in: root.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("postmortems/2022-02-02-gone.md: error: cannot read the file"))
+        let ids = run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(ids == ["2021-05-05-other", "2020-01-02-good"])
+    }
+}

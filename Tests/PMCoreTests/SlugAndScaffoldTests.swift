@@ -36,22 +36,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let directory = PostmortemsDirectory(path: folder.path, config: Config())
         let template = try #require(TemplateCatalog.builtIn.newest)
-        let new = NewPostmortem(title: "Same title", date: CalendarDate("2020-01-01")!, template: template)
+        var front = FrontMatter()
+        front.title = "Same title"
+        front.date = CalendarDate("2020-01-01")
         let paths = ConcurrentPaths()
-        DispatchQueue.concurrentPerform(iterations: 100) { _ in
-            paths.append(try? Scaffolder.create(new, in: directory))
+        DispatchQueue.concurrentPerform(iterations: 100) { [front] _ in
+            paths.append(try? Scaffolder.create(front, template: template, in: directory))
         }
         #expect(Set(paths.values.compactMap { $0 }).count == 100)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 100)
     }
 
     @Test func renderedFrontMatterQuotesOnlyWhatItMust() throws {
-        var new = NewPostmortem(title: "Replies stopped: token #2 'revoked'", date: CalendarDate("2019-02-14")!,
-                                template: try #require(TemplateCatalog.builtIn.newest))
-        new.severity = "critical"
-        new.responders = ["sam", "o'neil"]
-        new.tags = ["a, b"]
-        let text = Scaffolder.render(new, severities: Config.defaultSeverities)
+        var front = FrontMatter()
+        front.title = "Replies stopped: token #2 'revoked'"
+        front.date = CalendarDate("2019-02-14")
+        front.severity = "critical"
+        front.responders = ["sam", "o'neil"]
+        front.tags = ["a, b"]
+        let text = Scaffolder.render(front, template: try #require(TemplateCatalog.builtIn.newest), severities: Config.defaultSeverities)
         let postmortem = parse(text)
         #expect(postmortem.diagnostics.isEmpty)
         #expect(postmortem.frontMatter.title == "Replies stopped: token #2 'revoked'")

@@ -79,7 +79,10 @@ public struct PostmortemsDirectory: Sendable {
     public func postmortemFiles() throws(PMError) -> [String] {
         var files: [String] = []
         var pending = [path]
+        // Real paths of folders already listed, so a symlink loop is listed once, not forever.
+        var visited: Set<String> = []
         while let directory = pending.popLast() {
+            guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else { continue }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -89,8 +92,9 @@ public struct PostmortemsDirectory: Sendable {
             for name in names where !name.hasPrefix(".") {
                 let child = (directory as NSString).appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                // A broken symlink does not "exist"; it is listed anyway so that reading it reports the problem.
+                let exists = FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
+                if exists && isDirectory.boolValue {
                     if !(directory == path && Self.reservedFolders.contains(name)) { pending.append(child) }
                 } else if name.lowercased().hasSuffix(".md"), name.lowercased() != "readme.md" {
                     files.append(child)

@@ -1,65 +1,50 @@
 import Foundation
 import Yams
 
-/// What `pm new` knows about an incident when it scaffolds the postmortem.
-public struct NewPostmortem: Sendable {
-    public var title: String
-    public var date: CalendarDate
-    public var severity: String?
-    public var status: Status = .draft
-    public var template: Template
-    public var started: Timestamp?
-    public var detected: Timestamp?
-    public var acknowledged: Timestamp?
-    public var resolved: Timestamp?
-    public var detection: String?
-    public var responders: [String] = []
-    public var facilitator: String?
-    public var services: [String] = []
-    public var tags: [String] = []
-
-    public init(title: String, date: CalendarDate, template: Template) {
-        self.title = title
-        self.date = date
-        self.template = template
-    }
-}
-
 /// Writes new postmortem files from a template, never overwriting one.
 public enum Scaffolder {
-    /// The file's text: front matter filled in, then the title and the template's questions.
-    public static func render(_ new: NewPostmortem, severities: [String]) -> String {
+    /// The file's text: `frontMatter` (which must have a title and a date) in pm's key order, then the
+    /// title and the template's questions. A missing severity is left empty with the scale in a comment.
+    public static func render(_ frontMatter: FrontMatter, template: Template, severities: [String]) -> String {
+        guard let title = frontMatter.title, let date = frontMatter.date else {
+            preconditionFailure("a new postmortem always has a title and a date")
+        }
         var lines = ["---"]
-        func add(_ key: String, _ value: String?) {
+        for key in FrontMatter.knownKeys {
+            let value: String?
+            switch key {
+            case "title": value = scalar(title)
+            case "date": value = date.description
+            case "severity":
+                guard let severity = frontMatter.severity else {
+                    lines.append("severity:  # \(severities.joined(separator: " | "))")
+                    continue
+                }
+                value = scalar(severity)
+            case "status": value = (frontMatter.status ?? .draft).rawValue
+            case "template": value = (frontMatter.template ?? template.reference).description
+            case "started": value = frontMatter.started?.description
+            case "detected": value = frontMatter.detected?.description
+            case "acknowledged": value = frontMatter.acknowledged?.description
+            case "resolved": value = frontMatter.resolved?.description
+            case "detection": value = frontMatter.detection.map(scalar)
+            case "responders": value = flowList(frontMatter.responders)
+            case "facilitator": value = frontMatter.facilitator.map(scalar)
+            case "services": value = flowList(frontMatter.services)
+            case "tags": value = flowList(frontMatter.tags)
+            default: preconditionFailure("FrontMatter.knownKeys has a key the scaffolder does not write: \(key)")
+            }
             if let value { lines.append("\(key): \(value)") }
         }
-        add("title", scalar(new.title))
-        add("date", new.date.description)
-        if let severity = new.severity {
-            add("severity", scalar(severity))
-        } else {
-            lines.append("severity:  # \(severities.joined(separator: " | "))")
-        }
-        add("status", new.status.rawValue)
-        add("template", new.template.reference.description)
-        add("started", new.started?.description)
-        add("detected", new.detected?.description)
-        add("acknowledged", new.acknowledged?.description)
-        add("resolved", new.resolved?.description)
-        add("detection", new.detection.map(scalar))
-        add("responders", flowList(new.responders))
-        add("facilitator", new.facilitator.map(scalar))
-        add("services", flowList(new.services))
-        add("tags", flowList(new.tags))
         lines.append("---")
-        return lines.joined(separator: "\n") + "\n\n# \(new.title)\n\n" + new.template.scaffold
+        return lines.joined(separator: "\n") + "\n\n# \(title)\n\n" + template.scaffold
     }
 
     /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
     /// creation, so concurrent runs never overwrite each other; returns the path written.
-    public static func create(_ new: NewPostmortem, in directory: PostmortemsDirectory) throws(PMError) -> String {
-        let contents = Array(render(new, severities: directory.config.severities).utf8)
-        let stem = "\(new.date)-\(Slug.make(new.title))"
+    public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory) throws(PMError) -> String {
+        let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
         var attempt = 1
         while true {
             let name = attempt == 1 ? "\(stem).md" : "\(stem)-\(attempt).md"
