@@ -35,8 +35,7 @@ public struct PostmortemSet: Sendable {
                 let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
                 results.store(.parsed(parser.parse(bytes, path: shown, id: id)), at: index)
             } catch {
-                let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-                results.store(.failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file (\(reason)); check its permissions")), at: index)
+                results.store(.failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file: \(readFailure(error))")), at: index)
             }
         }
         var postmortems: [Postmortem] = []
@@ -69,6 +68,19 @@ public struct PostmortemSet: Sendable {
         guard let first = matches.first else { throw .unknownIncident(query) }
         guard matches.count == 1 else { throw .ambiguousIncident(query, candidates: matches.map(\.id).sorted()) }
         return first
+    }
+
+    /// Why a file could not be read, and what to do about it.
+    static func readFailure(_ error: Error) -> String {
+        let error = error as NSError
+        switch (error.domain, error.code) {
+        case (NSCocoaErrorDomain, NSFileReadNoSuchFileError):
+            return "it does not exist (a broken symbolic link?); fix or remove it"
+        case (NSCocoaErrorDomain, NSFileReadNoPermissionError):
+            return "permission denied; check the file's permissions"
+        default:
+            return "\(error.localizedFailureReason ?? error.localizedDescription); check that it is a readable file"
+        }
     }
 
     /// `path` relative to `base` when it lies inside it, else unchanged.
