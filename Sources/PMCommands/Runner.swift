@@ -51,6 +51,12 @@ public enum PMRunner {
         } catch let error as PMUsageError {
             context.stderr.write("pm: error: \(error.message)\n")
             return ExitStatus.usage.rawValue
+        } catch let error as EditError {
+            context.stderr.write("pm: error: \(error.localizedDescription)\n")
+            switch error {
+            case .unknownAction, .notAnActionID: return ExitStatus.usage.rawValue
+            default: return ExitStatus.failure.rawValue
+            }
         } catch let error as TemplateError {
             context.stderr.write("pm: error: \(error.localizedDescription)\n")
             return ExitStatus.failure.rawValue

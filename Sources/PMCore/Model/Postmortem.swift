@@ -16,8 +16,11 @@ public struct Section: Sendable, Hashable {
     public var startLine: Int
     /// The 1-based last line with content in this section.
     public var endLine: Int
+    /// The bullet (`-`, `*` or `+`) of the top-level list the section ends with, if it ends with one.
+    public var trailingBullet: Character?
 
-    public init(heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int, endLine: Int) {
+    public init(heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int, endLine: Int,
+                trailingBullet: Character? = nil) {
         self.heading = heading
         self.level = level
         self.key = key
@@ -26,6 +29,7 @@ public struct Section: Sendable, Hashable {
         self.isAnswered = isAnswered
         self.startLine = startLine
         self.endLine = endLine
+        self.trailingBullet = trailingBullet
     }
 }
 
@@ -89,8 +93,10 @@ public struct ActionItem: Sendable, Hashable {
 public struct Postmortem: Sendable, Hashable {
     /// The file name without `.md`: `2019-02-14-messenger-token`.
     public var id: String
-    /// The path the file was read from.
+    /// The path shown for the file in reports and diagnostics (relative to the working directory when inside it).
     public var path: String
+    /// The path to read and write the file at (absolute when loaded from a directory).
+    public var filePath: String
     public var frontMatter: FrontMatter
     /// The text of the first level-1 heading, if any.
     public var headingTitle: String?
@@ -103,6 +109,7 @@ public struct Postmortem: Sendable, Hashable {
                 actions: [ActionItem], diagnostics: [Diagnostic]) {
         self.id = id
         self.path = path
+        self.filePath = path
         self.frontMatter = frontMatter
         self.headingTitle = headingTitle
         self.sections = sections

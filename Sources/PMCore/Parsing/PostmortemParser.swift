@@ -52,7 +52,8 @@ public struct PostmortemParser: Sendable {
             let text = raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
             sections.append(Section(heading: raw.heading, level: raw.level, key: key, markdown: raw.markdown, text: text,
                                     isAnswered: !catalog.isPlaceholder(text, key: key),
-                                    startLine: raw.startLine, endLine: raw.endLine))
+                                    startLine: raw.startLine, endLine: raw.endLine,
+                                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
             if key == "actions" {
                 let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
                 actions += items
@@ -61,5 +62,19 @@ public struct PostmortemParser: Sendable {
         }
         return Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
                           actions: actions, diagnostics: diagnostics)
+    }
+
+    /// The bullet character of `node` when it is a bullet list starting at the beginning of a line.
+    private func trailingBullet(_ node: Int?, tree: MarkdownTree, source: SourceText, layout: FrontMatterParser.Layout) -> Character? {
+        guard let node, tree.nodes[node].kind == .list, tree.nodes[node].start.column == 1 else { return nil }
+        let line = tree.nodes[node].start.line
+        let offset = line == 1 ? layout.bodyStart : source.offset(ofLine: line + layout.bodyFirstLine - 1)
+        guard offset < source.bytes.count else { return nil }
+        switch source.bytes[offset] {
+        case UInt8(ascii: "-"): return "-"
+        case UInt8(ascii: "*"): return "*"
+        case UInt8(ascii: "+"): return "+"
+        default: return nil
+        }
     }
 }

@@ -33,7 +33,9 @@ public struct PostmortemSet: Sendable {
             let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             do {
                 let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-                results.store(.parsed(parser.parse(bytes, path: shown, id: id)), at: index)
+                var postmortem = parser.parse(bytes, path: shown, id: id)
+                postmortem.filePath = path
+                results.store(.parsed(postmortem), at: index)
             } catch {
                 results.store(.failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file: \(readFailure(error))")), at: index)
             }

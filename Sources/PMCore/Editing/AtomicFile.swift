@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a file's contents so that a crash at any moment leaves either the old or the new file.
+public enum AtomicFile {
+    /// Writes `contents` to a temporary file beside `path` (same permissions), flushes it, checks that
+    /// `path` still holds exactly `expected`, then renames the temporary file over it.
+    public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8]) throws(EditError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).pm-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let temporary = String(cString: template)
+        var renamed = false
+        defer {
+            close(descriptor)
+            if !renamed { unlink(temporary) }
+        }
+        func fail() -> EditError { .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else { throw fail() }
+        var written = 0
+        while written < contents.count {
+            let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw fail()
+            }
+            written += result
+        }
+        guard fsync(descriptor) == 0 else { throw fail() }
+        // The last moment to notice that someone else changed the file since it was read.
+        guard let current = FileManager.default.contents(atPath: path), [UInt8](current) == expected else {
+            throw .changedOnDisk(path: path)
+        }
+        guard rename(temporary, path) == 0 else { throw fail() }
+        renamed = true
+        let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+}
