@@ -114,6 +114,11 @@ public struct CommandContext: Sendable {
                              color: stdoutIsTerminal && !noColor && !dumb)
     }
 
+    /// Writes diagnostics to stderr, one `path:line: severity: message` line each.
+    public func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { stderr.write("\(diagnostic)\n") }
+    }
+
     /// `path` as the user would type it: relative to the working directory when inside it.
     public func display(_ path: String) -> String {
         PostmortemSet.displayPath(path, base: workingDirectory)

@@ -85,7 +85,12 @@ struct New: ContextualCommand {
         let chosen: Template
         if let reference {
             guard let found = catalog.template(reference) else {
-                throw PMError.unknownTemplate(reference.description, available: catalog.templates.map(\.reference.description))
+                let available = catalog.templates.map(\.reference.description)
+                if template == nil {
+                    throw PMError.invalidConfig(path: context.display(directory.configPath), line: nil,
+                                                problem: "`template: \(reference)` is not a known template; use one of \(available.joined(separator: ", "))")
+                }
+                throw PMError.unknownTemplate(reference.description, available: available)
             }
             chosen = found
         } else {

@@ -49,11 +49,11 @@ struct DirectoryOptions: ParsableArguments {
         directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Reads and parses every postmortem, writing their diagnostics to stderr.
-    func load(in context: CommandContext) throws -> (PostmortemsDirectory, PostmortemSet) {
+    /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
+    func load(in context: CommandContext, quiet: Bool = false) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
         let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory)
-        for diagnostic in set.diagnostics { context.stderr.write("\(diagnostic)\n") }
+        if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }
 }

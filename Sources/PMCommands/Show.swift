@@ -10,7 +10,7 @@ struct Show: ContextualCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Show one incident: metadata, durations, impact, root cause and actions.",
-        discussion: "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14)."
+        discussion: "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14); a path to the file works too."
     )
 
     @Argument(help: "The incident's id, or a unique prefix of it.")
@@ -22,8 +22,9 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (_, set) = try location.load(in: context, quiet: true)
         let postmortem = try set.resolve(id)
+        context.report(postmortem.diagnostics)
         var output = context.stdout
         PostmortemSummary(postmortem, today: try context.today).write(json: format == .json, style: context.terminalStyle, to: &output)
         return postmortem.hasErrors ? .failure : .success

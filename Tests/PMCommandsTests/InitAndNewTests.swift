@@ -158,3 +158,42 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count == 100)
     }
 }
+
+@Suite struct NewRoundTripTests {
+    @Test(arguments: ["null", "~", "yes", "No", "3", "2019-02-14", "1.5e3", "Foo ##", "# hash", "*stars* and `code` [x](y)", "a: b # c", "-dash"])
+    func valuesYAMLOrMarkdownWouldReadDifferentlyComeBackAsWritten(value: String) throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(["new", "--detection=\(value)", "--facilitator=\(value)", "--responder=\(value)", "--tag=\(value)", "--date", "2020-01-01", "--", value],
+                     in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let show = pm(["show", String(run.stdout.dropLast()), "--format", "json"], in: root.path)
+        #expect(show.stderr == "")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(json["title"] as? String == value)
+        #expect(json["detection"] as? String == value.lowercased())
+        #expect(json["facilitator"] as? String == value)
+        #expect(json["responders"] as? [String] == [value])
+        #expect(json["tags"] as? [String] == [value])
+        let text = try String(contentsOfFile: root.appendingPathComponent(String(run.stdout.dropLast())).path, encoding: .utf8)
+        let postmortem = PostmortemParser().parse(Array(text.utf8), path: "x.md", id: "x")
+        #expect(postmortem.headingTitle == value, "the # heading reads back as the title")
+    }
+
+    @Test func idsStayUniqueAcrossSubfolders() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("# Old\n", to: "postmortems/2019/2020-01-01-outage.md", in: root)
+        let run = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
+        #expect(run.stdout == "postmortems/2020-01-01-outage-2.md\n")
+    }
+
+    @Test func anUnknownTemplateInTheConfigNamesTheConfig() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("template: team@7\n", to: "postmortems/pm.yml", in: root)
+        let run = pm(["new", "x"], in: root.path)
+        #expect(run.status == 1)
+        #expect(run.stderr == "pm: error: postmortems/pm.yml: `template: team@7` is not a known template; use one of six-questions@1, six-questions@2\n")
+    }
+}

@@ -192,3 +192,49 @@ import Testing
         #expect(ids == ["2021-05-05-other", "2020-01-02-good"])
     }
 }
+
+@Suite struct ReviewFindingTests {
+    @Test func ownersGroupWithoutCase() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("## Action items\n\n- [ ] a @Sam\n- [ ] b @sam\n- [ ] c @sam @SAM\n", to: "postmortems/2020-01-01-x.md", in: root)
+        let run = pm(["actions", "--by", "owner", "--format", "markdown"], in: root.path)
+        #expect(run.stdout.components(separatedBy: "**@").count == 2, "\(run.stdout)")
+        #expect(run.stdout.contains("**@Sam**"))
+        #expect(run.stdout.components(separatedBy: "- [ ]").count == 4, "each action once in its owner's group")
+    }
+
+    @Test func showReportsOnlyItsOwnFileAndTakesAPath() throws {
+        let root = try ReportCommandTests.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("---\ntitle: [broken\n---\n", to: "postmortems/2022-01-01-broken.md", in: root)
+        let run = pm(["show", "postmortems/2020-01-02-good.md"], in: root.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout.hasPrefix("Good\n"))
+        let broken = pm(["show", "2022"], in: root.path)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("postmortems/2022-01-01-broken.md:3: error:"))
+    }
+
+    @Test func aMissingDirectoryIsAUsageError() {
+        let run = pm(["list", "--dir", "/nonexistent/postmortems"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/nonexistent/postmortems: no such directory"))
+    }
+
+    @Test func tablesShowTheShortestIdThatWorks() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("## Action items\n\n- [ ] a\n", to: "postmortems/2020-01-01-db-down.md", in: root)
+        try write("## Action items\n\n- [ ] b\n", to: "postmortems/2020-01-01-db-slow.md", in: root)
+        try write("## Action items\n\n- [ ] c\n", to: "postmortems/2020-01-02-api.md", in: root)
+        try write("## Action items\n\n- [ ] d\n", to: "postmortems/2020-01-02-api-2.md", in: root)
+        let run = pm(["actions", "--open"], in: root.path)
+        let ids = run.stdout.split(separator: "\n").dropFirst().prefix(4).map { String($0.split(separator: " ")[0]) }
+        #expect(ids == ["2020-01-01-db-down/1", "2020-01-01-db-slow/1", "2020-01-02-api/1", "2020-01-02-api-2/1"])
+        for id in ids {
+            #expect(pm(["action", "done", id], in: root.path).status == 0, "\(id) names its action")
+        }
+    }
+}

@@ -128,3 +128,33 @@ import Testing
         #expect(!ActionItemReader.isName("sam."))
     }
 }
+
+@Suite struct ReviewedParserCases {
+    @Test func escapedOrEntityCheckboxesAreText() {
+        let postmortem = parse("## Action items\n\n- \\[ ] escaped\n- &#91; ] entity\n- [ ] real\n")
+        #expect(postmortem.actions.map(\.text) == ["real"])
+        #expect(postmortem.diagnostics.isEmpty)
+    }
+
+    @Test func aDueDateThatIsNotADateIsAWarningOnItsLine() {
+        let postmortem = parse("## Action items\n\n- [ ] a @sam due:tomorrow\n- [ ] b due:2026-02-30\n")
+        #expect(postmortem.diagnostics.map { "\($0.line!): \($0.message)" } == [
+            "3: `due:tomorrow` is not a date; write it as due:YYYY-MM-DD",
+            "4: `due:2026-02-30` is not a date; write it as due:YYYY-MM-DD",
+        ])
+        #expect(postmortem.diagnostics.allSatisfy { $0.severity == .warning && $0.rule == "action-due" })
+    }
+
+    @Test func timesOutOfOrderAreAWarningAndGiveNoDurations() {
+        let postmortem = parse("---\nstarted: 2020-01-01T12:00Z\ndetected: 2020-01-01T10:00Z\nresolved: 2020-01-01T13:00Z\n---\n")
+        #expect(postmortem.diagnostics.map(\.line) == [3])
+        #expect(postmortem.diagnostics.first?.rule == "time-order")
+        #expect(postmortem.frontMatter.timeToDetect == nil)
+        #expect(postmortem.frontMatter.timeToResolve == Duration(seconds: 3 * 3600))
+    }
+
+    @Test func aDuplicateKeyIsReportedWhereItIsRepeated() {
+        let postmortem = parse("---\ntitle: a\nseverity: high\ntitle: b\n---\n")
+        #expect(postmortem.diagnostics.first?.line == 4)
+    }
+}

@@ -80,8 +80,9 @@ final class ConcurrentPaths: @unchecked Sendable {
         ("pg_stat_user_indexes", "pg_stat_user_indexes"),
         ("_emphasis_ and *bold*", "\\_emphasis\\_ and \\*bold\\*"),
         ("a `code` [link] <tag> | pipe \\ slash", "a \\`code\\` \\[link\\] \\<tag\\> \\| pipe \\\\ slash"),
+        ("# Foo ## & #1 &amp; ##", "\\# Foo ## & #1 \\&amp; \\#\\#"),
     ])
     func escapesOnlyWhatWouldBecomeMarkup(text: String, escaped: String) {
-        #expect(ActionReport.escape(text) == escaped)
+        #expect(MarkdownText.escape(text) == escaped)
     }
 }

@@ -78,21 +78,17 @@ public struct FrontMatter: Sendable, Hashable {
         "detection", "responders", "facilitator", "services", "tags",
     ]
 
-    /// From the start of the incident to its detection.
-    public var timeToDetect: Duration? {
-        guard let started, let detected else { return nil }
-        return Duration(from: started, to: detected)
-    }
+    /// From the start of the incident to its detection (nil when a time is missing or they are out of order).
+    public var timeToDetect: Duration? { Self.span(started, detected) }
 
     /// From detection to resolution: how long the team took to end the impact once it knew.
-    public var timeToResolve: Duration? {
-        guard let detected, let resolved else { return nil }
-        return Duration(from: detected, to: resolved)
-    }
+    public var timeToResolve: Duration? { Self.span(detected, resolved) }
 
     /// From the start of the incident to its resolution.
-    public var duration: Duration? {
-        guard let started, let resolved else { return nil }
-        return Duration(from: started, to: resolved)
+    public var duration: Duration? { Self.span(started, resolved) }
+
+    private static func span(_ start: Timestamp?, _ end: Timestamp?) -> Duration? {
+        guard let start, let end, start <= end else { return nil }
+        return Duration(from: start, to: end)
     }
 }

@@ -20,14 +20,9 @@ struct ActionItemReader {
             var openItems: [Int] = []  // subtree ends of enclosing action items
             for index in top..<tree.nodes[top].subtreeEnd where tree.nodes[index].kind == .item {
                 while let end = openItems.last, end <= index { openItems.removeLast() }
+                // The checkbox must be in the text (not `&#91; ]`) and in the bytes (not an escaped `\[ ]`).
                 guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph,
-                      let checkbox = checkbox(inParagraph: paragraph) else { continue }
-                guard let offset = checkboxOffset(paragraph: paragraph) else {
-                    let line = tree.nodes[paragraph].start.line + lineOffset
-                    diagnostics.append(Diagnostic(.warning, path: path, line: line, rule: "action",
-                                                  "pm could not find this task item's checkbox in the file; write it as `- [ ] text`"))
-                    continue
-                }
+                      let checkbox = checkbox(inParagraph: paragraph), let offset = checkboxOffset(paragraph: paragraph) else { continue }
                 var item = tokens(paragraph: paragraph, skipping: checkbox.length)
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
@@ -35,6 +30,10 @@ struct ActionItemReader {
                 item.line = tree.nodes[paragraph].start.line + lineOffset
                 item.checkboxOffset = offset
                 item.depth = openItems.count
+                if let dueText = item.dueText, item.due == nil {
+                    diagnostics.append(Diagnostic(.warning, path: path, line: item.line, rule: "action-due",
+                                                  "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
+                }
                 items.append(item)
                 openItems.append(tree.nodes[index].subtreeEnd)
             }
@@ -59,20 +58,12 @@ struct ActionItemReader {
         }
     }
 
-    /// The file offset of the character between the brackets, checked against the bytes.
+    /// The file offset of the character between the brackets, where cmark says the paragraph starts.
     private func checkboxOffset(paragraph: Int) -> Int? {
         let start = tree.nodes[paragraph].start
         let lineStart = start.line == 1 ? bodyStart : source.offset(ofLine: start.line + lineOffset)
         let bracket = lineStart + start.column - 1
-        if isCheckbox(at: bracket) { return bracket + 1 }
-        // Fall back to the first checkbox on the line (cmark's columns can drift after tabs).
-        let lineEnd = source.offset(ofLine: start.line + lineOffset + 1)
-        var candidate = lineStart
-        while candidate + 2 < lineEnd {
-            if isCheckbox(at: candidate) { return candidate + 1 }
-            candidate += 1
-        }
-        return nil
+        return isCheckbox(at: bracket) ? bracket + 1 : nil
     }
 
     private func isCheckbox(at offset: Int) -> Bool {

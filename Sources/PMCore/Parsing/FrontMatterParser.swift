@@ -59,7 +59,11 @@ public enum FrontMatterParser {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let yamlError as YamlError {
-            let (line, problem) = describe(yamlError)
+            var (line, problem) = describe(yamlError)
+            if case .duplicatedKeysInMapping(let duplicates, _) = yamlError, let key = duplicates.sorted().first,
+               let second = secondTopLevelLine(of: key, in: yaml) {
+                line = second
+            }
             diagnostics.append(Diagnostic(.error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: "yaml",
                                           "the front matter is not valid YAML: \(problem); fix the YAML between the --- lines"))
             return (frontMatter, diagnostics)
@@ -160,7 +164,26 @@ public enum FrontMatterParser {
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: yamlValue(value)))
             }
         }
+        let times = [("started", frontMatter.started), ("detected", frontMatter.detected),
+                     ("acknowledged", frontMatter.acknowledged), ("resolved", frontMatter.resolved)]
+            .compactMap { key, time in time.map { (key, $0) } }
+        for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
+            diagnostics.append(Diagnostic(.warning, path: path, line: frontMatter.keyLines[later.0], rule: "time-order",
+                                          "`\(later.0)` (\(later.1)) is before `\(earlier.0)` (\(earlier.1)); the times must run started ≤ detected ≤ acknowledged ≤ resolved"))
+        }
         return (frontMatter, diagnostics)
+    }
+
+    /// The 1-based line where a top-level `key:` is written for the second time (Yams points at the mapping).
+    static func secondTopLevelLine(of key: String, in yaml: String) -> Int? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.hasPrefix(key) ? line.dropFirst(key.count).drop(while: { $0 == " " }) : ""
+            guard trimmed.hasPrefix(":") else { continue }
+            if seen { return index + 1 }
+            seen = true
+        }
+        return nil
     }
 
     /// The YAML core-schema type a node resolved to (`int`, `bool`, `null`, `str` …).

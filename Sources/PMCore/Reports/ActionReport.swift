@@ -21,12 +21,15 @@ public struct ActionReport: Sendable {
     public var records: [ActionRecord]
     public var today: CalendarDate
     public var state: Filter.State
+    /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
+    public var shortIDs: [String: String]
 
     /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
     /// due date, undated last; ties by incident id and position.
     public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
         self.today = today
         self.state = filter.state
+        self.shortIDs = set.shortestUniquePrefixes()
         var records: [ActionRecord] = []
         for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
             for action in postmortem.actions {
@@ -72,10 +75,15 @@ public struct ActionReport: Sendable {
                 return ("\(id) · \(first.incidentTitle)\(first.severity.map { " (\($0))" } ?? "")", byIncident[id]!)
             }
         case .owner:
+            // Owners compare without case (@Sam is @sam), shown as first written.
             var byOwner: [String: [ActionRecord]] = [:]
+            var spelling: [String: String] = [:]
             for record in records {
                 for owner in record.action.owners.isEmpty ? [""] : record.action.owners {
-                    byOwner[owner, default: []].append(record)
+                    let key = owner.lowercased()
+                    if byOwner[key]?.last?.action.id == record.action.id { continue }
+                    spelling[key] = spelling[key] ?? owner
+                    byOwner[key, default: []].append(record)
                 }
             }
             // Owners with the most overdue work first; unowned actions last.
@@ -84,7 +92,7 @@ public struct ActionReport: Sendable {
                 let overdueB = byOwner[b]!.filter { $0.daysOverdue != nil }.count
                 return overdueA != overdueB ? overdueA > overdueB : a < b
             }
-            var result = owners.map { (title: Optional("@\($0)"), records: byOwner[$0]!) }
+            var result = owners.map { (title: Optional("@\(spelling[$0]!)"), records: byOwner[$0]!) }
             if let unowned = byOwner[""] { result.append(("no owner", unowned)) }
             return result
         }
@@ -117,7 +125,7 @@ public struct ActionReport: Sendable {
                 let action = record.action
                 let dueStyle = record.daysOverdue != nil ? "31" : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? "33" : nil
                 var row: [TextTable.Cell] = [
-                    TextTable.Cell(action.id, style: action.isDone ? "2" : nil),
+                    TextTable.Cell("\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)", style: action.isDone ? "2" : nil),
                     TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
                     TextTable.Cell(dueDescription(record), style: dueStyle),
                     TextTable.Cell(action.kind ?? ""),
@@ -130,7 +138,9 @@ public struct ActionReport: Sendable {
         }
         var headers = ["ID", "OWNER", "DUE", "KIND", "TICKET", "ACTION"]
         if showState { headers.insert("", at: 0) }
-        TextTable(headers: headers, groups: groups, flexibleColumn: headers.count - 1).write(to: &output, width: style.width, color: style.color)
+        let column = { (name: String) in headers.firstIndex(of: name)! }
+        let shrinkOrder = [(column("ACTION"), 24), (column("TICKET"), 10), (column("OWNER"), 8), (column("ACTION"), 16), (column("DUE"), 11), (column("ACTION"), 12)]
+        TextTable(headers: headers, groups: groups, shrinkOrder: shrinkOrder).write(to: &output, width: style.width, color: style.color)
         let overdue = records.filter { $0.daysOverdue != nil }.count
         output.write("\n\(records.count) action\(records.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") as of \(today)\n")
     }
@@ -141,7 +151,7 @@ public struct ActionReport: Sendable {
         output.write("**\(noun)** (\(records.count)\(overdue > 0 ? ", \(overdue) overdue" : ""), as of \(today))\n")
         for group in groups(by: grouping) {
             output.write("\n")
-            if let title = group.title { output.write("**\(Self.escape(title))**\n\n") }
+            if let title = group.title { output.write("**\(MarkdownText.escape(title))**\n\n") }
             for record in group.records {
                 let action = record.action
                 var details: [String] = []
@@ -154,27 +164,8 @@ public struct ActionReport: Sendable {
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let ticket = action.ticket { details.append(ticket) }
                 details.append("`\(action.id)`")
-                output.write("- [\(action.isDone ? "x" : " ")] \(Self.escape(action.text)) — \(details.joined(separator: " · "))\n")
+                output.write("- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — \(details.joined(separator: " · "))\n")
             }
         }
-    }
-
-    /// Escapes the characters that would turn plain text into Markdown markup.
-    /// An underscore inside a word (`pg_stat`) is left alone: CommonMark does not read it as emphasis,
-    /// and chat tools that ignore backslash escapes would show the backslash.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            var special = "\\`*[]<>|".contains(character)
-            if character == "_" {
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
-                special = !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber)
-            }
-            if special { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }

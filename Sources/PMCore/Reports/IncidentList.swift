@@ -2,9 +2,12 @@
 public struct IncidentList: Sendable {
     public var records: [IncidentRecord]
     public var config: Config
+    /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
+    public var shortIDs: [String: String]
 
     public init(_ set: PostmortemSet, filter: IncidentFilter, config: Config, today: CalendarDate) {
         self.config = config
+        self.shortIDs = set.shortestUniquePrefixes()
         records = set.postmortems
             .filter(filter.matches)
             .sorted { a, b in
@@ -45,12 +48,12 @@ public struct IncidentList: Sendable {
                 TextTable.Cell("\(record.openActions)/\(postmortem.actions.count)", style: record.overdueActions > 0 ? "31" : nil),
                 TextTable.Cell(front.timeToDetect?.description ?? ""),
                 TextTable.Cell(front.timeToResolve?.description ?? ""),
-                TextTable.Cell(postmortem.id),
+                TextTable.Cell(shortIDs[postmortem.id] ?? postmortem.id),
                 TextTable.Cell(postmortem.title),
             ]
         }
         let headers = ["DATE", "SEVERITY", "STATUS", "OPEN", "TTD", "TTR", "ID", "TITLE"]
-        TextTable(headers: headers, groups: [TextTable.Group(title: nil, rows: rows)], flexibleColumn: 7)
+        TextTable(headers: headers, groups: [TextTable.Group(title: nil, rows: rows)], shrinkOrder: [(7, 20), (2, 6), (1, 6), (7, 10)])
             .write(to: &output, width: style.width, color: style.color)
     }
 
@@ -60,7 +63,7 @@ public struct IncidentList: Sendable {
             let postmortem = record.postmortem, front = postmortem.frontMatter
             var details = [postmortem.date?.description, front.severity, front.status?.rawValue].compactMap { $0 }
             details.append("\(record.openActions)/\(postmortem.actions.count) actions open")
-            output.write("- **\(ActionReport.escape(postmortem.title))** — \(details.joined(separator: " · ")) · `\(postmortem.id)`\n")
+            output.write("- **\(MarkdownText.escape(postmortem.title))** — \(details.joined(separator: " · ")) · `\(postmortem.id)`\n")
         }
     }
 }

@@ -28,13 +28,14 @@ public struct TextTable: Sendable {
 
     public var headers: [String]
     public var groups: [Group]
-    /// The column that gives up width first when the table is wider than the terminal.
-    public var flexibleColumn: Int
+    /// How columns give up width when the table is wider than the terminal: each (column, minimum) in
+    /// turn shrinks to its minimum until the table fits. Columns not listed (ids) are never cut.
+    public var shrinkOrder: [(column: Int, minimum: Int)]
 
-    public init(headers: [String], groups: [Group], flexibleColumn: Int) {
+    public init(headers: [String], groups: [Group], shrinkOrder: [(column: Int, minimum: Int)]) {
         self.headers = headers
         self.groups = groups
-        self.flexibleColumn = flexibleColumn
+        self.shrinkOrder = shrinkOrder
     }
 
     /// Writes the table, fitting it into `width` columns when given by shortening the flexible column.
@@ -53,16 +54,11 @@ public struct TextTable: Sendable {
             groups.contains { $0.rows.contains { column < $0.count && !$0[column].text.isEmpty } }
         }
         if let width {
-            // The flexible column gives up width first (down to 12), then the widest other column, a column at a time.
             var excess = visible.map { widths[$0] }.reduce(0, +) + gap * max(0, visible.count - 1) - width
-            if excess > 0, visible.contains(flexibleColumn) {
-                let cut = min(excess, max(0, widths[flexibleColumn] - 12))
-                widths[flexibleColumn] -= cut
+            for (column, minimum) in shrinkOrder where excess > 0 && visible.contains(column) {
+                let cut = min(excess, max(0, widths[column] - max(minimum, 1)))
+                widths[column] -= cut
                 excess -= cut
-            }
-            while excess > 0, let widest = visible.filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) {
-                widths[widest] -= 1
-                excess -= 1
             }
         }
         func line(_ cells: [Cell]) -> String {

@@ -24,8 +24,8 @@ public struct Config: Sendable, Equatable {
     /// The config file `pm init` writes.
     public static func initialText(template: TemplateReference) -> String {
         """
-        # pm configuration: https://github.com/ (see README, "Configuration")
-        # The template `pm new` uses unless --template names another (pm template list).
+        # pm configuration (see "Configuration" in pm's README).
+        # The template `pm new` uses unless --template names another (built in: six-questions@1, six-questions@2).
         template: \(template)
         # Severity levels, most severe first. critical: worth waking someone at 3 a.m.
         severities: [\(defaultSeverities.joined(separator: ", "))]

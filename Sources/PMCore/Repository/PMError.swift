@@ -23,7 +23,7 @@ public enum PMError: Error, LocalizedError, Sendable, Equatable {
         case .invalidConfig(let path, let line, let problem):
             return "\(path)\(line.map { ":\($0)" } ?? ""): \(problem)"
         case .unknownTemplate(let name, let available):
-            return "no template named \(name); available: \(available.joined(separator: ", ")) (see `pm template list`)"
+            return "no template named \(name); available: \(available.joined(separator: ", "))"
         case .unknownIncident(let id):
             return "no postmortem matches \"\(id)\"; run `pm list` to see the ids"
         case .ambiguousIncident(let id, let candidates):

@@ -64,7 +64,10 @@ public struct PostmortemSet: Sendable {
     }
 
     /// The postmortem whose id is `query` or, failing that, the only one whose id starts with it.
+    /// A path to the file (`postmortems/2019-02-14-x.md`) names it too.
     public func resolve(_ query: String) throws(PMError) -> Postmortem {
+        let query = query.contains("/") || query.hasSuffix(".md")
+            ? ((query as NSString).lastPathComponent as NSString).deletingPathExtension : query
         if let exact = postmortems.first(where: { $0.id == query }) { return exact }
         let matches = postmortems.filter { $0.id.hasPrefix(query) }
         guard let first = matches.first else { throw .unknownIncident(query) }
@@ -83,6 +86,27 @@ public struct PostmortemSet: Sendable {
         default:
             return "\(error.localizedFailureReason ?? error.localizedDescription); check that it is a readable file"
         }
+    }
+
+    /// Each id's shortest prefix that `resolve` maps back to it, cut where a `-` follows and never
+    /// inside a leading date: `2019-02-14-messenger-token` → `2019-02-14` when no other id starts so.
+    public func shortestUniquePrefixes() -> [String: String] {
+        let ids = postmortems.map { Array($0.id.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        var result: [String: String] = [:]
+        for (index, id) in ids.enumerated() {
+            let neighbours = [index > 0 ? ids[index - 1] : nil, index + 1 < ids.count ? ids[index + 1] : nil].compactMap { $0 }
+            let hasDate = CalendarDate(String(decoding: id.prefix(10), as: UTF8.self)) != nil
+            let cuts = id.indices.filter { id[$0] == UInt8(ascii: "-") && (!hasDate || $0 >= 10) && $0 > 0 } + [id.count]
+            for cut in cuts {
+                let prefix = id[..<cut]
+                // Ids sharing a prefix sort next to each other, so only the neighbours can share this one.
+                if cut == id.count || !neighbours.contains(where: { $0.starts(with: prefix) }) {
+                    result[String(decoding: id, as: UTF8.self)] = String(decoding: prefix, as: UTF8.self)
+                    break
+                }
+            }
+        }
+        return result
     }
 
     /// `path` relative to `base` when it lies inside it, else unchanged.

@@ -37,7 +37,7 @@ public enum Scaffolder {
             if let value { lines.append("\(key): \(value)") }
         }
         lines.append("---")
-        return lines.joined(separator: "\n") + "\n\n# \(title)\n\n" + template.scaffold
+        return lines.joined(separator: "\n") + "\n\n# \(MarkdownText.escape(title))\n\n" + template.scaffold
     }
 
     /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
@@ -45,10 +45,16 @@ public enum Scaffolder {
     public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory) throws(PMError) -> String {
         let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
         let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
+        // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
+        let takenIDs = Set(try directory.postmortemFiles().map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
         var attempt = 1
         while true {
-            let name = attempt == 1 ? "\(stem).md" : "\(stem)-\(attempt).md"
-            let path = (directory.path as NSString).appendingPathComponent(name)
+            let id = attempt == 1 ? stem : "\(stem)-\(attempt)"
+            if takenIDs.contains(id) {
+                attempt += 1
+                continue
+            }
+            let path = (directory.path as NSString).appendingPathComponent(id + ".md")
             do {
                 try FileCreation.create(at: path, contents: contents)
                 return path
@@ -64,13 +70,21 @@ public enum Scaffolder {
 
     /// A YAML scalar, quoted by Yams only when it needs to be.
     static func scalar(_ value: String) -> String {
-        serialize(Node(value))
+        serialize(stringNode(value))
+    }
+
+    /// A node that reads back as the string `value`: quoted when YAML would resolve it to null, a
+    /// boolean, a number or a timestamp (`~`, `yes`, `3`, `2019-02-14`).
+    static func stringNode(_ value: String) -> Node {
+        let plain = Node(value)
+        guard FrontMatterParser.tagName(plain) != .str else { return plain }
+        return Node(value, Tag(.str), .singleQuoted)
     }
 
     /// `[a, b]`, or nil for an empty list (the key is then left out).
     static func flowList(_ values: [String]) -> String? {
         guard !values.isEmpty else { return nil }
-        return serialize(Node(values.map { Node($0) }, Tag(.seq), .flow))
+        return serialize(Node(values.map(stringNode), Tag(.seq), .flow))
     }
 
     private static func serialize(_ node: Node) -> String {
