@@ -142,7 +142,7 @@ import Testing
             "3: `due:tomorrow` is not a date; write it as due:YYYY-MM-DD",
             "4: `due:2026-02-30` is not a date; write it as due:YYYY-MM-DD",
         ])
-        #expect(postmortem.diagnostics.allSatisfy { $0.severity == .warning && $0.rule == "action-due" })
+        #expect(postmortem.diagnostics.allSatisfy { $0.severity == .warning && $0.rule == "action-due-invalid" })
     }
 
     @Test func timesOutOfOrderAreAWarningAndGiveNoDurations() {

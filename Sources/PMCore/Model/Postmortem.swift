@@ -89,6 +89,34 @@ public struct ActionItem: Sendable, Hashable {
     }
 }
 
+/// The prose of one paragraph or heading, as runs of text with their source positions, for checks
+/// that read the words (`pm lint`). Code spans are marked so checks can skip them.
+public struct ProseBlock: Sendable, Hashable {
+    /// A stretch of inline text: a text node, a code span, or a line break (`"\n"`).
+    public struct Run: Sendable, Hashable {
+        public var text: String
+        public var line: Int
+        public var column: Int
+        public var isCode: Bool
+
+        public init(text: String, line: Int, column: Int, isCode: Bool) {
+            self.text = text
+            self.line = line
+            self.column = column
+            self.isCode = isCode
+        }
+    }
+
+    public var runs: [Run]
+    /// The line the block starts on.
+    public var line: Int
+
+    public init(runs: [Run], line: Int) {
+        self.runs = runs
+        self.line = line
+    }
+}
+
 /// One parsed postmortem file.
 public struct Postmortem: Sendable, Hashable {
     /// The file name without `.md`: `2019-02-14-messenger-token`.
@@ -104,6 +132,11 @@ public struct Postmortem: Sendable, Hashable {
     public var actions: [ActionItem]
     /// Problems found while reading the file; the rest of the model holds whatever could be read.
     public var diagnostics: [Diagnostic]
+    /// Paragraphs and headings as text runs; filled only when the parser is asked to (`collectsProse`).
+    public var prose: [ProseBlock] = []
+    /// Lines that opt out of lint rules with `<!-- pm-lint-disable-line RULE… -->` (or `-next-line`):
+    /// line → the rule ids, empty for every rule. Filled with `prose`.
+    public var lintOptOuts: [Int: Set<String>] = [:]
 
     public init(id: String, path: String, frontMatter: FrontMatter, headingTitle: String?, sections: [Section],
                 actions: [ActionItem], diagnostics: [Diagnostic]) {

@@ -31,7 +31,7 @@ struct ActionItemReader {
                 item.checkboxOffset = offset
                 item.depth = openItems.count
                 if let dueText = item.dueText, item.due == nil {
-                    diagnostics.append(Diagnostic(.warning, path: path, line: item.line, rule: "action-due",
+                    diagnostics.append(Diagnostic(.warning, path: path, line: item.line, rule: "action-due-invalid",
                                                   "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
                 }
                 items.append(item)

@@ -4,9 +4,12 @@
 /// rest of the model holds what could be read.
 public struct PostmortemParser: Sendable {
     public var catalog: TemplateCatalog
+    /// Whether to keep the prose and lint opt-outs (`pm lint` needs them; reports do not).
+    public var collectsProse: Bool
 
-    public init(catalog: TemplateCatalog = .builtIn) {
+    public init(catalog: TemplateCatalog = .builtIn, collectsProse: Bool = false) {
         self.catalog = catalog
+        self.collectsProse = collectsProse
     }
 
     /// Parses the bytes of the file at `path` (shown in diagnostics) into a postmortem named `id`.
@@ -60,8 +63,61 @@ public struct PostmortemParser: Sendable {
                 diagnostics += problems
             }
         }
-        return Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
-                          actions: actions, diagnostics: diagnostics)
+        var postmortem = Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
+                                    actions: actions, diagnostics: diagnostics)
+        if collectsProse {
+            (postmortem.prose, postmortem.lintOptOuts) = Self.prose(of: tree, lineOffset: lineOffset)
+        }
+        return postmortem
+    }
+
+    /// The marker that opts a line out of lint rules, inside an HTML comment.
+    public static let optOutMarker = "pm-lint-disable-line"
+    /// The marker that opts the next line out of lint rules, inside an HTML comment.
+    public static let optOutNextLineMarker = "pm-lint-disable-next-line"
+
+    /// Paragraphs and headings as text runs, and the lines HTML-comment markers opt out of lint rules.
+    static func prose(of tree: MarkdownTree, lineOffset: Int) -> ([ProseBlock], [Int: Set<String>]) {
+        var blocks: [ProseBlock] = []
+        var optOuts: [Int: Set<String>] = [:]
+        var index = 0
+        while index < tree.nodes.count {
+            let node = tree.nodes[index]
+            switch node.kind {
+            case .paragraph, .heading:
+                var runs: [ProseBlock.Run] = []
+                for inline in index + 1..<node.subtreeEnd {
+                    let child = tree.nodes[inline]
+                    let line = child.start.line + lineOffset
+                    switch child.kind {
+                    case .text: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: false))
+                    case .code: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: true))
+                    case .softBreak, .lineBreak: runs.append(.init(text: "\n", line: line, column: child.start.column, isCode: false))
+                    case .htmlInline: recordOptOut(child.literal, line: line, into: &optOuts)
+                    default: break
+                    }
+                }
+                blocks.append(ProseBlock(runs: runs, line: node.start.line + lineOffset))
+                index = node.subtreeEnd
+            case .htmlBlock:
+                recordOptOut(node.literal, line: node.start.line + lineOffset, into: &optOuts)
+                index += 1
+            default:
+                index += 1
+            }
+        }
+        return (blocks, optOuts)
+    }
+
+    private static func recordOptOut(_ html: String, line: Int, into optOuts: inout [Int: Set<String>]) {
+        for (marker, target) in [(optOutNextLineMarker, line + 1), (optOutMarker, line)] {
+            guard let range = html.range(of: marker) else { continue }
+            let arguments = html[range.upperBound...].components(separatedBy: "-->")[0]
+            let rules = Set(arguments.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline }).map(String.init))
+            // An empty set means every rule, and wins over a list.
+            optOuts[target] = rules.isEmpty || optOuts[target] == [] ? [] : rules.union(optOuts[target] ?? [])
+            return
+        }
     }
 
     /// The bullet character of `node` when it is a bullet list starting at the beginning of a line.

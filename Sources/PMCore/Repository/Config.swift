@@ -1,11 +1,13 @@
 import Yams
 
 /// A team's settings, from `pm.yml` in the postmortems directory.
-public struct Config: Sendable, Equatable {
+public struct Config: Sendable {
     /// The template `pm new` uses when none is named; nil means the newest built-in.
     public var defaultTemplate: TemplateReference?
     /// Severities from most to least severe.
     public var severities: [String]
+    /// What `pm lint` checks and how loudly.
+    public var lint = LintConfig()
 
     public static let fileName = "pm.yml"
     public static let defaultSeverities = ["critical", "high", "medium", "low"]
@@ -63,8 +65,10 @@ public struct Config: Sendable, Equatable {
                     throw .invalidConfig(path: path, line: line, problem: "`severities:` must be a list, most severe first, like [critical, high, medium, low]")
                 }
                 config.severities = list
+            case "lint":
+                config.lint = try LintConfig.parse(value, path: path)
             default:
-                // Keys for later features (lint, render) are read by those features.
+                // Keys for later features (render, stats) are read by those features.
                 continue
             }
         }

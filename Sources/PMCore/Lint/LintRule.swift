@@ -1,0 +1,44 @@
+/// How loudly a lint rule speaks, as set in `pm.yml` (`lint.rules.RULE: error|warning|off`).
+public enum LintLevel: String, Sendable, CaseIterable {
+    case error, warning, off
+}
+
+/// One check `pm lint` runs.
+public struct LintRule: Sendable {
+    public var id: String
+    /// The severity when the config does not set one; nil for rules whose severity follows the status
+    /// (a warning in a draft, an error once in review or published).
+    public var defaultSeverity: Diagnostic.Severity?
+    public var summary: String
+
+    /// Every rule, in the order the README documents them.
+    public static let all: [LintRule] = [
+        LintRule(id: "read", defaultSeverity: .error, summary: "the file can be read"),
+        LintRule(id: "encoding", defaultSeverity: .warning, summary: "the file is UTF-8"),
+        LintRule(id: "yaml", defaultSeverity: .error, summary: "the front matter is valid YAML"),
+        LintRule(id: "front-matter", defaultSeverity: .error, summary: "front-matter values have the right type (dates, times, status, template)"),
+        LintRule(id: "required-field", defaultSeverity: .error, summary: "title, date, severity and status are present"),
+        LintRule(id: "severity-scale", defaultSeverity: .error, summary: "the severity is on the configured scale"),
+        LintRule(id: "unknown-key", defaultSeverity: .warning, summary: "every front-matter key is one pm knows"),
+        LintRule(id: "time-order", defaultSeverity: .error, summary: "started ≤ detected ≤ acknowledged ≤ resolved"),
+        LintRule(id: "future-time", defaultSeverity: .error, summary: "no date or time is in the future"),
+        LintRule(id: "file-name", defaultSeverity: .warning, summary: "the file is named YYYY-MM-DD-slug.md"),
+        LintRule(id: "file-date", defaultSeverity: .error, summary: "the file name's date is the front-matter date"),
+        LintRule(id: "duplicate-id", defaultSeverity: .error, summary: "no two files share an id"),
+        LintRule(id: "unknown-template", defaultSeverity: .error, summary: "the template named in the front matter exists"),
+        LintRule(id: "missing-section", defaultSeverity: nil, summary: "every question of the template has its section"),
+        LintRule(id: "unanswered", defaultSeverity: nil, summary: "every question is answered (more than comments and the placeholder)"),
+        LintRule(id: "no-actions", defaultSeverity: .error, summary: "a published postmortem has action items"),
+        LintRule(id: "action-owner", defaultSeverity: .error, summary: "every open action has an @owner"),
+        LintRule(id: "action-due", defaultSeverity: .error, summary: "every open action has a due:YYYY-MM-DD"),
+        LintRule(id: "action-due-invalid", defaultSeverity: .error, summary: "every due: is a real date"),
+        LintRule(id: "action-kind", defaultSeverity: .warning, summary: "every #kind is one of the configured kinds"),
+        LintRule(id: "pipe-table", defaultSeverity: .warning, summary: "no pipe tables (CommonMark shows them as text)"),
+        LintRule(id: "blameless", defaultSeverity: .warning, summary: "no language that blames people"),
+    ]
+
+    /// The rule with `id`, if there is one.
+    public static func named(_ id: String) -> LintRule? {
+        all.first { $0.id == id }
+    }
+}
