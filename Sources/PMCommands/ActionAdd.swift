@@ -35,8 +35,8 @@ struct ActionAdd: ContextualCommand {
     @OptionGroup var location: DirectoryOptions
 
     var newAction: NewAction {
-        NewAction(text: text.trimmingCharacters(in: .whitespaces), owners: owners.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 },
-                  due: due, kind: kind.map { ($0.hasPrefix("#") ? String($0.dropFirst()) : $0).lowercased() }, ticket: ticket)
+        NewAction(text: text.trimmingCharacters(in: .whitespaces), owners: owners.map(Token.owner),
+                  due: due, kind: kind.map(Token.kind), ticket: ticket)
     }
 
     func validate() throws {

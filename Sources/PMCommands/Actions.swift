@@ -49,8 +49,8 @@ struct Actions: ContextualCommand {
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
-        filter.owners = Set(owners.map { ($0.hasPrefix("@") ? String($0.dropFirst()) : $0).lowercased() })
-        filter.kinds = Set(kinds.map { ($0.hasPrefix("#") ? String($0.dropFirst()) : $0).lowercased() })
+        filter.owners = Set(owners.map { Token.owner($0).lowercased() })
+        filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter
         let report = ActionReport(set, filter: filter, today: try context.today)
         var output = context.stdout

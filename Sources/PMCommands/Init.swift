@@ -25,8 +25,8 @@ struct Init: ContextualCommand {
             throw PMError.unknownTemplate(chosen.description, available: catalog.templates.map(\.reference.description))
         }
         let path = directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? PostmortemsDirectory.defaultName
-        let absolute = path.hasPrefix("/") ? path : (context.workingDirectory as NSString).appendingPathComponent(path)
-        let created = try PostmortemsDirectory.initialize(at: URL(fileURLWithPath: absolute).standardizedFileURL.path, template: resolved.reference)
+        let absolute = PostmortemsDirectory.absolutePath(path, relativeTo: context.workingDirectory)
+        let created = try PostmortemsDirectory.initialize(at: absolute, template: resolved.reference)
         context.stdout.write("Created \(context.display(created.configPath)) (template \(resolved.reference), severities \(created.config.severities.joined(separator: ", ")))\n")
         context.stdout.write("Next: pm new \"What happened\" --severity high\n")
         return .success

@@ -73,7 +73,7 @@ struct Lint: ContextualCommand {
     private func expand(_ paths: [String], context: CommandContext) throws -> [String] {
         var files: [String] = []
         for path in paths {
-            let absolute = path.hasPrefix("/") ? path : (context.workingDirectory as NSString).appendingPathComponent(path)
+            let absolute = PostmortemsDirectory.absolutePath(path, relativeTo: context.workingDirectory)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 throw PMUsageError("\(path): no such file or folder")
@@ -81,7 +81,7 @@ struct Lint: ContextualCommand {
             if isDirectory.boolValue {
                 files += try PostmortemsDirectory(path: absolute, config: Config()).postmortemFiles()
             } else {
-                files.append(URL(fileURLWithPath: absolute).standardizedFileURL.path)
+                files.append(absolute)
             }
         }
         return files

@@ -109,18 +109,14 @@ struct New: ContextualCommand {
         front.acknowledged = acknowledged?.timestamp
         front.resolved = resolved?.timestamp
         front.detection = detection
-        front.responders = responders.map(Self.withoutAt)
-        front.facilitator = facilitator.map(Self.withoutAt)
+        front.responders = responders.map(Token.owner)
+        front.facilitator = facilitator.map(Token.owner)
         front.services = services
         front.tags = tags
         let path = try Scaffolder.create(front, template: chosen, in: directory)
         context.stdout.write(context.display(path) + "\n")
         if edit { return try openEditor(path, context: context) }
         return .success
-    }
-
-    static func withoutAt(_ name: String) -> String {
-        name.hasPrefix("@") ? String(name.dropFirst()) : name
     }
 
     /// Runs `$VISUAL` (else `$EDITOR`) on the file through the shell, so editors with flags work.

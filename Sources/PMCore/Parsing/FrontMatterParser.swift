@@ -156,8 +156,8 @@ public enum FrontMatterParser {
             case "acknowledged": frontMatter.acknowledged = timestamp()
             case "resolved": frontMatter.resolved = timestamp()
             case "detection": frontMatter.detection = word("a word like alert or customer-support")?.lowercased()
-            case "responders": frontMatter.responders = list().map(stripAt)
-            case "facilitator": frontMatter.facilitator = word("a name").map(stripAt)
+            case "responders": frontMatter.responders = list().map(Token.owner)
+            case "facilitator": frontMatter.facilitator = word("a name").map(Token.owner)
             case "services": frontMatter.services = list()
             case "tags": frontMatter.tags = list()
             default:
@@ -189,10 +189,6 @@ public enum FrontMatterParser {
     /// The YAML core-schema type a node resolved to (`int`, `bool`, `null`, `str` …).
     static func tagName(_ node: Node) -> Tag.Name {
         Tag.Name(rawValue: node.tag.description)
-    }
-
-    private static func stripAt(_ name: String) -> String {
-        name.hasPrefix("@") ? String(name.dropFirst()) : name
     }
 
     /// A Yams node as a plain value, scalars typed by YAML's core schema.

@@ -107,7 +107,8 @@ public struct PostmortemsDirectory: Sendable {
     /// Folders in the postmortems directory that hold something other than postmortems.
     public static let reservedFolders: Set<String> = ["templates"]
 
-    static func absolutePath(_ path: String, relativeTo base: String) -> String {
+    /// `path` made absolute against `base` and standardized (`..` and `.` removed).
+    public static func absolutePath(_ path: String, relativeTo base: String) -> String {
         let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
         return URL(fileURLWithPath: joined).standardizedFileURL.path
     }
