@@ -44,12 +44,11 @@ struct ActionAdd: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (directory, set) = try location.load(in: context)
         let postmortem = try set.resolve(incident)
-        let catalog = TemplateCatalog.builtIn
-        let template = postmortem.frontMatter.template.flatMap(catalog.template) ?? catalog.newest
+        let template = postmortem.frontMatter.template.flatMap(directory.catalog.template) ?? directory.defaultTemplate
         let heading = template?.questions.first { $0.key == "actions" }?.heading ?? "Action items"
-        let action = try ActionEditor().add(newAction, to: postmortem, actionsHeading: heading)
+        let action = try ActionEditor(parser: directory.parser()).add(newAction, to: postmortem, actionsHeading: heading)
         context.stdout.write("\(postmortem.path):\(action.line): [ ] \(action.id) \(action.text)\n")
         return .success
     }

@@ -18,9 +18,9 @@ struct ActionDone: ContextualCommand {
     @OptionGroup var location: DirectoryOptions
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (directory, set) = try location.load(in: context)
         let (postmortem, position) = try ActionEditor.resolve(id, in: set)
-        let action = try ActionEditor().setDone(!undo, position: position, of: postmortem)
+        let action = try ActionEditor(parser: directory.parser()).setDone(!undo, position: position, of: postmortem)
         context.stdout.write("\(postmortem.path):\(action.line): [\(action.isDone ? "x" : " ")] \(action.id) \(action.text)\n")
         return .success
     }

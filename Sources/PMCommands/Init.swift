@@ -20,7 +20,7 @@ struct Init: ContextualCommand {
 
     func run(context: CommandContext) throws -> ExitStatus {
         let catalog = TemplateCatalog.builtIn
-        guard let chosen = template ?? catalog.newest?.reference else { preconditionFailure("pm ships templates") }
+        let chosen = template ?? catalog.defaultTemplate.reference
         guard let resolved = catalog.template(chosen) else {
             throw PMError.unknownTemplate(chosen.description, available: catalog.templates.map(\.reference.description))
         }

@@ -58,11 +58,13 @@ struct Lint: ContextualCommand {
         }
         let config = directory?.config ?? Config()
         let files = try paths.isEmpty ? directory?.postmortemFiles() ?? [] : expand(paths, context: context)
-        let set = PostmortemSet.load(files: files, parser: PostmortemParser(collectsProse: true), displayBase: context.workingDirectory)
-        let linter = try Linter(config: config, today: try context.today, now: context.now,
+        let catalog = directory?.catalog ?? .builtIn
+        let set = PostmortemSet.load(files: files, parser: PostmortemParser(catalog: catalog, collectsProse: true), displayBase: context.workingDirectory)
+        let linter = try Linter(config: config, catalog: catalog, today: try context.today, now: context.now,
                                 configPath: directory.map { context.display($0.configPath) } ?? Config.fileName)
         let readFailures = set.diagnostics.filter { $0.rule == "read" }
-        let report = LintReport(findings: readFailures + set.postmortems.flatMap(linter.lint), fileCount: files.count)
+        let templateProblems = directory?.templateProblems ?? []
+        let report = LintReport(findings: templateProblems + readFailures + set.postmortems.flatMap(linter.lint), fileCount: files.count)
         var output = context.stdout
         report.write(format, to: &output)
         context.stderr.write("pm lint: \(report.summary)\(strict ? " (strict)" : "")\n")

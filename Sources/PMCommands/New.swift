@@ -28,7 +28,7 @@ struct New: ContextualCommand {
     @Option(help: ArgumentHelp("The incident's date (default: today).", valueName: "YYYY-MM-DD"))
     var date: CalendarDate?
 
-    @Option(help: ArgumentHelp("The template to use (default: pm.yml's template, else the newest built-in).", valueName: "name@version"))
+    @Option(help: ArgumentHelp("The template to use (default: pm.yml's template, else the newest six-questions; see pm template list).", valueName: "name@version"))
     var template: TemplateReference?
 
     @Option(help: ArgumentHelp("When the incident started.", valueName: "time"))
@@ -80,23 +80,8 @@ struct New: ContextualCommand {
         if let severity, !directory.config.severities.contains(severity.lowercased()) {
             throw PMUsageError("--severity \(severity) is not on the scale; use one of \(directory.config.severities.joined(separator: ", ")) (set in pm.yml)")
         }
-        let catalog = TemplateCatalog.builtIn
-        let reference = template ?? directory.config.defaultTemplate
-        let chosen: Template
-        if let reference {
-            guard let found = catalog.template(reference) else {
-                let available = catalog.templates.map(\.reference.description)
-                if template == nil {
-                    throw PMError.invalidConfig(path: context.display(directory.configPath), line: nil,
-                                                problem: "`template: \(reference)` is not a known template; use one of \(available.joined(separator: ", "))")
-                }
-                throw PMError.unknownTemplate(reference.description, available: available)
-            }
-            chosen = found
-        } else {
-            guard let newest = catalog.newest else { preconditionFailure("pm ships templates") }
-            chosen = newest
-        }
+        context.report(directory.templateProblems)
+        let chosen = try Self.template(template, in: directory, context: context)
 
         var front = FrontMatter()
         front.title = title.trimmingCharacters(in: .whitespaces)
@@ -117,6 +102,20 @@ struct New: ContextualCommand {
         context.stdout.write(context.display(path) + "\n")
         if edit { return try openEditor(path, context: context) }
         return .success
+    }
+
+    /// The template `--template` names, else pm.yml's, else the built-in default.
+    static func template(_ reference: TemplateReference?, in directory: PostmortemsDirectory, context: CommandContext) throws -> Template {
+        let available = directory.catalog.templates.map(\.reference.description)
+        if let reference {
+            guard let found = directory.catalog.template(reference) else { throw PMError.unknownTemplate(reference.description, available: available) }
+            return found
+        }
+        guard let configured = directory.defaultTemplate else {
+            throw PMError.invalidConfig(path: context.display(directory.configPath), line: nil,
+                                        problem: "`template: \(directory.config.defaultTemplate?.description ?? "")` is not a known template; use one of \(available.joined(separator: ", "))")
+        }
+        return configured
     }
 
     /// Runs `$VISUAL` (else `$EDITOR`) on the file through the shell, so editors with flags work.

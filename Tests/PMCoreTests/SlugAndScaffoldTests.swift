@@ -35,7 +35,7 @@ import Testing
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let directory = PostmortemsDirectory(path: folder.path, config: Config())
-        let template = try #require(TemplateCatalog.builtIn.newest)
+        let template = TemplateCatalog.builtIn.defaultTemplate
         var front = FrontMatter()
         front.title = "Same title"
         front.date = CalendarDate("2020-01-01")
@@ -54,7 +54,7 @@ import Testing
         front.severity = "critical"
         front.responders = ["sam", "o'neil"]
         front.tags = ["a, b"]
-        let text = Scaffolder.render(front, template: try #require(TemplateCatalog.builtIn.newest), severities: Config.defaultSeverities)
+        let text = Scaffolder.render(front, template: TemplateCatalog.builtIn.defaultTemplate, severities: Config.defaultSeverities)
         let postmortem = parse(text)
         #expect(postmortem.diagnostics.isEmpty)
         #expect(postmortem.frontMatter.title == "Replies stopped: token #2 'revoked'")

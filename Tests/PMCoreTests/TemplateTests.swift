@@ -6,7 +6,7 @@ import Testing
     @Test func bothBuiltInVersionsShipInsideTheBinary() {
         let references = TemplateCatalog.builtIn.templates.map(\.reference.description)
         #expect(references == ["six-questions@1", "six-questions@2"])
-        #expect(TemplateCatalog.builtIn.newest?.reference.description == "six-questions@2")
+        #expect(TemplateCatalog.builtIn.defaultTemplate.reference.description == "six-questions@2")
         #expect(TemplateCatalog.builtIn.conflicts.isEmpty)
     }
 

@@ -25,6 +25,7 @@ public struct LintRule: Sendable {
         LintRule(id: "file-name", defaultSeverity: .warning, summary: "the file is named YYYY-MM-DD-slug.md"),
         LintRule(id: "file-date", defaultSeverity: .error, summary: "the file name's date is the front-matter date"),
         LintRule(id: "duplicate-id", defaultSeverity: .error, summary: "no two files share an id"),
+        LintRule(id: "template", defaultSeverity: .error, summary: "the team's templates (templates/*.md) can be read"),
         LintRule(id: "unknown-template", defaultSeverity: .error, summary: "the template named in the front matter exists"),
         LintRule(id: "missing-section", defaultSeverity: nil, summary: "every question of the template has its section"),
         LintRule(id: "unanswered", defaultSeverity: nil, summary: "every question is answered (more than comments and the placeholder)"),

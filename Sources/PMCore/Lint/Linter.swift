@@ -69,8 +69,8 @@ public struct Linter: Sendable {
         }
 
         // Sections.
-        let reference = front.template ?? config.defaultTemplate ?? catalog.newest?.reference
-        if let reference, let template = catalog.template(reference) {
+        let reference = front.template ?? config.defaultTemplate ?? catalog.defaultTemplate.reference
+        if let template = catalog.template(reference) {
             for question in template.questions {
                 guard let section = postmortem.section(question.key) else {
                     add("missing-section", postmortem.sections.last.map { $0.endLine } ?? 1,
@@ -81,7 +81,7 @@ public struct Linter: Sendable {
                     add("unanswered", section.startLine, "\"\(section.heading)\" is not answered yet", severity: statusSeverity)
                 }
             }
-        } else if let reference {
+        } else {
             add("unknown-template", front.keyLines["template"] ?? 1,
                 "no template named \(reference); use one of \(catalog.templates.map(\.reference.description).joined(separator: ", "))")
         }

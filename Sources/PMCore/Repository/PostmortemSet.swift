@@ -18,10 +18,9 @@ public struct PostmortemSet: Sendable {
     /// Reads and parses every postmortem file in `directory`, several files at a time.
     ///
     /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
-    public static func load(_ directory: PostmortemsDirectory, parser: PostmortemParser = PostmortemParser(),
-                            displayBase: String) throws(PMError) -> PostmortemSet {
+    public static func load(_ directory: PostmortemsDirectory, displayBase: String) throws(PMError) -> PostmortemSet {
         let files = try directory.postmortemFiles()
-        return load(files: files, parser: parser, displayBase: displayBase)
+        return load(files: files, parser: directory.parser(), displayBase: displayBase)
     }
 
     /// Reads and parses `files` concurrently; the result is in the order of `files`.

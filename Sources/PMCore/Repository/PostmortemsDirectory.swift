@@ -5,12 +5,32 @@ public struct PostmortemsDirectory: Sendable {
     /// The directory's path (absolute).
     public var path: String
     public var config: Config
+    /// The built-in templates and the team's own (from `templates/`).
+    public var catalog: TemplateCatalog
+    /// Team templates that could not be read; reported by the commands that use templates.
+    public var templateProblems: [Diagnostic]
 
     public static let defaultName = "postmortems"
 
-    public init(path: String, config: Config) {
+    public init(path: String, config: Config, catalog: TemplateCatalog = .builtIn, templateProblems: [Diagnostic] = []) {
         self.path = path
         self.config = config
+        self.catalog = catalog
+        self.templateProblems = templateProblems
+    }
+
+    /// The folder of the team's own templates.
+    public var templatesPath: String { (path as NSString).appendingPathComponent(TemplateCatalog.teamFolderName) }
+
+    /// The template pm.yml names (or the built-in default); nil when pm.yml names one that does not exist.
+    public var defaultTemplate: Template? {
+        guard let reference = config.defaultTemplate else { return catalog.defaultTemplate }
+        return catalog.template(reference)
+    }
+
+    /// A parser that knows the team's templates.
+    public func parser(collectsProse: Bool = false) -> PostmortemParser {
+        PostmortemParser(catalog: catalog, collectsProse: collectsProse)
     }
 
     /// The config file's path.
@@ -27,17 +47,17 @@ public struct PostmortemsDirectory: Sendable {
             guard fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw .directoryNotFound(explicit)
             }
-            return try open(absolute)
+            return try open(absolute, displayBase: workingDirectory)
         }
         var current = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
         while true {
             if fileManager.fileExists(atPath: (current as NSString).appendingPathComponent(Config.fileName)) {
-                return try open(current)
+                return try open(current, displayBase: workingDirectory)
             }
             let candidate = (current as NSString).appendingPathComponent(defaultName)
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
-                return try open(candidate)
+                return try open(candidate, displayBase: workingDirectory)
             }
             let parent = (current as NSString).deletingLastPathComponent
             if parent == current || parent.isEmpty { break }
@@ -46,19 +66,23 @@ public struct PostmortemsDirectory: Sendable {
         throw .noPostmortemsDirectory(searchedFrom: workingDirectory)
     }
 
-    /// Opens `path`, reading its config when it has one.
-    public static func open(_ path: String) throws(PMError) -> PostmortemsDirectory {
+    /// Opens `path`: its config when it has one, and the team's templates.
+    /// - Parameter displayBase: paths in messages are shown relative to this folder when inside it.
+    public static func open(_ path: String, displayBase: String = "") throws(PMError) -> PostmortemsDirectory {
         let configPath = (path as NSString).appendingPathComponent(Config.fileName)
-        guard FileManager.default.fileExists(atPath: configPath) else {
-            return PostmortemsDirectory(path: path, config: Config())
+        var config = Config()
+        if FileManager.default.fileExists(atPath: configPath) {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: configPath))
+            } catch {
+                throw .unreadable(path: configPath, reason: error.localizedDescription)
+            }
+            config = try Config.parse(String(decoding: data, as: UTF8.self), path: PostmortemSet.displayPath(configPath, base: displayBase))
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: configPath))
-        } catch {
-            throw .unreadable(path: configPath, reason: error.localizedDescription)
-        }
-        return PostmortemsDirectory(path: path, config: try Config.parse(String(decoding: data, as: UTF8.self), path: configPath))
+        var directory = PostmortemsDirectory(path: path, config: config)
+        (directory.catalog, directory.templateProblems) = TemplateCatalog.loading(teamFolder: directory.templatesPath, displayBase: displayBase)
+        return directory
     }
 
     /// Creates the directory and its config; refuses when a config is already there.

@@ -9,8 +9,12 @@ public struct TemplateCatalog: Sendable {
     /// Headings claimed by two different keys (a template mistake worth reporting).
     public private(set) var conflicts: [String] = []
 
+    /// - Parameter templates: later templates replace earlier ones with the same `name@version`
+    ///   (so a team's template overrides a built-in one).
     public init(templates: [Template]) {
-        self.templates = templates.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
+        var byReference: [TemplateReference: Template] = [:]
+        for template in templates { byReference[template.reference] = template }
+        self.templates = byReference.values.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
         for template in self.templates {
             for question in template.questions {
                 for heading in [question.heading] + question.aliases {
@@ -42,6 +46,43 @@ public struct TemplateCatalog: Sendable {
         return TemplateCatalog(templates: templates)
     }()
 
+    /// The template family `pm new` uses when neither the command line nor pm.yml names one.
+    public static let defaultFamily = "six-questions"
+
+    /// The newest version of the default family.
+    public var defaultTemplate: Template {
+        guard let template = template(TemplateReference(name: Self.defaultFamily, version: nil)) else {
+            preconditionFailure("pm ships the \(Self.defaultFamily) templates")
+        }
+        return template
+    }
+
+    /// The folder, inside the postmortems directory, that holds a team's own templates.
+    public static let teamFolderName = "templates"
+
+    /// The built-in templates plus every `*.md` template in `folder` (a team's own, which replace
+    /// built-in ones of the same `name@version`); a template that cannot be read is left out and reported.
+    public static func loading(teamFolder folder: String, displayBase: String) -> (TemplateCatalog, [Diagnostic]) {
+        var templates = builtIn.templates
+        var problems: [Diagnostic] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() where name.lowercased().hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            let shown = PostmortemSet.displayPath(path, base: displayBase)
+            do {
+                let text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+                templates.append(try TemplateParser.parse(text, path: shown, origin: .team(path: shown)))
+            } catch let error as TemplateError {
+                problems.append(Diagnostic(.error, path: error.path, line: error.line, rule: "template", "template error: \(error.problem)"))
+            } catch {
+                problems.append(Diagnostic(.error, path: shown, rule: "template", "cannot read the template: \(PostmortemSet.readFailure(error))"))
+            }
+        }
+        let catalog = TemplateCatalog(templates: templates)
+        problems += catalog.conflicts.map { Diagnostic(.warning, path: folder, rule: "template", "heading conflict: \($0)") }
+        return (catalog, problems)
+    }
+
     /// The stable key a heading means in any known template, or nil.
     public func key(forHeading heading: String) -> String? {
         keysByHeading[HeadingKey.normalize(heading)]
@@ -62,12 +103,10 @@ public struct TemplateCatalog: Sendable {
         return named.first { $0.version == version }
     }
 
-    /// The newest version of the newest-named template family: the fallback default.
-    public var newest: Template? {
-        templates.max { ($0.version, $0.name) < ($1.version, $1.name) }
-    }
 
     private static func normalizeText(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
+
+import Foundation
