@@ -57,6 +57,9 @@ public enum PMRunner {
             case .unknownAction, .notAnActionID: return ExitStatus.usage.rawValue
             default: return ExitStatus.failure.rawValue
             }
+        } catch let error as UpgradeError {
+            context.stderr.write("pm: error: \(error.localizedDescription)\n")
+            return ExitStatus.failure.rawValue
         } catch let error as TemplateError {
             context.stderr.write("pm: error: \(error.localizedDescription)\n")
             return ExitStatus.failure.rawValue

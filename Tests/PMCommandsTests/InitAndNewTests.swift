@@ -27,7 +27,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = pm(["init", "--template", "nope@3"], in: root.path)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("no template named nope@3; available: six-questions@1, six-questions@2"))
+        #expect(run.stderr.contains("no template named nope@3; available: atlassian@1, google-sre@1, pagerduty@1, six-questions@1, six-questions@2"))
     }
 }
 
@@ -196,6 +196,6 @@ import Testing
         try write("template: team@7\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "x"], in: root.path)
         #expect(run.status == 1)
-        #expect(run.stderr == "pm: error: postmortems/pm.yml: `template: team@7` is not a known template; use one of six-questions@1, six-questions@2\n")
+        #expect(run.stderr == "pm: error: postmortems/pm.yml: `template: team@7` is not a known template; use one of atlassian@1, google-sre@1, pagerduty@1, six-questions@1, six-questions@2\n")
     }
 }

@@ -3,9 +3,9 @@ import Testing
 @testable import PMCore
 
 @Suite struct TemplateTests {
-    @Test func bothBuiltInVersionsShipInsideTheBinary() {
+    @Test func theBuiltInTemplatesShipInsideTheBinary() {
         let references = TemplateCatalog.builtIn.templates.map(\.reference.description)
-        #expect(references == ["six-questions@1", "six-questions@2"])
+        #expect(references == ["atlassian@1", "google-sre@1", "pagerduty@1", "six-questions@1", "six-questions@2"])
         #expect(TemplateCatalog.builtIn.defaultTemplate.reference.description == "six-questions@2")
         #expect(TemplateCatalog.builtIn.conflicts.isEmpty)
     }

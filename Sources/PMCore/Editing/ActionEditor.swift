@@ -64,7 +64,7 @@ public struct ActionEditor: Sendable {
     /// changing that one checkbox byte; returns the action as it now reads.
     @discardableResult
     public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
-        let (bytes, current) = try read(postmortem)
+        let (bytes, current) = try Self.read(postmortem, parser: parser)
         guard let action = current.actions.first(where: { $0.position == position }) else {
             throw EditError.unknownAction("\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
         }
@@ -86,7 +86,7 @@ public struct ActionEditor: Sendable {
     /// template's heading when there is none; returns the action as it now reads.
     @discardableResult
     public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
-        let (bytes, current) = try read(postmortem)
+        let (bytes, current) = try Self.read(postmortem, parser: parser)
         let edited = Self.appending(action, to: bytes, postmortem: current, actionsHeading: actionsHeading)
         let reread = parser.parse(edited, path: current.path, id: current.id)
         guard reread.actions.count == current.actions.count + 1,
@@ -99,8 +99,8 @@ public struct ActionEditor: Sendable {
         return added
     }
 
-    /// The file's bytes and their parse, refusing a file with errors (its structure cannot be trusted).
-    private func read(_ postmortem: Postmortem) throws -> ([UInt8], Postmortem) {
+    /// The file's bytes and a fresh parse of them, refusing a file with errors (its structure cannot be trusted).
+    public static func read(_ postmortem: Postmortem, parser: PostmortemParser) throws -> ([UInt8], Postmortem) {
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: postmortem.filePath)))
@@ -109,7 +109,9 @@ public struct ActionEditor: Sendable {
         }
         var current = parser.parse(bytes, path: postmortem.path, id: postmortem.id)
         current.filePath = postmortem.filePath
-        if current.hasErrors { throw EditError.fileHasErrors(path: postmortem.path) }
+        if let first = current.diagnostics.first(where: { $0.severity == .error }) {
+            throw EditError.fileHasErrors(path: postmortem.path, first: first)
+        }
         return (bytes, current)
     }
 

@@ -5,7 +5,7 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
     case alreadyInState(id: String, done: Bool, path: String, line: Int)
     case changedOnDisk(path: String)
     case cannotWrite(path: String, reason: String)
-    case fileHasErrors(path: String)
+    case fileHasErrors(path: String, first: Diagnostic)
     case verificationFailed(path: String, problem: String)
 
     public var errorDescription: String? {
@@ -21,8 +21,8 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
             return "\(path) changed on disk while pm was editing it; nothing was written, run the command again"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot be written (\(reason)); nothing was changed"
-        case .fileHasErrors(let path):
-            return "\(path) has errors (see above); fix them before editing it with pm"
+        case .fileHasErrors(let path, let first):
+            return "\(path) has errors (\(first)); fix them before editing it with pm"
         case .verificationFailed(let path, let problem):
             return "\(path): the edit was not written because reading it back showed \(problem); please report this"
         }
