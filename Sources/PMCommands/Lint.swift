@@ -57,14 +57,15 @@ struct Lint: ContextualCommand {
             directory = nil  // Files named outside any postmortems directory are checked with the defaults.
         }
         let config = directory?.config ?? Config()
-        let files = try paths.isEmpty ? directory?.postmortemFiles() ?? [] : expand(paths, context: context)
+        let files = try paths.isEmpty ? directory?.postmortemFiles() ?? [] : expand(paths, directory: directory, context: context)
         let catalog = directory?.catalog ?? .builtIn
         let set = PostmortemSet.load(files: files, parser: PostmortemParser(catalog: catalog, collectsProse: true), displayBase: context.workingDirectory)
         let linter = try Linter(config: config, catalog: catalog, today: try context.today, now: context.now,
                                 configPath: directory.map { context.display($0.configPath) } ?? Config.fileName)
         let readFailures = set.diagnostics.filter { $0.rule == "read" }
         let templateProblems = directory?.templateProblems ?? []
-        let report = LintReport(findings: templateProblems + readFailures + set.postmortems.flatMap(linter.lint), fileCount: files.count)
+        let report = LintReport(findings: linter.applyingLevels(to: templateProblems + readFailures) + set.postmortems.flatMap(linter.lint),
+                                fileCount: files.count)
         var output = context.stdout
         report.write(format, to: &output)
         context.stderr.write("pm lint: \(report.summary)\(strict ? " (strict)" : "")\n")
@@ -72,7 +73,9 @@ struct Lint: ContextualCommand {
     }
 
     /// The postmortem files named by `paths`: files as given, folders walked like the postmortems directory.
-    private func expand(_ paths: [String], context: CommandContext) throws -> [String] {
+    /// Files that are not postmortems (README.md, the team's templates) are left out, as in a full run,
+    /// so a pre-commit hook can pass every changed file under postmortems/.
+    private func expand(_ paths: [String], directory: PostmortemsDirectory?, context: CommandContext) throws -> [String] {
         var files: [String] = []
         for path in paths {
             let absolute = PostmortemsDirectory.absolutePath(path, relativeTo: context.workingDirectory)
@@ -82,7 +85,8 @@ struct Lint: ContextualCommand {
             }
             if isDirectory.boolValue {
                 files += try PostmortemsDirectory(path: absolute, config: Config()).postmortemFiles()
-            } else {
+            } else if (absolute as NSString).lastPathComponent.lowercased() != "readme.md",
+                      !(directory.map { absolute.hasPrefix($0.templatesPath + "/") } ?? false) {
                 files.append(absolute)
             }
         }

@@ -142,3 +142,37 @@ import Testing
         #expect(try Self.bytes("postmortems/2020-01-01-b.md", in: root) == Array(text.utf8))
     }
 }
+
+@Suite struct ActionEditReviewTests {
+    @Test func aSymlinkedPostmortemIsEditedThroughTheLink() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("## Action items\n\n- [ ] Tick me @sam\n", to: "real/2026-01-02-t.md", in: root)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path,
+                                                   withDestinationPath: "../real/2026-01-02-t.md")
+        #expect(pm(["action", "done", "2026-01-02-t/1"], in: root.path).status == 0)
+        #expect(try String(contentsOf: root.appendingPathComponent("real/2026-01-02-t.md"), encoding: .utf8) == "## Action items\n\n- [x] Tick me @sam\n")
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path)
+        #expect(link == "../real/2026-01-02-t.md", "the link is still a link")
+    }
+
+    @Test func addTakesMarkdownInTheText() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("## Action items\n\n- [ ] First @sam\n", to: "postmortems/2026-01-02-t.md", in: root)
+        let run = pm(["action", "add", "2026", "*Rotate* the `@bot` key for R&D", "--owner", "li"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("/2 Rotate the @bot key for R&D\n"))
+        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
+                == "## Action items\n\n- [ ] First @sam\n- [ ] *Rotate* the `@bot` key for R&D @li\n")
+    }
+
+    @Test func addUsesTheLineEndingOfTheLineItFollows() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n", to: "postmortems/2026-01-02-t.md", in: root)
+        #expect(pm(["action", "add", "2026", "Second"], in: root.path).status == 0)
+        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
+                == "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n- [ ] Second\r\n")
+    }
+}

@@ -94,3 +94,61 @@ import Testing
         #expect(pm(["lint", "--list-phrases"]).stdout.contains("human error: "))
     }
 }
+
+@Suite struct LintCommandReviewTests {
+    @Test func namedFilesThatAreNotPostmortemsAreLeftOut() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("# About these postmortems\n", to: "postmortems/README.md", in: root)
+        let template = try String(contentsOf: packageRoot.appendingPathComponent("Templates/six-questions@2.md"), encoding: .utf8)
+        try write(template.replacingOccurrences(of: "name: six-questions", with: "name: ours"), to: "postmortems/templates/ours@2.md", in: root)
+        let run = pm(["lint", "--strict", "postmortems/README.md", "postmortems/templates/ours@2.md"], in: root.path)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stderr == "pm lint: 0 files: 0 errors, 0 warnings (strict)\n")
+    }
+
+    @Test func everyRuleCanBeSwitchedOffIncludingRead() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("postmortems/2020-01-01-gone.md").path, withDestinationPath: "/nonexistent")
+        #expect(pm(["lint"], in: root.path).status == 1)
+        try write("lint:\n  rules:\n    read: off\n", to: "postmortems/pm.yml", in: root)
+        let run = pm(["lint"], in: root.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "")
+    }
+
+    @Test func teamTemplatesAreUsedByLintAndEdits() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("""
+            ---
+            name: ours
+            version: 1
+            questions:
+              - key: summary
+                heading: What happened
+              - key: actions
+                heading: Follow-through
+            ---
+
+            ## What happened
+
+            <!-- the story -->
+
+            ## Follow-through
+
+            <!-- - [ ] … -->
+            """, to: "postmortems/templates/ours@1.md", in: root)
+        try write("---\ntitle: T\ndate: 2020-01-02\nseverity: high\nstatus: published\ntemplate: ours@1\n---\n\n# T\n\n## What happened\n\nIt broke.\n\n## Follow-through\n\n- [ ] Fix it @sam due:2020-02-01 #prevent\n",
+                  to: "postmortems/2020-01-02-t.md", in: root)
+        let lint = pm(["lint", "--strict"], in: root.path)
+        #expect(lint.status == 0, "\(lint.stdout)")
+        #expect(pm(["action", "done", "2020-01-02-t/1"], in: root.path).status == 0)
+        #expect(pm(["action", "add", "2020-01-02-t", "Another", "--owner", "jo", "--due", "2020-03-01"], in: root.path).status == 0)
+        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-02-t.md"), encoding: .utf8)
+        #expect(text.hasSuffix("## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent\n- [ ] Another @jo due:2020-03-01\n"))
+        #expect(pm(["new", "Second", "--template", "ours@1", "--date", "2020-02-02"], in: root.path).status == 0)
+        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2020-02-02-second.md"), encoding: .utf8).contains("## Follow-through"))
+    }
+}

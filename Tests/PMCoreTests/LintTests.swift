@@ -260,3 +260,13 @@ let cleanPostmortem = """
         }
     }
 }
+
+@Suite struct BlamelessReviewTests {
+    @Test func autolinkURLsAreNotProse() {
+        #expect(BlamelessTests.blameless("History: <https://github.com/acme/app/blame/main/careless.swift>").isEmpty)
+    }
+
+    @Test func aQuoteAcrossLinesIsOneLine() {
+        #expect(BlamelessTests.blameless("It was Sam's\nfault.").first?.message.hasPrefix("blaming language: \"Sam's fault\";") == true)
+    }
+}

@@ -33,11 +33,18 @@ public struct NewAction: Sendable, Equatable {
             return "\"\(kind)\" is not a kind (a word like prevent, detect, mitigate, process, runbook)"
         }
         if let ticket, !ActionItemReader.isTicket(ticket) { return "\"\(ticket)\" is not a ticket (ABC-123 or an http(s) URL)" }
-        let alone = PostmortemParser().parse(Array("## Action items\n\n- [ ] \(text)\n".utf8), path: "", id: "")
-        if alone.actions.first?.text != text.split(whereSeparator: \.isWhitespace).joined(separator: " ") {
+        guard let alone = Self.parseAlone(text) else { return "the text does not make a task item on its own" }
+        if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil {
             return "the text ends with words pm would read as tokens (@owner, due:, #kind, ticket); pass them with --owner, --due, --kind or --ticket"
         }
         return nil
+    }
+
+    /// How pm reads `text` as the whole of a task item (its plain text, Markdown rendered).
+    var expectedText: String? { Self.parseAlone(text)?.text }
+
+    private static func parseAlone(_ text: String) -> ActionItem? {
+        PostmortemParser().parse(Array("## Action items\n\n- [ ] \(text)\n".utf8), path: "", id: "").actions.first
     }
 }
 
@@ -91,7 +98,7 @@ public struct ActionEditor: Sendable {
         let reread = parser.parse(edited, path: current.path, id: current.id)
         guard reread.actions.count == current.actions.count + 1,
               zip(reread.actions, current.actions).allSatisfy({ $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners }),
-              let added = reread.actions.last, !added.isDone, added.text == action.text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+              let added = reread.actions.last, !added.isDone, added.text == action.expectedText,
               added.owners == action.owners, added.due == action.due, added.kind == action.kind?.lowercased(), added.ticket == action.ticket else {
             throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
         }
@@ -128,7 +135,10 @@ public struct ActionEditor: Sendable {
     /// section at the end), in the file's own line-ending style.
     public static func appending(_ action: NewAction, to bytes: [UInt8], postmortem: Postmortem, actionsHeading: String) -> [UInt8] {
         let source = SourceText(bytes: bytes)
-        let newline: [UInt8] = lineEnding(of: bytes)
+        // The ending of the line the new text follows, so a file that mixes endings stays consistent locally.
+        let anchorLine = postmortem.sections.last(where: { $0.key == "actions" })?.endLine ?? source.lineCount
+        let anchorEnding = Array(bytes[(source.offset(ofLine: anchorLine) + source.content(ofLine: anchorLine).count)..<source.offset(ofLine: anchorLine + 1)])
+        let newline: [UInt8] = anchorEnding.isEmpty ? lineEnding(of: bytes) : anchorEnding
         var insertion: [UInt8] = []
         let offset: Int
         if let section = postmortem.sections.last(where: { $0.key == "actions" }) {

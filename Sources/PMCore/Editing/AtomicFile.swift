@@ -9,9 +9,12 @@ import Darwin
 public enum AtomicFile {
     /// Writes `contents` to a temporary file beside `path` (same permissions), flushes it, checks that
     /// `path` still holds exactly `expected`, then renames the temporary file over it.
+    /// A symbolic link is followed: its target is replaced and the link stays a link.
     public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8]) throws(EditError) {
+        let shown = path
+        let path = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard stat(path, &status) == 0 else { throw .cannotWrite(path: shown, reason: String(cString: strerror(errno))) }
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).pm-XXXXXX").utf8CString)
@@ -37,7 +40,7 @@ public enum AtomicFile {
         guard fsync(descriptor) == 0 else { throw fail() }
         // The last moment to notice that someone else changed the file since it was read.
         guard let current = FileManager.default.contents(atPath: path), [UInt8](current) == expected else {
-            throw .changedOnDisk(path: path)
+            throw .changedOnDisk(path: shown)
         }
         guard rename(temporary, path) == 0 else { throw fail() }
         renamed = true

@@ -41,52 +41,68 @@ public struct BlamelessLanguage: Sendable {
     static let reasonable = "ask what made this action seem reasonable at the time"
     static let system = "describe what in the system allowed it, not who"
 
-    /// The built-in phrases (at least thirty, each with its inflections).
+    /// After "fault": words that make it engineering vocabulary, not blame ("fault tolerance", "fault-injection").
+    static let technicalFault = #"(?!\s*-|\s+(?:tolerance|tolerant|domain|domains|injection|isolation|detection|line|lines|code|codes|handler|handlers|handling|model|zone|zones|rate|budget|counter|counters|count|counts|log|logs))"#
+    /// People, so that hindsight about a system ("the script should have checked") is not flagged.
+    static let personNoun = #"\b(?:reviewer|engineer|developer|responder|operator|on-call|oncall|author|owner|admin|administrator|person|team|contractor|intern|manager|lead|sre|dev|hire|employee|colleague|teammate|member|staff)s?\b"#
+    static let person = #"(?:\b(?:he|she|they|we|you|i|someone|somebody|nobody|everyone)\b|"# + personNoun
+        + #"|(?-i:\b[A-Z][a-z]+(?<!The|This|That|It|There|Monitoring|Alerting|Nothing)\b))"#
+    /// "by Sam", "by the new hire", "by an engineer".
+    static let byPerson = #"\s+by\s+(?:(?:the|a|an|our|their|one|another)\s+)?(?:(?:new|junior|senior|on-call|other)\s+)?"# + person
+
+    /// The built-in phrases (at least thirty, each with its inflections). Text is matched with
+    /// curly apostrophes straightened, so `'` in a pattern also matches `’`.
     public static let builtInPhrases: [Phrase] = [
-        Phrase(label: "X's fault", pattern: #"\b[\p{L}\p{N}._@-]+['’]s\s+fault\b(?!\s*(?:tolerance|tolerant|domain|injection|isolation|detection|line|code))"#,
+        Phrase(label: "X's fault", pattern: #"\b[\p{L}\p{N}._@-]+'s\s+fault\b"# + technicalFault,
                suggestion: "\(system): which safeguard was missing?"),
-        Phrase(label: "their fault", pattern: #"\b(?:his|her|their|my|your|our)\s+fault\b"#, suggestion: "\(system): which safeguard was missing?"),
-        Phrase(label: "at fault", pattern: #"\bat\s+fault\b"#, suggestion: "\(system); name the conditions, not a person"),
-        Phrase(label: "blame", pattern: #"\b(?:blame|blames|blamed|blaming|blameworthy)\b"#, suggestion: "look for causes in the system, not someone to blame"),
-        Phrase(label: "human error", pattern: #"\bhuman\s+(?:errors?|mistakes?|failures?)\b"#,
+        Phrase(label: "their fault", pattern: #"\b(?:his|her|their|my|your|our)\s+fault\b"# + technicalFault, suggestion: "\(system): which safeguard was missing?"),
+        Phrase(label: "at fault", pattern: #"\b(?:was|were|is|are|be|been|being)\s+at\s+fault\b|\bfault\s+lies\s+with\b"#, suggestion: "\(system); name the conditions, not a person"),
+        Phrase(label: "blame", pattern: #"(?<!git\s)(?<!no[-\s])\b(?:blame|blames|blamed|blaming|blameworthy)\b(?!-free|\s+free|-less)"#,
+               suggestion: "look for causes in the system, not someone to blame"),
+        Phrase(label: "human error", pattern: #"\bhuman[\s-]+(?:errors?|mistakes?|failures?)\b"#,
                suggestion: "name the condition that made the error likely: a missing guard, a confusing interface, time pressure"),
-        Phrase(label: "operator error", pattern: #"\b(?:operator|pilot|engineer|developer)\s+errors?\b"#,
+        Phrase(label: "operator error", pattern: #"\b(?:operator|pilot|engineer|developer)[\s-]+errors?\b(?!\s+out)|\buser[\s-]+error\b(?!s|\s+(?:rate|rates|count|counts|page|pages|message|messages|code|codes))"#,
                suggestion: "name the condition that made the error likely: a missing guard, a confusing interface, time pressure"),
         Phrase(label: "careless", pattern: #"\bcareless(?:ly|ness)?\b"#, suggestion: reasonable),
-        Phrase(label: "negligent", pattern: #"\bnegligen(?:t|tly|ce)\b"#, suggestion: reasonable),
-        Phrase(label: "should have known", pattern: #"\bshould(?:\s+have|'ve|’ve|\s+of)\s+known\b"#,
+        Phrase(label: "negligent", pattern: #"\bnegligen(?:t|tly|ce)\b|\bneglect(?:ed|s|ing)?\s+to\b"#, suggestion: reasonable),
+        Phrase(label: "should have known", pattern: #"\bshould(?:\s+have|'ve|\s+of)\s+known\b"#,
                suggestion: "hindsight: what information was available at the time, and what made it hard to see?"),
-        Phrase(label: "should have checked", pattern: #"\bshould(?:\s+have|'ve|’ve)\s+(?:checked|tested|noticed|caught|reali[sz]ed|seen|double-checked|looked|asked|read)\b"#,
+        Phrase(label: "should have checked", pattern: person + #"\s+should(?:\s+have|'ve)\s+(?:checked|tested|noticed|caught|reali[sz]ed|seen|double-checked|looked|asked|read|verified|confirmed|validated|reviewed)\b"#,
                suggestion: "hindsight: what would have prompted that check, and why was it not there?"),
-        Phrase(label: "should have been obvious", pattern: #"\b(?:should\s+have\s+been|should've\s+been|should’ve\s+been)\s+(?:obvious|self-evident|clear)\b|\bobvious\s+(?:mistake|error)s?\b"#,
+        Phrase(label: "should have been more careful", pattern: #"\bshould(?:\s+have|'ve)\s+been\s+(?:more\s+)?(?:careful|attentive|diligent|thorough)\b"#,
+               suggestion: "hindsight: what would have made the safe path the easy one?"),
+        Phrase(label: "should have been caught by", pattern: #"\bshould(?:\s+have|'ve)\s+been\s+(?:caught|noticed|seen|checked|spotted|tested)"# + byPerson,
+               suggestion: "hindsight: what would have caught it without relying on one person's attention?"),
+        Phrase(label: "should have been obvious", pattern: #"\bshould(?:\s+have|'ve)\s+been\s+(?:obvious|self-evident|clear)\b|\bobvious\s+(?:mistake|error)s?\b"#,
                suggestion: "hindsight: what made it hard to see at the time?"),
         Phrase(label: "incompetent", pattern: #"\bincompeten(?:t|ce|tly)\b"#, suggestion: "ask what support, training or tooling was missing"),
-        Phrase(label: "sloppy", pattern: #"\bslopp(?:y|ily|iness)\b"#, suggestion: reasonable),
+        Phrase(label: "sloppy", pattern: #"\bslopp(?:ily|iness)\b|\b(?:was|were|is|are|being|been|too|so|very)\s+sloppy\b(?!-)|\bsloppy\s+(?:work|review|reviews|code|fix|engineering|mistake|job|deploy|change|testing)\b"#,
+               suggestion: reasonable),
         Phrase(label: "didn't bother", pattern: #"\b(?:didn't|did\s+not|didnt|couldn't|could\s+not|can't|cannot|wouldn't|would\s+not)\s+(?:be\s+)?bother(?:ed)?\b"#,
                suggestion: "\(reasonable); what made the step easy to skip?"),
-        Phrase(label: "lazy", pattern: #"\blaz(?:y|iness)\b(?!\s*(?:load|loads|loading|loaded|evaluation|init|initiali[sz]ation|var|property|sequence))"#,
+        Phrase(label: "lazy", pattern: #"\blaziness\b|\b(?:was|were|is|are|being|been|too|so|very)\s+lazy\b(?!-)|\blazy\s+(?:engineer|engineers|developer|developers|fix|work|approach|person|people|reviewer|review|team|mistake|coding)\b"#,
                suggestion: reasonable),
         Phrase(label: "stupid", pattern: #"\bstupid(?:ity|ly)?\b"#, suggestion: reasonable),
         Phrase(label: "idiot", pattern: #"\bidiot(?:s|ic|ically)?\b"#, suggestion: reasonable),
         Phrase(label: "reckless", pattern: #"\breckless(?:ly|ness)?\b"#, suggestion: reasonable),
         Phrase(label: "irresponsible", pattern: #"\birresponsib(?:le|ly|ility)\b"#, suggestion: reasonable),
-        Phrase(label: "screwed up", pattern: #"\bscrew(?:ed|s|ing)?[\s-]+up\b"#, suggestion: "say what happened in the system, neutrally"),
-        Phrase(label: "messed up", pattern: #"\bmess(?:ed|es|ing)?\s+up\b"#, suggestion: "say what happened in the system, neutrally"),
+        Phrase(label: "screwed up", pattern: #"\bscrew(?:ed|s|ing)?[\s-]*up(?:s)?\b"#, suggestion: "say what happened in the system, neutrally"),
+        Phrase(label: "messed up", pattern: #"\bmess(?:ed|es|ing)?[\s-]+up\b"#, suggestion: "say what happened in the system, neutrally"),
         Phrase(label: "dropped the ball", pattern: #"\bdrop(?:ped|s|ping)?\s+the\s+ball\b"#, suggestion: "\(system): which hand-off or reminder was missing?"),
-        Phrase(label: "failed to notice", pattern: #"\bfail(?:ed|s|ing)?\s+to\s+(?:notice|pay\s+attention|follow\s+the\s+(?:runbook|process|procedure)|read\s+the)\b"#,
+        Phrase(label: "failed to notice", pattern: person + #"\s+fail(?:ed|s|ing)?\s+to\s+(?:notice|check|pay\s+attention|follow|read|test|verify)\b|\bfail(?:ed|s|ing)?\s+to\s+follow\s+the\s+(?:runbook|process|procedure|checklist|instructions)\b|\b(?:didn't|did\s+not)\s+follow\s+the\s+(?:runbook|process|procedure|checklist|instructions)\b"#,
                suggestion: "what made the signal easy to miss, or the procedure hard to follow?"),
-        Phrase(label: "forgot to", pattern: #"\b(?:forgot|forgets|forgetting|forgotten)\s+to\b"#,
+        Phrase(label: "forgot to", pattern: #"\b(?:forgot|forgets|forgetting)\s+(?:to|the|about|that)\b|\bforgotten\s+to\b"#,
                suggestion: "what would have made the step impossible to forget (automation, a checklist, a guard)?"),
-        Phrase(label: "not paying attention", pattern: #"\b(?:wasn't|was\s+not|weren't|were\s+not|not)\s+paying\s+attention\b"#,
+        Phrase(label: "not paying attention", pattern: #"\b(?:wasn't|was\s+not|weren't|were\s+not|not)\s+paying\s+attention\b|\binattenti(?:ve|veness|on)\b"#,
                suggestion: "what competed for attention, and what would have drawn it to the problem?"),
         Phrase(label: "guilty", pattern: #"\bguilty\b"#, suggestion: "look for causes, not guilt"),
         Phrase(label: "fat-fingered", pattern: #"\bfat[\s-]?finger(?:ed|s|ing)?\b"#, suggestion: "what guard would have caught the typo (a confirmation, a dry run, a review)?"),
         Phrase(label: "clumsy", pattern: #"\bclums(?:y|ily|iness)\b"#, suggestion: reasonable),
-        Phrase(label: "ignored the alert", pattern: #"\bignor(?:ed|es|ing)\s+(?:the\s+|an\s+|all\s+)?(?:alerts?|alarms?|warnings?|pages?|runbook|process|procedure|instructions)\b"#,
+        Phrase(label: "ignored the alert", pattern: #"\bignored\s+(?:the|an|all|my|our|their|his|her|every|two|three|several|multiple|repeated|\d+)\s+(?:[\p{L}-]+\s+)?(?:alerts?|alarms?|warnings?|pages?|runbook|process|procedure|instructions)\b"#,
                suggestion: "why did the alert not get attention: noise, timing, ownership?"),
-        Phrase(label: "their mistake", pattern: #"\b(?:his|her|their|[\p{L}\p{N}._@-]+['’]s)\s+(?:mistake|mistakes|error|errors|negligence|carelessness|screw-up|blunder)\b"#,
+        Phrase(label: "their mistake", pattern: #"\b(?:his|her|their|[\p{L}\p{N}._@-]+'s)\s+(?:mistake|mistakes|negligence|carelessness|screw-up|blunder|blunders)\b"#,
                suggestion: "\(system): which safeguard would have caught the mistake?"),
-        Phrase(label: "mistake by", pattern: #"\b(?:mistake|blunder)s?\s+(?:made\s+)?by\s+(?!the\s+(?:system|service|script|job|tool|deploy|pipeline))"#,
+        Phrase(label: "made a mistake", pattern: #"\bmade\s+(?:a|an|the|this|that)\s+(?:[\p{L}-]+\s+)?(?:mistake|blunder)\b|\b(?:mistake|blunder|screw-?up)s?\s+(?:made\s+)?"# + byPerson.dropFirst(3),
                suggestion: "\(system): which safeguard would have caught it?"),
         Phrase(label: "who caused", pattern: #"\bwho\s+(?:broke|caused|is\s+responsible\s+for|was\s+responsible\s+for)\b"#,
                suggestion: "ask what caused it, not who"),
@@ -94,10 +110,10 @@ public struct BlamelessLanguage: Sendable {
         Phrase(label: "rookie mistake", pattern: #"\b(?:rookie|amateur|newbie|silly|dumb|stupid)\s+(?:mistake|error)s?\b"#, suggestion: reasonable),
         Phrase(label: "bonehead", pattern: #"\bbonehead(?:ed)?\b"#, suggestion: reasonable),
         Phrase(label: "unprofessional", pattern: #"\bunprofessional(?:ly)?\b"#, suggestion: reasonable),
-        Phrase(label: "didn't care", pattern: #"\b(?:didn't|did\s+not|doesn't|does\s+not|don't|do\s+not)\s+care\b"#, suggestion: reasonable),
-        Phrase(label: "not careful enough", pattern: #"\bnot\s+(?:careful|smart|competent|experienced)\s+enough\b"#,
+        Phrase(label: "didn't care", pattern: #"\b(?:didn't|did\s+not|couldn't)\s+care\b|"# + person + #"\s+(?:doesn't|does\s+not|don't|do\s+not)\s+care\b"#, suggestion: reasonable),
+        Phrase(label: "not careful enough", pattern: #"\bnot\s+(?:careful|smart|competent|experienced)\s+enough\b|\b(?:was|were)(?:n't|\s+not)\s+(?:careful|attentive|thorough|diligent)\b"#,
                suggestion: "ask what support, training or tooling was missing"),
-        Phrase(label: "should not have", pattern: #"\b(?:he|she|they)\s+(?:should\s+not|shouldn't|should\s+never)\s+have\b"#,
+        Phrase(label: "should not have", pattern: person + #"\s+(?:should\s+not|shouldn't|should\s+never)\s+have\s+(?:pushed|deployed|merged|run|ran|done|made|changed|restarted|deleted|dropped|touched|approved|shipped|released|edited|accepted|clicked)\b"#,
                suggestion: "\(reasonable); what would have made the safer path the easy one?"),
     ]
 
@@ -112,16 +128,32 @@ public struct BlamelessLanguage: Sendable {
     }
 
     /// Every phrase in `text`, in order of appearance (overlapping matches of different phrases are all reported).
-    public func matches(in text: String) -> [Match] {
+    public func matches(in original: String) -> [Match] {
+        // Straightened apostrophes and masked URLs keep every UTF-16 offset where it was.
+        let text = Self.maskingURLs(original.replacingOccurrences(of: "’", with: "'"))
         let range = NSRange(text.startIndex..., in: text)
         var found: [Match] = []
         for (phrase, expression) in zip(phrases, expressions) {
             for result in expression.matches(in: text, range: range) {
-                guard let swiftRange = Range(result.range, in: text) else { continue }
-                let quote = String(text[swiftRange]).trimmingCharacters(in: .whitespaces)
+                guard let swiftRange = Range(result.range, in: original) else { continue }
+                let quote = original[swiftRange].split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 found.append(Match(label: phrase.label, quote: quote, offset: result.range.location, suggestion: phrase.suggestion))
             }
         }
         return found.sorted { $0.offset < $1.offset }
+    }
+
+    /// `text` with each URL's characters replaced by `_` (same UTF-16 length), so no phrase is found in a URL.
+    static func maskingURLs(_ text: String) -> String {
+        guard text.contains("://") || text.contains("www.") else { return text }
+        var result = ""
+        var remaining = Substring(text)
+        while let start = remaining.range(of: #"(?:https?|ftp)://|\bwww\."#, options: [.regularExpression, .caseInsensitive]) {
+            result += remaining[..<start.lowerBound]
+            let url = remaining[start.lowerBound...].prefix { !$0.isWhitespace && $0 != ">" && $0 != ")" }
+            result += String(repeating: "_", count: url.utf16.count)
+            remaining = remaining[url.endIndex...]
+        }
+        return result + remaining
     }
 }

@@ -108,9 +108,16 @@ public struct Linter: Sendable {
             }
         }
 
-        return findings.compactMap { finding in
+        return applyingLevels(to: findings, optOuts: postmortem.lintOptOuts)
+            .sorted { ($0.line ?? 0, $0.column ?? 0, $0.rule) < ($1.line ?? 0, $1.column ?? 0, $1.rule) }
+    }
+
+    /// `findings` with the configured (or default) severity of each rule, without those switched off
+    /// or on a line that opts out of their rule.
+    public func applyingLevels(to findings: [Diagnostic], optOuts: [Int: Set<String>] = [:]) -> [Diagnostic] {
+        findings.compactMap { finding in
             var finding = finding
-            if let line = finding.line, let optOut = postmortem.lintOptOuts[line], optOut.isEmpty || optOut.contains(finding.rule) { return nil }
+            if let line = finding.line, let optOut = optOuts[line], optOut.isEmpty || optOut.contains(finding.rule) { return nil }
             switch config.lint.levels[finding.rule] {
             case .off?: return nil
             case .error?: finding.severity = .error
@@ -118,7 +125,7 @@ public struct Linter: Sendable {
             case nil: if let fixed = LintRule.named(finding.rule)?.defaultSeverity { finding.severity = fixed }
             }
             return finding
-        }.sorted { ($0.line ?? 0, $0.column ?? 0, $0.rule) < ($1.line ?? 0, $1.column ?? 0, $1.rule) }
+        }
     }
 
     /// A paragraph whose lines form a pipe table: a header row with `|` and a delimiter row (`|---|:--:|`).

@@ -86,11 +86,15 @@ public struct PostmortemParser: Sendable {
             switch node.kind {
             case .paragraph, .heading:
                 var runs: [ProseBlock.Run] = []
+                var autolinkEnd = 0  // text inside an autolink (<https://…>) is a URL, not prose
                 for inline in index + 1..<node.subtreeEnd {
                     let child = tree.nodes[inline]
                     let line = child.start.line + lineOffset
+                    if child.kind == .link, tree.plainText(of: inline) == child.destination || "mailto:" + tree.plainText(of: inline) == child.destination {
+                        autolinkEnd = child.subtreeEnd
+                    }
                     switch child.kind {
-                    case .text: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: false))
+                    case .text: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: inline < autolinkEnd))
                     case .code: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: true))
                     case .softBreak, .lineBreak: runs.append(.init(text: "\n", line: line, column: child.start.column, isCode: false))
                     case .htmlInline: recordOptOut(child.literal, line: line, into: &optOuts)

@@ -15,15 +15,21 @@ public struct TemplateCatalog: Sendable {
         var byReference: [TemplateReference: Template] = [:]
         for template in templates { byReference[template.reference] = template }
         self.templates = byReference.values.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
-        for template in self.templates {
+        // A team's wording wins over the built-in alias sets; a clash within either group is a conflict.
+        var claimedByTeam: Set<String> = []
+        let teamFirst = self.templates.filter { $0.origin != .builtIn } + self.templates.filter { $0.origin == .builtIn }
+        for template in teamFirst {
             for question in template.questions {
                 for heading in [question.heading] + question.aliases {
                     let normalized = HeadingKey.normalize(heading)
                     if let existing = keysByHeading[normalized], existing != question.key {
-                        conflicts.append("\"\(heading)\" means `\(existing)` in one template and `\(question.key)` in \(template.reference)")
+                        if !(template.origin == .builtIn && claimedByTeam.contains(normalized)) {
+                            conflicts.append("\"\(heading)\" means `\(existing)` in one template and `\(question.key)` in \(template.reference)")
+                        }
                         continue
                     }
                     keysByHeading[normalized] = question.key
+                    if template.origin != .builtIn { claimedByTeam.insert(normalized) }
                 }
                 let placeholder = Self.normalizeText(question.placeholderText)
                 if !placeholder.isEmpty { placeholdersByKey[question.key, default: []].insert(placeholder) }
@@ -79,7 +85,8 @@ public struct TemplateCatalog: Sendable {
             }
         }
         let catalog = TemplateCatalog(templates: templates)
-        problems += catalog.conflicts.map { Diagnostic(.warning, path: folder, rule: "template", "heading conflict: \($0)") }
+        let shownFolder = PostmortemSet.displayPath(folder, base: displayBase)
+        problems += catalog.conflicts.map { Diagnostic(.warning, path: shownFolder, rule: "template", "heading conflict: \($0); rename one of the headings") }
         return (catalog, problems)
     }
 
