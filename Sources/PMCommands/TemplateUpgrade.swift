@@ -48,6 +48,11 @@ struct TemplateUpgrade: ContextualCommand {
         return status
     }
 
+    /// `a/postmortems/x.md` as git labels a relative path; an absolute path as it is.
+    static func label(_ side: String, _ path: String) -> String {
+        path.hasPrefix("/") ? path : "\(side)/\(path)"
+    }
+
     private func upgrade(_ postmortem: Postmortem, directory: PostmortemsDirectory, context: CommandContext) throws {
         let catalog = directory.catalog
         let family = postmortem.frontMatter.template?.name ?? directory.defaultTemplate?.name ?? TemplateCatalog.defaultFamily
@@ -58,7 +63,7 @@ struct TemplateUpgrade: ContextualCommand {
         let (original, outcome) = try TemplateUpgrader(target: target).apply(to: postmortem, parser: directory.parser(), write: !dryRun)
         if dryRun {
             context.stdout.write(UnifiedDiff.make(old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
-                                                  oldLabel: "a/\(postmortem.path)", newLabel: "b/\(postmortem.path)"))
+                                                  oldLabel: Self.label("a", postmortem.path), newLabel: Self.label("b", postmortem.path)))
             return
         }
         let from = outcome.from?.description ?? "no template"

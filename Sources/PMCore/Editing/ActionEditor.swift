@@ -75,10 +75,13 @@ public struct ActionEditor: Sendable {
         guard let action = current.actions.first(where: { $0.position == position }) else {
             throw EditError.unknownAction("\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
         }
+        guard let offset = action.checkboxOffset else {
+            throw EditError.noCheckbox(id: action.id, path: current.path, line: action.line)
+        }
         guard action.isDone != done else {
             throw EditError.alreadyInState(id: action.id, done: done, path: current.path, line: action.line)
         }
-        let edited = Self.setCheckbox(done, at: action.checkboxOffset, in: bytes)
+        let edited = Self.setCheckbox(done, at: offset, in: bytes)
         let reread = parser.parse(edited, path: current.path, id: current.id)
         var expected = current.actions
         expected[position - 1].isDone = done

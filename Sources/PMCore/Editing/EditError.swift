@@ -4,6 +4,7 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
     case notAnActionID(String)
     case alreadyInState(id: String, done: Bool, path: String, line: Int)
     case changedOnDisk(path: String)
+    case noCheckbox(id: String, path: String, line: Int)
     case cannotWrite(path: String, reason: String)
     case fileHasErrors(path: String, first: Diagnostic)
     case verificationFailed(path: String, problem: String)
@@ -17,6 +18,8 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
             return "\"\(id)\" is not an action id; write INCIDENT/N, like 2019-02-14-messenger/2 (see `pm actions`)"
         case .alreadyInState(let id, let done, let path, let line):
             return "\(path):\(line): action \(id) is already \(done ? "done" : "open"); nothing was changed"
+        case .noCheckbox(let id, let path, let line):
+            return "\(path):\(line): action \(id) is a plain list item with no checkbox to tick; write it as a task item (- [ ] …) first"
         case .changedOnDisk(let path):
             return "\(path) changed on disk while pm was editing it; nothing was written, run the command again"
         case .cannotWrite(let path, let reason):

@@ -141,7 +141,13 @@ public struct TemplateUpgrader: Sendable {
         let afterColon = line[line.index(after: colon)...]
         let spacing = afterColon.prefix { $0 == " " || $0 == "\t" }
         let rest = afterColon.dropFirst(spacing.count)
-        let comment = rest.range(of: " #").map { String(rest[$0.lowerBound...]) } ?? ""
+        // A comment starts at a `#` after whitespace; the whitespace before it is kept as written.
+        var comment = ""
+        if let hash = rest.indices.first(where: { rest[$0] == "#" && $0 > rest.startIndex && rest[rest.index(before: $0)].isWhitespace }) {
+            var start = hash
+            while start > rest.startIndex, rest[rest.index(before: start)].isWhitespace { start = rest.index(before: start) }
+            comment = String(rest[start...])
+        }
         return String(line[...colon]) + (spacing.isEmpty ? " " : String(spacing)) + value + comment
     }
 
@@ -158,7 +164,8 @@ public struct TemplateUpgrader: Sendable {
         let firstBodyLine = FrontMatterParser.layout(of: source).bodyFirstLine
         var words: [String] = []
         for line in firstBodyLine..<(source.lineCount + 1) where !headingLines.contains(line) {
-            words += String(decoding: source.content(ofLine: line), as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+            words += String(decoding: source.content(ofLine: line), as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
+                .split(whereSeparator: \.isWhitespace).map(String.init)
         }
         return words
     }
@@ -166,7 +173,7 @@ public struct TemplateUpgrader: Sendable {
     /// Words of `words` that `text` no longer holds as often (a multiset difference).
     static func lostWords(from words: [String], in text: String) -> [String] {
         var counts: [String: Int] = [:]
-        for word in text.split(whereSeparator: \.isWhitespace) { counts[String(word), default: 0] += 1 }
+        for word in text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isWhitespace) { counts[String(word), default: 0] += 1 }
         var lost: [String] = []
         for word in words {
             if let count = counts[word], count > 0 { counts[word] = count - 1 } else { lost.append(word) }

@@ -24,6 +24,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// Reads a date as people write it in a document: `2023-03-03` (perhaps followed by a time),
+    /// `2023/03/03`, `March 3, 2023`, `Mar 3 2023`, `3 March 2023`, `Friday, March 3, 2023`.
+    public init?(writtenOut text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if text.count >= 10, let date = CalendarDate(text.prefix(10).replacingOccurrences(of: "/", with: "-")) {
+            self = date
+            return
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let cleaned = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for format in ["MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "EEEE MMMM d yyyy", "EEE MMM d yyyy", "EEEE d MMMM yyyy"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: cleaned) {
+                self.init(date, in: TimeZone(identifier: "UTC")!)
+                return
+            }
+        }
+        return nil
+    }
+
     /// The day `days` days after the Unix epoch (1970-01-01).
     public init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.

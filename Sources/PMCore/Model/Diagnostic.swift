@@ -1,10 +1,14 @@
 /// A problem found in a file: what the command layer prints as `path:line: severity: message`.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        /// Information that changes nothing (a file skipped because it is not Markdown).
+        case note
         case warning, error
 
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .warning && rhs == .error
+            lhs.rank < rhs.rank
         }
     }
 

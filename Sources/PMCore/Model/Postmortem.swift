@@ -55,13 +55,14 @@ public struct ActionItem: Sendable, Hashable {
     public var ticket: String?
     /// 1-based line of the item.
     public var line: Int
-    /// Byte offset in the file of the character inside the checkbox (the space or `x`).
-    public var checkboxOffset: Int
+    /// Byte offset in the file of the character inside the checkbox (the space or `x`); nil for a plain
+    /// list item read as an open action (a postmortem written without task lists).
+    public var checkboxOffset: Int?
     /// Nesting depth among action items (0 for a top-level item).
     public var depth: Int
 
     public init(incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?, dueText: String?,
-                kind: String?, ticket: String?, line: Int, checkboxOffset: Int, depth: Int) {
+                kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int) {
         self.incidentID = incidentID
         self.position = position
         self.isDone = isDone
@@ -155,9 +156,24 @@ public struct Postmortem: Sendable, Hashable {
         frontMatter.title ?? headingTitle ?? id
     }
 
-    /// The incident's date: the front-matter date, else the date the incident started, else the file name's date prefix.
+    /// The date a `Date:` line in the body gives (postmortems written without front matter).
+    public var statedDate: CalendarDate?
+
+    /// The incident's date: the front-matter date, else the date the incident started, else a `Date:`
+    /// line in the body, else a `YYYY-MM-DD` in the file name.
     public var date: CalendarDate? {
-        frontMatter.date ?? frontMatter.started?.calendarDate ?? CalendarDate(id.prefix(10))
+        frontMatter.date ?? frontMatter.started?.calendarDate ?? statedDate ?? Self.date(inName: id)
+    }
+
+    /// The first `YYYY-MM-DD` in a file name (`2021-07-11-db`, `incident 2021-07-11`).
+    static func date(inName name: String) -> CalendarDate? {
+        let characters = Array(name)
+        guard characters.count >= 10 else { return nil }
+        for start in 0...(characters.count - 10) where characters[start].isNumber {
+            if start > 0, characters[start - 1].isNumber { continue }
+            if let date = CalendarDate(String(characters[start..<start + 10])) { return date }
+        }
+        return nil
     }
 
     /// The first section with `key`.

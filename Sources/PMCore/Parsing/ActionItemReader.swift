@@ -12,8 +12,15 @@ struct ActionItemReader {
     let incidentID: String
     let path: String
 
-    /// The action items under `nodes` (top-level nodes of a section), nested items included, numbered from `firstPosition`.
+    /// The action items under `nodes` (top-level nodes of a section), nested items included, numbered
+    /// from `firstPosition`: the task items, or, in a section without any, every list item (then open,
+    /// with no checkbox), as postmortems written elsewhere list their actions.
     func read(nodes: [Int], firstPosition: Int) -> ([ActionItem], [Diagnostic]) {
+        let tasks = read(nodes: nodes, firstPosition: firstPosition, plain: false)
+        return tasks.0.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
+    }
+
+    private func read(nodes: [Int], firstPosition: Int, plain: Bool) -> ([ActionItem], [Diagnostic]) {
         var items: [ActionItem] = []
         var diagnostics: [Diagnostic] = []
         for top in nodes {
@@ -21,14 +28,15 @@ struct ActionItemReader {
             for index in top..<tree.nodes[top].subtreeEnd where tree.nodes[index].kind == .item {
                 while let end = openItems.last, end <= index { openItems.removeLast() }
                 // The checkbox must be in the text (not `&#91; ]`) and in the bytes (not an escaped `\[ ]`).
-                guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph,
-                      let checkbox = checkbox(inParagraph: paragraph), let offset = checkboxOffset(paragraph: paragraph) else { continue }
-                var item = tokens(paragraph: paragraph, skipping: checkbox.length)
+                guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph else { continue }
+                let checkbox = checkbox(inParagraph: paragraph), offset = checkboxOffset(paragraph: paragraph)
+                if !plain, checkbox == nil || offset == nil { continue }
+                var item = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
-                item.isDone = checkbox.isDone
+                item.isDone = plain ? false : checkbox?.isDone ?? false
                 item.line = tree.nodes[paragraph].start.line + lineOffset
-                item.checkboxOffset = offset
+                item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(Diagnostic(.warning, path: path, line: item.line, rule: "action-due-invalid",
@@ -111,7 +119,7 @@ struct ActionItemReader {
         }
 
         var item = ActionItem(incidentID: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
-                              kind: nil, ticket: nil, line: 0, checkboxOffset: 0, depth: 0)
+                              kind: nil, ticket: nil, line: 0, checkboxOffset: nil, depth: 0)
         var end = characters.count
         while true {
             while end > 0, characters[end - 1].isWhitespace { end -= 1 }

@@ -65,10 +65,36 @@ public struct PostmortemParser: Sendable {
         }
         var postmortem = Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
                                     actions: actions, diagnostics: diagnostics)
+        if frontMatter.date == nil {
+            postmortem.statedDate = Self.statedDate(in: tree)
+        }
         if collectsProse {
             (postmortem.prose, postmortem.lintOptOuts) = Self.prose(of: tree, lineOffset: lineOffset)
         }
         return postmortem
+    }
+
+    /// The date of the first `Date: …` line in a paragraph (`**Date:** 2023-03-03`, `Date: March 3, 2023`).
+    static func statedDate(in tree: MarkdownTree) -> CalendarDate? {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .paragraph {
+            var line = ""
+            var lines: [String] = []
+            for inline in index + 1..<tree.nodes[index].subtreeEnd {
+                switch tree.nodes[inline].kind {
+                case .text, .code: line += tree.nodes[inline].literal
+                case .softBreak, .lineBreak: lines.append(line); line = ""
+                default: break
+                }
+            }
+            lines.append(line)
+            for line in lines {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.lowercased().hasPrefix("date"), let colon = trimmed.firstIndex(of: ":"),
+                      trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "date" else { continue }
+                if let date = CalendarDate(writtenOut: trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)) { return date }
+            }
+        }
+        return nil
     }
 
     /// The marker that opts a line out of lint rules, inside an HTML comment.

@@ -19,8 +19,12 @@ public struct PostmortemSet: Sendable {
     ///
     /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
     public static func load(_ directory: PostmortemsDirectory, displayBase: String) throws(PMError) -> PostmortemSet {
-        let files = try directory.postmortemFiles()
-        return load(files: files, parser: directory.parser(), displayBase: displayBase)
+        let (files, skipped) = try directory.scan()
+        var set = load(files: files, parser: directory.parser(), displayBase: displayBase)
+        set.diagnostics += skipped.map {
+            Diagnostic(.note, path: displayPath($0, base: displayBase), rule: "not-markdown", "skipped: not a Markdown file (.md); rename it to .md to read it as a postmortem")
+        }
+        return set
     }
 
     /// Reads and parses `files` concurrently; the result is in the order of `files`.
@@ -95,7 +99,8 @@ public struct PostmortemSet: Sendable {
         for (index, id) in ids.enumerated() {
             let neighbours = [index > 0 ? ids[index - 1] : nil, index + 1 < ids.count ? ids[index + 1] : nil].compactMap { $0 }
             let hasDate = CalendarDate(String(decoding: id.prefix(10), as: UTF8.self)) != nil
-            let cuts = id.indices.filter { id[$0] == UInt8(ascii: "-") && (!hasDate || $0 >= 10) && $0 > 0 } + [id.count]
+            // Cut before a `-` that follows a word (not a space: `Q3 review - …` is not cut at `Q3 review `).
+            let cuts = id.indices.filter { id[$0] == UInt8(ascii: "-") && (!hasDate || $0 >= 10) && $0 > 0 && id[$0 - 1] != UInt8(ascii: " ") } + [id.count]
             for cut in cuts {
                 let prefix = id[..<cut]
                 // Ids sharing a prefix sort next to each other, so only the neighbours can share this one.

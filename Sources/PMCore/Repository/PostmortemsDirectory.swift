@@ -98,10 +98,18 @@ public struct PostmortemsDirectory: Sendable {
         return try open(path)
     }
 
-    /// The postmortem files under the directory, sorted by path: every `.md` file except README.md,
-    /// hidden files and folders, and the team's `templates/` folder.
+    /// The postmortem files under the directory, sorted by path (see `scan`).
     public func postmortemFiles() throws(PMError) -> [String] {
+        try scan().files
+    }
+
+    /// The postmortem files under the directory, sorted by path: every Markdown file (`.md`, `.markdown`)
+    /// except README.md, hidden files and folders, and the team's `templates/` folder; and the other
+    /// files that were skipped (not Markdown), so commands can say so. Images, PDFs and pm.yml are
+    /// expected beside postmortems and are not counted as skipped.
+    public func scan() throws(PMError) -> (files: [String], skipped: [String]) {
         var files: [String] = []
+        var skipped: [String] = []
         var pending = [path]
         // Real paths of folders already listed, so a symlink loop is listed once, not forever.
         var visited: Set<String> = []
@@ -118,15 +126,24 @@ public struct PostmortemsDirectory: Sendable {
                 var isDirectory: ObjCBool = false
                 // A broken symlink does not "exist"; it is listed anyway so that reading it reports the problem.
                 let exists = FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
+                let lowered = name.lowercased()
+                let fileExtension = (lowered as NSString).pathExtension
                 if exists && isDirectory.boolValue {
                     if !(directory == path && Self.reservedFolders.contains(name)) { pending.append(child) }
-                } else if name.lowercased().hasSuffix(".md"), name.lowercased() != "readme.md" {
-                    files.append(child)
+                } else if Self.markdownExtensions.contains(fileExtension) {
+                    if lowered != "readme.md" && lowered != "readme.markdown" { files.append(child) }
+                } else if !(directory == path && name == Config.fileName) && !Self.assetExtensions.contains(fileExtension) {
+                    skipped.append(child)
                 }
             }
         }
-        return files.sorted()
+        return (files.sorted(), skipped.sorted())
     }
+
+    /// Extensions of the files read as postmortems.
+    public static let markdownExtensions: Set<String> = ["md", "markdown"]
+    /// Extensions of files that belong beside postmortems (screenshots, graphs, attachments).
+    public static let assetExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"]
 
     /// Folders in the postmortems directory that hold something other than postmortems.
     public static let reservedFolders: Set<String> = ["templates"]
