@@ -35,6 +35,9 @@ struct TemplateUpgrade: ContextualCommand {
     func run(context: CommandContext) throws -> ExitStatus {
         let (directory, set) = try location.load(in: context, quiet: true)
         context.report(directory.templateProblems)
+        if let to, directory.catalog.template(to) == nil {
+            throw PMError.unknownTemplate(to.description, available: directory.catalog.templates.map(\.reference.description))
+        }
         let postmortems = try ids.map { try set.resolve($0) }
         var status = ExitStatus.success
         for postmortem in postmortems {
