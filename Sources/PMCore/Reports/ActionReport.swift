@@ -108,7 +108,7 @@ public struct ActionReport: Sendable {
     public func write(_ format: ReportFormat, grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
         switch format {
         case .json: JSONOutput.write(records, to: &output)
-        case .csv: CSV.write(header: ActionRecord.fields, rows: records.map(\.csvRow), to: &output)
+        case .csv: CSV.write(header: ActionRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
         case .markdown: writeMarkdown(grouping: grouping, to: &output)
         case .table: writeTable(grouping: grouping, style: style, to: &output)
         }

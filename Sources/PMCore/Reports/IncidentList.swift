@@ -20,7 +20,7 @@ public struct IncidentList: Sendable {
     public func write(_ format: ReportFormat, style: TerminalStyle, to output: inout some TextOutputStream) {
         switch format {
         case .json: JSONOutput.write(records, to: &output)
-        case .csv: CSV.write(header: IncidentRecord.fields, rows: records.map(\.csvRow), to: &output)
+        case .csv: CSV.write(header: IncidentRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
         case .markdown: writeMarkdown(to: &output)
         case .table: writeTable(style: style, to: &output)
         }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Encodes report values as pretty, key-sorted JSON, so output is stable from run to run.
 public enum JSONOutput {
-    public static func write(_ value: some Encodable, to output: inout some TextOutputStream) {
+    /// - Parameter compact: one line instead of pretty-printed (for ndjson and for JSON inside CSV or SQL).
+    public static func write(_ value: some Encodable, compact: Bool = false, to output: inout some TextOutputStream) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             let data = try encoder.encode(value)
             output.write(String(decoding: data, as: UTF8.self) + "\n")

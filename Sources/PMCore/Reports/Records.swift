@@ -1,124 +1,170 @@
-/// The JSON and CSV shape of one action item (documented in the README; keys are stable).
-public struct ActionRecord: Sendable, Encodable {
+import Foundation
+
+/// One value of a record field, written the same way by every format.
+public enum FieldValue: Sendable, Equatable {
+    case text(String?)
+    case integer(Int?)
+    /// A list of names: a JSON array; in CSV and SQL, the names separated by spaces.
+    case list([String])
+    /// Front-matter keys pm does not model: a JSON object; in CSV and SQL, that object as JSON text.
+    case object([YAMLValue.KeyValue])
+
+    /// The value as CSV and SQL text; nil for a missing value (an empty CSV field, SQL NULL).
+    public var flatText: String? {
+        switch self {
+        case .text(let text): return text
+        case .integer(let number): return number.map(String.init)
+        case .list(let names): return names.isEmpty ? nil : names.joined(separator: " ")
+        case .object(let entries):
+            guard !entries.isEmpty else { return nil }
+            var text = ""
+            JSONOutput.write(OrderedMapping(entries: entries), compact: true, to: &text)
+            return text.trimmingCharacters(in: .newlines)
+        }
+    }
+}
+
+/// A column of a record type: its name, its SQL type, and how to read it from a record.
+public struct Column<Record>: Sendable {
+    public enum SQLType: String, Sendable { case text = "TEXT", integer = "INTEGER" }
+
+    public let name: String
+    public let sqlType: SQLType
+    /// Whether the column is only in reports that know "today" (`pm actions`, `pm list`), not in exports.
+    public let dependsOnToday: Bool
+    let value: @Sendable (Record) -> FieldValue
+
+    init(_ name: String, _ sqlType: SQLType = .text, dependsOnToday: Bool = false, _ value: @escaping @Sendable (Record) -> FieldValue) {
+        self.name = name
+        self.sqlType = sqlType
+        self.dependsOnToday = dependsOnToday
+        self.value = value
+    }
+}
+
+/// A record type written as JSON, CSV and SQL from one table of columns.
+public protocol TabularRecord: Encodable, Sendable {
+    /// Every column, in the documented order.
+    static var columns: [Column<Self>] { get }
+    /// Whether the record was made with a "today" (else today-dependent columns are left out).
+    var knowsToday: Bool { get }
+}
+
+extension TabularRecord {
+    /// The columns this kind of record has in a report (`withToday`) or an export.
+    public static func columns(withToday: Bool) -> [Column<Self>] {
+        columns.filter { withToday || !$0.dependsOnToday }
+    }
+
+    /// The record's values, column by column.
+    public var values: [FieldValue] {
+        Self.columns(withToday: knowsToday).map { $0.value(self) }
+    }
+
+    /// The record as CSV fields.
+    public var csvRow: [String] { values.map { $0.flatText ?? "" } }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        for (column, value) in zip(Self.columns(withToday: knowsToday), values) {
+            let key = FieldKey(stringValue: column.name)
+            switch value {
+            case .text(let text): try container.encodeOrNull(text, forKey: key)
+            case .integer(let number): try container.encodeOrNull(number, forKey: key)
+            case .list(let names): try container.encode(names, forKey: key)
+            case .object(let entries): try container.encode(OrderedMapping(entries: entries), forKey: key)
+            }
+        }
+    }
+}
+
+struct FieldKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// One action item as reports and exports write it (documented in the README; names are stable).
+public struct ActionRecord: TabularRecord {
     public var action: ActionItem
     public var incidentTitle: String
     public var severity: String?
     public var incidentDate: CalendarDate?
     public var path: String
     public var daysOverdue: Int?
+    public var knowsToday: Bool
 
-    public init(action: ActionItem, in postmortem: Postmortem, today: CalendarDate) {
+    /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change from day to day.
+    public init(action: ActionItem, in postmortem: Postmortem, today: CalendarDate?) {
         self.action = action
         self.incidentTitle = postmortem.title
         self.severity = postmortem.frontMatter.severity
         self.incidentDate = postmortem.date
         self.path = postmortem.path
-        self.daysOverdue = action.daysOverdue(today: today)
+        self.daysOverdue = today.flatMap(action.daysOverdue)
+        self.knowsToday = today != nil
     }
 
-    /// Column names of the CSV export, in order; the JSON keys are the same.
-    public static let fields = [
-        "id", "incident", "position", "status", "text", "owners", "due", "overdue_days", "kind", "ticket",
-        "severity", "incident_title", "incident_date", "path", "line",
+    public static let columns: [Column<ActionRecord>] = [
+        Column("id") { .text($0.action.id) },
+        Column("incident") { .text($0.action.incidentID) },
+        Column("position", .integer) { .integer($0.action.position) },
+        Column("status") { .text($0.action.isDone ? "done" : "open") },
+        Column("text") { .text($0.action.text) },
+        Column("owners") { .list($0.action.owners) },
+        Column("due") { .text($0.action.due?.description ?? $0.action.dueText) },
+        Column("overdue_days", .integer, dependsOnToday: true) { .integer($0.daysOverdue) },
+        Column("kind") { .text($0.action.kind) },
+        Column("ticket") { .text($0.action.ticket) },
+        Column("severity") { .text($0.severity) },
+        Column("incident_title") { .text($0.incidentTitle) },
+        Column("incident_date") { .text($0.incidentDate?.description) },
+        Column("path") { .text($0.path) },
+        Column("line", .integer) { .integer($0.action.line) },
     ]
-
-    /// The values of `fields`, as CSV text (owners separated by spaces).
-    public var csvRow: [String] {
-        [action.id, action.incidentID, String(action.position), action.isDone ? "done" : "open", action.text,
-         action.owners.joined(separator: " "), action.due?.description ?? action.dueText ?? "", daysOverdue.map(String.init) ?? "",
-         action.kind ?? "", action.ticket ?? "", severity ?? "", incidentTitle, incidentDate?.description ?? "", path, String(action.line)]
-    }
-
-    enum Key: String, CodingKey {
-        case id, incident, position, status, text, owners, due, overdueDays = "overdue_days", kind, ticket, severity
-        case incidentTitle = "incident_title", incidentDate = "incident_date", path, line
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(action.id, forKey: .id)
-        try container.encode(action.incidentID, forKey: .incident)
-        try container.encode(action.position, forKey: .position)
-        try container.encode(action.isDone ? "done" : "open", forKey: .status)
-        try container.encode(action.text, forKey: .text)
-        try container.encode(action.owners, forKey: .owners)
-        try container.encodeOrNull(action.due?.description ?? action.dueText, forKey: .due)
-        try container.encodeOrNull(daysOverdue, forKey: .overdueDays)
-        try container.encodeOrNull(action.kind, forKey: .kind)
-        try container.encodeOrNull(action.ticket, forKey: .ticket)
-        try container.encodeOrNull(severity, forKey: .severity)
-        try container.encode(incidentTitle, forKey: .incidentTitle)
-        try container.encodeOrNull(incidentDate, forKey: .incidentDate)
-        try container.encode(path, forKey: .path)
-        try container.encode(action.line, forKey: .line)
-    }
 }
 
-/// The JSON and CSV shape of one incident (documented in the README; keys are stable).
-public struct IncidentRecord: Sendable, Encodable {
+/// One incident as reports and exports write it (documented in the README; names are stable).
+public struct IncidentRecord: TabularRecord {
     public var postmortem: Postmortem
-    public var today: CalendarDate
+    public var today: CalendarDate?
+    public var knowsToday: Bool { today != nil }
 
-    public init(_ postmortem: Postmortem, today: CalendarDate) {
+    /// - Parameter today: the day overdue counts are worked out for; nil for an export.
+    public init(_ postmortem: Postmortem, today: CalendarDate?) {
         self.postmortem = postmortem
         self.today = today
     }
 
     public var openActions: Int { postmortem.actions.filter { !$0.isDone }.count }
-    public var overdueActions: Int { postmortem.actions.filter { $0.isOverdue(today: today) }.count }
+    public var overdueActions: Int { today.map { today in postmortem.actions.filter { $0.isOverdue(today: today) }.count } ?? 0 }
 
-    /// Column names of the CSV output, in order; the JSON keys are the same, plus `extra`.
-    public static let fields = [
-        "id", "title", "date", "severity", "status", "template", "started", "detected", "acknowledged", "resolved",
-        "time_to_detect_seconds", "time_to_resolve_seconds", "duration_seconds", "detection", "responders", "facilitator",
-        "services", "tags", "actions_total", "actions_open", "actions_overdue", "path",
+    public static let columns: [Column<IncidentRecord>] = [
+        Column("id") { .text($0.postmortem.id) },
+        Column("title") { .text($0.postmortem.title) },
+        Column("date") { .text($0.postmortem.date?.description) },
+        Column("severity") { .text($0.postmortem.frontMatter.severity) },
+        Column("status") { .text($0.postmortem.frontMatter.status?.rawValue) },
+        Column("template") { .text($0.postmortem.frontMatter.template?.description) },
+        Column("started") { .text($0.postmortem.frontMatter.started?.description) },
+        Column("detected") { .text($0.postmortem.frontMatter.detected?.description) },
+        Column("acknowledged") { .text($0.postmortem.frontMatter.acknowledged?.description) },
+        Column("resolved") { .text($0.postmortem.frontMatter.resolved?.description) },
+        Column("time_to_detect_seconds", .integer) { .integer($0.postmortem.frontMatter.timeToDetect?.seconds) },
+        Column("time_to_resolve_seconds", .integer) { .integer($0.postmortem.frontMatter.timeToResolve?.seconds) },
+        Column("duration_seconds", .integer) { .integer($0.postmortem.frontMatter.duration?.seconds) },
+        Column("detection") { .text($0.postmortem.frontMatter.detection) },
+        Column("responders") { .list($0.postmortem.frontMatter.responders) },
+        Column("facilitator") { .text($0.postmortem.frontMatter.facilitator) },
+        Column("services") { .list($0.postmortem.frontMatter.services) },
+        Column("tags") { .list($0.postmortem.frontMatter.tags) },
+        Column("actions_total", .integer) { .integer($0.postmortem.actions.count) },
+        Column("actions_open", .integer) { .integer($0.openActions) },
+        Column("actions_overdue", .integer, dependsOnToday: true) { .integer($0.overdueActions) },
+        Column("path") { .text($0.postmortem.path) },
+        Column("extra") { .object($0.postmortem.frontMatter.extra) },
     ]
-
-    public var csvRow: [String] {
-        let front = postmortem.frontMatter
-        return [postmortem.id, postmortem.title, postmortem.date?.description ?? "", front.severity ?? "", front.status?.rawValue ?? "",
-                front.template?.description ?? "", front.started?.description ?? "", front.detected?.description ?? "",
-                front.acknowledged?.description ?? "", front.resolved?.description ?? "",
-                front.timeToDetect.map { String($0.seconds) } ?? "", front.timeToResolve.map { String($0.seconds) } ?? "",
-                front.duration.map { String($0.seconds) } ?? "", front.detection ?? "", front.responders.joined(separator: " "),
-                front.facilitator ?? "", front.services.joined(separator: " "), front.tags.joined(separator: " "),
-                String(postmortem.actions.count), String(openActions), String(overdueActions), postmortem.path]
-    }
-
-    enum Key: String, CodingKey {
-        case id, title, date, severity, status, template, started, detected, acknowledged, resolved
-        case timeToDetect = "time_to_detect_seconds", timeToResolve = "time_to_resolve_seconds", duration = "duration_seconds"
-        case detection, responders, facilitator, services, tags
-        case actionsTotal = "actions_total", actionsOpen = "actions_open", actionsOverdue = "actions_overdue", path, extra
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        let front = postmortem.frontMatter
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(postmortem.id, forKey: .id)
-        try container.encode(postmortem.title, forKey: .title)
-        try container.encodeOrNull(postmortem.date, forKey: .date)
-        try container.encodeOrNull(front.severity, forKey: .severity)
-        try container.encodeOrNull(front.status?.rawValue, forKey: .status)
-        try container.encodeOrNull(front.template?.description, forKey: .template)
-        try container.encodeOrNull(front.started?.description, forKey: .started)
-        try container.encodeOrNull(front.detected?.description, forKey: .detected)
-        try container.encodeOrNull(front.acknowledged?.description, forKey: .acknowledged)
-        try container.encodeOrNull(front.resolved?.description, forKey: .resolved)
-        try container.encodeOrNull(front.timeToDetect?.seconds, forKey: .timeToDetect)
-        try container.encodeOrNull(front.timeToResolve?.seconds, forKey: .timeToResolve)
-        try container.encodeOrNull(front.duration?.seconds, forKey: .duration)
-        try container.encodeOrNull(front.detection, forKey: .detection)
-        try container.encode(front.responders, forKey: .responders)
-        try container.encodeOrNull(front.facilitator, forKey: .facilitator)
-        try container.encode(front.services, forKey: .services)
-        try container.encode(front.tags, forKey: .tags)
-        try container.encode(postmortem.actions.count, forKey: .actionsTotal)
-        try container.encode(openActions, forKey: .actionsOpen)
-        try container.encode(overdueActions, forKey: .actionsOverdue)
-        try container.encode(postmortem.path, forKey: .path)
-        try container.encode(OrderedMapping(entries: front.extra), forKey: .extra)
-    }
 }
 
 /// `pm show --format json`: the incident record plus its sections and actions.
