@@ -51,3 +51,19 @@ public enum AtomicFile {
         }
     }
 }
+
+extension AtomicFile {
+    /// Creates or replaces `path` with `contents` through a temporary file and a rename, so a reader
+    /// never sees half a file (exports that a nightly job picks up).
+    public static func save(_ path: String, contents: [UInt8]) throws(EditError) {
+        let temporary = path + ".pm-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(contents)) else {
+            throw .cannotWrite(path: path, reason: "cannot create \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+}
