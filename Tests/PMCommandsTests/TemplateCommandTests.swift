@@ -136,3 +136,36 @@ import Testing
         #expect(run.stderr == "pm: error: postmortems/2020-01-01-t.md:5: action 2020-01-01-t/1 is a plain list item with no checkbox to tick; write it as a task item (- [ ] …) first\n")
     }
 }
+
+@Suite struct TemplateReviewTests {
+    @Test func addingToAPlainListKeepsItPlain() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n", to: "postmortems/2020-01-01-t.md", in: root)
+        let run = pm(["action", "add", "2020", "Write a runbook", "--owner", "jo"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8)
+                == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n- Write a runbook @jo\n")
+        #expect(pm(["actions", "--format", "csv"], in: root.path).stdout.split(separator: "\r\n").count == 3)
+    }
+
+    @Test func twoTeamTemplatesWithOneNameAndVersionAreReported() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let template = "---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n---\n\n## Summary\n"
+        try write(template, to: "postmortems/templates/ours.md", in: root)
+        try write(template, to: "postmortems/templates/ours-copy.md", in: root)
+        let run = pm(["template", "list"], in: root.path)
+        #expect(run.stderr == "postmortems/templates/ours.md:1: warning: ours@1 is also declared in postmortems/templates/ours-copy.md; pm uses this one, remove or renumber the other\n")
+    }
+
+    @Test func newWritesMultiLinePlaceholdersWhole() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n  - key: actions\n    heading: To do\n---\n\n## Summary\n\n<!-- guidance\nline two -->\n\n## To do\n\n<!-- - [ ] -->\n",
+                  to: "postmortems/templates/ours.md", in: root)
+        #expect(pm(["new", "X", "--template", "ours@1", "--date", "2020-01-01"], in: root.path).status == 0)
+        let show = try #require(try JSONSerialization.jsonObject(with: Data(pm(["show", "2020", "--format", "json"], in: root.path).stdout.utf8)) as? [String: Any])
+        #expect((show["sections"] as? [[String: Any]])?.map { $0["heading"] as? String } == ["Summary", "To do"])
+    }
+}

@@ -157,3 +157,73 @@ import Testing
         #expect(UnifiedDiff.make(old: "", new: "x\n", oldLabel: "o", newLabel: "n") == "--- o\n+++ n\n@@ -0,0 +1,1 @@\n+x\n")
     }
 }
+
+/// Cases from the review of upgrades and foreign shapes.
+@Suite struct UpgradeReviewTests {
+    static func upgrade(_ text: String, to reference: String = "six-questions@2") throws -> (String, Postmortem) {
+        let template = try #require(TemplateCatalog.builtIn.template(TemplateReference(reference)!))
+        let outcome = try TemplateUpgrader(target: template).upgrade(Array(text.utf8), postmortem: parse(text))
+        let upgraded = String(decoding: outcome.bytes, as: UTF8.self)
+        return (upgraded, parse(upgraded))
+    }
+
+    @Test func aMultiLineCommentEndingASectionStaysWhole() throws {
+        let text = "---\ntemplate: six-questions@1\n---\n\n## What was the impact of the problem?\n\nSome users.\n<!--\nTODO numbers\n-->\n\n## What was the root cause of the problem?\n\nA bug.\n"
+        let (upgraded, reread) = try Self.upgrade(text)
+        #expect(upgraded.contains("Some users.\n<!--\nTODO numbers\n-->\n\n## "))
+        #expect(reread.section("root-cause")?.text == "A bug.")
+        #expect(reread.section("root-cause")?.isAnswered == true)
+    }
+
+    @Test func linkReferenceDefinitionsAtTheEndAreKept() throws {
+        let text = "---\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nSee [the graph][ref].\n\n[ref]: http://example.com/refdef\n"
+        let (upgraded, _) = try Self.upgrade(text)
+        #expect(upgraded.contains("See [the graph][ref].\n\n[ref]: http://example.com/refdef\n"))
+    }
+
+    @Test func aMultiLineSetextHeadingIsRenamedWhole() throws {
+        let text = "---\ntemplate: six-questions@1\n---\n\nWhat was the root\ncause of the problem?\n---------------------\n\nA bug.\n"
+        let (upgraded, reread) = try Self.upgrade(text)
+        #expect(!upgraded.contains("cause of the problem?"))
+        #expect(reread.section("root-cause")?.text == "A bug.")
+    }
+
+    @Test func anchorsAndLinksInARenamedHeadingSurvive() throws {
+        let text = "---\ntemplate: six-questions@1\n---\n\n## <a id=\"imp\"></a>What was the impact of the problem?\n\nAll.\n\n## [Action items](http://tracker.example.com/board)\n\n- [ ] Fix @sam\n"
+        let (upgraded, _) = try Self.upgrade(text)
+        #expect(upgraded.contains("## <a id=\"imp\"></a>What was the scale and impact of the issue?\n"))
+        #expect(upgraded.contains("## [Action items](http://tracker.example.com/board)\n"))
+    }
+
+    @Test func crlfTemplatesKeepTheirPlaceholders() throws {
+        let template = try TemplateParser.parse(
+            "---\r\nname: ours\r\nversion: 1\r\nquestions:\r\n  - key: impact\r\n    heading: Impact\r\n---\r\n\r\n## Impact\r\n\r\n<!-- guidance\r\nline two -->\r\n",
+            path: "ours.md", origin: .builtIn)
+        #expect(template.questions[0].placeholderMarkdown == "<!-- guidance\nline two -->")
+        #expect(template.scaffold == "## Impact\n\n<!-- guidance\nline two -->\n")
+    }
+
+    @Test func aLevelOneHeadingThatIsAQuestionIsNotTheTitleWhenTheFrontMatterHasOne() {
+        let postmortem = parse("---\ntitle: From the front matter\n---\n\n# Summary\n\nIt broke.\n\n# Impact\n\nAll.\n")
+        #expect(postmortem.headingTitle == nil)
+        #expect(postmortem.sections.map(\.key) == ["summary", "impact"])
+        #expect(postmortem.section("summary")?.isAnswered == true)
+        #expect(parse("---\ntitle: Outage\n---\n\n# Outage\n\n## Summary\n\nX.\n").headingTitle == "Outage")
+    }
+
+    @Test func plainItemsAreTopLevelOnlyAndSubBulletsAreTheirDetails() {
+        let postmortem = parse("# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n  - another\n* Second plain\n")
+        #expect(postmortem.actions.map(\.text) == ["Add an alert", "Second plain"])
+    }
+
+    @Test func dateLabelsWithMoreWords() {
+        #expect(parse("# T\n\n**Incident date:** Mar. 3, 2023\n", path: "x/a.md").date == CalendarDate("2023-03-03"))
+        #expect(parse("# T\n\nDate of incident: 2023-03-03\n", path: "x/a.md").date == CalendarDate("2023-03-03"))
+        #expect(parse("# T\n\nThe date we shipped it was great: 2023-03-03\n", path: "x/a.md").date == nil)
+    }
+
+    @Test func crlfDiffsHaveLineByLineHunks() {
+        let diff = UnifiedDiff.make(old: "a\r\nb\r\nc\r\n", new: "a\r\nB\r\nc\r\n", oldLabel: "o", newLabel: "n")
+        #expect(diff == "--- o\n+++ n\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
+    }
+}

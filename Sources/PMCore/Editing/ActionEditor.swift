@@ -97,7 +97,10 @@ public struct ActionEditor: Sendable {
     @discardableResult
     public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
         let (bytes, current) = try Self.read(postmortem, parser: parser)
-        let edited = Self.appending(action, to: bytes, postmortem: current, actionsHeading: actionsHeading)
+        // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
+        // the others into mere text (a section with task items reads only those).
+        let plain = !current.actions.isEmpty && current.actions.allSatisfy { $0.checkboxOffset == nil }
+        let edited = Self.appending(action, to: bytes, postmortem: current, actionsHeading: actionsHeading, plain: plain)
         let reread = parser.parse(edited, path: current.path, id: current.id)
         guard reread.actions.count == current.actions.count + 1,
               zip(reread.actions, current.actions).allSatisfy({ $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners }),
@@ -136,7 +139,8 @@ public struct ActionEditor: Sendable {
 
     /// `bytes` with `action` inserted after the last line of the last actions section (or a new
     /// section at the end), in the file's own line-ending style.
-    public static func appending(_ action: NewAction, to bytes: [UInt8], postmortem: Postmortem, actionsHeading: String) -> [UInt8] {
+    public static func appending(_ action: NewAction, to bytes: [UInt8], postmortem: Postmortem, actionsHeading: String, plain: Bool = false) -> [UInt8] {
+        let item = (plain ? "" : "[ ] ") + action.line
         let source = SourceText(bytes: bytes)
         // The ending of the line the new text follows, so a file that mixes endings stays consistent locally.
         let anchorLine = postmortem.sections.last(where: { $0.key == "actions" })?.endLine ?? source.lineCount
@@ -148,15 +152,15 @@ public struct ActionEditor: Sendable {
             offset = source.offset(ofLine: section.endLine + 1)
             if offset == bytes.count, !(bytes.last == 0x0A || bytes.last == 0x0D) { insertion += newline }
             if let bullet = section.trailingBullet {
-                insertion += Array("\(bullet) [ ] \(action.line)".utf8) + newline
+                insertion += Array("\(bullet) \(item)".utf8) + newline
             } else {
-                insertion += newline + Array("- [ ] \(action.line)".utf8) + newline
+                insertion += newline + Array("- \(item)".utf8) + newline
             }
         } else {
             offset = bytes.count
             if !bytes.isEmpty, !(bytes.last == 0x0A || bytes.last == 0x0D) { insertion += newline }
             if !bytes.isEmpty { insertion += newline }
-            insertion += Array("## \(actionsHeading)".utf8) + newline + newline + Array("- [ ] \(action.line)".utf8) + newline
+            insertion += Array("## \(actionsHeading)".utf8) + newline + newline + Array("- \(item)".utf8) + newline
         }
         var edited = bytes
         edited.insert(contentsOf: insertion, at: offset)

@@ -96,9 +96,10 @@ public struct TemplateUpgrader: Sendable {
                 used.insert(index)
                 var block = sectionLines(sections[index], source: source)
                 if index == first {
-                    let headingLines = Self.isSetext(block) ? 2 : 1
-                    if sections[index].heading != question.heading { outcome.renamed.append("\(sections[index].heading) → \(question.heading)") }
-                    block.replaceSubrange(0..<headingLines, with: ["## \(question.heading)"])
+                    let section = sections[index]
+                    let headingLines = section.headingEndLine - section.startLine + 1
+                    if section.heading != question.heading { outcome.renamed.append("\(section.heading) → \(question.heading)") }
+                    block.replaceSubrange(0..<headingLines, with: [Self.renamedHeading(Array(block[0..<headingLines]), to: question.heading)])
                 }
                 blocks.append(block)
             }
@@ -113,8 +114,7 @@ public struct TemplateUpgrader: Sendable {
         let body = ([preamble] + blocks).filter { !$0.isEmpty }.map { $0.joined(separator: newline) }
         text += body.joined(separator: newline + newline) + newline
 
-        let lost = Self.lostWords(from: Self.contentWords(of: postmortem, source: source, skipping: outcome),
-                                  in: text)
+        let lost = Self.lostWords(from: Self.contentWords(of: postmortem, source: source), in: text)
         guard lost.isEmpty else { throw .wordsLost(path: postmortem.path, words: lost) }
         outcome.bytes = Array(text.utf8)
         return outcome
@@ -127,12 +127,19 @@ public struct TemplateUpgrader: Sendable {
         return lines
     }
 
-    /// Whether a section starts with a setext heading (text, then a line of `=` or `-`).
-    static func isSetext(_ lines: [String]) -> Bool {
-        guard lines.count >= 2 else { return false }
-        let first = lines[0].drop { $0 == " " }
-        let underline = lines[1].trimmingCharacters(in: .whitespaces)
-        return !first.hasPrefix("#") && !underline.isEmpty && (underline.allSatisfy { $0 == "=" } || underline.allSatisfy { $0 == "-" })
+    /// `## NEW WORDING`, keeping what the old heading held besides words: HTML anchors (`<a id="…"></a>`,
+    /// which in-page links point at) and, when the heading was a link, its destination.
+    static func renamedHeading(_ lines: [String], to heading: String) -> String {
+        let tree = Cmark.parse(Array(lines.joined(separator: "\n").utf8))
+        guard let node = tree.nodes.firstIndex(where: { $0.kind == .heading }) else { return "## \(heading)" }
+        let inlines = (node + 1)..<tree.nodes[node].subtreeEnd
+        let anchors = inlines.filter { tree.nodes[$0].kind == .htmlInline }.map { tree.nodes[$0].literal }.joined()
+        let links = inlines.filter { tree.nodes[$0].kind == .link }
+        let words = MarkdownText.escape(heading)
+        if links.count == 1, let link = links.first, tree.plainText(of: link) == tree.plainText(of: node) {
+            return "## \(anchors)[\(words)](\(tree.nodes[link].destination))"
+        }
+        return "## \(anchors)\(words)"
     }
 
     /// `key: value  # comment` with the value replaced, the key, spacing and comment kept.
@@ -152,14 +159,10 @@ public struct TemplateUpgrader: Sendable {
     }
 
     /// Every word of the body outside the headings the upgrade rewords (those it renames).
-    private static func contentWords(of postmortem: Postmortem, source: SourceText, skipping outcome: Outcome) -> [String] {
+    private static func contentWords(of postmortem: Postmortem, source: SourceText) -> [String] {
         var headingLines = Set<Int>()
         for section in postmortem.sections where section.key != nil {
-            headingLines.insert(section.startLine)
-            let next = String(decoding: source.content(ofLine: section.startLine + 1), as: UTF8.self)
-            if isSetext([String(decoding: source.content(ofLine: section.startLine), as: UTF8.self), next]) {
-                headingLines.insert(section.startLine + 1)
-            }
+            headingLines.formUnion(section.startLine...section.headingEndLine)
         }
         let firstBodyLine = FrontMatterParser.layout(of: source).bodyFirstLine
         var words: [String] = []

@@ -35,7 +35,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        let cleaned = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let cleaned = text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for format in ["MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "EEEE MMMM d yyyy", "EEE MMM d yyyy", "EEEE d MMMM yyyy"] {
             formatter.dateFormat = format
             if let date = formatter.date(from: cleaned) {

@@ -14,13 +14,15 @@ public struct Section: Sendable, Hashable {
     public var isAnswered: Bool
     /// The 1-based line of the heading.
     public var startLine: Int
+    /// The heading's last line (the underline of a setext heading; `startLine` for `## Heading`).
+    public var headingEndLine: Int
     /// The 1-based last line with content in this section.
     public var endLine: Int
     /// The bullet (`-`, `*` or `+`) of the top-level list the section ends with, if it ends with one.
     public var trailingBullet: Character?
 
-    public init(heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int, endLine: Int,
-                trailingBullet: Character? = nil) {
+    public init(heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int,
+                headingEndLine: Int? = nil, endLine: Int, trailingBullet: Character? = nil) {
         self.heading = heading
         self.level = level
         self.key = key
@@ -28,6 +30,7 @@ public struct Section: Sendable, Hashable {
         self.text = text
         self.isAnswered = isAnswered
         self.startLine = startLine
+        self.headingEndLine = headingEndLine ?? startLine
         self.endLine = endLine
         self.trailingBullet = trailingBullet
     }

@@ -13,8 +13,9 @@ struct ActionItemReader {
     let path: String
 
     /// The action items under `nodes` (top-level nodes of a section), nested items included, numbered
-    /// from `firstPosition`: the task items, or, in a section without any, every list item (then open,
-    /// with no checkbox), as postmortems written elsewhere list their actions.
+    /// from `firstPosition`: the task items, or, in a section without any, every top-level list item
+    /// (then open, with no checkbox; sub-bullets are their details), as postmortems written elsewhere
+    /// list their actions.
     func read(nodes: [Int], firstPosition: Int) -> ([ActionItem], [Diagnostic]) {
         let tasks = read(nodes: nodes, firstPosition: firstPosition, plain: false)
         return tasks.0.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
@@ -25,8 +26,12 @@ struct ActionItemReader {
         var diagnostics: [Diagnostic] = []
         for top in nodes {
             var openItems: [Int] = []  // subtree ends of enclosing action items
+            var enclosingItems: [Int] = []  // subtree ends of enclosing list items of any kind
             for index in top..<tree.nodes[top].subtreeEnd where tree.nodes[index].kind == .item {
                 while let end = openItems.last, end <= index { openItems.removeLast() }
+                while let end = enclosingItems.last, end <= index { enclosingItems.removeLast() }
+                defer { enclosingItems.append(tree.nodes[index].subtreeEnd) }
+                if plain, !enclosingItems.isEmpty { continue }
                 // The checkbox must be in the text (not `&#91; ]`) and in the bytes (not an escaped `\[ ]`).
                 guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph else { continue }
                 let checkbox = checkbox(inParagraph: paragraph), offset = checkboxOffset(paragraph: paragraph)

@@ -44,7 +44,12 @@ public struct PostmortemParser: Sendable {
         let body = source.bytes[layout.bodyStart...]
         let lineOffset = layout.bodyFirstLine - 1
         let tree = Cmark.parse(body)
-        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset)
+        // A first `#` heading is the title, unless the front matter names another title and the heading
+        // is a question's (a postmortem written with level-1 sections).
+        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset) { [catalog] text in
+            guard let title = frontMatter.title else { return true }
+            return HeadingKey.normalize(text) == HeadingKey.normalize(title) || catalog.key(forHeading: text) == nil
+        }
 
         var sections: [Section] = []
         var actions: [ActionItem] = []
@@ -55,7 +60,7 @@ public struct PostmortemParser: Sendable {
             let text = raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
             sections.append(Section(heading: raw.heading, level: raw.level, key: key, markdown: raw.markdown, text: text,
                                     isAnswered: !catalog.isPlaceholder(text, key: key),
-                                    startLine: raw.startLine, endLine: raw.endLine,
+                                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
                                     trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
             if key == "actions" {
                 let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
@@ -89,8 +94,10 @@ public struct PostmortemParser: Sendable {
             lines.append(line)
             for line in lines {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                guard trimmed.lowercased().hasPrefix("date"), let colon = trimmed.firstIndex(of: ":"),
-                      trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "date" else { continue }
+                // "Date:", "Incident date:", "Date of incident:": a short label with the word "date".
+                guard let colon = trimmed.firstIndex(of: ":") else { continue }
+                let label = trimmed[..<colon].lowercased().split(whereSeparator: { !$0.isLetter })
+                guard label.contains("date"), label.count <= 3 else { continue }
                 if let date = CalendarDate(writtenOut: trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)) { return date }
             }
         }

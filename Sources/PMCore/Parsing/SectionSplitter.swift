@@ -1,7 +1,9 @@
 /// Splits a parsed Markdown body into its title heading and its sections.
 ///
 /// A section starts at a top-level heading of level 2, or of level 1 after the title; headings
-/// nested in lists or block quotes, and deeper headings, belong to the section around them.
+/// nested in lists or block quotes, and deeper headings, belong to the section around them. A section
+/// runs to the line before the next section's heading (trailing blank lines left out), so every line of
+/// the file belongs somewhere, even lines cmark makes no node for (link reference definitions).
 struct SectionSplitter {
     /// A section before keys and answers are worked out.
     struct RawSection {
@@ -10,6 +12,8 @@ struct SectionSplitter {
         /// Indices of the section's top-level content nodes (the heading excluded).
         var contentNodes: [Int]
         var startLine: Int
+        /// The heading's last line (a setext heading spans its text lines and the underline).
+        var headingEndLine: Int
         var endLine: Int
         var markdown: String
     }
@@ -22,55 +26,35 @@ struct SectionSplitter {
 
     /// - Parameters:
     ///   - lineOffset: how many file lines come before the body (front matter), added to cmark's lines.
-    init(tree: MarkdownTree, source: SourceText, lineOffset: Int) {
+    ///   - isTitle: whether the text of the first level-1 heading is the document's title (rather than a
+    ///     section written at level 1).
+    init(tree: MarkdownTree, source: SourceText, lineOffset: Int, isTitle: (String) -> Bool = { _ in true }) {
         guard !tree.nodes.isEmpty else { return }
-        var openSection: RawSection?
-        var lastContentLine = 0
-        func close() {
-            guard var section = openSection else { return }
-            section.endLine = max(section.startLine, lastContentLine)
-            section.markdown = source.text(lines: section.startLine, section.endLine)
-            sections.append(section)
-            openSection = nil
-        }
         for index in tree.children(of: 0) {
             let node = tree.nodes[index]
             let startLine = node.start.line + lineOffset
-            let endLine = max(startLine, node.end.line + lineOffset)
             if node.kind == .heading, node.headingLevel <= 2 {
-                if node.headingLevel == 1, title == nil, openSection == nil, sections.isEmpty {
-                    title = tree.plainText(of: index)
+                let text = tree.plainText(of: index)
+                if node.headingLevel == 1, title == nil, sections.isEmpty, isTitle(text) {
+                    title = text
                     titleLine = startLine
                     continue
                 }
-                close()
-                openSection = RawSection(heading: tree.plainText(of: index), level: node.headingLevel, contentNodes: [],
-                                         startLine: startLine, endLine: startLine, markdown: "")
-                lastContentLine = endLine
+                sections.append(RawSection(heading: text, level: node.headingLevel, contentNodes: [], startLine: startLine,
+                                           headingEndLine: max(startLine, node.end.line + lineOffset), endLine: startLine, markdown: ""))
                 continue
             }
-            if openSection != nil {
-                openSection?.contentNodes.append(index)
-                lastContentLine = max(lastContentLine, lastLine(of: node, tree: tree, index: index, lineOffset: lineOffset))
-            } else {
+            if sections.isEmpty {
                 preamble.append(index)
+            } else {
+                sections[sections.count - 1].contentNodes.append(index)
             }
         }
-        close()
-    }
-
-    /// The last line a node really uses: cmark ends some blocks (lists) on the blank line after them.
-    private func lastLine(of node: MarkdownNode, tree: MarkdownTree, index: Int, lineOffset: Int) -> Int {
-        var last = node.start.line
-        for descendant in index..<node.subtreeEnd where tree.nodes[descendant].isBlock {
-            let block = tree.nodes[descendant]
-            switch block.kind {
-            case .list, .item, .blockQuote, .document:
-                last = max(last, block.start.line)
-            default:
-                last = max(last, block.end.line)
-            }
+        for index in sections.indices {
+            var end = index + 1 < sections.count ? sections[index + 1].startLine - 1 : source.lineCount
+            while end > sections[index].headingEndLine, source.content(ofLine: end).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end -= 1 }
+            sections[index].endLine = end
+            sections[index].markdown = source.text(lines: sections[index].startLine, end)
         }
-        return last + lineOffset
     }
 }

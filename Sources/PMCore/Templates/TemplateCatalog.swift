@@ -71,13 +71,20 @@ public struct TemplateCatalog: Sendable {
     public static func loading(teamFolder folder: String, displayBase: String) -> (TemplateCatalog, [Diagnostic]) {
         var templates = builtIn.templates
         var problems: [Diagnostic] = []
+        var teamPaths: [TemplateReference: String] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names.sorted() where name.lowercased().hasSuffix(".md") && !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             let shown = PostmortemSet.displayPath(path, base: displayBase)
             do {
                 let text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-                templates.append(try TemplateParser.parse(text, path: shown, origin: .team(path: shown)))
+                let template = try TemplateParser.parse(text, path: shown, origin: .team(path: shown))
+                if let earlier = teamPaths[template.reference] {
+                    problems.append(Diagnostic(.warning, path: shown, line: 1, rule: "template",
+                                               "\(template.reference) is also declared in \(earlier); pm uses this one, remove or renumber the other"))
+                }
+                teamPaths[template.reference] = shown
+                templates.append(template)
             } catch let error as TemplateError {
                 problems.append(Diagnostic(.error, path: error.path, line: error.line, rule: "template", "template error: \(error.problem)"))
             } catch {

@@ -78,7 +78,9 @@ public enum TemplateParser {
             throw fail(line, "the body's ## headings (\(bodyHeadings.joined(separator: " | "))) must be the declared questions' headings, in the same order")
         }
         let questions = zip(declared, split.sections).map { declared, section in
-            let placeholderLines = section.markdown.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            // The lines under the heading, with "\n" line ends whatever the file used.
+            let placeholderLines = source.text(lines: section.headingEndLine + 1, section.endLine)
+                .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             return Template.Question(
                 key: declared.key, heading: declared.heading, aliases: declared.aliases,
                 placeholderMarkdown: placeholderLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
