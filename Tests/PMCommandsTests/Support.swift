@@ -62,3 +62,21 @@ func write(_ text: String, to path: String, in folder: URL) throws {
 
 /// The built `pm` executable (Scripts/test builds it before running the tests).
 let builtExecutable = packageRoot.appendingPathComponent(".build/debug/pm")
+
+/// Runs a program found on PATH and returns its status and output.
+func runProgram(_ name: String, _ arguments: [String], input: String? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [name] + arguments
+    let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+}
