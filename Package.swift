@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev): the only Markdown parser pm uses.
@@ -23,7 +24,7 @@ let package = Package(
         // The model, the parser and every report: all logic lives here.
         .target(
             name: "PMCore",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedResourcesPlugin"]
         ),
         // The `pm` subcommands: argument parsing and output formatting over PMCore.

@@ -19,6 +19,65 @@ public enum Cmark {
         return copyTree(document)
     }
 
+    /// Parses CommonMark once into a Swift tree and into HTML (cmark's safe mode), with pm's own fixed
+    /// markup added through custom nodes: a disabled checkbox for each task item, and an anchor with a
+    /// stable id in each heading (`anchorIDs`, in document order).
+    public static func parseAndRender(_ bytes: [UInt8], anchorIDs: ([String]) -> [String]) -> (tree: MarkdownTree, html: String) {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+            guard let root = base.map({ cmark_parse_document($0, buffer.count, options) }) ?? cmark_parse_document("", 0, options) else {
+                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+            }
+            return root
+        }
+        defer { cmark_node_free(document) }
+        let tree = copyTree(document)
+        let headings = tree.nodes.indices.filter { tree.nodes[$0].kind == .heading }
+        var ids = anchorIDs(headings.map { tree.plainText(of: $0) })[...]
+        let source = SourceText(bytes: bytes)
+
+        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL (out of memory)") }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            // The tree may only change under a node once the iterator has left it.
+            guard event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING, let id = ids.popFirst() {
+                prepend("<a class=\"anchor\" id=\"\(id)\" href=\"#\(id)\" aria-hidden=\"true\">#</a>", to: node)
+            } else if type == CMARK_NODE_ITEM {
+                decorateTaskItem(node, source: source)
+            }
+        }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else { preconditionFailure("cmark_render_html returned NULL (out of memory)") }
+        defer { free(rendered) }
+        return (tree, String(cString: rendered))
+    }
+
+    /// Replaces a task item's `[ ]` or `[x]` with a disabled checkbox.
+    private static func decorateTaskItem(_ item: OpaquePointer, source: SourceText) {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT else { return }
+        let literal = string(cmark_node_get_literal(text))
+        guard let checkbox = TaskCheckbox.parse(literal) else { return }
+        let line = Int(cmark_node_get_start_line(paragraph)), column = Int(cmark_node_get_start_column(paragraph))
+        guard TaskCheckbox.isAt(source.offset(ofLine: line) + column - 1, in: source.bytes) else { return }
+        cmark_node_set_literal(text, String(literal.dropFirst(checkbox.length + 1)))
+        prepend(checkbox.isDone ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> ", to: paragraph)
+    }
+
+    /// Puts pm's own fixed `html` (never user text) before the first child of `node`.
+    private static func prepend(_ html: String, to node: OpaquePointer) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { preconditionFailure("cmark_node_new returned NULL (out of memory)") }
+        cmark_node_set_on_enter(custom, html)
+        guard cmark_node_prepend_child(node, custom) == 1 else {
+            cmark_node_free(custom)
+            return
+        }
+    }
+
     /// Renders CommonMark to HTML in cmark's safe mode: raw HTML is omitted and
     /// `javascript:`, `vbscript:`, `file:` and `data:` (other than images) links are neutralised.
     public static func renderHTML(_ markdown: String) -> String {

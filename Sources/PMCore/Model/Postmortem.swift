@@ -136,6 +136,11 @@ public struct Postmortem: Sendable, Hashable {
     public var actions: [ActionItem]
     /// Problems found while reading the file; the rest of the model holds whatever could be read.
     public var diagnostics: [Diagnostic]
+    /// A fingerprint of the file's bytes (FNV-1a), to tell whether it changed since the last run.
+    public var sourceHash: UInt64 = 0
+    /// The body as HTML (cmark's safe mode, task items as checkboxes, heading anchors); filled only when
+    /// the parser is asked to (`rendersHTML`).
+    public var bodyHTML: String?
     /// Paragraphs and headings as text runs; filled only when the parser is asked to (`collectsProse`).
     public var prose: [ProseBlock] = []
     /// Lines that opt out of lint rules with `<!-- pm-lint-disable-line RULE… -->` (or `-next-line`):

@@ -54,21 +54,12 @@ struct ActionItemReader {
         return (items, diagnostics)
     }
 
-    /// Whether the paragraph starts with `[ ]`, `[x]` or `[X]` and a space (or nothing), and how many characters that takes.
+    /// The checkbox at the start of the paragraph's first text, if any.
     private func checkbox(inParagraph paragraph: Int) -> (isDone: Bool, length: Int)? {
         let first = paragraph + 1
         guard first < tree.nodes[paragraph].subtreeEnd, tree.nodes[first].kind == .text,
               tree.nodes[first].depth == tree.nodes[paragraph].depth + 1 else { return nil }
-        let literal = tree.nodes[first].literal.utf8
-        guard literal.count >= 3 else { return nil }
-        let prefix = Array(literal.prefix(4))
-        guard prefix[0] == UInt8(ascii: "["), prefix[2] == UInt8(ascii: "]") else { return nil }
-        guard prefix.count == 3 || prefix[3] == UInt8(ascii: " ") || prefix[3] == UInt8(ascii: "\t") else { return nil }
-        switch prefix[1] {
-        case UInt8(ascii: " "): return (false, 3)
-        case UInt8(ascii: "x"), UInt8(ascii: "X"): return (true, 3)
-        default: return nil
-        }
+        return TaskCheckbox.parse(tree.nodes[first].literal)
     }
 
     /// The file offset of the character between the brackets, where cmark says the paragraph starts.
@@ -76,14 +67,7 @@ struct ActionItemReader {
         let start = tree.nodes[paragraph].start
         let lineStart = start.line == 1 ? bodyStart : source.offset(ofLine: start.line + lineOffset)
         let bracket = lineStart + start.column - 1
-        return isCheckbox(at: bracket) ? bracket + 1 : nil
-    }
-
-    private func isCheckbox(at offset: Int) -> Bool {
-        guard offset >= 0, offset + 2 < source.bytes.count else { return false }
-        let bytes = source.bytes
-        return bytes[offset] == UInt8(ascii: "[") && bytes[offset + 2] == UInt8(ascii: "]")
-            && [UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "X")].contains(bytes[offset + 1])
+        return TaskCheckbox.isAt(bracket, in: source.bytes) ? bracket + 1 : nil
     }
 
     /// The item's plain text and its trailing `@owner`, `due:`, `#kind` and ticket tokens.

@@ -6,10 +6,13 @@ public struct PostmortemParser: Sendable {
     public var catalog: TemplateCatalog
     /// Whether to keep the prose and lint opt-outs (`pm lint` needs them; reports do not).
     public var collectsProse: Bool
+    /// Whether to render the body as HTML in the same cmark pass (`pm render`).
+    public var rendersHTML: Bool
 
-    public init(catalog: TemplateCatalog = .builtIn, collectsProse: Bool = false) {
+    public init(catalog: TemplateCatalog = .builtIn, collectsProse: Bool = false, rendersHTML: Bool = false) {
         self.catalog = catalog
         self.collectsProse = collectsProse
+        self.rendersHTML = rendersHTML
     }
 
     /// Parses the bytes of the file at `path` (shown in diagnostics) into a postmortem named `id`.
@@ -43,7 +46,13 @@ public struct PostmortemParser: Sendable {
         // An unterminated block is read as body so that none of the file's content disappears.
         let body = source.bytes[layout.bodyStart...]
         let lineOffset = layout.bodyFirstLine - 1
-        let tree = Cmark.parse(body)
+        var bodyHTML: String?
+        let tree: MarkdownTree
+        if rendersHTML {
+            (tree, bodyHTML) = Cmark.parseAndRender(Array(body), anchorIDs: HeadingAnchors.ids)
+        } else {
+            tree = Cmark.parse(body)
+        }
         // A first `#` heading is the title, unless the front matter names another title and the heading
         // is a question's (a postmortem written with level-1 sections).
         let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset) { [catalog] text in
@@ -70,6 +79,8 @@ public struct PostmortemParser: Sendable {
         }
         var postmortem = Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
                                     actions: actions, diagnostics: diagnostics)
+        postmortem.sourceHash = ContentHash.of(bytes)
+        postmortem.bodyHTML = bodyHTML
         if frontMatter.date == nil {
             postmortem.statedDate = Self.statedDate(in: tree)
         }

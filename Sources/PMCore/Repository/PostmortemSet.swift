@@ -29,24 +29,35 @@ public struct PostmortemSet: Sendable {
 
     /// Reads and parses `files` concurrently; the result is in the order of `files`.
     public static func load(files: [String], parser: PostmortemParser, displayBase: String) -> PostmortemSet {
-        let results = UnsafeResults(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let path = files[index]
-            let shown = displayPath(path, base: displayBase)
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            do {
-                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-                var postmortem = parser.parse(bytes, path: shown, id: id)
-                postmortem.filePath = path
-                results.store(.parsed(postmortem), at: index)
-            } catch {
-                results.store(.failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file: \(readFailure(error))")), at: index)
-            }
+        gather(files.concurrentMap { path in read(path, displayBase: displayBase) { bytes, shown, id in parser.parse(bytes, path: shown, id: id) } })
+    }
+
+    /// What reading one file gave: a postmortem, or a diagnostic saying why there is none.
+    public enum FileResult: Sendable {
+        case parsed(Postmortem)
+        case failed(Diagnostic)
+    }
+
+    /// Reads the file at `path` and parses it with `parse(bytes, shownPath, id)`.
+    public static func read(_ path: String, displayBase: String, parse: ([UInt8], String, String) -> Postmortem) -> FileResult {
+        let shown = displayPath(path, base: displayBase)
+        let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        do {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            var postmortem = parse(bytes, shown, id)
+            postmortem.filePath = path
+            return .parsed(postmortem)
+        } catch {
+            return .failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file: \(readFailure(error))"))
         }
+    }
+
+    /// The postmortems and diagnostics of per-file results, in order, with duplicate ids reported.
+    public static func gather(_ results: [FileResult]) -> PostmortemSet {
         var postmortems: [Postmortem] = []
         var diagnostics: [Diagnostic] = []
         var pathsByID: [String: String] = [:]
-        for result in results.values {
+        for result in results {
             switch result {
             case .parsed(var postmortem):
                 if let other = pathsByID[postmortem.id] {
@@ -59,8 +70,6 @@ public struct PostmortemSet: Sendable {
                 postmortems.append(postmortem)
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
-            case nil:
-                preconditionFailure("every file is parsed exactly once")
             }
         }
         return PostmortemSet(postmortems: postmortems, diagnostics: diagnostics)
@@ -117,26 +126,5 @@ public struct PostmortemSet: Sendable {
     public static func displayPath(_ path: String, base: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-}
-
-/// Result slots written by concurrent workers, one slot per index and each exactly once.
-private final class UnsafeResults: @unchecked Sendable {
-    enum Result {
-        case parsed(Postmortem)
-        case failed(Diagnostic)
-    }
-
-    private let lock = NSLock()
-    private(set) var values: [Result?]
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    func store(_ result: Result, at index: Int) {
-        lock.lock()
-        values[index] = result
-        lock.unlock()
     }
 }

@@ -5,7 +5,7 @@ public enum Slug {
 
     /// `"Messenger replies stopped (again)!"` → `messenger-replies-stopped-again`; `"Café ↯ Ünïcode"` → `cafe-unicode`.
     /// Never contains `/`, `.` or anything else that could leave a directory; `incident` when nothing is left.
-    public static func make(_ title: String) -> String {
+    public static func make(_ title: String, fallback: String = "incident") -> String {
         var slug = ""
         var pendingHyphen = false
         for scalar in title.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -28,7 +28,7 @@ public enum Slug {
             let cut = slug.prefix(maximumLength)
             slug = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
         }
-        return slug.isEmpty ? "incident" : slug
+        return slug.isEmpty ? fallback : slug
     }
 
     /// Letters that canonical decomposition does not reduce to ASCII.
