@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["EmbedResources"]
         ),
         .testTarget(name: "PMCoreTests", dependencies: ["PMCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PMCommandsTests", dependencies: ["PMCommands", "PMCore"], exclude: ["Golden"]),
+        .testTarget(name: "PMCommandsTests", dependencies: ["PMCommands", "PMCore"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,6 +68,8 @@ public struct CommandContext: Sendable {
     public var stdoutIsTerminal: Bool
     /// The terminal's width when standard output is one.
     public var terminalWidth: Int?
+    /// Whether standard error is a terminal (progress is shown only there).
+    public var stderrIsTerminal: Bool = false
 
     public init(stdout: TextSink = TextSink(), stderr: TextSink = TextSink(), environment: [String: String] = [:],
                 workingDirectory: String, now: Date = Date(), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
@@ -90,10 +92,12 @@ public struct CommandContext: Sendable {
             var size = winsize()
             if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
         }
-        return CommandContext(stdout: TextSink(descriptor: 1), stderr: TextSink(descriptor: 2),
-                              environment: ProcessInfo.processInfo.environment,
-                              workingDirectory: FileManager.default.currentDirectoryPath,
-                              now: Date(), timeZone: .current, stdoutIsTerminal: isTerminal, terminalWidth: width)
+        var context = CommandContext(stdout: TextSink(descriptor: 1), stderr: TextSink(descriptor: 2),
+                                     environment: ProcessInfo.processInfo.environment,
+                                     workingDirectory: FileManager.default.currentDirectoryPath,
+                                     now: Date(), timeZone: .current, stdoutIsTerminal: isTerminal, terminalWidth: width)
+        context.stderrIsTerminal = isatty(2) == 1
+        return context
     }
 
     /// Today in the local time zone, or `PM_TODAY` (YYYY-MM-DD) when set, for reproducible reports.

@@ -1,8 +1,9 @@
 import ArgumentParser
+import PMCore
 
 /// `pm`: blameless postmortems kept as Markdown files in git.
 public struct PM: ParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = PMVersion.current
 
     public static let configuration = CommandConfiguration(
         commandName: "pm",
@@ -18,7 +19,7 @@ public struct PM: ParsableCommand {
             diagnostics go to stderr as path:line: message) or the command failed; 2 usage error.
             """,
         version: version,
-        subcommands: [Init.self, New.self, List.self, Show.self, Actions.self, Action.self, Lint.self, Stats.self, ExportCommand.self, TemplateCommand.self]
+        subcommands: [Init.self, New.self, List.self, Show.self, Actions.self, Action.self, Lint.self, Render.self, Stats.self, ExportCommand.self, TemplateCommand.self]
     )
 
     public init() {}

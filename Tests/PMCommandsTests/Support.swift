@@ -21,7 +21,7 @@ func pm(_ arguments: [String], in directory: String = packageRoot.path, environm
     let context = CommandContext(
         environment: ["PM_TODAY": testToday].merging(environment) { $1 },
         workingDirectory: directory,
-        now: Date(timeIntervalSince1970: 1_795_305_600),  // 2026-11-21T00:00:00Z
+        now: Date(timeIntervalSince1970: 1_795_219_200),  // 2026-11-21T00:00:00Z
         timeZone: TimeZone(identifier: "UTC")!,
         stdoutIsTerminal: terminalWidth != nil,
         terminalWidth: terminalWidth

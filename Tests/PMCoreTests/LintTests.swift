@@ -6,7 +6,7 @@ import Testing
 func lint(_ text: String, path: String = "postmortems/2020-01-02-good.md", config: Config = Config()) -> [Diagnostic] {
     let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let postmortem = PostmortemParser(collectsProse: true).parse(Array(text.utf8), path: path, id: id)
-    let linter = try! Linter(config: config, today: CalendarDate("2026-11-21")!, now: Date(timeIntervalSince1970: 1_795_305_600), configPath: "pm.yml")
+    let linter = try! Linter(config: config, today: CalendarDate("2026-11-21")!, now: Date(timeIntervalSince1970: 1_795_219_200), configPath: "pm.yml")
     return linter.lint(postmortem)
 }
 

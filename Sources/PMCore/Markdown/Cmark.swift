@@ -21,8 +21,10 @@ public enum Cmark {
 
     /// Parses CommonMark once into a Swift tree and into HTML (cmark's safe mode), with pm's own fixed
     /// markup added through custom nodes: a disabled checkbox for each task item, and an anchor with a
-    /// stable id in each heading (`anchorIDs`, in document order).
-    public static func parseAndRender(_ bytes: [UInt8], anchorIDs: ([String]) -> [String]) -> (tree: MarkdownTree, html: String) {
+    /// stable id in each heading (`anchorIDs`, in document order). The document's title heading (a first
+    /// `#` heading for which `isTitle` holds) is left out of the HTML: the page shows the title itself.
+    public static func parseAndRender(_ bytes: [UInt8], isTitle: (String) -> Bool,
+                                      anchorIDs: ([String]) -> [String]) -> (tree: MarkdownTree, html: String) {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
@@ -33,7 +35,19 @@ public enum Cmark {
         }
         defer { cmark_node_free(document) }
         let tree = copyTree(document)
-        let headings = tree.nodes.indices.filter { tree.nodes[$0].kind == .heading }
+        let topLevel = tree.children(of: 0)
+        var titleNode: Int?
+        if let first = topLevel.first(where: { tree.nodes[$0].kind == .heading && tree.nodes[$0].headingLevel <= 2 }),
+           tree.nodes[first].headingLevel == 1, isTitle(tree.plainText(of: first)) {
+            titleNode = first
+            var child = cmark_node_first_child(document)
+            for _ in 0..<topLevel.firstIndex(of: first)! { child = child.flatMap(cmark_node_next) }
+            if let child {
+                cmark_node_unlink(child)
+                cmark_node_free(child)
+            }
+        }
+        let headings = tree.nodes.indices.filter { tree.nodes[$0].kind == .heading && $0 != titleNode }
         var ids = anchorIDs(headings.map { tree.plainText(of: $0) })[...]
         let source = SourceText(bytes: bytes)
 

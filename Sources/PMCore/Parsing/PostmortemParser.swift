@@ -46,19 +46,20 @@ public struct PostmortemParser: Sendable {
         // An unterminated block is read as body so that none of the file's content disappears.
         let body = source.bytes[layout.bodyStart...]
         let lineOffset = layout.bodyFirstLine - 1
-        var bodyHTML: String?
-        let tree: MarkdownTree
-        if rendersHTML {
-            (tree, bodyHTML) = Cmark.parseAndRender(Array(body), anchorIDs: HeadingAnchors.ids)
-        } else {
-            tree = Cmark.parse(body)
-        }
         // A first `#` heading is the title, unless the front matter names another title and the heading
         // is a question's (a postmortem written with level-1 sections).
-        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset) { [catalog] text in
+        let isTitle = { [catalog] (text: String) -> Bool in
             guard let title = frontMatter.title else { return true }
             return HeadingKey.normalize(text) == HeadingKey.normalize(title) || catalog.key(forHeading: text) == nil
         }
+        var bodyHTML: String?
+        let tree: MarkdownTree
+        if rendersHTML {
+            (tree, bodyHTML) = Cmark.parseAndRender(Array(body), isTitle: isTitle, anchorIDs: HeadingAnchors.ids)
+        } else {
+            tree = Cmark.parse(body)
+        }
+        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset, isTitle: isTitle)
 
         var sections: [Section] = []
         var actions: [ActionItem] = []

@@ -9,6 +9,7 @@ public enum PMError: Error, LocalizedError, Sendable, Equatable {
     case unknownIncident(String)
     case ambiguousIncident(String, candidates: [String])
     case cannotCreate(path: String, reason: String)
+    case invalidTemplate(path: String, problem: String)
 
     public var errorDescription: String? {
         switch self {
@@ -30,6 +31,8 @@ public enum PMError: Error, LocalizedError, Sendable, Equatable {
             return "\"\(id)\" matches \(candidates.count) postmortems: \(candidates.joined(separator: ", ")); type more of the id"
         case .cannotCreate(let path, let reason):
             return "\(path): cannot be created (\(reason))"
+        case .invalidTemplate(let path, let problem):
+            return "\(path): the page layout cannot be read: \(problem); fix the Mustache syntax or remove the file to use pm's own"
         }
     }
 }

@@ -25,7 +25,7 @@ struct BarChart {
     var format: (Double) -> String = { StatsReport.number($0) }
 
     static let width = 760.0, height = 340.0
-    static let left = 64.0, right = 16.0, top = 36.0, bottom = 78.0
+    static let left = 64.0, right = 16.0, top = 36.0, bottom = 96.0
 
     /// The data as a table: one row per category, one column per series.
     var table: (header: [String], rows: [[String]]) {
@@ -92,18 +92,19 @@ struct BarChart {
     }
 
     /// Five or so round steps from 0 to at least `maximum`.
+    /// Steps are whole numbers: the charts count incidents and actions.
     static func linearTicks(upTo maximum: Double) -> [Double] {
         guard maximum > 0 else { return [0, 1] }
         let rough = maximum / 5
-        let magnitude = pow(10, (log10(rough)).rounded(.down))
+        let magnitude = max(1, pow(10, (log10(rough)).rounded(.down)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
         let stepCount = Int((maximum / step).rounded(.up))
         return (0...max(stepCount, 1)).map { Double($0) * step }
     }
 
-    /// Minutes on a log scale: 1m, 10m, 1h, 10h, 1d, 10d, 100d … up to at least `maximum`.
+    /// Minutes on a log scale: 1m, 10m, 1h, 1d, 10d, 100d … up to at least `maximum`.
     static func logTicks(upTo maximum: Double) -> [Double] {
-        let all = [1.0, 10, 60, 600, 1440, 14_400, 144_000, 1_440_000]
+        let all = [1.0, 10, 60, 1440, 14_400, 144_000, 1_440_000]
         return Array(all.prefix { $0 < maximum }) + [all.first { $0 >= maximum } ?? all.last!]
     }
 
