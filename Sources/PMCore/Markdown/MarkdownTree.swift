@@ -97,7 +97,7 @@ public struct MarkdownTree: Sendable {
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed
     }
 
     private func separateBlock(_ text: inout String) {

@@ -74,14 +74,12 @@ struct ActionItemReader {
     ///
     /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
     private func tokens(paragraph: Int, skipping checkboxLength: Int) -> ActionItem {
-        // The paragraph's plain text, with a flag per character for text a token may not come from.
-        var characters: [Character] = []
+        // The paragraph's plain text as UTF-8, with a flag per byte for text a token may not come from.
+        var bytes: [UInt8] = []
         var isProse: [Bool] = []
-        func append(_ text: String, prose: Bool) {
-            for character in text {
-                characters.append(character)
-                isProse.append(prose)
-            }
+        func append(_ text: some StringProtocol, prose: Bool) {
+            bytes.append(contentsOf: text.utf8)
+            isProse.append(contentsOf: repeatElement(prose, count: text.utf8.count))
         }
         let childDepth = tree.nodes[paragraph].depth + 1
         var index = paragraph + 1
@@ -92,7 +90,7 @@ struct ActionItemReader {
             guard node.depth == childDepth else { continue }
             switch node.kind {
             case .text:
-                append(isFirst ? String(node.literal.dropFirst(checkboxLength)) : node.literal, prose: false)
+                append(isFirst ? node.literal.dropFirst(checkboxLength) : Substring(node.literal), prose: false)
             case .softBreak, .lineBreak:
                 append(" ", prose: false)
             case .code:
@@ -109,13 +107,14 @@ struct ActionItemReader {
 
         var item = ActionItem(incidentID: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
                               kind: nil, ticket: nil, line: 0, checkboxOffset: nil, depth: 0)
-        var end = characters.count
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var end = bytes.count
         while true {
-            while end > 0, characters[end - 1].isWhitespace { end -= 1 }
+            while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
             var start = end
-            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+            while start > 0, !isSpace(bytes[start - 1]) { start -= 1 }
             guard start < end, !isProse[start..<end].contains(true) else { break }
-            let word = String(characters[start..<end])
+            let word = String(decoding: bytes[start..<end], as: UTF8.self)
             if word.count > 1, word.hasPrefix("@"), Self.isName(word.dropFirst()) {
                 item.owners.insert(String(word.dropFirst()), at: 0)
             } else if word.lowercased().hasPrefix("due:"), item.dueText == nil, word.count > 4 {
@@ -131,8 +130,9 @@ struct ActionItemReader {
             }
             end = start
         }
-        let trimmed = String(characters[0..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
-        item.text = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        // The rest, with each run of whitespace as one space.
+        let words = bytes[0..<end].split(whereSeparator: isSpace)
+        item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
         return item
     }
 

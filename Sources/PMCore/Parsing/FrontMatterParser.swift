@@ -57,7 +57,7 @@ public enum FrontMatterParser {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try compose(yaml)
         } catch let yamlError as YamlError {
             var (line, problem) = describe(yamlError)
             if case .duplicatedKeysInMapping(let duplicates, _) = yamlError, let key = duplicates.sorted().first,
@@ -85,19 +85,19 @@ public enum FrontMatterParser {
             }
             let line = fileLine(keyNode.mark)
             frontMatter.keyLines[key] = line
-            if tagName(value) == .null, FrontMatter.knownKeys.contains(key) { continue }
+            if Self.isNull(value), FrontMatter.knownKeys.contains(key) { continue }
 
             func text(_ what: String) -> String? {
                 guard let scalar = value.scalar else {
                     error(line, "`\(key)` must be \(what), not a \(value.sequence != nil ? "list" : "mapping")")
                     return nil
                 }
-                return scalar.string.trimmingCharacters(in: .whitespaces)
+                return scalar.string.trimmed
             }
             func word(_ what: String) -> String? {
                 guard let string = text(what) else { return nil }
-                let tag = tagName(value)
-                if tag == .int || tag == .float || tag == .bool {
+                let type = Self.scalarType(value)
+                if type == .int || type == .float || type == .bool {
                     error(line, "`\(key)` must be \(what), not `\(string)`")
                     return nil
                 }
@@ -110,11 +110,11 @@ public enum FrontMatterParser {
                             error(fileLine(item.mark) ?? line, "`\(key)` must be a list of names, like [sam, jo]")
                             return nil
                         }
-                        return scalar.string.trimmingCharacters(in: .whitespaces)
+                        return scalar.string.trimmed
                     }.filter { !$0.isEmpty }
                 }
                 guard let string = text("a list of names, like [sam, jo]") else { return [] }
-                return string.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return string.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
             }
             func timestamp() -> Timestamp? {
                 guard let string = text("an ISO 8601 time like 2019-02-14T10:02:00Z") else { return nil }
@@ -186,16 +186,36 @@ public enum FrontMatterParser {
         return nil
     }
 
-    /// The YAML core-schema type a node resolved to (`int`, `bool`, `null`, `str` …).
+    /// The YAML core-schema type a node resolved to (`int`, `bool`, `null`, `str` …), through Yams.
     static func tagName(_ node: Node) -> Tag.Name {
         Tag.Name(rawValue: node.tag.description)
+    }
+
+    /// Composes YAML without resolving scalar types up front: Yams's resolver runs a regular expression
+    /// per scalar (more than the rest of the front matter costs), and pm reads its own fields itself.
+    static func compose(_ yaml: String) throws -> Node? {
+        try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+    }
+
+    /// Whether a value is YAML's null (an empty value, `~`, `null`).
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// What a scalar means in YAML's core schema (null, bool, int, float, timestamp, or a string), as
+    /// Yams's default resolver says; only for the few values whose type matters.
+    static func scalarType(_ node: Node) -> Tag.Name {
+        guard let scalar = node.scalar else { return node.sequence != nil ? .seq : .map }
+        guard scalar.style == .plain else { return .str }
+        return Resolver.default.resolveTag(of: node)
     }
 
     /// A Yams node as a plain value, scalars typed by YAML's core schema.
     static func yamlValue(_ node: Node) -> YAMLValue {
         switch node {
         case .scalar(let scalar):
-            switch tagName(node) {
+            switch scalarType(node) {
             case .null: return .null
             case .bool: return Bool.construct(from: scalar).map(YAMLValue.bool) ?? .string(scalar.string)
             case .int: return Int.construct(from: scalar).map(YAMLValue.int) ?? .string(scalar.string)

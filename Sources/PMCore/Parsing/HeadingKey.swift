@@ -4,6 +4,7 @@
 /// and accents are folded: `"## 2) ⚡️ Root  Cause:"` and `"root cause"` give the same result.
 public enum HeadingKey {
     public static func normalize(_ heading: String) -> String {
+        if heading.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(heading) }
         var words: [String] = []
         var word = ""
         for scalar in heading.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -20,6 +21,25 @@ public enum HeadingKey {
             words.removeFirst()
         }
         return words.joined(separator: " ")
+    }
+
+    /// The same for ASCII text, byte by byte (most headings).
+    private static func normalizeASCII(_ heading: String) -> String {
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
+        for byte in heading.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                if !word.isEmpty { words.append(word); word = [] }
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        while let first = words.first, words.count > 1, first.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            words.removeFirst()
+        }
+        return String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
     }
 }
 

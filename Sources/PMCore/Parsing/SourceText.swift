@@ -61,6 +61,8 @@ public struct SourceText: Sendable {
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil when the whole text is valid.
     public func firstInvalidUTF8Offset() -> Int? {
+        // The standard library's validation is vectorised; walk the bytes only when it fails.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

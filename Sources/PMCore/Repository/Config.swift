@@ -39,7 +39,7 @@ public struct Config: Sendable {
     public static func parse(_ text: String, path: String) throws(PMError) -> Config {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try FrontMatterParser.compose(text)
         } catch let error as YamlError {
             let (line, problem) = FrontMatterParser.describe(error)
             throw .invalidConfig(path: path, line: line, problem: "not valid YAML: \(problem)")

@@ -102,12 +102,12 @@ public struct TemplateCatalog: Sendable {
         keysByHeading[HeadingKey.normalize(heading)]
     }
 
-    /// Whether `text` is only a template's placeholder for `key` (so the section is unanswered).
+    /// Whether `text` (trimmed plain text) is only a template's placeholder for `key` (so the section is unanswered).
     public func isPlaceholder(_ text: String, key: String?) -> Bool {
-        let normalized = Self.normalizeText(text)
-        if normalized.isEmpty { return true }
-        guard let key else { return false }
-        return placeholdersByKey[key]?.contains(normalized) ?? false
+        if text.isEmpty { return true }
+        // Most templates' placeholders are HTML comments, which leave no text: nothing to compare.
+        guard let key, let placeholders = placeholdersByKey[key] else { return false }
+        return placeholders.contains(Self.normalizeText(text))
     }
 
     /// The template a reference names; a reference without a version means the newest version.
@@ -118,6 +118,7 @@ public struct TemplateCatalog: Sendable {
     }
 
 
+    /// Runs of whitespace as one space, ends trimmed.
     private static func normalizeText(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

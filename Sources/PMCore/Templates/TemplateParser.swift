@@ -31,7 +31,7 @@ public enum TemplateParser {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: layout.yaml)
+            root = try FrontMatterParser.compose(layout.yaml)
         } catch let error as YamlError {
             let (line, problem) = FrontMatterParser.describe(error)
             throw fail(line.map { $0 + yamlLines.lowerBound - 1 }, "invalid YAML: \(problem)")
