@@ -64,7 +64,7 @@ struct Lint: ContextualCommand {
                                 configPath: directory.map { context.display($0.configPath) } ?? Config.fileName)
         let readFailures = set.diagnostics.filter { $0.rule == "read" }
         let templateProblems = directory?.templateProblems ?? []
-        let report = LintReport(findings: linter.applyingLevels(to: templateProblems + readFailures) + set.postmortems.flatMap(linter.lint),
+        let report = LintReport(findings: linter.applyingLevels(to: templateProblems + readFailures) + set.postmortems.concurrentMap(linter.lint).flatMap { $0 },
                                 fileCount: files.count)
         var output = context.stdout
         report.write(format, to: &output)

@@ -270,3 +270,22 @@ let cleanPostmortem = """
         #expect(BlamelessTests.blameless("It was Sam's\nfault.").first?.message.hasPrefix("blaming language: \"Sam's fault\";") == true)
     }
 }
+
+@Suite struct BlamelessTriggerTests {
+    /// Each built-in phrase's triggers are necessary: every blaming sentence it matches contains one.
+    @Test func everyBuiltInPhraseHasTriggersThatItsMatchesContain() throws {
+        let sentences = try BlamelessTests.sentences("blaming-sentences.txt")
+        let everything = try BlamelessLanguage(removing: [], adding: [])
+        for phrase in BlamelessLanguage.builtInPhrases {
+            #expect(!phrase.triggers.isEmpty, "\(phrase.label) has no triggers")
+            let expression = try NSRegularExpression(pattern: phrase.pattern, options: [.caseInsensitive])
+            for sentence in sentences {
+                let text = sentence.replacingOccurrences(of: "’", with: "'")
+                guard expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
+                let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+                #expect(phrase.triggers.contains { trigger in words.contains { $0.hasPrefix(trigger) } }, "\(phrase.label) matches \"\(sentence)\" without a trigger")
+                #expect(everything.matches(in: sentence).contains { $0.label == phrase.label })
+            }
+        }
+    }
+}

@@ -14,17 +14,22 @@ public struct BlamelessLanguage: Sendable {
         public var pattern: String
         /// A reframing that examines the system instead.
         public var suggestion: String
+        /// Lower-case word beginnings one of which starts a word of every match, to skip the expression on
+        /// text without any (most text): empty to always run it.
+        public var triggers: [String]
 
-        public init(label: String, pattern: String, suggestion: String) {
+        public init(label: String, pattern: String, suggestion: String, triggers: [String]? = nil) {
             self.label = label
             self.pattern = pattern
             self.suggestion = suggestion
+            self.triggers = triggers ?? BlamelessLanguage.triggers[label] ?? []
         }
 
         /// A phrase given as plain words: matched as whole words, any case, any run of spaces between them.
         public init(words: String, suggestion: String) {
             let escaped = words.split(whereSeparator: \.isWhitespace).map { NSRegularExpression.escapedPattern(for: String($0)) }
-            self.init(label: words.lowercased(), pattern: "\\b" + escaped.joined(separator: "\\s+") + "\\b", suggestion: suggestion)
+            self.init(label: words.lowercased(), pattern: "\\b" + escaped.joined(separator: "\\s+") + "\\b", suggestion: suggestion,
+                      triggers: words.split(whereSeparator: \.isWhitespace).first.map { [$0.lowercased()] } ?? [])
         }
     }
 
@@ -49,6 +54,22 @@ public struct BlamelessLanguage: Sendable {
         + #"|(?-i:\b[A-Z][a-z]+(?<!The|This|That|It|There|Monitoring|Alerting|Nothing)\b))"#
     /// "by Sam", "by the new hire", "by an engineer".
     static let byPerson = #"\s+by\s+(?:(?:the|a|an|our|their|one|another)\s+)?(?:(?:new|junior|senior|on-call|other)\s+)?"# + person
+
+    /// For each built-in phrase, words one of which each of its matches contains.
+    static let triggers: [String: [String]] = [
+        "X's fault": ["fault"], "their fault": ["fault"], "at fault": ["fault"], "blame": ["blam"], "human error": ["human"],
+        "operator error": ["error"], "careless": ["careless"], "negligent": ["neglig", "neglect"], "should have known": ["known"],
+        "should have checked": ["should"], "should have been more careful": ["should"], "should have been caught by": ["should"],
+        "should have been obvious": ["obvious", "self", "clear"], "incompetent": ["incompeten"], "sloppy": ["slopp"],
+        "didn't bother": ["bother"], "lazy": ["lazy", "laziness"], "stupid": ["stupid"], "idiot": ["idiot"], "reckless": ["reckless"],
+        "irresponsible": ["irresponsib"], "screwed up": ["screw"], "messed up": ["mess"], "dropped the ball": ["ball"],
+        "failed to notice": ["fail", "follow"], "forgot to": ["forgot"], "not paying attention": ["attention", "inattenti"],
+        "guilty": ["guilty"], "fat-fingered": ["finger", "fat"], "clumsy": ["clums"], "ignored the alert": ["ignored"],
+        "their mistake": ["mistake", "negligence", "carelessness", "screw", "blunder"], "made a mistake": ["mistake", "blunder", "screw"],
+        "who caused": ["who"], "poor judgement": ["judg"], "rookie mistake": ["mistake", "error"], "bonehead": ["bonehead"],
+        "unprofessional": ["unprofessional"], "didn't care": ["care"],
+        "not careful enough": ["enough", "careful", "attentive", "thorough", "diligent"], "should not have": ["should"],
+    ]
 
     /// The built-in phrases (at least thirty, each with its inflections). Text is matched with
     /// curly apostrophes straightened, so `'` in a pattern also matches `’`.
@@ -119,21 +140,74 @@ public struct BlamelessLanguage: Sendable {
 
     public var phrases: [Phrase]
     private let expressions: [NSRegularExpression]
+    /// Triggers by their first two letters (`a`–`z`): bucket 26 × first + second holds (trigger, phrase index).
+    private let triggerBuckets: [[(trigger: [UInt8], phrase: Int)]]
+    /// Phrases without usable triggers, which always run.
+    private let untriggered: [Int]
 
     /// The built-in phrases, without those labelled in `removing`, plus `adding`.
     public init(removing: Set<String> = [], adding: [Phrase] = []) throws {
         let removed = Set(removing.map { $0.lowercased() })
         phrases = Self.builtInPhrases.filter { !removed.contains($0.label.lowercased()) } + adding
         expressions = try phrases.map { try NSRegularExpression(pattern: $0.pattern, options: [.caseInsensitive]) }
+        var buckets = Array(repeating: [(trigger: [UInt8], phrase: Int)](), count: 26 * 26)
+        var untriggered: [Int] = []
+        for (index, phrase) in phrases.enumerated() {
+            let triggers = phrase.triggers.map { Array($0.lowercased().utf8) }
+            guard !triggers.isEmpty, triggers.allSatisfy({ $0.count >= 2 && Self.letterIndex($0[0]) != nil && Self.letterIndex($0[1]) != nil }) else {
+                untriggered.append(index)
+                continue
+            }
+            for trigger in triggers { buckets[Self.letterIndex(trigger[0])! * 26 + Self.letterIndex(trigger[1])!].append((trigger, index)) }
+        }
+        triggerBuckets = buckets
+        self.untriggered = untriggered
+    }
+
+    private static func letterIndex(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(byte - UInt8(ascii: "a"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte - UInt8(ascii: "A"))
+        default: return nil
+        }
+    }
+
+    /// The phrases whose triggers begin a word of `text` (and those without triggers).
+    private func activePhrases(in text: String) -> [Int] {
+        var active = Array(repeating: false, count: phrases.count)
+        for index in untriggered { active[index] = true }
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            // A word: a run of letters and digits (and any non-ASCII bytes).
+            let isWordByte = { (byte: UInt8) in byte >= 0x80 || Self.letterIndex(byte) != nil || (0x30...0x39).contains(byte) }
+            guard isWordByte(bytes[start]) else { start += 1; continue }
+            var end = start
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            if end - start >= 2, let first = Self.letterIndex(bytes[start]), let second = Self.letterIndex(bytes[start + 1]) {
+                for (trigger, phrase) in triggerBuckets[first * 26 + second] where !active[phrase] && trigger.count <= end - start {
+                    if zip(trigger, bytes[start..<start + trigger.count]).allSatisfy({ $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0) }) {
+                        active[phrase] = true
+                    }
+                }
+            }
+            start = end
+        }
+        return active.indices.filter { active[$0] }
     }
 
     /// Every phrase in `text`, in order of appearance (overlapping matches of different phrases are all reported).
     public func matches(in original: String) -> [Match] {
+        let active = activePhrases(in: original)
+        guard !active.isEmpty else { return [] }
         // Straightened apostrophes and masked URLs keep every UTF-16 offset where it was.
-        let text = Self.maskingURLs(original.replacingOccurrences(of: "’", with: "'"))
+        let bytes = Array(original.utf8)
+        var text = original
+        if Self.contains(bytes, Array("’".utf8)) { text = text.replacingOccurrences(of: "’", with: "'") }
+        if Self.contains(bytes, Array("://".utf8)) || Self.contains(bytes, Array("www.".utf8)) { text = Self.maskingURLs(text) }
         let range = NSRange(text.startIndex..., in: text)
         var found: [Match] = []
-        for (phrase, expression) in zip(phrases, expressions) {
+        for (phrase, expression) in active.map({ (phrases[$0], expressions[$0]) }) {
             for result in expression.matches(in: text, range: range) {
                 guard let swiftRange = Range(result.range, in: original) else { continue }
                 let quote = original[swiftRange].split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -143,9 +217,30 @@ public struct BlamelessLanguage: Sendable {
         return found.sorted { $0.offset < $1.offset }
     }
 
+    /// Whether `needle` occurs in `haystack` (every paragraph is searched for every trigger, so this stays
+    /// on bytes, away from Foundation's string search).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var index = 0
+                let last = hay.count - pin.count
+                while index <= last {
+                    if hay[index] == first {
+                        var offset = 1
+                        while offset < pin.count, hay[index + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// `text` with each URL's characters replaced by `_` (same UTF-16 length), so no phrase is found in a URL.
     static func maskingURLs(_ text: String) -> String {
-        guard text.contains("://") || text.contains("www.") else { return text }
         var result = ""
         var remaining = Substring(text)
         while let start = remaining.range(of: #"(?:https?|ftp)://|\bwww\."#, options: [.regularExpression, .caseInsensitive]) {
