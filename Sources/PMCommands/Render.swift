@@ -18,7 +18,7 @@ struct Render: ContextualCommand {
     @Option(help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
     var out = "site"
 
-    @Flag(help: "Remove every file a previous render wrote, then render everything.")
+    @Flag(help: "Render and rewrite every page, whatever the last render remembered.")
     var clean = false
 
     @Flag(help: "Print the build time in page footers (the output then differs from run to run).")

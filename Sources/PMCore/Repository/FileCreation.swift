@@ -25,7 +25,8 @@ public enum FileCreation {
     }
 
     /// Like `createExclusively`, but reports an existing file as `AlreadyExists` so callers can pick another name.
-    static func create(at path: String, contents: [UInt8]) throws {
+    /// - Parameter durable: flush to disk before returning (a new postmortem); a rendered page need not be.
+    static func create(at path: String, contents: [UInt8], durable: Bool = true) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             if errno == EEXIST { throw AlreadyExists() }
@@ -43,10 +44,27 @@ public enum FileCreation {
             }
             written += result
         }
-        if fsync(descriptor) != 0 {
+        if durable, fsync(descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(path)
             throw PMError.cannotCreate(path: path, reason: reason)
+        }
+    }
+
+    /// Writes `contents` to `path`, creating it or truncating it in place: for generated files (site
+    /// pages) that are cheaper to rewrite than to replace, and that no one edits.
+    public static func overwrite(at path: String, contents: [UInt8]) throws(PMError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < contents.count {
+            let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            written += result
         }
     }
 }

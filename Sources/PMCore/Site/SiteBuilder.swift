@@ -12,7 +12,7 @@ public struct SiteBuilder: Sendable {
         public var today: CalendarDate
         /// A build time to print in page footers; nil (the default) keeps output identical between runs.
         public var generatedAt: String?
-        /// Remove every file a previous render wrote, then render everything.
+        /// Render and write every page, whatever the last render remembered.
         public var clean: Bool
 
         public init(outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false) {
@@ -50,13 +50,9 @@ public struct SiteBuilder: Sendable {
     /// Builds the site; `progress(done, total)` is called as incident pages are rendered.
     public func build(_ options: Options, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Outcome {
         let out = options.outputPath
-        let manifest = options.clean ? Manifest() : Manifest.read(from: out)
+        let previous = Manifest.read(from: out)
+        let manifest = options.clean ? Manifest() : previous
         var removed: [String] = []
-        if options.clean {
-            for path in Manifest.read(from: out).pages.keys.sorted() + Self.listingFiles + [Self.manifestName] where remove(path, in: out) {
-                removed.append(path)
-            }
-        }
         let (files, skipped) = try directory.scan()
         let pageNames = Self.pageNames(for: files)
         let layoutsChanged = manifest.layouts != String(templates.fingerprint, radix: 16)
@@ -100,7 +96,7 @@ public struct SiteBuilder: Sendable {
         }
         var written: [String] = []
         for (page, bytes) in rendered {
-            try AtomicFile.save((out as NSString).appendingPathComponent(page), contents: bytes)
+            try FileCreation.overwrite(at: (out as NSString).appendingPathComponent(page), contents: bytes)
             written.append(page)
         }
 
@@ -112,12 +108,12 @@ public struct SiteBuilder: Sendable {
             ("stats.html", templates.render(statsPage(postmortems, site: site, today: options.today), with: "stats")),
             ("style.css", templates.stylesheet),
         ]
-        for (name, text) in listings where try writeIfChanged(Array(text.utf8), to: (out as NSString).appendingPathComponent(name)) {
+        for (name, text) in listings where try writeIfChanged(Array(text.utf8), to: (out as NSString).appendingPathComponent(name), always: options.clean) {
             written.append(name)
         }
 
         // Pages of incidents that are gone.
-        for page in manifest.pages.keys.sorted() where newManifest.pages[page] == nil && remove(page, in: out) {
+        for page in previous.pages.keys.sorted() where newManifest.pages[page] == nil && remove(page, in: out) {
             removed.append(page)
         }
         _ = try writeIfChanged(newManifest.encoded(), to: (out as NSString).appendingPathComponent(Self.manifestName))
@@ -248,10 +244,10 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Writes `bytes` unless the file already holds exactly them; whether it wrote.
-    private func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
-        if let current = FileManager.default.contents(atPath: path), [UInt8](current) == bytes { return false }
-        try AtomicFile.save(path, contents: bytes)
+    /// Writes `bytes` unless the file already holds exactly them (or `always`); whether it wrote.
+    private func writeIfChanged(_ bytes: [UInt8], to path: String, always: Bool = false) throws -> Bool {
+        if !always, let current = FileManager.default.contents(atPath: path), [UInt8](current) == bytes { return false }
+        try FileCreation.overwrite(at: path, contents: bytes)
         return true
     }
 
