@@ -58,14 +58,10 @@ struct Lint: ContextualCommand {
         }
         let config = directory?.config ?? Config()
         let files = try paths.isEmpty ? directory?.postmortemFiles() ?? [] : expand(paths, directory: directory, context: context)
-        let catalog = directory?.catalog ?? .builtIn
-        let set = PostmortemSet.load(files: files, parser: PostmortemParser(catalog: catalog, collectsProse: true), displayBase: context.workingDirectory)
-        let linter = try Linter(config: config, catalog: catalog, today: try context.today, now: context.now,
+        let linter = try Linter(config: config, catalog: directory?.catalog ?? .builtIn, today: try context.today, now: context.now,
                                 configPath: directory.map { context.display($0.configPath) } ?? Config.fileName)
-        let readFailures = set.diagnostics.filter { $0.rule == "read" }
-        let templateProblems = directory?.templateProblems ?? []
-        let report = LintReport(findings: linter.applyingLevels(to: templateProblems + readFailures) + set.postmortems.concurrentMap(linter.lint).flatMap { $0 },
-                                fileCount: files.count)
+        let findings = linter.applyingLevels(to: directory?.templateProblems ?? []) + linter.lint(files: files, displayBase: context.workingDirectory)
+        let report = LintReport(findings: findings, fileCount: files.count)
         var output = context.stdout
         report.write(format, to: &output)
         context.stderr.write("pm lint: \(report.summary)\(strict ? " (strict)" : "")\n")

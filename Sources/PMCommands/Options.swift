@@ -50,9 +50,10 @@ struct DirectoryOptions: ParsableArguments {
     }
 
     /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
-    func load(in context: CommandContext, quiet: Bool = false) throws -> (PostmortemsDirectory, PostmortemSet) {
+    /// - Parameter sectionText: keep each section's Markdown and text (only `pm show` prints them).
+    func load(in context: CommandContext, quiet: Bool = false, sectionText: Bool = false) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
-        let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory)
+        let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, keepsSectionText: sectionText)
         if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }

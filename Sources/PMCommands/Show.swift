@@ -22,7 +22,7 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context, quiet: true)
+        let (_, set) = try location.load(in: context, quiet: true, sectionText: true)
         let postmortem = try set.resolve(id)
         context.report(postmortem.diagnostics)
         var output = context.stdout

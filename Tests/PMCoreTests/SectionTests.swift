@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PMCore
 
@@ -125,5 +126,21 @@ import Testing
         let postmortem = parse("# Outage\n\n# 1. Summary\n\nDown.\n\n# Impact\n\nAll.\n")
         #expect(postmortem.headingTitle == "Outage")
         #expect(postmortem.sections.map(\.key) == ["summary", "impact"])
+    }
+}
+
+@Suite struct OutlineParsingTests {
+    @Test func withoutSectionTextTheAnswersAreTheSame() throws {
+        let texts = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("postmortems").path)
+            .map { try String(contentsOf: packageRoot.appendingPathComponent("postmortems/\($0)"), encoding: .utf8) }
+            + ["## Impact\n\n<!-- only a comment -->\n\n## Summary\n\n```\ncode\n```\n\n## Timeline\n\n---\n"]
+        for text in texts {
+            let full = PostmortemParser().parse(Array(text.utf8), path: "a.md", id: "a")
+            let outline = PostmortemParser(keepsSectionText: false).parse(Array(text.utf8), path: "a.md", id: "a")
+            #expect(outline.sections.map(\.isAnswered) == full.sections.map(\.isAnswered))
+            #expect(outline.sections.map(\.key) == full.sections.map(\.key))
+            #expect(outline.sections.allSatisfy { $0.text.isEmpty && $0.markdown.isEmpty })
+            #expect(outline.actions == full.actions)
+        }
     }
 }

@@ -21,6 +21,36 @@ public struct Linter: Sendable {
         }
     }
 
+    /// The findings for every file, in file order: each file is read, parsed and checked on its own
+    /// (several at a time), and only its findings are kept, so memory does not grow with the corpus.
+    public func lint(files: [String], displayBase: String) -> [Diagnostic] {
+        let parser = PostmortemParser(catalog: catalog, collectsProse: true, keepsSectionText: false)
+        let results = files.concurrentMap { path -> (PostmortemSet.FileResult, [Diagnostic]) in
+            var findings: [Diagnostic] = []
+            let result = PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
+                var postmortem = parser.parse(bytes, path: shown, id: id)
+                findings = lint(postmortem)
+                // Only what finding duplicate ids needs is kept past this file.
+                postmortem.prose = []
+                postmortem.lintOptOuts = [:]
+                postmortem.diagnostics = []
+                postmortem.sections = []
+                return postmortem
+            }
+            return (result, findings)
+        }
+        // Read failures and ids used twice, which only the whole set shows.
+        let setFindings = applyingLevels(to: PostmortemSet.gather(results.map(\.0)).diagnostics)
+        var byPath = Dictionary(grouping: setFindings, by: \.path)
+        return results.flatMap { result, findings -> [Diagnostic] in
+            guard case .parsed(let postmortem) = result else {
+                if case .failed(let diagnostic) = result { return byPath.removeValue(forKey: diagnostic.path) ?? [] }
+                return []
+            }
+            return findings + (byPath.removeValue(forKey: postmortem.path) ?? [])
+        }
+    }
+
     /// The findings for one postmortem (parsed with `collectsProse`), in line order, with the
     /// configured levels applied and lines that opt out left out.
     public func lint(_ postmortem: Postmortem) -> [Diagnostic] {

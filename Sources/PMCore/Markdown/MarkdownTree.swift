@@ -74,6 +74,22 @@ public struct MarkdownTree: Sendable {
         plainText(in: index..<nodes[index].subtreeEnd)
     }
 
+    /// Whether any of the subtrees at `indices` holds text (not only whitespace or HTML): whether
+    /// `plainText` of them would be non-empty, without building it.
+    public func hasText(in indices: [Int]) -> Bool {
+        for top in indices {
+            for index in top..<nodes[top].subtreeEnd {
+                switch nodes[index].kind {
+                case .text, .code, .codeBlock:
+                    if nodes[index].literal.utf8.contains(where: { $0 > 0x20 }) { return true }
+                default:
+                    continue
+                }
+            }
+        }
+        return false
+    }
+
     /// The plain text of a run of nodes (see `plainText(of:)`).
     public func plainText(in range: Range<Int>) -> String {
         var text = ""

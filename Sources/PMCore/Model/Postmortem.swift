@@ -6,9 +6,11 @@ public struct Section: Sendable, Hashable {
     public var level: Int
     /// The stable template key (`impact`, `root-cause`, `actions` …), or nil for a section no template knows.
     public var key: String?
-    /// The Markdown source of the whole section, heading included, exactly as in the file.
+    /// The Markdown source of the whole section, heading included, exactly as in the file (empty when
+    /// the parser was told not to keep section text, as reports over many files do to save memory).
     public var markdown: String
-    /// The section's content as plain text, without the heading and without HTML comments.
+    /// The section's content as plain text, without the heading and without HTML comments (empty when
+    /// the parser was told not to keep section text).
     public var text: String
     /// Whether the section holds more than HTML comments and the template's placeholder.
     public var isAnswered: Bool

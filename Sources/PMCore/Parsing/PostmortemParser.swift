@@ -8,11 +8,15 @@ public struct PostmortemParser: Sendable {
     public var collectsProse: Bool
     /// Whether to render the body as HTML in the same cmark pass (`pm render`).
     public var rendersHTML: Bool
+    /// Whether sections keep their Markdown and plain text (`pm show` prints them; reports over
+    /// thousands of files need only the structure, and would otherwise hold the whole corpus twice).
+    public var keepsSectionText: Bool
 
-    public init(catalog: TemplateCatalog = .builtIn, collectsProse: Bool = false, rendersHTML: Bool = false) {
+    public init(catalog: TemplateCatalog = .builtIn, collectsProse: Bool = false, rendersHTML: Bool = false, keepsSectionText: Bool = true) {
         self.catalog = catalog
         self.collectsProse = collectsProse
         self.rendersHTML = rendersHTML
+        self.keepsSectionText = keepsSectionText
     }
 
     /// Parses the bytes of the file at `path` (shown in diagnostics) into a postmortem named `id`.
@@ -67,9 +71,13 @@ public struct PostmortemParser: Sendable {
                                             incidentID: id, path: path)
         for raw in split.sections {
             let key = catalog.key(forHeading: raw.heading)
-            let text = raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n")
-            sections.append(Section(heading: raw.heading, level: raw.level, key: key, markdown: raw.markdown, text: text,
-                                    isAnswered: !catalog.isPlaceholder(text, key: key),
+            // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
+            let needsText = keepsSectionText || catalog.hasVisiblePlaceholder(key: key)
+            let text = needsText ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
+            let isAnswered = needsText ? !catalog.isPlaceholder(text, key: key) : tree.hasText(in: raw.contentNodes)
+            sections.append(Section(heading: raw.heading, level: raw.level, key: key,
+                                    markdown: keepsSectionText ? source.text(lines: raw.startLine, raw.endLine) : "",
+                                    text: keepsSectionText ? text : "", isAnswered: isAnswered,
                                     startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
                                     trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
             if key == "actions" {

@@ -15,7 +15,6 @@ struct SectionSplitter {
         /// The heading's last line (a setext heading spans its text lines and the underline).
         var headingEndLine: Int
         var endLine: Int
-        var markdown: String
     }
 
     var title: String?
@@ -41,7 +40,7 @@ struct SectionSplitter {
                     continue
                 }
                 sections.append(RawSection(heading: text, level: node.headingLevel, contentNodes: [], startLine: startLine,
-                                           headingEndLine: max(startLine, node.end.line + lineOffset), endLine: startLine, markdown: ""))
+                                           headingEndLine: max(startLine, node.end.line + lineOffset), endLine: startLine))
                 continue
             }
             if sections.isEmpty {
@@ -54,7 +53,6 @@ struct SectionSplitter {
             var end = index + 1 < sections.count ? sections[index + 1].startLine - 1 : source.lineCount
             while end > sections[index].headingEndLine, source.content(ofLine: end).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end -= 1 }
             sections[index].endLine = end
-            sections[index].markdown = source.text(lines: sections[index].startLine, end)
         }
     }
 }

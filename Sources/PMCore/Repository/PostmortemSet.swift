@@ -18,9 +18,10 @@ public struct PostmortemSet: Sendable {
     /// Reads and parses every postmortem file in `directory`, several files at a time.
     ///
     /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
-    public static func load(_ directory: PostmortemsDirectory, displayBase: String) throws(PMError) -> PostmortemSet {
+    /// - Parameter keepsSectionText: keep each section's Markdown and text (`pm show`); reports leave them out.
+    public static func load(_ directory: PostmortemsDirectory, displayBase: String, keepsSectionText: Bool = true) throws(PMError) -> PostmortemSet {
         let (files, skipped) = try directory.scan()
-        var set = load(files: files, parser: directory.parser(), displayBase: displayBase)
+        var set = load(files: files, parser: directory.parser(keepsSectionText: keepsSectionText), displayBase: displayBase)
         set.diagnostics += skipped.map {
             Diagnostic(.note, path: displayPath($0, base: displayBase), rule: "not-markdown", "skipped: not a Markdown file (.md); rename it to .md to read it as a postmortem")
         }

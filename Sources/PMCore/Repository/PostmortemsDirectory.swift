@@ -29,8 +29,8 @@ public struct PostmortemsDirectory: Sendable {
     }
 
     /// A parser that knows the team's templates.
-    public func parser(collectsProse: Bool = false) -> PostmortemParser {
-        PostmortemParser(catalog: catalog, collectsProse: collectsProse)
+    public func parser(collectsProse: Bool = false, keepsSectionText: Bool = true) -> PostmortemParser {
+        PostmortemParser(catalog: catalog, collectsProse: collectsProse, keepsSectionText: keepsSectionText)
     }
 
     /// The config file's path.

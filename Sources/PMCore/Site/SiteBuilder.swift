@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
             return PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
                 let unchanged = !layoutsChanged && manifest.pages[page]?.source == String(ContentHash.of(bytes), radix: 16)
                     && FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page))
-                return PostmortemParser(catalog: catalog, rendersHTML: !unchanged).parse(bytes, path: shown, id: id)
+                return PostmortemParser(catalog: catalog, rendersHTML: !unchanged, keepsSectionText: false).parse(bytes, path: shown, id: id)
             }
         }
         var set = PostmortemSet.gather(results)
@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
     private func renderPostmortem(_ postmortem: Postmortem, options: Options, hrefs: [String: String]) -> String {
         var postmortem = postmortem
         if postmortem.bodyHTML == nil, case .parsed(let fresh) = PostmortemSet.read(postmortem.filePath, displayBase: displayBase, parse: { bytes, shown, id in
-            PostmortemParser(catalog: directory.catalog, rendersHTML: true).parse(bytes, path: shown, id: id)
+            PostmortemParser(catalog: directory.catalog, rendersHTML: true, keepsSectionText: false).parse(bytes, path: shown, id: id)
         }) {
             postmortem.bodyHTML = fresh.bodyHTML
         }

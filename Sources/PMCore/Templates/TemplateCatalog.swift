@@ -102,6 +102,11 @@ public struct TemplateCatalog: Sendable {
         keysByHeading[HeadingKey.normalize(heading)]
     }
 
+    /// Whether a template's placeholder for `key` shows text (so telling an answer from it needs the text).
+    public func hasVisiblePlaceholder(key: String?) -> Bool {
+        key.map { placeholdersByKey[$0] != nil } ?? false
+    }
+
     /// Whether `text` (trimmed plain text) is only a template's placeholder for `key` (so the section is unanswered).
     public func isPlaceholder(_ text: String, key: String?) -> Bool {
         if text.isEmpty { return true }
