@@ -54,51 +54,56 @@ public struct SiteBuilder: Sendable {
         let manifest = options.clean ? Manifest() : previous
         var removed: [String] = []
         let (files, skipped) = try directory.scan()
-        let pageNames = Self.pageNames(for: files)
+        let pagePaths = Self.pageNames(for: files)
         let layoutsChanged = manifest.layouts != String(templates.fingerprint, radix: 16)
-
-        // Parse every file; render the body HTML in the same pass when the page will likely be rewritten.
-        let catalog = directory.catalog
-        let results = files.concurrentMap { path -> PostmortemSet.FileResult in
-            let page = pageNames[path]!
-            return PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
-                let unchanged = !layoutsChanged && manifest.pages[page]?.source == String(ContentHash.of(bytes), radix: 16)
-                    && FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page))
-                return PostmortemParser(catalog: catalog, rendersHTML: !unchanged, keepsSectionText: false).parse(bytes, path: shown, id: id)
-            }
-        }
-        var set = PostmortemSet.gather(results)
-        set.diagnostics += skipped.map {
-            Diagnostic(.note, path: PostmortemSet.displayPath($0, base: displayBase), rule: "not-markdown", "skipped: not a Markdown file (.md)")
-        }
-        let postmortems = set.postmortems.sorted { ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id) }
-        let hrefs = Dictionary(postmortems.map { ($0.id, pageNames[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
 
         try createDirectory((out as NSString).appendingPathComponent("incidents"))
 
-        // Incident pages: only those whose fingerprint changed.
-        var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16))
-        var toRender: [(Postmortem, String, String)] = []  // postmortem, page, fingerprint
-        for postmortem in postmortems {
-            let page = hrefs[postmortem.id]!
-            let fingerprint = String(pageFingerprint(postmortem, options: options), radix: 16)
-            newManifest.pages[page] = Manifest.Page(source: String(postmortem.sourceHash, radix: 16), fingerprint: fingerprint)
-            if manifest.pages[page]?.fingerprint == fingerprint, !layoutsChanged,
-               FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page)) { continue }
-            toRender.append((postmortem, page, fingerprint))
-        }
-        let total = toRender.count
+        // One pass per file, several files at a time: parse it (with the body HTML when its page will
+        // likely be rewritten), and write its page when the page's fingerprint changed. Only the parsed
+        // model, without its HTML, outlives the file, so memory does not grow with the rendered pages.
+        let catalog = directory.catalog
+        let total = files.count
         let counter = ProgressCounter()
-        let rendered = toRender.concurrentMap { postmortem, page, _ -> (String, [UInt8]) in
-            let html = renderPostmortem(postmortem, options: options, hrefs: hrefs)
+        let results = files.concurrentMap { path -> (result: PostmortemSet.FileResult, page: String, entry: Manifest.Page?, wrote: Bool, failure: String?) in
+            let page = pagePaths[path]!
+            let pagePath = (out as NSString).appendingPathComponent(page)
+            var entry: Manifest.Page?
+            var wrote = false
+            var failure: String?
+            let result = PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
+                let likelyUnchanged = !layoutsChanged && manifest.pages[page]?.source == String(ContentHash.of(bytes), radix: 16)
+                    && FileManager.default.fileExists(atPath: pagePath)
+                var postmortem = PostmortemParser(catalog: catalog, rendersHTML: !likelyUnchanged, keepsSectionText: false).parse(bytes, path: shown, id: id)
+                let fingerprint = String(pageFingerprint(postmortem, options: options), radix: 16)
+                entry = Manifest.Page(source: String(postmortem.sourceHash, radix: 16), fingerprint: fingerprint)
+                if layoutsChanged || manifest.pages[page]?.fingerprint != fingerprint || !FileManager.default.fileExists(atPath: pagePath) {
+                    if postmortem.bodyHTML == nil {
+                        postmortem.bodyHTML = PostmortemParser(catalog: catalog, rendersHTML: true, keepsSectionText: false).parse(bytes, path: shown, id: id).bodyHTML
+                    }
+                    do {
+                        try FileCreation.overwrite(at: pagePath, contents: Array(renderPostmortem(postmortem, page: page, options: options).utf8))
+                        wrote = true
+                    } catch {
+                        failure = error.localizedDescription
+                    }
+                }
+                postmortem.bodyHTML = nil
+                return postmortem
+            }
             progress(counter.increment(), total)
-            return (page, Array(html.utf8))
+            return (result, page, entry, wrote, failure)
         }
-        var written: [String] = []
-        for (page, bytes) in rendered {
-            try FileCreation.overwrite(at: (out as NSString).appendingPathComponent(page), contents: bytes)
-            written.append(page)
+        if let failure = results.compactMap(\.failure).first { throw PMError.cannotCreate(path: PostmortemSet.displayPath(out, base: displayBase), reason: failure) }
+        var set = PostmortemSet.gather(results.map(\.result))
+        set.diagnostics += skipped.map {
+            Diagnostic(.note, path: PostmortemSet.displayPath($0, base: displayBase), rule: "not-markdown", "skipped: not a Markdown file (.md)")
         }
+        var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16))
+        for result in results { if let entry = result.entry { newManifest.pages[result.page] = entry } }
+        var written = results.filter(\.wrote).map(\.page)
+        let postmortems = set.postmortems.sorted { ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id) }
+        let hrefs = Dictionary(postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
 
         // The pages that list incidents, and the stylesheet: rewritten when their bytes change.
         let site = SiteInfo(incidentCount: postmortems.count, today: options.today.description, generatedAt: options.generatedAt)
@@ -117,7 +122,7 @@ public struct SiteBuilder: Sendable {
             removed.append(page)
         }
         _ = try writeIfChanged(newManifest.encoded(), to: (out as NSString).appendingPathComponent(Self.manifestName))
-        return Outcome(written: written, unchanged: postmortems.count - toRender.count, removed: removed, diagnostics: set.diagnostics)
+        return Outcome(written: written, unchanged: results.filter { $0.entry != nil && !$0.wrote }.count, removed: removed, diagnostics: set.diagnostics)
     }
 
     static let listingFiles = ["index.html", "actions.html", "stats.html", "style.css"]
@@ -144,13 +149,8 @@ public struct SiteBuilder: Sendable {
         return hash
     }
 
-    private func renderPostmortem(_ postmortem: Postmortem, options: Options, hrefs: [String: String]) -> String {
-        var postmortem = postmortem
-        if postmortem.bodyHTML == nil, case .parsed(let fresh) = PostmortemSet.read(postmortem.filePath, displayBase: displayBase, parse: { bytes, shown, id in
-            PostmortemParser(catalog: directory.catalog, rendersHTML: true, keepsSectionText: false).parse(bytes, path: shown, id: id)
-        }) {
-            postmortem.bodyHTML = fresh.bodyHTML
-        }
+    /// The incident's page, at `page` (`incidents/NAME.html`).
+    private func renderPostmortem(_ postmortem: Postmortem, page: String, options: Options) -> String {
         let front = postmortem.frontMatter
         func time(_ timestamp: Timestamp?) -> String? { timestamp.map(Self.readable) }
         let fields: [(String, String?)] = [
@@ -165,10 +165,10 @@ public struct SiteBuilder: Sendable {
         if let severity = front.severity {
             rows.insert(FieldRow(label: "Severity", value: severity, badge: Self.severityClass(severity)), at: 0)
         }
-        let page = PostmortemPage(generatedAt: options.generatedAt, title: postmortem.title, fields: rows, hasActions: !postmortem.actions.isEmpty,
-                                  actions: postmortem.actions.map { actionRow($0, in: postmortem, today: options.today, hrefs: hrefs, root: "../") },
+        let model = PostmortemPage(generatedAt: options.generatedAt, title: postmortem.title, fields: rows, hasActions: !postmortem.actions.isEmpty,
+                                  actions: postmortem.actions.map { actionRow($0, in: postmortem, today: options.today, hrefs: [postmortem.id: page], root: "../") },
                                   body: postmortem.bodyHTML ?? "", path: postmortem.path)
-        return templates.render(page, with: "postmortem")
+        return templates.render(model, with: "postmortem")
     }
 
     private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, hrefs: [String: String], root: String) -> ActionRow {
