@@ -30,7 +30,7 @@ import Testing
     static func repository() throws -> URL {
         let root = try temporaryRepository()
         try write(tricky, to: "postmortems/2026-01-02-payments.md", in: root)
-        try write("---\ntitle: Quiet\ndate: 2026-02-03\nseverity: low\nstatus: draft\n---\n", to: "postmortems/2026-02-03-quiet.md", in: root)
+        try write("---\ntitle: Quiet\ndate: 2026-02-03\nseverity: low\nstatus: draft\n---\n\n# Quiet\n", to: "postmortems/2026-02-03-quiet.md", in: root)
         return root
     }
 

@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func timesOutOfOrderAreAWarningAndGiveNoDurations() {
-        let postmortem = parse("---\nstarted: 2020-01-01T12:00Z\ndetected: 2020-01-01T10:00Z\nresolved: 2020-01-01T13:00Z\n---\n")
+        let postmortem = parse("---\nstarted: 2020-01-01T12:00Z\ndetected: 2020-01-01T10:00Z\nresolved: 2020-01-01T13:00Z\n---\n\n# T\n")
         #expect(postmortem.diagnostics.map(\.line) == [3])
         #expect(postmortem.diagnostics.first?.rule == "time-order")
         #expect(postmortem.frontMatter.timeToDetect == nil)

@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func emptyValuesAreAbsentNotErrors() {
-        let postmortem = parse("---\ntitle: x\nseverity:  # critical | high\ndetected:\n---\n")
+        let postmortem = parse("---\ntitle: x\nseverity:  # critical | high\ndetected:\n---\n\n# x\n")
         #expect(postmortem.diagnostics.isEmpty)
         #expect(postmortem.frontMatter.severity == nil)
         #expect(postmortem.frontMatter.detected == nil)

@@ -14,7 +14,8 @@ public struct LintRule: Sendable {
     /// Every rule, in the order the README documents them.
     public static let all: [LintRule] = [
         LintRule(id: "read", defaultSeverity: .error, summary: "the file can be read"),
-        LintRule(id: "encoding", defaultSeverity: .warning, summary: "the file is UTF-8"),
+        LintRule(id: "encoding", defaultSeverity: .warning, summary: "the file is UTF-8 (no invalid bytes, no NUL bytes)"),
+        LintRule(id: "empty", defaultSeverity: .warning, summary: "the file holds a postmortem (it is not empty, nor front matter only)"),
         LintRule(id: "yaml", defaultSeverity: .error, summary: "the front matter is valid YAML"),
         LintRule(id: "front-matter", defaultSeverity: .error, summary: "front-matter values have the right type (dates, times, status, template)"),
         LintRule(id: "required-field", defaultSeverity: .error, summary: "title, date, severity and status are present"),

@@ -55,6 +55,12 @@ public struct Linter: Sendable {
     /// configured levels applied and lines that opt out left out.
     public func lint(_ postmortem: Postmortem) -> [Diagnostic] {
         var findings = postmortem.diagnostics
+        // A file pm could not read as text, or with nothing in it, gets that one finding (and front-matter ones).
+        let unreadable = postmortem.diagnostics.contains { $0.rule == "read" }
+        let bodyless = postmortem.diagnostics.contains { $0.rule == "empty" }
+        if unreadable || (bodyless && !postmortem.frontMatter.isPresent) {
+            return applyingLevels(to: findings, optOuts: postmortem.lintOptOuts)
+        }
         func add(_ rule: String, _ line: Int?, column: Int? = nil, _ message: String, severity: Diagnostic.Severity = .error) {
             findings.append(Diagnostic(severity, path: postmortem.path, line: line, column: column, rule: rule, message))
         }
@@ -100,7 +106,9 @@ public struct Linter: Sendable {
 
         // Sections.
         let reference = front.template ?? config.defaultTemplate ?? catalog.defaultTemplate.reference
-        if let template = catalog.template(reference) {
+        if bodyless {
+            // Nothing to check below the front matter; the "empty" finding says so.
+        } else if let template = catalog.template(reference) {
             for question in template.questions {
                 guard let section = postmortem.section(question.key) else {
                     add("missing-section", postmortem.sections.last.map { $0.endLine } ?? 1,

@@ -25,12 +25,16 @@ public struct PostmortemParser: Sendable {
         var frontMatter = FrontMatter()
 
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.append(Diagnostic(.error, path: path, line: 1, rule: "encoding",
+            diagnostics.append(Diagnostic(.error, path: path, line: 1, rule: "read",
                                           "the file is UTF-16; save it as UTF-8 so pm (and git hosts) can read it"))
             return Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: nil, sections: [], actions: [], diagnostics: diagnostics)
         }
 
         let source = SourceText(bytes: bytes)
+        if let nul = bytes.firstIndex(of: 0) {
+            diagnostics.append(Diagnostic(.warning, path: path, line: source.line(containing: nul), rule: "encoding",
+                                          "the file contains NUL bytes, which pm reads as U+FFFD; a binary file saved as .md?"))
+        }
         if let invalid = source.firstInvalidUTF8Offset() {
             let line = source.line(containing: invalid)
             diagnostics.append(Diagnostic(.warning, path: path, line: line, column: invalid - source.offset(ofLine: line) + 1, rule: "encoding",
@@ -85,6 +89,11 @@ public struct PostmortemParser: Sendable {
                 actions += items
                 diagnostics += problems
             }
+        }
+        if !source.bytes[layout.bodyStart...].contains(where: { $0 > 0x20 }), !layout.isUnterminated {
+            diagnostics.append(Diagnostic(.warning, path: path, line: layout.yamlLines == nil ? nil : layout.bodyFirstLine, rule: "empty",
+                                          layout.yamlLines == nil ? "the file is empty; write the postmortem (pm new scaffolds one) or delete the file"
+                                                                  : "the file has front matter but nothing below it; add the postmortem's sections"))
         }
         var postmortem = Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
                                     actions: actions, diagnostics: diagnostics)

@@ -43,6 +43,12 @@ public struct PostmortemSet: Sendable {
     public static func read(_ path: String, displayBase: String, parse: ([UInt8], String, String) -> Postmortem) -> FileResult {
         let shown = displayPath(path, base: displayBase)
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        // A pipe or a device named like a postmortem (or linked to by one) would block the read or never end.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType,
+           type != .typeRegular, type != .typeSymbolicLink {  // a link that leads nowhere is reported by the read
+            return .failed(Diagnostic(.error, path: shown, rule: "read", "cannot read the file: it is not a regular file (a pipe, socket or device); remove it"))
+        }
         do {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             var postmortem = parse(bytes, shown, id)
