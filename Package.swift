@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -45,3 +46,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The parser's fuzz target exists only when asked for, because it links with libFuzzer, which brings its
+// own `main` (see "Fuzzing" in the README):
+//   PM_FUZZ=1 swift build -c release --product pm-fuzz --scratch-path .build-fuzz \
+//     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+if ProcessInfo.processInfo.environment["PM_FUZZ"] != nil {
+    package.products.append(.executable(name: "pm-fuzz", targets: ["pm-fuzz"]))
+    package.targets.append(.executableTarget(name: "pm-fuzz", dependencies: ["PMCore"], path: "Fuzz/pm-fuzz"))
+}

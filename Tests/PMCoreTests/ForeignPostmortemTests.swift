@@ -227,3 +227,17 @@ import Testing
         #expect(diff == "--- o\n+++ n\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
     }
 }
+
+/// Inputs the fuzzer found.
+@Suite struct FuzzFindingTests {
+    @Test func aSetextHeadingRightBeforeAnATXHeadingEndsOnItsUnderline() throws {
+        let text = "Title\n=====\n\nSummary\n-------\n\nLatency doubled\nfor a week.\n---\n# Root cause\n\nA bug.\n"
+        let postmortem = parse(text)
+        #expect(postmortem.sections.map { "\($0.heading) \($0.startLine)-\($0.headingEndLine)-\($0.endLine)" }
+                == ["Summary 4-5-5", "Latency doubled for a week. 7-9-9", "Root cause 10-10-12"])
+        // The upgrade used cmark's end line for the heading and indexed past the section.
+        let (upgraded, reread) = try UpgradeReviewTests.upgrade(text)
+        #expect(reread.section("root-cause")?.text == "A bug.")
+        #expect(upgraded.contains("Latency doubled\nfor a week.\n---\n"))
+    }
+}

@@ -172,19 +172,21 @@ public struct Linter: Sendable {
         for run in block.runs {
             if run.text == "\n" { lines.append("") } else { lines[lines.count - 1] += run.isCode ? "`\(run.text)`" : run.text }
         }
-        for (index, line) in lines.enumerated().dropFirst() where Self.isDelimiterRow(line) && lines[index - 1].contains("|") {
+        for (index, line) in lines.enumerated().dropFirst() where Self.isDelimiterRow(line) && lines[index - 1].utf8.contains(UInt8(ascii: "|")) {
             add(block.line + index - 1, "a pipe table; CommonMark shows it as plain text. Use a list (pm's templates do), or indent it as a code block")
             return
         }
     }
 
+    /// Works on bytes: this runs on every line of prose, and Foundation's string search both costs and,
+    /// as fuzzing found, can read past a buffer on odd input.
     static func isDelimiterRow(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.contains("|") || trimmed.contains("-") else { return false }
-        let cells = trimmed.split(separator: "|", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-        return !cells.isEmpty && trimmed.contains("|") && cells.allSatisfy { cell in
-            let core = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            return !core.isEmpty && core.allSatisfy { $0 == "-" }
+        let bytes = Array(line.utf8)
+        guard bytes.contains(UInt8(ascii: "|")) else { return false }
+        let cells = bytes.split(separator: UInt8(ascii: "|")).map { $0.filter { $0 != 0x20 && $0 != 0x09 } }.filter { !$0.isEmpty }
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            let core = cell.drop { $0 == UInt8(ascii: ":") }.reversed().drop { $0 == UInt8(ascii: ":") }
+            return !core.isEmpty && core.allSatisfy { $0 == UInt8(ascii: "-") }
         }
     }
 

@@ -29,9 +29,15 @@ struct SectionSplitter {
     ///     section written at level 1).
     init(tree: MarkdownTree, source: SourceText, lineOffset: Int, isTitle: (String) -> Bool = { _ in true }) {
         guard !tree.nodes.isEmpty else { return }
-        for index in tree.children(of: 0) {
+        let topLevel = tree.children(of: 0)
+        for (position, index) in topLevel.enumerated() {
             let node = tree.nodes[index]
             let startLine = node.start.line + lineOffset
+            // cmark ends a setext heading at column 0 of the line after it, or even at the end of the next
+            // line; the heading ends, at the latest, on the line before the next block.
+            let nextStart = position + 1 < topLevel.count ? tree.nodes[topLevel[position + 1]].start.line + lineOffset : source.lineCount + 1
+            let reportedEnd = node.end.line + lineOffset - (node.end.column == 0 ? 1 : 0)
+            let headingEnd = max(startLine, min(reportedEnd, nextStart - 1))
             if node.kind == .heading, node.headingLevel <= 2 {
                 let text = tree.plainText(of: index)
                 if node.headingLevel == 1, title == nil, sections.isEmpty, isTitle(text) {
@@ -40,7 +46,7 @@ struct SectionSplitter {
                     continue
                 }
                 sections.append(RawSection(heading: text, level: node.headingLevel, contentNodes: [], startLine: startLine,
-                                           headingEndLine: max(startLine, node.end.line + lineOffset), endLine: startLine))
+                                           headingEndLine: headingEnd, endLine: startLine))
                 continue
             }
             if sections.isEmpty {

@@ -1,0 +1,41 @@
+import PMCore
+
+/// Runs one input through everything that reads a postmortem: the parser (front matter, sections,
+/// actions, prose, HTML), the linter, the template upgrade and the checkbox edit, all in memory. Any
+/// crash, hang or sanitizer report is a bug; diagnostics are the expected outcome for bad input.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let postmortem = PostmortemParser(collectsProse: true, rendersHTML: true).parse(bytes, path: "fuzz.md", id: "2020-01-01-fuzz")
+    _ = FuzzTarget.linter.lint(postmortem)
+    if !postmortem.hasErrors {
+        _ = try? TemplateUpgrader(target: TemplateCatalog.builtIn.defaultTemplate).upgrade(bytes, postmortem: postmortem)
+        if let offset = postmortem.actions.first?.checkboxOffset {
+            _ = ActionEditor.setCheckbox(true, at: offset, in: bytes)
+        }
+    }
+    return 0
+}
+
+enum FuzzTarget {
+    static let linter: Linter = {
+        do {
+            return try Linter(config: Config(), today: CalendarDate("2026-11-21")!, now: .init(timeIntervalSince1970: 1_795_219_200), configPath: "pm.yml")
+        } catch {
+            preconditionFailure("the default lint configuration is valid")
+        }
+    }()
+}
+
+/// libFuzzer's driver, started from the `main` SwiftPM gives an executable target (`pm_fuzz_main`),
+/// so that libFuzzer's own `main` is not needed.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("pm_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+}
