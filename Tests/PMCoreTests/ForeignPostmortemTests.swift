@@ -241,3 +241,15 @@ import Testing
         #expect(upgraded.contains("Latency doubled\nfor a week.\n---\n"))
     }
 }
+
+extension FuzzFindingTests {
+    /// Foundation's DateFormatter trapped on a `Date:` line of this input; dates are now read by pm itself.
+    @Test func aDateLineThatTrappedDateFormatterIsRead() throws {
+        let bytes = [UInt8](try Data(contentsOf: packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/fuzz/dateformatter-trap.md")))
+        let postmortem = PostmortemParser().parse(bytes, path: "x.md", id: "x")
+        #expect(postmortem.title.isEmpty == false, "parsing returns instead of trapping")
+        #expect(CalendarDate(writtenOut: "2026-01-\u{C7}\u{C7}: c\u{C7}") == nil)
+        #expect(CalendarDate(writtenOut: "Sat, 3 Jan 2026") == CalendarDate("2026-01-03"))
+        #expect(CalendarDate(writtenOut: "February 30 2026") == nil)
+    }
+}

@@ -28,15 +28,7 @@ public enum AtomicFile {
         }
         func fail() -> EditError { .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else { throw fail() }
-        var written = 0
-        while written < contents.count {
-            let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw fail()
-            }
-            written += result
-        }
+        if let reason = FileCreation.writeAll(contents, to: descriptor) { throw .cannotWrite(path: path, reason: reason) }
         guard fsync(descriptor) == 0 else { throw fail() }
         // The last moment to notice that someone else changed the file since it was read.
         guard let current = FileManager.default.contents(atPath: path), [UInt8](current) == expected else {

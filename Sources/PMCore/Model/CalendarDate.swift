@@ -32,20 +32,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             self = date
             return
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let cleaned = text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " ")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for format in ["MMMM d yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "EEEE MMMM d yyyy", "EEE MMM d yyyy", "EEEE d MMMM yyyy"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: cleaned) {
-                self.init(date, in: TimeZone(identifier: "UTC")!)
-                return
-            }
-        }
-        return nil
+        // Words and numbers, in English: [weekday] month day year, or [weekday] day month year. (Foundation's
+        // DateFormatter is not used: fuzzing found input on which it traps.)
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            .filter { word in !Self.weekdays.contains { weekday in word.count >= 3 && weekday.hasPrefix(word) } }
+        guard words.count >= 3 else { return nil }
+        let (monthWord, dayWord) = Int(words[0]) == nil ? (words[0], words[1]) : (words[1], words[0])
+        guard let month = Self.months.firstIndex(where: { $0 == monthWord || (monthWord.count >= 3 && $0.hasPrefix(monthWord)) }),
+              let day = Int(dayWord), words[2].count == 4, let year = Int(words[2]) else { return nil }
+        self.init(year: year, month: month + 1, day: day)
     }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// The day `days` days after the Unix epoch (1970-01-01).
     public init(daysSinceEpoch days: Int) {

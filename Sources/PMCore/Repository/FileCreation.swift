@@ -33,16 +33,9 @@ public enum FileCreation {
             throw PMError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        var written = 0
-        while written < contents.count {
-            let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                unlink(path)
-                throw PMError.cannotCreate(path: path, reason: reason)
-            }
-            written += result
+        if let reason = writeAll(contents, to: descriptor) {
+            unlink(path)
+            throw PMError.cannotCreate(path: path, reason: reason)
         }
         if durable, fsync(descriptor) != 0 {
             let reason = String(cString: strerror(errno))
@@ -57,14 +50,20 @@ public enum FileCreation {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        if let reason = writeAll(contents, to: descriptor) { throw .cannotCreate(path: path, reason: reason) }
+    }
+
+    /// Writes every byte to `descriptor`, retrying after interrupts; the error's description on failure.
+    static func writeAll(_ contents: [UInt8], to descriptor: Int32) -> String? {
         var written = 0
         while written < contents.count {
             let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+                return String(cString: strerror(errno))
             }
             written += result
         }
+        return nil
     }
 }
