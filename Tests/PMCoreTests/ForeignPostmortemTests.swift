@@ -253,3 +253,14 @@ extension FuzzFindingTests {
         #expect(CalendarDate(writtenOut: "February 30 2026") == nil)
     }
 }
+
+extension FuzzFindingTests {
+    /// Yams's integer constructor trapped on an overflowing sexagesimal value in an unknown key.
+    @Test func anOverflowingSexagesimalValueIsKeptAsText() throws {
+        let bytes = [UInt8](try Data(contentsOf: packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/fuzz/yams-sexagesimal-overflow.md")))
+        let postmortem = PostmortemParser().parse(bytes, path: "x.md", id: "x")
+        #expect(postmortem.frontMatter.extra.first?.value == .string("2029999999999999999:9"))
+        #expect(parse("---\ncount: 12\nratio: 0.5\nflag: yes\nbig: 99999999999999999999999\n---\n\n# T\n").frontMatter.extra.map(\.value)
+                == [.int(12), .double(0.5), .bool(true), .string("99999999999999999999999")], "a number too big for an integer stays as written")
+    }
+}

@@ -217,9 +217,12 @@ public enum FrontMatterParser {
         case .scalar(let scalar):
             switch scalarType(node) {
             case .null: return .null
-            case .bool: return Bool.construct(from: scalar).map(YAMLValue.bool) ?? .string(scalar.string)
-            case .int: return Int.construct(from: scalar).map(YAMLValue.int) ?? .string(scalar.string)
-            case .float: return Double.construct(from: scalar).map(YAMLValue.double) ?? .string(scalar.string)
+            // Plain decimal numbers only: Yams's constructors trap on overflowing sexagesimal values
+            // (`2029999999999999999:9`, found by fuzzing); any other form is kept as written.
+            case .bool: return ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(scalar.string) ? .bool(true)
+                : ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"].contains(scalar.string) ? .bool(false) : .string(scalar.string)
+            case .int: return Int(scalar.string).map(YAMLValue.int) ?? .string(scalar.string)
+            case .float: return Double(scalar.string).flatMap { $0.isFinite ? YAMLValue.double($0) : nil } ?? .string(scalar.string)
             default: return .string(scalar.string)
             }
         case .sequence(let sequence):
