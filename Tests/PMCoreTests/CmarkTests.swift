@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func htmlRenderingIsSafe() {
-        let html = Cmark.renderHTML("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
+        let html = Cmark.parseAndRender(Array("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n".utf8),
+                                        isTitle: { _ in true }, anchorIDs: HeadingAnchors.ids).html
         #expect(!html.contains("<script"))
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("onerror"))

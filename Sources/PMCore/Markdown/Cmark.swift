@@ -92,25 +92,6 @@ public enum Cmark {
         }
     }
 
-    /// Renders CommonMark to HTML in cmark's safe mode: raw HTML is omitted and
-    /// `javascript:`, `vbscript:`, `file:` and `data:` (other than images) links are neutralised.
-    public static func renderHTML(_ markdown: String) -> String {
-        var source = markdown
-        return source.withUTF8 { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            guard let root = base.map({ cmark_parse_document($0, buffer.count, CMARK_OPT_VALIDATE_UTF8) })
-                ?? cmark_parse_document("", 0, CMARK_OPT_VALIDATE_UTF8) else {
-                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
-            }
-            defer { cmark_node_free(root) }
-            guard let rendered = cmark_render_html(root, CMARK_OPT_SAFE) else {
-                preconditionFailure("cmark_render_html returned NULL (out of memory)")
-            }
-            defer { free(rendered) }
-            return String(cString: rendered)
-        }
-    }
-
     private static func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let result = bytes.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
             return result

@@ -34,16 +34,6 @@ public struct MarkdownNode: Sendable {
     public var headingLevel: Int
     public var start: SourcePosition
     public var end: SourcePosition
-
-    /// Whether this is a block node (as opposed to inline content).
-    public var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak:
-            return true
-        default:
-            return false
-        }
-    }
 }
 
 /// A Markdown syntax tree, flattened in document (pre-)order.

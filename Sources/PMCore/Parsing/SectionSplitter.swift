@@ -18,10 +18,7 @@ struct SectionSplitter {
     }
 
     var title: String?
-    var titleLine: Int?
     var sections: [RawSection] = []
-    /// Top-level nodes before the first section (after the title).
-    var preamble: [Int] = []
 
     /// - Parameters:
     ///   - lineOffset: how many file lines come before the body (front matter), added to cmark's lines.
@@ -42,18 +39,13 @@ struct SectionSplitter {
                 let text = tree.plainText(of: index)
                 if node.headingLevel == 1, title == nil, sections.isEmpty, isTitle(text) {
                     title = text
-                    titleLine = startLine
                     continue
                 }
                 sections.append(RawSection(heading: text, level: node.headingLevel, contentNodes: [], startLine: startLine,
                                            headingEndLine: headingEnd, endLine: startLine))
                 continue
             }
-            if sections.isEmpty {
-                preamble.append(index)
-            } else {
-                sections[sections.count - 1].contentNodes.append(index)
-            }
+            if !sections.isEmpty { sections[sections.count - 1].contentNodes.append(index) }
         }
         for index in sections.indices {
             var end = index + 1 < sections.count ? sections[index + 1].startLine - 1 : source.lineCount

@@ -125,8 +125,6 @@ public struct SiteBuilder: Sendable {
         return Outcome(written: written, unchanged: results.filter { $0.entry != nil && !$0.wrote }.count, removed: removed, diagnostics: set.diagnostics)
     }
 
-    static let listingFiles = ["index.html", "actions.html", "stats.html", "style.css"]
-
     /// `incidents/NAME.html` for each file: its id as a slug, made unique in path order.
     static func pageNames(for files: [String]) -> [String: String] {
         var used: [String: Int] = [:]
