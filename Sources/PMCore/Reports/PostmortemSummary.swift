@@ -60,12 +60,11 @@ public struct PostmortemSummary: Sendable {
         let open = postmortem.actions.filter { !$0.isDone }.count
         output.write("\n" + bold("Actions (\(open) open, \(postmortem.actions.count - open) done)") + "\n")
         if postmortem.actions.isEmpty { output.write("  none\n") }
-        let report = ActionReport(PostmortemSet(postmortems: [postmortem], diagnostics: []), filter: .init(), today: today)
         for action in postmortem.actions {
             let record = ActionRecord(action: action, in: postmortem, today: today)
             var details: [String] = []
             if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
-            let due = report.dueDescription(record)
+            let due = ActionReport.dueDescription(record)
             if !due.isEmpty { details.append("due \(due)") }
             if let kind = action.kind { details.append("#\(kind)") }
             if let ticket = action.ticket { details.append(ticket) }

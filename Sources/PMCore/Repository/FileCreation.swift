@@ -25,8 +25,7 @@ public enum FileCreation {
     }
 
     /// Like `createExclusively`, but reports an existing file as `AlreadyExists` so callers can pick another name.
-    /// - Parameter durable: flush to disk before returning (a new postmortem); a rendered page need not be.
-    static func create(at path: String, contents: [UInt8], durable: Bool = true) throws {
+    static func create(at path: String, contents: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             if errno == EEXIST { throw AlreadyExists() }
@@ -37,7 +36,7 @@ public enum FileCreation {
             unlink(path)
             throw PMError.cannotCreate(path: path, reason: reason)
         }
-        if durable, fsync(descriptor) != 0 {
+        if fsync(descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(path)
             throw PMError.cannotCreate(path: path, reason: reason)

@@ -164,18 +164,18 @@ public struct SiteBuilder: Sendable {
             rows.insert(FieldRow(label: "Severity", value: severity, badge: Self.severityClass(severity)), at: 0)
         }
         let model = PostmortemPage(generatedAt: options.generatedAt, title: postmortem.title, fields: rows, hasActions: !postmortem.actions.isEmpty,
-                                  actions: postmortem.actions.map { actionRow($0, in: postmortem, today: options.today, hrefs: [postmortem.id: page], root: "../") },
+                                  actions: postmortem.actions.map { actionRow($0, in: postmortem, today: options.today, incidentHref: "../" + page) },
                                   body: postmortem.bodyHTML ?? "", path: postmortem.path)
         return templates.render(model, with: "postmortem")
     }
 
-    private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, hrefs: [String: String], root: String) -> ActionRow {
+    private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String) -> ActionRow {
         let days = action.daysOverdue(today: today)
         let ticketIsURL = action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
         return ActionRow(done: action.isDone, text: action.text, owners: action.owners.map { "@\($0)" }.joined(separator: " "),
                          due: action.due?.description ?? action.dueText ?? "", overdue: days.map { "\($0) day\($0 == 1 ? "" : "s")" },
                          kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
-                         incidentHref: root + (hrefs[postmortem.id] ?? ""), incidentTitle: postmortem.title)
+                         incidentHref: incidentHref, incidentTitle: postmortem.title)
     }
 
     private func indexPage(_ postmortems: [Postmortem], site: SiteInfo, hrefs: [String: String], today: CalendarDate) -> IndexPage {
@@ -203,7 +203,7 @@ public struct SiteBuilder: Sendable {
             let base = Slug.make(name, fallback: "owner")
             anchors[base, default: 0] += 1
             return OwnerGroup(name: name, anchor: anchors[base]! == 1 ? base : "\(base)-\(anchors[base]!)", count: group.records.count,
-                              actions: group.records.map { actionRow($0.action, in: byID[$0.action.incidentID]!, today: today, hrefs: hrefs, root: "") })
+                              actions: group.records.map { actionRow($0.action, in: byID[$0.action.incidentID]!, today: today, incidentHref: hrefs[$0.action.incidentID] ?? "") })
         }
         let overdue = report.records.filter { $0.daysOverdue != nil }.count
         return ActionsPage(site: site, openActions: report.records.count, overdueActions: overdue > 0 ? overdue : nil, owners: owners)
