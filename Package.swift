@@ -7,7 +7,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pm", targets: ["pm"]),
-        .library(name: "PMCore", targets: ["PMCore"]),
+        .library(name: "PMDocument", targets: ["PMDocument"]),
+        .library(name: "PMWorkspace", targets: ["PMWorkspace"]),
+        .library(name: "PMLint", targets: ["PMLint"]),
+        .library(name: "PMReports", targets: ["PMReports"]),
         .library(name: "PMCommands", targets: ["PMCommands"]),
     ],
     dependencies: [
@@ -15,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
+    // The layers, lowest first; each module imports only the ones above it in this list, so the compiler
+    // keeps the dependencies running one way: PMDocument ← PMWorkspace ← PMLint, PMReports ← PMCommands ← pm.
     targets: [
         // libcmark from the system (Debian: libcmark-dev): the only Markdown parser pm uses.
         .systemLibrary(
@@ -22,16 +27,31 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // The model, the parser and every report: all logic lives here.
+        // Bytes to a parsed document: the model, the cmark adapter, front matter, sections, actions,
+        // templates and YAML helpers. No file system, no clock, no output.
         .target(
-            name: "PMCore",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")],
+            name: "PMDocument",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedResourcesPlugin"]
         ),
-        // The `pm` subcommands: argument parsing and output formatting over PMCore.
+        // A postmortems directory: finding it, its config, the one loader every command reads through,
+        // and file I/O (exclusive create, atomic replace), scaffolding and edits.
+        .target(name: "PMWorkspace", dependencies: ["PMDocument", .product(name: "Yams", package: "Yams")]),
+        // pm lint: the engine, one type per rule, rule masks for opt-outs, the blameless-language matcher.
+        .target(name: "PMLint", dependencies: ["PMDocument", "PMWorkspace", .product(name: "Yams", package: "Yams")]),
+        // Queries, records and writers (table, markdown, csv, json, sql) and the static site.
+        .target(
+            name: "PMReports",
+            dependencies: ["PMDocument", "PMWorkspace", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedResourcesPlugin"]
+        ),
+        // The `pm` subcommands: argument parsing, the process context (terminal, colours, clock), printing.
         .target(
             name: "PMCommands",
-            dependencies: ["PMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PMDocument", "PMWorkspace", "PMLint", "PMReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "pm", dependencies: ["PMCommands"]),
         // Build-time tool: compiles Templates/ into the binary so an installed pm needs no files beside it.
@@ -41,8 +61,16 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedResources"]
         ),
-        .testTarget(name: "PMCoreTests", dependencies: ["PMCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PMCommandsTests", dependencies: ["PMCommands", "PMCore"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "PMCoreTests",
+            dependencies: ["PMDocument", "PMWorkspace", "PMLint", "PMReports"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PMCommandsTests",
+            dependencies: ["PMCommands", "PMDocument", "PMWorkspace", "PMLint", "PMReports"],
+            exclude: ["Golden", "Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -53,5 +81,5 @@ let package = Package(
 //     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 if ProcessInfo.processInfo.environment["PM_FUZZ"] != nil {
     package.products.append(.executable(name: "pm-fuzz", targets: ["pm-fuzz"]))
-    package.targets.append(.executableTarget(name: "pm-fuzz", dependencies: ["PMCore"], path: "Fuzz/pm-fuzz"))
+    package.targets.append(.executableTarget(name: "pm-fuzz", dependencies: ["PMDocument", "PMWorkspace", "PMLint"], path: "Fuzz/pm-fuzz"))
 }

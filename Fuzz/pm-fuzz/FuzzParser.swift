@@ -1,4 +1,7 @@
-import PMCore
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,8 @@
 import Foundation
-import PMCore
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
 import Testing
 
 @Suite struct TemplateCommandTests {

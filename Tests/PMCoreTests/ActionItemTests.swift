@@ -1,5 +1,8 @@
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 @Suite struct ActionItemTests {
     static let document = """
@@ -117,15 +120,15 @@ import Testing
     }
 
     @Test func ticketsAndNames() {
-        #expect(ActionItemReader.isTicket("ENG-123"))
-        #expect(ActionItemReader.isTicket("OPS2-7"))
-        #expect(ActionItemReader.isTicket("https://x.example/1"))
-        #expect(!ActionItemReader.isTicket("E-1"))
-        #expect(!ActionItemReader.isTicket("eng-123"))
-        #expect(!ActionItemReader.isTicket("ENG-"))
-        #expect(!ActionItemReader.isTicket("https://"))
-        #expect(ActionItemReader.isName("sam.o-neil"))
-        #expect(!ActionItemReader.isName("sam."))
+        #expect(ActionTokens.isTicket("ENG-123"))
+        #expect(ActionTokens.isTicket("OPS2-7"))
+        #expect(ActionTokens.isTicket("https://x.example/1"))
+        #expect(!ActionTokens.isTicket("E-1"))
+        #expect(!ActionTokens.isTicket("eng-123"))
+        #expect(!ActionTokens.isTicket("ENG-"))
+        #expect(!ActionTokens.isTicket("https://"))
+        #expect(ActionTokens.isName("sam.o-neil"))
+        #expect(!ActionTokens.isName("sam."))
     }
 }
 

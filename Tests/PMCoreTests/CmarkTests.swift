@@ -1,5 +1,8 @@
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 @Suite struct CmarkTests {
     @Test func treesAreFlatWithSourcePositions() {
@@ -19,7 +22,7 @@ import Testing
 
     @Test func htmlRenderingIsSafe() {
         let html = Cmark.parseAndRender(Array("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n".utf8),
-                                        isTitle: { _ in true }, anchorIDs: HeadingAnchors.ids).html
+                                        isTitle: { _ in true }, decorator: SiteHTMLDecorator()).html
         #expect(!html.contains("<script"))
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("onerror"))

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 /// Postmortems written elsewhere (Google SRE, PagerDuty and Atlassian templates, no front matter),
 /// read without any configuration.

@@ -1,5 +1,8 @@
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 @Suite struct FrontMatterTests {
     static let full = """

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 @Suite struct SectionTests {
     @Test(arguments: [
@@ -136,7 +139,7 @@ import Testing
             + ["## Impact\n\n<!-- only a comment -->\n\n## Summary\n\n```\ncode\n```\n\n## Timeline\n\n---\n"]
         for text in texts {
             let full = PostmortemParser().parse(Array(text.utf8), path: "a.md", id: "a")
-            let outline = PostmortemParser(keepsSectionText: false).parse(Array(text.utf8), path: "a.md", id: "a")
+            let outline = PostmortemParser().read(Array(text.utf8), path: "a.md", id: "a", for: .outline).postmortem
             #expect(outline.sections.map(\.isAnswered) == full.sections.map(\.isAnswered))
             #expect(outline.sections.map(\.key) == full.sections.map(\.key))
             #expect(outline.sections.allSatisfy { $0.text.isEmpty && $0.markdown.isEmpty })

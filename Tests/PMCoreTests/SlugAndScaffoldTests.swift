@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 @Suite struct SlugTests {
     @Test(arguments: [

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 /// Statistics on four incidents whose answers were worked out by hand (see the comments).
 @Suite struct StatisticsTests {

@@ -1,5 +1,8 @@
 import Foundation
-import PMCore
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
 
 /// Parses Markdown text as the file `path`.
 func parse(_ text: String, path: String = "postmortems/2019-02-14-test.md") -> Postmortem {

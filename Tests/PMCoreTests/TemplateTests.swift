@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PMCore
+@testable import PMDocument
+@testable import PMLint
+@testable import PMReports
+@testable import PMWorkspace
 
 @Suite struct TemplateTests {
     @Test func theBuiltInTemplatesShipInsideTheBinary() {
@@ -32,9 +35,9 @@ import Testing
     @Test func embeddedTemplatesMatchTheRepositoryFiles() throws {
         let folder = packageRoot.appendingPathComponent("Templates")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
-        #expect(names == EmbeddedResources.files.keys.filter { $0.hasSuffix(".md") && !$0.contains("/") }.sorted())
+        #expect(names == PMDocument.EmbeddedResources.files.keys.filter { $0.hasSuffix(".md") && !$0.contains("/") }.sorted())
         for name in names {
-            #expect(EmbeddedResources.files[name] == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
+            #expect(PMDocument.EmbeddedResources.files[name] == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
         }
     }
 

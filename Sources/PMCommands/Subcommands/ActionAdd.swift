@@ -1,0 +1,58 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm action add INCIDENT TEXT`: appends an action item to a postmortem.
+struct ActionAdd: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Append an action item to an incident's actions section.",
+        discussion: """
+            Writes `- [ ] TEXT @owner due:YYYY-MM-DD #kind TICKET` at the end of the actions section, creating \
+            the section (with the template's heading) when the postmortem has none. Every other byte stays as it was.
+
+            Example: pm action add 2019-02-14 "Alert on Send API errors" --owner sam --due 2019-03-01 --kind detect --ticket ENG-123
+            """
+    )
+
+    @Argument(help: "The incident's id, or a unique prefix of it.")
+    var incident: String
+
+    @Argument(help: "What to do, in one line.")
+    var text: String
+
+    @Option(name: .customLong("owner"), help: ArgumentHelp("Who owns it, with or without @ (repeatable).", valueName: "name"))
+    var owners: [String] = []
+
+    @Option(help: ArgumentHelp("When it is due.", valueName: "YYYY-MM-DD"))
+    var due: CalendarDate?
+
+    @Option(help: ArgumentHelp("Its kind: prevent, detect, mitigate, process, runbook …", valueName: "kind"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("A ticket: ABC-123 or an http(s) URL.", valueName: "ticket"))
+    var ticket: String?
+
+    @OptionGroup var location: DirectoryOptions
+
+    var newAction: NewAction {
+        NewAction(text: text.trimmingCharacters(in: .whitespaces), owners: owners.map(Token.owner),
+                  due: due, kind: kind.map(Token.kind), ticket: ticket)
+    }
+
+    func validate() throws {
+        if let problem = newAction.problem { throw ValidationError(problem) }
+    }
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let (directory, set) = try location.load(in: context)
+        let postmortem = try set.resolve(incident)
+        let template = postmortem.frontMatter.template.flatMap(directory.catalog.template) ?? directory.defaultTemplate
+        let heading = template?.questions.first { $0.key == "actions" }?.heading ?? "Action items"
+        let action = try ActionEditor(parser: directory.parser).add(newAction, to: postmortem, actionsHeading: heading)
+        context.stdout.write("\(postmortem.path):\(action.line): [ ] \(action.id) \(action.text)\n")
+        return .success
+    }
+}

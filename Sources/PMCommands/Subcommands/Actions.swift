@@ -1,0 +1,63 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm actions`: action items across every incident, for stand-ups.
+struct Actions: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List action items across every incident: overdue first, then by due date.",
+        discussion: """
+            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due date ("overdue by \
+            N days" when past), kind, ticket and text. --format markdown pastes into chat; json and csv \
+            carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
+
+            Example: pm actions --open --by owner
+            """
+    )
+
+    @OptionGroup var location: DirectoryOptions
+
+    @Flag(help: "Only open actions.")
+    var open = false
+
+    @Flag(help: "Only done actions.")
+    var done = false
+
+    @Flag(help: "Only open actions past their due date.")
+    var overdue = false
+
+    @Option(name: .customLong("owner"), help: ArgumentHelp("Only actions owned by this person, with or without @ (repeatable).", valueName: "name"))
+    var owners: [String] = []
+
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind"))
+    var kinds: [String] = []
+
+    @OptionGroup var filters: IncidentFilterOptions
+
+    @Option(help: ArgumentHelp("Group rows by owner, incident or none (table and markdown).", valueName: "grouping"))
+    var by: ActionReport.Grouping = .none
+
+    @Option(help: "Output format: table, markdown, json or csv.")
+    var format: ReportFormat = .table
+
+    func validate() throws {
+        if open && done { throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions") }
+        if done && overdue { throw ValidationError("--overdue lists open actions; it cannot be combined with --done") }
+    }
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let (_, set) = try location.load(in: context)
+        var filter = ActionReport.Filter()
+        filter.state = open || overdue ? .open : done ? .done : .all
+        filter.overdueOnly = overdue
+        filter.owners = Set(owners.map { Token.owner($0).lowercased() })
+        filter.kinds = Set(kinds.map(Token.kind))
+        filter.incidents = filters.filter
+        let report = ActionReport(set, filter: filter, today: try context.today)
+        var output = context.stdout
+        report.write(format, grouping: by, style: context.terminalStyle, to: &output)
+        return ExitStatus(set)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm list`: the incidents, newest first.
+struct List: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the incidents, newest first.",
+        discussion: """
+            Columns: date, severity, status, open/total actions (red when some are overdue), time to detect \
+            (started → detected), time to resolve (detected → resolved), id and title.
+            json and csv carry the fields documented in the README.
+            """
+    )
+
+    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var filters: IncidentFilterOptions
+
+    @Option(help: "Output format: table, markdown, json or csv.")
+    var format: ReportFormat = .table
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let (directory, set) = try location.load(in: context)
+        let list = IncidentList(set, filter: filters.filter, config: directory.config, today: try context.today)
+        var output = context.stdout
+        list.write(format, style: context.terminalStyle, to: &output)
+        return ExitStatus(set)
+    }
+}

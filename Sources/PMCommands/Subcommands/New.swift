@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm new TITLE`: scaffolds a postmortem from the current template.
+struct New: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scaffold a postmortem for an incident, from the team's current template.",
+        discussion: """
+            Writes postmortems/YYYY-MM-DD-slug.md with the front matter filled in from the flags and the \
+            template's questions waiting, and prints its path. Never overwrites: if the name is taken, \
+            -2, -3 … is added. Times are ISO 8601 (2019-02-14T10:02:00Z; a time without a zone is UTC).
+
+            Example:
+              pm new "Messenger replies stopped" --severity critical --started 2019-02-14T10:02Z \\
+                --responder sam --service messenger --tag third-party --edit
+            """
+    )
+
+    @Argument(help: "The incident's title, in a few words.")
+    var title: String
+
+    @OptionGroup var location: DirectoryOptions
+
+    @Option(help: ArgumentHelp("Severity, from the configured scale (default scale: critical, high, medium, low).", valueName: "level"))
+    var severity: String?
+
+    @Option(help: ArgumentHelp("The incident's date (default: today).", valueName: "YYYY-MM-DD"))
+    var date: CalendarDate?
+
+    @Option(help: ArgumentHelp("The template to use (default: pm.yml's template, else the newest six-questions; see pm template list).", valueName: "name@version"))
+    var template: TemplateReference?
+
+    @Option(help: ArgumentHelp("When the incident started.", valueName: "time"))
+    var started: TimestampArgument?
+
+    @Option(help: ArgumentHelp("When the team found out.", valueName: "time"))
+    var detected: TimestampArgument?
+
+    @Option(help: ArgumentHelp("When a responder acknowledged it.", valueName: "time"))
+    var acknowledged: TimestampArgument?
+
+    @Option(help: ArgumentHelp("When the impact ended.", valueName: "time"))
+    var resolved: TimestampArgument?
+
+    @Option(help: ArgumentHelp("How the team found out: alert, error-tracker, customer-support, user, engineer …", valueName: "source"))
+    var detection: String?
+
+    @Option(name: .customLong("responder"), help: ArgumentHelp("Someone who responded (repeatable).", valueName: "name"))
+    var responders: [String] = []
+
+    @Option(help: ArgumentHelp("Who facilitates the postmortem meeting.", valueName: "name"))
+    var facilitator: String?
+
+    @Option(name: .customLong("service"), help: ArgumentHelp("An affected service (repeatable).", valueName: "name"))
+    var services: [String] = []
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Flag(help: "Open the new file in $VISUAL or $EDITOR.")
+    var edit = false
+
+    func validate() throws {
+        let trimmed = title.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ValidationError("the title is empty; say in a few words what happened") }
+        guard !title.contains(where: \.isNewline) else { throw ValidationError("the title must be one line") }
+        let times = [("started", started), ("detected", detected), ("acknowledged", acknowledged), ("resolved", resolved)]
+            .compactMap { name, value in value.map { (name, $0.timestamp) } }
+        for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
+            throw ValidationError("--\(earlier.0) \(earlier.1) is after --\(later.0) \(later.1)")
+        }
+        for name in responders + services + tags + [facilitator, detection, severity].compactMap({ $0 }) where name.contains(where: \.isNewline) {
+            throw ValidationError("\"\(name)\" must be one line")
+        }
+    }
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let directory = try location.locate(in: context)
+        if let severity, !directory.config.severities.contains(severity.lowercased()) {
+            throw PMUsageError("--severity \(severity) is not on the scale; use one of \(directory.config.severities.joined(separator: ", ")) (set in pm.yml)")
+        }
+        context.report(directory.templateProblems)
+        let chosen = try Self.template(template, in: directory, context: context)
+
+        var front = FrontMatter()
+        front.title = title.trimmingCharacters(in: .whitespaces)
+        front.date = try date ?? context.today
+        front.severity = severity?.lowercased()
+        front.status = .draft
+        front.template = chosen.reference
+        front.started = started?.timestamp
+        front.detected = detected?.timestamp
+        front.acknowledged = acknowledged?.timestamp
+        front.resolved = resolved?.timestamp
+        front.detection = detection
+        front.responders = responders.map(Token.owner)
+        front.facilitator = facilitator.map(Token.owner)
+        front.services = services
+        front.tags = tags
+        let path = try Scaffolder.create(front, template: chosen, in: directory)
+        context.stdout.write(context.display(path) + "\n")
+        if edit { return try openEditor(path, context: context) }
+        return .success
+    }
+
+    /// The template `--template` names, else pm.yml's, else the built-in default.
+    static func template(_ reference: TemplateReference?, in directory: PostmortemsDirectory, context: CommandContext) throws -> Template {
+        let available = directory.catalog.templates.map(\.reference.description)
+        if let reference {
+            guard let found = directory.catalog.template(reference) else { throw PMError.unknownTemplate(reference.description, available: available) }
+            return found
+        }
+        guard let configured = directory.defaultTemplate else {
+            throw PMError.invalidConfig(path: context.display(directory.configPath), line: nil,
+                                        problem: "`template: \(directory.config.defaultTemplate?.description ?? "")` is not a known template; use one of \(available.joined(separator: ", "))")
+        }
+        return configured
+    }
+
+    /// Runs `$VISUAL` (else `$EDITOR`) on the file through the shell, so editors with flags work.
+    private func openEditor(_ path: String, context: CommandContext) throws -> ExitStatus {
+        guard let editor = ["VISUAL", "EDITOR"].lazy.compactMap({ context.environment[$0] }).first(where: { !$0.isEmpty }) else {
+            context.stderr.write("pm: error: --edit needs $VISUAL or $EDITOR to be set; the file was created: \(context.display(path))\n")
+            return .failure
+        }
+        context.stdout.flush()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
+        process.environment = context.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: context.workingDirectory)
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            context.stderr.write("pm: error: the editor (\(editor)) exited with status \(process.terminationStatus); the file is kept at \(context.display(path))\n")
+            return .failure
+        }
+        return .success
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm show ID`: one incident's parsed summary.
+struct Show: ContextualCommand {
+    /// `pm show` prints a summary for people or the whole parsed postmortem as JSON.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Show one incident: metadata, durations, impact, root cause and actions.",
+        discussion: "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14); a path to the file works too."
+    )
+
+    @Argument(help: "The incident's id, or a unique prefix of it.")
+    var id: String
+
+    @OptionGroup var location: DirectoryOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let (_, set) = try location.load(in: context, quiet: true, request: .detail)
+        let postmortem = try set.resolve(id)
+        context.report(postmortem.diagnostics)
+        var output = context.stdout
+        PostmortemSummary(postmortem, today: try context.today).write(json: format == .json, style: context.terminalStyle, to: &output)
+        return postmortem.hasErrors ? .failure : .success
+    }
+}

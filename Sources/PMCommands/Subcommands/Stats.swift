@@ -1,0 +1,31 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm stats`: is the team getting better?
+struct Stats: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Incident counts, time to detect and resolve, action closure, and postmortem hygiene.",
+        discussion: """
+            Time to detect is started → detected, time to resolve detected → resolved; medians, nearest-rank \
+            90th percentiles and means count only incidents with both times, and MISSING says how many lacked \
+            them. An action's age is the days since its incident. json carries the same numbers (README, "pm stats").
+            """
+    )
+
+    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var filters: IncidentFilterOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: TemplateListFormat = .table
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let (directory, set) = try location.load(in: context)
+        let statistics = Statistics(set.postmortems.filter(filters.filter.matches), config: directory.config, today: try context.today)
+        var output = context.stdout
+        StatsReport(statistics).write(json: format == .json, style: context.terminalStyle, to: &output)
+        return ExitStatus(set)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm template list`: every template pm knows.
+struct TemplateList: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the templates: name@version, built-in or team, number of questions, which is the default."
+    )
+
+    @OptionGroup var location: DirectoryOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: TemplateListFormat = .table
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let directory = try location.locate(in: context)
+        context.report(directory.templateProblems)
+        let listing = TemplateListing(catalog: directory.catalog, defaultTemplate: directory.defaultTemplate?.reference)
+        var output = context.stdout
+        listing.write(json: format == .json, style: context.terminalStyle, to: &output)
+        return directory.templateProblems.contains { $0.severity == .error } ? .failure : .success
+    }
+}
+
+/// `pm template list` prints a table or json.
+enum TemplateListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+/// `pm template show NAME[@VERSION]`: one template's questions.
+struct TemplateShow: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a template's questions: key, heading and aliases; --scaffold prints what pm new writes.",
+        discussion: "Without @VERSION, the newest version of that name."
+    )
+
+    @Argument(help: ArgumentHelp("The template: NAME or NAME@VERSION.", valueName: "name[@version]"))
+    var template: TemplateReference
+
+    @OptionGroup var location: DirectoryOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: TemplateListFormat = .table
+
+    @Flag(help: "Print the Markdown sections a new postmortem starts with instead.")
+    var scaffold = false
+
+    func run(context: CommandContext) throws -> ExitStatus {
+        let directory = try location.locate(in: context)
+        context.report(directory.templateProblems)
+        guard let found = directory.catalog.template(template) else {
+            throw PMError.unknownTemplate(template.description, available: directory.catalog.templates.map(\.reference.description))
+        }
+        var output = context.stdout
+        if scaffold {
+            output.write(found.scaffold)
+        } else {
+            TemplateListing(catalog: directory.catalog, defaultTemplate: directory.defaultTemplate?.reference)
+                .writeDetail(found, json: format == .json, style: context.terminalStyle, to: &output)
+        }
+        return .success
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import PMDocument
+import PMLint
+import PMReports
+import PMWorkspace
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension Status: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension ActionReport.Grouping: ExpressibleByArgument {}
+
+/// A front-matter timestamp given on the command line.
+struct TimestampArgument: ExpressibleByArgument {
+    var timestamp: Timestamp
+
+    init?(argument: String) {
+        guard let timestamp = Timestamp(argument) else { return nil }
+        self.timestamp = timestamp
+    }
+
+    static var defaultValueDescription: String { "ISO 8601 time" }
+}
+
+/// A template reference given on the command line.
+extension TemplateReference: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+/// `--dir`, shared by every command that reads postmortems.
+struct DirectoryOptions: ParsableArguments {
+    @Option(name: .customLong("dir"), help: ArgumentHelp(
+        "The postmortems directory.",
+        discussion: "Default: $PM_DIR, else the nearest folder holding pm.yml or a postmortems/ folder, walking up from here.",
+        valueName: "path"))
+    var directory: String?
+
+    /// The directory named by --dir or PM_DIR, else found by walking up.
+    func locate(in context: CommandContext) throws -> PostmortemsDirectory {
+        try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
+    }
+
+    /// --dir, else PM_DIR.
+    func explicitPath(in context: CommandContext) -> String? {
+        directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
+    /// - Parameter request: what each parse must give (`.detail` keeps section text: only `pm show` prints it).
+    func load(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws -> (PostmortemsDirectory, PostmortemSet) {
+        let directory = try locate(in: context)
+        let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, request: request)
+        if !quiet { context.report(set.diagnostics) }
+        return (directory, set)
+    }
+}
+
+/// Filters on incidents, shared by `pm list` and `pm actions`.
+struct IncidentFilterOptions: ParsableArguments {
+    @Option(name: .customLong("severity"), help: ArgumentHelp("Only incidents of this severity (repeatable).", valueName: "level"))
+    var severities: [String] = []
+
+    @Option(name: .customLong("status"), help: ArgumentHelp("Only postmortems in this status (repeatable).", valueName: "status"))
+    var statuses: [Status] = []
+
+    @Option(help: ArgumentHelp("Only incidents on or after this date.", valueName: "YYYY-MM-DD"))
+    var since: CalendarDate?
+
+    @Option(help: ArgumentHelp("Only incidents on or before this date.", valueName: "YYYY-MM-DD"))
+    var until: CalendarDate?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Only incidents with this tag (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("service"), help: ArgumentHelp("Only incidents affecting this service (repeatable).", valueName: "service"))
+    var services: [String] = []
+
+    func validate() throws {
+        if let since, let until, since > until {
+            throw ValidationError("--since \(since) is after --until \(until); nothing could match")
+        }
+    }
+
+    var filter: IncidentFilter {
+        var filter = IncidentFilter()
+        filter.severities = Set(severities.map { $0.lowercased() })
+        filter.statuses = Set(statuses)
+        filter.since = since
+        filter.until = until
+        filter.tags = Set(tags.map { $0.lowercased() })
+        filter.services = Set(services.map { $0.lowercased() })
+        return filter
+    }
+}
+
+extension ExitStatus {
+    /// 1 when some file had errors, else 0.
+    init(_ set: PostmortemSet) {
+        self = set.hasErrors ? .failure : .success
+    }
+}

@@ -1,0 +1,182 @@
+import CCmark
+
+/// The one place pm talks to libcmark's C API.
+///
+/// Every cmark node, iterator and rendered buffer allocated here is freed before the function
+/// returns; callers only ever see Swift values.
+public enum Cmark {
+    /// Parses CommonMark bytes into a flattened Swift syntax tree with source positions.
+    public static func parse(_ bytes: some Collection<UInt8>) -> MarkdownTree {
+        let document: OpaquePointer = withContiguousBytes(bytes) { buffer in
+            let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+            let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+            guard let root = base.map({ cmark_parse_document($0, buffer.count, options) }) ?? cmark_parse_document("", 0, options) else {
+                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+            }
+            return root
+        }
+        defer { cmark_node_free(document) }
+        return copyTree(document)
+    }
+
+    /// Parses CommonMark once into a Swift tree and into HTML (cmark's safe mode), with the decorator's
+    /// fixed markup added through custom nodes: in place of each task item's checkbox, and at the start
+    /// of each heading. The document's title heading (a first `#` heading for which `isTitle` holds) is
+    /// left out of the HTML: the page shows the title itself.
+    public static func parseAndRender(_ bytes: [UInt8], isTitle: (String) -> Bool,
+                                      decorator: any HTMLDecorator) -> (tree: MarkdownTree, html: String) {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+            guard let root = base.map({ cmark_parse_document($0, buffer.count, options) }) ?? cmark_parse_document("", 0, options) else {
+                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+            }
+            return root
+        }
+        defer { cmark_node_free(document) }
+        let tree = copyTree(document)
+        let topLevel = tree.children(of: 0)
+        var titleNode: Int?
+        if let first = topLevel.first(where: { tree.nodes[$0].kind == .heading && tree.nodes[$0].headingLevel <= 2 }),
+           tree.nodes[first].headingLevel == 1, isTitle(tree.plainText(of: first)) {
+            titleNode = first
+            var child = cmark_node_first_child(document)
+            for _ in 0..<topLevel.firstIndex(of: first)! { child = child.flatMap(cmark_node_next) }
+            if let child {
+                cmark_node_unlink(child)
+                cmark_node_free(child)
+            }
+        }
+        let headings = tree.nodes.indices.filter { tree.nodes[$0].kind == .heading && $0 != titleNode }
+        var prefixes = decorator.headingPrefixes(for: headings.map { tree.plainText(of: $0) })[...]
+        let source = SourceText(bytes: bytes)
+
+        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL (out of memory)") }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            // The tree may only change under a node once the iterator has left it.
+            guard event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING, let prefix = prefixes.popFirst() {
+                prepend(prefix, to: node)
+            } else if type == CMARK_NODE_ITEM {
+                decorateTaskItem(node, source: source, decorator: decorator)
+            }
+        }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else { preconditionFailure("cmark_render_html returned NULL (out of memory)") }
+        defer { free(rendered) }
+        return (tree, String(cString: rendered))
+    }
+
+    /// Replaces a task item's `[ ]` or `[x]` with the decorator's checkbox.
+    private static func decorateTaskItem(_ item: OpaquePointer, source: SourceText, decorator: any HTMLDecorator) {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT else { return }
+        let literal = string(cmark_node_get_literal(text))
+        guard let checkbox = TaskCheckbox.parse(literal) else { return }
+        let line = Int(cmark_node_get_start_line(paragraph)), column = Int(cmark_node_get_start_column(paragraph))
+        guard TaskCheckbox.isAt(source.offset(ofLine: line) + column - 1, in: source.bytes) else { return }
+        cmark_node_set_literal(text, String(literal.dropFirst(checkbox.length + 1)))
+        prepend(decorator.checkbox(isDone: checkbox.isDone), to: paragraph)
+    }
+
+    /// Puts the decorator's fixed `html` (never user text) before the first child of `node`.
+    private static func prepend(_ html: String, to node: OpaquePointer) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { preconditionFailure("cmark_node_new returned NULL (out of memory)") }
+        cmark_node_set_on_enter(custom, html)
+        guard cmark_node_prepend_child(node, custom) == 1 else {
+            cmark_node_free(custom)
+            return
+        }
+    }
+
+    private static func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let result = bytes.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return Array(bytes).withUnsafeBytes(body)
+    }
+
+    /// Copies the tree under `root` into pre-order Swift nodes with an iterator, not recursion.
+    private static func copyTree(_ root: OpaquePointer) -> MarkdownTree {
+        var nodes: [MarkdownNode] = []
+        var open: [Int] = []  // indices of entered, not yet exited nodes
+        guard let iterator = cmark_iter_new(root) else {
+            preconditionFailure("cmark_iter_new returned NULL (out of memory)")
+        }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let isContainer = isContainerType(type)
+            if event == CMARK_EVENT_EXIT {
+                if let index = open.popLast() { nodes[index].subtreeEnd = nodes.count }
+                continue
+            }
+            let index = nodes.count
+            nodes.append(MarkdownNode(
+                kind: kind(of: type),
+                depth: open.count,
+                subtreeEnd: index + 1,
+                literal: string(cmark_node_get_literal(node)),
+                destination: string(cmark_node_get_url(node)),
+                headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
+                start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+                end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+            ))
+            // cmark reports ENTER and EXIT for containers but only ENTER for leaves.
+            if isContainer { open.append(index) }
+        }
+        return MarkdownTree(nodes: nodes)
+    }
+
+    private static func isContainerType(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_PARAGRAPH,
+             CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
+             CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func kind(of type: cmark_node_type) -> MarkdownNode.Kind {
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .custom
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

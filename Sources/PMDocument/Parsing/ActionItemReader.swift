@@ -1,0 +1,147 @@
+/// Reads task-list items (`- [ ]`, `- [x]`, `- [X]`) and their trailing tokens out of a section.
+///
+/// CommonMark has no task lists, so the checkbox is read from the start of each list item's first
+/// paragraph in cmark's tree, and located in the file through cmark's source positions.
+struct ActionItemReader {
+    let tree: MarkdownTree
+    let source: SourceText
+    /// Byte offset of cmark's line 1, column 1 in the file.
+    let bodyStart: Int
+    /// File lines before cmark's line 1.
+    let lineOffset: Int
+    let incidentID: String
+    let path: String
+
+    /// The action items under `nodes` (top-level nodes of a section), nested items included, numbered
+    /// from `firstPosition`: the task items, or, in a section without any, every top-level list item
+    /// (then open, with no checkbox; sub-bullets are their details), as postmortems written elsewhere
+    /// list their actions.
+    func read(nodes: [Int], firstPosition: Int) -> ([ActionItem], [Diagnostic]) {
+        let tasks = read(nodes: nodes, firstPosition: firstPosition, plain: false)
+        return tasks.0.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
+    }
+
+    private func read(nodes: [Int], firstPosition: Int, plain: Bool) -> ([ActionItem], [Diagnostic]) {
+        var items: [ActionItem] = []
+        var diagnostics: [Diagnostic] = []
+        for top in nodes {
+            var openItems: [Int] = []  // subtree ends of enclosing action items
+            var enclosingItems: [Int] = []  // subtree ends of enclosing list items of any kind
+            for index in top..<tree.nodes[top].subtreeEnd where tree.nodes[index].kind == .item {
+                while let end = openItems.last, end <= index { openItems.removeLast() }
+                while let end = enclosingItems.last, end <= index { enclosingItems.removeLast() }
+                defer { enclosingItems.append(tree.nodes[index].subtreeEnd) }
+                if plain, !enclosingItems.isEmpty { continue }
+                // The checkbox must be in the text (not `&#91; ]`) and in the bytes (not an escaped `\[ ]`).
+                guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph else { continue }
+                let checkbox = checkbox(inParagraph: paragraph), offset = checkboxOffset(paragraph: paragraph)
+                if !plain, checkbox == nil || offset == nil { continue }
+                var item = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
+                item.incidentID = incidentID
+                item.position = firstPosition + items.count
+                item.isDone = plain ? false : checkbox?.isDone ?? false
+                item.line = tree.nodes[paragraph].start.line + lineOffset
+                item.checkboxOffset = plain ? nil : offset
+                item.depth = openItems.count
+                if let dueText = item.dueText, item.due == nil {
+                    diagnostics.append(Diagnostic(.warning, path: path, line: item.line, rule: .actionDueInvalid,
+                                                  "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
+                }
+                items.append(item)
+                openItems.append(tree.nodes[index].subtreeEnd)
+            }
+        }
+        return (items, diagnostics)
+    }
+
+    /// The checkbox at the start of the paragraph's first text, if any.
+    private func checkbox(inParagraph paragraph: Int) -> (isDone: Bool, length: Int)? {
+        let first = paragraph + 1
+        guard first < tree.nodes[paragraph].subtreeEnd, tree.nodes[first].kind == .text,
+              tree.nodes[first].depth == tree.nodes[paragraph].depth + 1 else { return nil }
+        return TaskCheckbox.parse(tree.nodes[first].literal)
+    }
+
+    /// The file offset of the character between the brackets, where cmark says the paragraph starts.
+    private func checkboxOffset(paragraph: Int) -> Int? {
+        let start = tree.nodes[paragraph].start
+        let lineStart = start.line == 1 ? bodyStart : source.offset(ofLine: start.line + lineOffset)
+        let bracket = lineStart + start.column - 1
+        return TaskCheckbox.isAt(bracket, in: source.bytes) ? bracket + 1 : nil
+    }
+
+    /// The item's plain text and its trailing `@owner`, `due:`, `#kind` and ticket tokens.
+    ///
+    /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
+    private func tokens(paragraph: Int, skipping checkboxLength: Int) -> ActionItem {
+        // The paragraph's plain text as UTF-8, with a flag per byte for text a token may not come from.
+        var bytes: [UInt8] = []
+        var isProse: [Bool] = []
+        func append(_ text: some StringProtocol, prose: Bool) {
+            bytes.append(contentsOf: text.utf8)
+            isProse.append(contentsOf: repeatElement(prose, count: text.utf8.count))
+        }
+        let childDepth = tree.nodes[paragraph].depth + 1
+        var index = paragraph + 1
+        var isFirst = true
+        while index < tree.nodes[paragraph].subtreeEnd {
+            let node = tree.nodes[index]
+            defer { index = node.subtreeEnd > index ? node.subtreeEnd : index + 1 }
+            guard node.depth == childDepth else { continue }
+            switch node.kind {
+            case .text:
+                append(isFirst ? node.literal.dropFirst(checkboxLength) : Substring(node.literal), prose: false)
+            case .softBreak, .lineBreak:
+                append(" ", prose: false)
+            case .code:
+                append(node.literal, prose: true)
+            case .link where isAutolink(index):
+                append(node.destination, prose: false)
+            case .htmlInline:
+                break
+            default:
+                append(tree.plainText(of: index), prose: true)
+            }
+            isFirst = false
+        }
+
+        var item = ActionItem(incidentID: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
+                              kind: nil, ticket: nil, line: 0, checkboxOffset: nil, depth: 0)
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var end = bytes.count
+        while true {
+            while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0, !isSpace(bytes[start - 1]) { start -= 1 }
+            guard start < end, !isProse[start..<end].contains(true) else { break }
+            let word = String(decoding: bytes[start..<end], as: UTF8.self)
+            if word.count > 1, word.hasPrefix("@"), ActionTokens.isName(word.dropFirst()) {
+                item.owners.insert(String(word.dropFirst()), at: 0)
+            } else if word.lowercased().hasPrefix("due:"), item.dueText == nil, word.count > 4 {
+                item.dueText = String(word.dropFirst(4))
+                item.due = CalendarDate(word.dropFirst(4))
+            } else if word.hasPrefix("#"), item.kind == nil, word.count > 1, ActionTokens.isName(word.dropFirst()),
+                      word.dropFirst().first?.isLetter == true {
+                item.kind = word.dropFirst().lowercased()
+            } else if item.ticket == nil, ActionTokens.isTicket(word) {
+                item.ticket = word
+            } else {
+                break
+            }
+            end = start
+        }
+        // The rest, with each run of whitespace as one space.
+        let words = bytes[0..<end].split(whereSeparator: isSpace)
+        item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
+        return item
+    }
+
+    /// An autolink (`<https://…>`), whose text is its destination.
+    private func isAutolink(_ index: Int) -> Bool {
+        let node = tree.nodes[index]
+        return tree.plainText(of: index) == node.destination || "mailto:" + tree.plainText(of: index) == node.destination
+    }
+
+}
+
+import Foundation

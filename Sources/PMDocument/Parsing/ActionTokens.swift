@@ -1,0 +1,23 @@
+/// The grammar of an action item's trailing tokens (`@owner`, `#kind`, tickets), shared by the reader
+/// and by the edits that write items.
+public enum ActionTokens {
+    /// Letters, digits, `.`, `_` and `-`, starting with a letter or digit.
+    public static func isName(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isLetter || first.isNumber else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }
+            && !text.hasSuffix(".")
+    }
+
+    /// `ABC-123` (upper-case project key, dash, number) or an http(s) URL.
+    public static func isTicket(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            return word.count > (lower.hasPrefix("https://") ? 8 : 7)
+        }
+        guard let dash = word.firstIndex(of: "-") else { return false }
+        let project = word[..<dash], number = word[word.index(after: dash)...]
+        return project.count >= 2 && project.first!.isUppercase && project.first!.isASCII
+            && project.allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
+            && !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,190 @@
+import Yams
+
+/// Finds the YAML block between leading `---` lines and decodes it into a `FrontMatter`.
+public enum FrontMatterParser {
+    /// Where the front matter and the body lie in a file.
+    public struct Layout: Sendable {
+        /// Byte offset where the text starts (3 after a UTF-8 byte-order mark).
+        public var contentStart: Int
+        /// The YAML lines, when the file has a front-matter block (`nil` when it has none).
+        public var yamlLines: ClosedRange<Int>?
+        /// Whether a block was opened with `---` but never closed.
+        public var isUnterminated: Bool
+        /// The YAML text (possibly empty).
+        public var yaml: String
+        /// Byte offset where the Markdown body starts.
+        public var bodyStart: Int
+        /// The 1-based file line on which the body starts.
+        public var bodyFirstLine: Int
+    }
+
+    /// Splits `source` into front matter and body.
+    public static func layout(of source: SourceText) -> Layout {
+        let bytes = source.bytes
+        let contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let noFrontMatter = Layout(contentStart: contentStart, yamlLines: nil, isUnterminated: false, yaml: "", bodyStart: contentStart, bodyFirstLine: 1)
+        guard isFence(source.content(ofLine: 1).dropFirst(contentStart), allowDots: false) else { return noFrontMatter }
+        var line = 2
+        while line <= source.lineCount {
+            if isFence(source.content(ofLine: line), allowDots: true) {
+                return Layout(contentStart: contentStart, yamlLines: 2...max(2, line - 1), isUnterminated: false,
+                              yaml: line > 2 ? source.text(lines: 2, line - 1) : "",
+                              bodyStart: source.offset(ofLine: line + 1), bodyFirstLine: line + 1)
+            }
+            line += 1
+        }
+        var unterminated = noFrontMatter
+        unterminated.isUnterminated = true
+        return unterminated
+    }
+
+    /// `---` (or `...` closing a block), with nothing but trailing spaces after it.
+    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed.removeLast() }
+        return trimmed.elementsEqual("---".utf8) || (allowDots && trimmed.elementsEqual("...".utf8))
+    }
+
+    /// Decodes the YAML of a front-matter block whose first line is file line `firstLine`.
+    public static func decode(_ yaml: String, firstLine: Int, path: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
+        frontMatter.isPresent = true
+        var diagnostics: [Diagnostic] = []
+        func error(_ line: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(.error, path: path, line: line, rule: .frontMatter, message))
+        }
+        let fileLine = { (mark: Mark?) -> Int? in mark.map { $0.line + firstLine - 1 } }
+
+        let root: Node?
+        do {
+            root = try YAMLNodes.compose(yaml)
+        } catch let yamlError as YamlError {
+            var (line, problem) = YAMLNodes.describe(yamlError)
+            if case .duplicatedKeysInMapping(let duplicates, _) = yamlError, let key = duplicates.sorted().first,
+               let second = secondTopLevelLine(of: key, in: yaml) {
+                line = second
+            }
+            diagnostics.append(Diagnostic(.error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
+                                          "the front matter is not valid YAML: \(problem); fix the YAML between the --- lines"))
+            return (frontMatter, diagnostics)
+        } catch let other {
+            error(firstLine, "the front matter could not be read as YAML: \(other)")
+            return (frontMatter, diagnostics)
+        }
+        guard let root else { return (frontMatter, diagnostics) }
+        guard case .mapping(let mapping) = root else {
+            let shape = root.sequence != nil ? "a list" : "a single value"
+            error(fileLine(root.mark) ?? firstLine, "the front matter is \(shape); write it as `key: value` lines (title:, date:, severity: …)")
+            return (frontMatter, diagnostics)
+        }
+
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error(fileLine(keyNode.mark), "front-matter keys must be plain words")
+                continue
+            }
+            let line = fileLine(keyNode.mark)
+            frontMatter.keyLines[key] = line
+            if YAMLNodes.isNull(value), FrontMatter.knownKeys.contains(key) { continue }
+
+            func text(_ what: String) -> String? {
+                guard let scalar = value.scalar else {
+                    error(line, "`\(key)` must be \(what), not a \(value.sequence != nil ? "list" : "mapping")")
+                    return nil
+                }
+                return scalar.string.trimmed
+            }
+            func word(_ what: String) -> String? {
+                guard let string = text(what) else { return nil }
+                let type = YAMLNodes.scalarType(value)
+                if type == .int || type == .float || type == .bool {
+                    error(line, "`\(key)` must be \(what), not `\(string)`")
+                    return nil
+                }
+                return string
+            }
+            func list() -> [String] {
+                if let sequence = value.sequence {
+                    return sequence.compactMap { item in
+                        guard let scalar = item.scalar else {
+                            error(fileLine(item.mark) ?? line, "`\(key)` must be a list of names, like [sam, jo]")
+                            return nil
+                        }
+                        return scalar.string.trimmed
+                    }.filter { !$0.isEmpty }
+                }
+                guard let string = text("a list of names, like [sam, jo]") else { return [] }
+                return string.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+            }
+            func timestamp() -> Timestamp? {
+                guard let string = text("an ISO 8601 time like 2019-02-14T10:02:00Z") else { return nil }
+                guard let timestamp = Timestamp(string) else {
+                    error(line, "`\(key): \(string)` is not an ISO 8601 time; write it like 2019-02-14T10:02:00Z or 2019-02-14 10:02")
+                    return nil
+                }
+                return timestamp
+            }
+
+            switch key {
+            case "title":
+                frontMatter.title = text("text")
+            case "date":
+                guard let string = text("a date like 2019-02-14") else { break }
+                if let date = CalendarDate(string) {
+                    frontMatter.date = date
+                } else {
+                    error(line, "`date: \(string)` is not a date; write it as YYYY-MM-DD, like 2019-02-14")
+                }
+            case "severity":
+                frontMatter.severity = word("a severity word like critical or high")?.lowercased()
+            case "status":
+                guard let string = text("draft, in-review or published") else { break }
+                if let status = Status(rawValue: string.lowercased()) {
+                    frontMatter.status = status
+                } else {
+                    error(line, "`status: \(string)` is not a status; use draft, in-review or published")
+                }
+            case "template":
+                guard let string = text("a template like six-questions@2") else { break }
+                if let reference = TemplateReference(string) {
+                    frontMatter.template = reference
+                } else {
+                    error(line, "`template: \(string)` is not a template reference; write NAME@VERSION, like six-questions@2")
+                }
+            case "started": frontMatter.started = timestamp()
+            case "detected": frontMatter.detected = timestamp()
+            case "acknowledged": frontMatter.acknowledged = timestamp()
+            case "resolved": frontMatter.resolved = timestamp()
+            case "detection": frontMatter.detection = word("a word like alert or customer-support")?.lowercased()
+            case "responders": frontMatter.responders = list().map(Token.owner)
+            case "facilitator": frontMatter.facilitator = word("a name").map(Token.owner)
+            case "services": frontMatter.services = list()
+            case "tags": frontMatter.tags = list()
+            default:
+                frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
+            }
+        }
+        let times = [("started", frontMatter.started), ("detected", frontMatter.detected),
+                     ("acknowledged", frontMatter.acknowledged), ("resolved", frontMatter.resolved)]
+            .compactMap { key, time in time.map { (key, $0) } }
+        for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
+            diagnostics.append(Diagnostic(.warning, path: path, line: frontMatter.keyLines[later.0], rule: .timeOrder,
+                                          "`\(later.0)` (\(later.1)) is before `\(earlier.0)` (\(earlier.1)); the times must run started ≤ detected ≤ acknowledged ≤ resolved"))
+        }
+        return (frontMatter, diagnostics)
+    }
+
+    /// The 1-based line where a top-level `key:` is written for the second time (Yams points at the mapping).
+    static func secondTopLevelLine(of key: String, in yaml: String) -> Int? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.hasPrefix(key) ? line.dropFirst(key.count).drop(while: { $0 == " " }) : ""
+            guard trimmed.hasPrefix(":") else { continue }
+            if seen { return index + 1 }
+            seen = true
+        }
+        return nil
+    }
+}
+
+import Foundation

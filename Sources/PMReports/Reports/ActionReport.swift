@@ -1,0 +1,173 @@
+import PMDocument
+import PMWorkspace
+/// `pm actions`: action items across incidents, overdue first, for a stand-up.
+public struct ActionReport: Sendable {
+    /// Which actions to include.
+    public struct Filter: Sendable {
+        public enum State: String, Sendable { case open, done, all }
+
+        public var state: State = .all
+        public var owners: Set<String> = []
+        public var kinds: Set<String> = []
+        public var overdueOnly = false
+        public var incidents = IncidentFilter()
+
+        public init() {}
+    }
+
+    /// How rows are grouped in the table and Markdown output.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case owner, incident, none
+    }
+
+    public var records: [ActionRecord]
+    public var today: CalendarDate
+    public var state: Filter.State
+    /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
+    public var shortIDs: [String: String]
+
+    /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
+    /// due date, undated last; ties by incident id and position.
+    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
+        self.today = today
+        self.state = filter.state
+        self.shortIDs = set.shortestUniquePrefixes()
+        var records: [ActionRecord] = []
+        for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
+            for action in postmortem.actions {
+                switch filter.state {
+                case .open where action.isDone, .done where !action.isDone: continue
+                default: break
+                }
+                if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) { continue }
+                if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
+                records.append(ActionRecord(action: action, in: postmortem, today: today))
+            }
+        }
+        self.records = records.sorted { a, b in
+            if a.action.isDone != b.action.isDone { return !a.action.isDone }
+            let aOverdue = a.daysOverdue != nil, bOverdue = b.daysOverdue != nil
+            if aOverdue != bOverdue { return aOverdue }
+            switch (a.action.due, b.action.due) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if a.action.incidentID != b.action.incidentID { return a.action.incidentID < b.action.incidentID }
+            return a.action.position < b.action.position
+        }
+    }
+
+    /// Records in groups, in report order; an action with two owners appears under each.
+    public func groups(by grouping: Grouping) -> [(title: String?, records: [ActionRecord])] {
+        switch grouping {
+        case .none:
+            return [(nil, records)]
+        case .incident:
+            var order: [String] = []
+            var byIncident: [String: [ActionRecord]] = [:]
+            for record in records {
+                if byIncident[record.action.incidentID] == nil { order.append(record.action.incidentID) }
+                byIncident[record.action.incidentID, default: []].append(record)
+            }
+            return order.map { id in
+                let first = byIncident[id]![0]
+                return ("\(id) · \(first.incidentTitle)\(first.severity.map { " (\($0))" } ?? "")", byIncident[id]!)
+            }
+        case .owner:
+            // Owners compare without case (@Sam is @sam), shown as first written.
+            var byOwner: [String: [ActionRecord]] = [:]
+            var spelling: [String: String] = [:]
+            for record in records {
+                for owner in record.action.owners.isEmpty ? [""] : record.action.owners {
+                    let key = owner.lowercased()
+                    if byOwner[key]?.last?.action.id == record.action.id { continue }
+                    spelling[key] = spelling[key] ?? owner
+                    byOwner[key, default: []].append(record)
+                }
+            }
+            // Owners with the most overdue work first; unowned actions last.
+            let owners = byOwner.keys.filter { !$0.isEmpty }.sorted { a, b in
+                let overdueA = byOwner[a]!.filter { $0.daysOverdue != nil }.count
+                let overdueB = byOwner[b]!.filter { $0.daysOverdue != nil }.count
+                return overdueA != overdueB ? overdueA > overdueB : a < b
+            }
+            var result = owners.map { (title: Optional("@\(spelling[$0]!)"), records: byOwner[$0]!) }
+            if let unowned = byOwner[""] { result.append(("no owner", unowned)) }
+            return result
+        }
+    }
+
+    /// `2019-03-01 (overdue by 12 days)`, `2027-01-15`, or empty.
+    public static func dueDescription(_ record: ActionRecord) -> String {
+        guard let due = record.action.due else { return record.action.dueText.map { "\($0) (not a date)" } ?? "" }
+        guard let days = record.daysOverdue else { return due.description }
+        return "\(due) (overdue by \(days) day\(days == 1 ? "" : "s"))"
+    }
+
+    public func write(_ format: ReportFormat, grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
+        switch format {
+        case .json: JSONOutput.write(records, to: &output)
+        case .csv: CSV.write(header: ActionRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
+        case .markdown: writeMarkdown(grouping: grouping, to: &output)
+        case .table: writeTable(grouping: grouping, style: style, to: &output)
+        }
+    }
+
+    private func writeTable(grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
+        guard !records.isEmpty else {
+            output.write("No \(state == .all ? "" : state.rawValue + " ")actions.\n")
+            return
+        }
+        let showState = state != .open
+        let groups = groups(by: grouping).map { group in
+            TextTable.Group(title: group.title.map { "\($0) (\(group.records.count))" }, rows: group.records.map { record in
+                let action = record.action
+                let dueStyle = record.daysOverdue != nil ? "31" : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? "33" : nil
+                var row: [TextTable.Cell] = [
+                    TextTable.Cell("\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)", style: action.isDone ? "2" : nil),
+                    TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
+                    TextTable.Cell(Self.dueDescription(record), style: dueStyle),
+                    TextTable.Cell(action.kind ?? ""),
+                    TextTable.Cell(action.ticket ?? ""),
+                    TextTable.Cell(action.text, style: action.isDone ? "2" : nil),
+                ]
+                if showState { row.insert(TextTable.Cell(action.isDone ? "[x]" : "[ ]"), at: 0) }
+                return row
+            })
+        }
+        var headers = ["ID", "OWNER", "DUE", "KIND", "TICKET", "ACTION"]
+        if showState { headers.insert("", at: 0) }
+        let column = { (name: String) in headers.firstIndex(of: name)! }
+        let shrinkOrder = [(column("ACTION"), 24), (column("TICKET"), 10), (column("OWNER"), 8), (column("ACTION"), 16), (column("DUE"), 11), (column("ACTION"), 12)]
+        TextTable(headers: headers, groups: groups, shrinkOrder: shrinkOrder).write(to: &output, width: style.width, color: style.color)
+        let overdue = records.filter { $0.daysOverdue != nil }.count
+        output.write("\n\(records.count) action\(records.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") as of \(today)\n")
+    }
+
+    private func writeMarkdown(grouping: Grouping, to output: inout some TextOutputStream) {
+        let overdue = records.filter { $0.daysOverdue != nil }.count
+        let noun = state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
+        output.write("**\(noun)** (\(records.count)\(overdue > 0 ? ", \(overdue) overdue" : ""), as of \(today))\n")
+        for group in groups(by: grouping) {
+            output.write("\n")
+            if let title = group.title { output.write("**\(MarkdownText.escape(title))**\n\n") }
+            for record in group.records {
+                let action = record.action
+                var details: [String] = []
+                if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
+                if let days = record.daysOverdue, let due = action.due {
+                    details.append("due \(due), **overdue by \(days) day\(days == 1 ? "" : "s")**")
+                } else if !Self.dueDescription(record).isEmpty {
+                    details.append("due \(Self.dueDescription(record))")
+                }
+                if let kind = action.kind { details.append("#\(kind)") }
+                if let ticket = action.ticket { details.append(ticket) }
+                details.append("`\(action.id)`")
+                output.write("- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — \(details.joined(separator: " · "))\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import PMDocument
+import PMWorkspace
+/// `pm list`: the incidents, newest first.
+public struct IncidentList: Sendable {
+    public var records: [IncidentRecord]
+    public var config: Config
+    /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
+    public var shortIDs: [String: String]
+
+    public init(_ set: PostmortemSet, filter: IncidentFilter, config: Config, today: CalendarDate) {
+        self.config = config
+        self.shortIDs = set.shortestUniquePrefixes()
+        records = set.postmortems
+            .filter(filter.matches)
+            .sorted { a, b in
+                if a.date != b.date { return (a.date ?? CalendarDate(daysSinceEpoch: 0)) > (b.date ?? CalendarDate(daysSinceEpoch: 0)) }
+                return a.id > b.id
+            }
+            .map { IncidentRecord($0, today: today) }
+    }
+
+    public func write(_ format: ReportFormat, style: TerminalStyle, to output: inout some TextOutputStream) {
+        switch format {
+        case .json: JSONOutput.write(records, to: &output)
+        case .csv: CSV.write(header: IncidentRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
+        case .markdown: writeMarkdown(to: &output)
+        case .table: writeTable(style: style, to: &output)
+        }
+    }
+
+    func severityStyle(_ severity: String?) -> String? {
+        switch config.rank(ofSeverity: severity) {
+        case 0: return "1;31"
+        case 1: return "33"
+        default: return nil
+        }
+    }
+
+    private func writeTable(style: TerminalStyle, to output: inout some TextOutputStream) {
+        guard !records.isEmpty else {
+            output.write("No postmortems.\n")
+            return
+        }
+        let rows: [[TextTable.Cell]] = records.map { record in
+            let postmortem = record.postmortem, front = postmortem.frontMatter
+            return [
+                TextTable.Cell(postmortem.date?.description ?? ""),
+                TextTable.Cell(front.severity ?? "", style: severityStyle(front.severity)),
+                TextTable.Cell(front.status?.rawValue ?? ""),
+                TextTable.Cell("\(record.openActions)/\(postmortem.actions.count)", style: record.overdueActions > 0 ? "31" : nil),
+                TextTable.Cell(front.timeToDetect?.description ?? ""),
+                TextTable.Cell(front.timeToResolve?.description ?? ""),
+                TextTable.Cell(shortIDs[postmortem.id] ?? postmortem.id),
+                TextTable.Cell(postmortem.title),
+            ]
+        }
+        let headers = ["DATE", "SEVERITY", "STATUS", "OPEN", "TTD", "TTR", "ID", "TITLE"]
+        TextTable(headers: headers, groups: [TextTable.Group(title: nil, rows: rows)], shrinkOrder: [(7, 20), (2, 6), (1, 6), (7, 10)])
+            .write(to: &output, width: style.width, color: style.color)
+    }
+
+    private func writeMarkdown(to output: inout some TextOutputStream) {
+        output.write("**Postmortems** (\(records.count))\n\n")
+        for record in records {
+            let postmortem = record.postmortem, front = postmortem.frontMatter
+            var details = [postmortem.date?.description, front.severity, front.status?.rawValue].compactMap { $0 }
+            details.append("\(record.openActions)/\(postmortem.actions.count) actions open")
+            output.write("- **\(MarkdownText.escape(postmortem.title))** — \(details.joined(separator: " · ")) · `\(postmortem.id)`\n")
+        }
+    }
+}

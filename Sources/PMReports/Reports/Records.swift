@@ -1,0 +1,214 @@
+import PMDocument
+import PMWorkspace
+import Foundation
+
+/// One value of a record field, written the same way by every format.
+public enum FieldValue: Sendable, Equatable {
+    case text(String?)
+    case integer(Int?)
+    /// A list of names: a JSON array; in CSV and SQL, the names separated by spaces.
+    case list([String])
+    /// Front-matter keys pm does not model: a JSON object; in CSV and SQL, that object as JSON text.
+    case object([YAMLValue.KeyValue])
+
+    /// The value as CSV and SQL text; nil for a missing value (an empty CSV field, SQL NULL).
+    public var flatText: String? {
+        switch self {
+        case .text(let text): return text
+        case .integer(let number): return number.map(String.init)
+        case .list(let names): return names.isEmpty ? nil : names.joined(separator: " ")
+        case .object(let entries):
+            guard !entries.isEmpty else { return nil }
+            var text = ""
+            JSONOutput.write(OrderedMapping(entries: entries), compact: true, to: &text)
+            return text.trimmingCharacters(in: .newlines)
+        }
+    }
+}
+
+/// A column of a record type: its name, its SQL type, and how to read it from a record.
+public struct Column<Record>: Sendable {
+    public enum SQLType: String, Sendable { case text = "TEXT", integer = "INTEGER" }
+
+    public let name: String
+    public let sqlType: SQLType
+    /// Whether the column is only in reports that know "today" (`pm actions`, `pm list`), not in exports.
+    public let dependsOnToday: Bool
+    let value: @Sendable (Record) -> FieldValue
+
+    init(_ name: String, _ sqlType: SQLType = .text, dependsOnToday: Bool = false, _ value: @escaping @Sendable (Record) -> FieldValue) {
+        self.name = name
+        self.sqlType = sqlType
+        self.dependsOnToday = dependsOnToday
+        self.value = value
+    }
+}
+
+/// A record type written as JSON, CSV and SQL from one table of columns.
+public protocol TabularRecord: Encodable, Sendable {
+    /// Every column, in the documented order.
+    static var columns: [Column<Self>] { get }
+    /// Whether the record was made with a "today" (else today-dependent columns are left out).
+    var knowsToday: Bool { get }
+}
+
+extension TabularRecord {
+    /// The columns this kind of record has in a report (`withToday`) or an export.
+    public static func columns(withToday: Bool) -> [Column<Self>] {
+        columns.filter { withToday || !$0.dependsOnToday }
+    }
+
+    /// The record's values, column by column.
+    public var values: [FieldValue] {
+        Self.columns(withToday: knowsToday).map { $0.value(self) }
+    }
+
+    /// The record as CSV fields.
+    public var csvRow: [String] { values.map { $0.flatText ?? "" } }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        for (column, value) in zip(Self.columns(withToday: knowsToday), values) {
+            let key = FieldKey(stringValue: column.name)
+            switch value {
+            case .text(let text): try container.encodeOrNull(text, forKey: key)
+            case .integer(let number): try container.encodeOrNull(number, forKey: key)
+            case .list(let names): try container.encode(names, forKey: key)
+            case .object(let entries): try container.encode(OrderedMapping(entries: entries), forKey: key)
+            }
+        }
+    }
+}
+
+struct FieldKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// One action item as reports and exports write it (documented in the README; names are stable).
+public struct ActionRecord: TabularRecord {
+    public var action: ActionItem
+    public var incidentTitle: String
+    public var severity: String?
+    public var incidentDate: CalendarDate?
+    public var path: String
+    public var daysOverdue: Int?
+    public var knowsToday: Bool
+
+    /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change from day to day.
+    public init(action: ActionItem, in postmortem: Postmortem, today: CalendarDate?) {
+        self.action = action
+        self.incidentTitle = postmortem.title
+        self.severity = postmortem.frontMatter.severity
+        self.incidentDate = postmortem.date
+        self.path = postmortem.path
+        self.daysOverdue = today.flatMap(action.daysOverdue)
+        self.knowsToday = today != nil
+    }
+
+    public static let columns: [Column<ActionRecord>] = [
+        Column("id") { .text($0.action.id) },
+        Column("incident") { .text($0.action.incidentID) },
+        Column("position", .integer) { .integer($0.action.position) },
+        Column("status") { .text($0.action.isDone ? "done" : "open") },
+        Column("text") { .text($0.action.text) },
+        Column("owners") { .list($0.action.owners) },
+        Column("due") { .text($0.action.due?.description ?? $0.action.dueText) },
+        Column("overdue_days", .integer, dependsOnToday: true) { .integer($0.daysOverdue) },
+        Column("kind") { .text($0.action.kind) },
+        Column("ticket") { .text($0.action.ticket) },
+        Column("severity") { .text($0.severity) },
+        Column("incident_title") { .text($0.incidentTitle) },
+        Column("incident_date") { .text($0.incidentDate?.description) },
+        Column("path") { .text($0.path) },
+        Column("line", .integer) { .integer($0.action.line) },
+    ]
+}
+
+/// One incident as reports and exports write it (documented in the README; names are stable).
+public struct IncidentRecord: TabularRecord {
+    public var postmortem: Postmortem
+    public var today: CalendarDate?
+    public var knowsToday: Bool { today != nil }
+
+    /// - Parameter today: the day overdue counts are worked out for; nil for an export.
+    public init(_ postmortem: Postmortem, today: CalendarDate?) {
+        self.postmortem = postmortem
+        self.today = today
+    }
+
+    public var openActions: Int { postmortem.actions.filter { !$0.isDone }.count }
+    public var overdueActions: Int { today.map { today in postmortem.actions.filter { $0.isOverdue(today: today) }.count } ?? 0 }
+
+    public static let columns: [Column<IncidentRecord>] = [
+        Column("id") { .text($0.postmortem.id) },
+        Column("title") { .text($0.postmortem.title) },
+        Column("date") { .text($0.postmortem.date?.description) },
+        Column("severity") { .text($0.postmortem.frontMatter.severity) },
+        Column("status") { .text($0.postmortem.frontMatter.status?.rawValue) },
+        Column("template") { .text($0.postmortem.frontMatter.template?.description) },
+        Column("started") { .text($0.postmortem.frontMatter.started?.description) },
+        Column("detected") { .text($0.postmortem.frontMatter.detected?.description) },
+        Column("acknowledged") { .text($0.postmortem.frontMatter.acknowledged?.description) },
+        Column("resolved") { .text($0.postmortem.frontMatter.resolved?.description) },
+        Column("time_to_detect_seconds", .integer) { .integer($0.postmortem.frontMatter.timeToDetect?.seconds) },
+        Column("time_to_resolve_seconds", .integer) { .integer($0.postmortem.frontMatter.timeToResolve?.seconds) },
+        Column("duration_seconds", .integer) { .integer($0.postmortem.frontMatter.duration?.seconds) },
+        Column("detection") { .text($0.postmortem.frontMatter.detection) },
+        Column("responders") { .list($0.postmortem.frontMatter.responders) },
+        Column("facilitator") { .text($0.postmortem.frontMatter.facilitator) },
+        Column("services") { .list($0.postmortem.frontMatter.services) },
+        Column("tags") { .list($0.postmortem.frontMatter.tags) },
+        Column("actions_total", .integer) { .integer($0.postmortem.actions.count) },
+        Column("actions_open", .integer) { .integer($0.openActions) },
+        Column("actions_overdue", .integer, dependsOnToday: true) { .integer($0.overdueActions) },
+        Column("path") { .text($0.postmortem.path) },
+        Column("extra") { .object($0.postmortem.frontMatter.extra) },
+    ]
+}
+
+/// `pm show --format json`: the incident record plus its sections and actions.
+public struct PostmortemDetailRecord: Sendable, Encodable {
+    public var incident: IncidentRecord
+
+    struct SectionRecord: Encodable {
+        var heading: String
+        var key: String?
+        var answered: Bool
+        var startLine: Int
+        var endLine: Int
+        var text: String
+
+        enum CodingKeys: String, CodingKey {
+            case heading, key, answered, startLine = "start_line", endLine = "end_line", text
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(heading, forKey: .heading)
+            try container.encodeOrNull(key, forKey: .key)
+            try container.encode(answered, forKey: .answered)
+            try container.encode(startLine, forKey: .startLine)
+            try container.encode(endLine, forKey: .endLine)
+            try container.encode(text, forKey: .text)
+        }
+    }
+
+    public init(_ postmortem: Postmortem, today: CalendarDate) {
+        incident = IncidentRecord(postmortem, today: today)
+    }
+
+    enum Key: String, CodingKey { case sections, actions }
+
+    public func encode(to encoder: Encoder) throws {
+        try incident.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        let postmortem = incident.postmortem
+        try container.encode(postmortem.sections.map {
+            SectionRecord(heading: $0.heading, key: $0.key, answered: $0.isAnswered, startLine: $0.startLine, endLine: $0.endLine, text: $0.text)
+        }, forKey: .sections)
+        try container.encode(postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: incident.today) }, forKey: .actions)
+    }
+}

@@ -1,0 +1,224 @@
+import PMDocument
+import PMWorkspace
+/// `pm stats` output: a table for people, json for tools (names documented in the README).
+public struct StatsReport: Sendable {
+    public var statistics: Statistics
+
+    public init(_ statistics: Statistics) {
+        self.statistics = statistics
+    }
+
+    public func write(json: Bool, style: TerminalStyle, to output: inout some TextOutputStream) {
+        if json {
+            JSONOutput.write(JSONShape(statistics), to: &output)
+        } else {
+            writeTable(style: style, to: &output)
+        }
+    }
+
+    // MARK: Table
+
+    private func writeTable(style: TerminalStyle, to output: inout some TextOutputStream) {
+        let stats = statistics
+        func bold(_ text: String) -> String { style.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+        func list(_ counts: [(String, Int)]) -> String { counts.isEmpty ? "none" : counts.map { "\($0.0) \($0.1)" }.joined(separator: " · ") }
+        let span = [stats.firstDate, stats.lastDate].compactMap { $0?.description }
+        output.write(bold("\(stats.incidentCount) incident\(stats.incidentCount == 1 ? "" : "s")") + (span.count == 2 ? ", \(span[0]) to \(span[1])" : "") + " (as of \(stats.today))\n")
+        guard stats.incidentCount > 0 else { return }
+        output.write("  by severity:  \(list(stats.bySeverity))\n")
+        output.write("  by detection: \(list(stats.byDetection))\n")
+        output.write("  by service:   \(list(stats.byService))\n\n")
+
+        let severities = stats.bySeverity.map(\.0)
+        let months = stats.byMonth.map { month, counts in
+            [TextTable.Cell(month), TextTable.Cell(String(counts.values.reduce(0, +)))] + severities.map { TextTable.Cell(counts[$0].map(String.init) ?? "") }
+        }
+        TextTable(headers: ["MONTH", "TOTAL"] + severities, groups: [.init(title: nil, rows: months)], shrinkOrder: [])
+            .write(to: &output, width: style.width, color: style.color)
+        output.write("\n")
+
+        for (title, overall, bySeverity) in [("TIME TO DETECT", stats.timeToDetect, stats.timeToDetectBySeverity),
+                                              ("TIME TO RESOLVE", stats.timeToResolve, stats.timeToResolveBySeverity)] {
+            let rows = [("all", overall)] + bySeverity
+            TextTable(headers: [title, "N", "MISSING", "MEDIAN", "P90", "MEAN"], groups: [.init(title: nil, rows: rows.map { name, summary in
+                [TextTable.Cell(name), TextTable.Cell(String(summary.count)), TextTable.Cell(String(summary.missing)),
+                 TextTable.Cell(Self.duration(summary.median)), TextTable.Cell(Self.duration(summary.p90)), TextTable.Cell(Self.duration(summary.mean))]
+            })], shrinkOrder: []).write(to: &output, width: style.width, color: style.color)
+            output.write("\n")
+        }
+
+        func row(_ name: String, _ summary: Statistics.ActionSummary) -> [TextTable.Cell] {
+            [TextTable.Cell(name), TextTable.Cell(String(summary.total)), TextTable.Cell(String(summary.open)), TextTable.Cell(String(summary.done)),
+             TextTable.Cell(String(summary.overdue), style: summary.overdue > 0 ? "31" : nil), TextTable.Cell(Self.percent(summary.closureRate)),
+             TextTable.Cell(summary.medianOpenAgeDays.map { "\(Self.number($0))d" } ?? "")]
+        }
+        TextTable(headers: ["ACTIONS", "TOTAL", "OPEN", "DONE", "OVERDUE", "CLOSED", "MEDIAN OPEN AGE"], groups: [
+            .init(title: nil, rows: [row("all", stats.actions)]),
+            .init(title: "by kind", rows: stats.actionsByKind.map { row($0.0 == "none" ? "(no kind)" : "#" + $0.0, $0.1) }),
+            .init(title: "by owner", rows: stats.actionsByOwner.map { row($0.0 == "none" ? "(no owner)" : "@" + $0.0, $0.1) }),
+        ], shrinkOrder: []).write(to: &output, width: style.width, color: style.color)
+
+        output.write("\n" + bold("Hygiene") + "\n")
+        let stale = stats.staleDrafts.map { "\($0.id) (\($0.days) days)" }
+        output.write("  drafts older than \(Statistics.staleDraftDays) days: \(stale.isEmpty ? "none" : stale.joined(separator: ", "))\n")
+        output.write("  published without actions: \(stats.publishedWithoutActions.isEmpty ? "none" : stats.publishedWithoutActions.joined(separator: ", "))\n")
+    }
+
+    static func duration(_ seconds: Double?) -> String {
+        seconds.map { Duration(seconds: Int($0.rounded())).description } ?? ""
+    }
+
+    static func percent(_ rate: Double?) -> String {
+        rate.map { "\(Int(($0 * 100).rounded()))%" } ?? ""
+    }
+
+    /// A number without a needless `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    // MARK: JSON
+
+    struct Durations: Encodable {
+        var count: Int
+        var missing: Int
+        var medianSeconds: Double?
+        var p90Seconds: Double?
+        var meanSeconds: Double?
+
+        init(_ summary: Statistics.DurationSummary) {
+            count = summary.count
+            missing = summary.missing
+            medianSeconds = summary.median
+            p90Seconds = summary.p90
+            meanSeconds = summary.mean
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case count, missing, medianSeconds = "median_seconds", p90Seconds = "p90_seconds", meanSeconds = "mean_seconds"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(count, forKey: .count)
+            try container.encode(missing, forKey: .missing)
+            try container.encodeOrNull(medianSeconds, forKey: .medianSeconds)
+            try container.encodeOrNull(p90Seconds, forKey: .p90Seconds)
+            try container.encodeOrNull(meanSeconds, forKey: .meanSeconds)
+        }
+    }
+
+    struct DurationGroup: Encodable {
+        var overall: Durations
+        var bySeverity: [String: Durations]
+
+        enum CodingKeys: String, CodingKey { case overall, bySeverity = "by_severity" }
+    }
+
+    struct Actions: Encodable {
+        var total, open, done, overdue: Int
+        var closureRate: Double?
+        var medianOpenAgeDays: Double?
+
+        init(_ summary: Statistics.ActionSummary) {
+            total = summary.total
+            open = summary.open
+            done = summary.done
+            overdue = summary.overdue
+            closureRate = summary.closureRate
+            medianOpenAgeDays = summary.medianOpenAgeDays
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case total, open, done, overdue, closureRate = "closure_rate", medianOpenAgeDays = "median_open_age_days"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(total, forKey: .total)
+            try container.encode(open, forKey: .open)
+            try container.encode(done, forKey: .done)
+            try container.encode(overdue, forKey: .overdue)
+            try container.encodeOrNull(closureRate, forKey: .closureRate)
+            try container.encodeOrNull(medianOpenAgeDays, forKey: .medianOpenAgeDays)
+        }
+    }
+
+    struct ActionGroup: Encodable {
+        var overall: Actions
+        var byKind: [String: Actions]
+        var byOwner: [String: Actions]
+
+        enum CodingKeys: String, CodingKey { case overall, byKind = "by_kind", byOwner = "by_owner" }
+    }
+
+    struct Incidents: Encodable {
+        var total: Int
+        var first: String?
+        var last: String?
+        var bySeverity: [String: Int]
+        var byMonth: [String: [String: Int]]
+        var byService: [String: Int]
+        var byDetection: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case total, first, last, bySeverity = "by_severity", byMonth = "by_month", byService = "by_service", byDetection = "by_detection"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(total, forKey: .total)
+            try container.encodeOrNull(first, forKey: .first)
+            try container.encodeOrNull(last, forKey: .last)
+            try container.encode(bySeverity, forKey: .bySeverity)
+            try container.encode(byMonth, forKey: .byMonth)
+            try container.encode(byService, forKey: .byService)
+            try container.encode(byDetection, forKey: .byDetection)
+        }
+    }
+
+    struct StaleDraft: Encodable {
+        var id: String
+        var days: Int
+    }
+
+    struct Hygiene: Encodable {
+        var staleDrafts: [StaleDraft]
+        var publishedWithoutActions: [String]
+
+        enum CodingKeys: String, CodingKey { case staleDrafts = "stale_drafts", publishedWithoutActions = "published_without_actions" }
+    }
+
+    struct JSONShape: Encodable {
+        var asOf: String
+        var incidents: Incidents
+        var timeToDetect: DurationGroup
+        var timeToResolve: DurationGroup
+        var actions: ActionGroup
+        var hygiene: Hygiene
+
+        enum CodingKeys: String, CodingKey {
+            case asOf = "as_of", incidents, timeToDetect = "time_to_detect", timeToResolve = "time_to_resolve", actions, hygiene
+        }
+
+        init(_ stats: Statistics) {
+            asOf = stats.today.description
+            incidents = Incidents(total: stats.incidentCount, first: stats.firstDate?.description, last: stats.lastDate?.description,
+                                  bySeverity: Dictionary(uniqueKeysWithValues: stats.bySeverity),
+                                  byMonth: Dictionary(uniqueKeysWithValues: stats.byMonth),
+                                  byService: Dictionary(uniqueKeysWithValues: stats.byService),
+                                  byDetection: Dictionary(uniqueKeysWithValues: stats.byDetection))
+            timeToDetect = DurationGroup(overall: Durations(stats.timeToDetect),
+                                         bySeverity: Dictionary(uniqueKeysWithValues: stats.timeToDetectBySeverity.map { ($0.0, Durations($0.1)) }))
+            timeToResolve = DurationGroup(overall: Durations(stats.timeToResolve),
+                                          bySeverity: Dictionary(uniqueKeysWithValues: stats.timeToResolveBySeverity.map { ($0.0, Durations($0.1)) }))
+            actions = ActionGroup(overall: Actions(stats.actions),
+                                  byKind: Dictionary(uniqueKeysWithValues: stats.actionsByKind.map { ($0.0, Actions($0.1)) }),
+                                  byOwner: Dictionary(uniqueKeysWithValues: stats.actionsByOwner.map { ($0.0, Actions($0.1)) }))
+            hygiene = Hygiene(staleDrafts: stats.staleDrafts.map { StaleDraft(id: $0.id, days: $0.days) },
+                              publishedWithoutActions: stats.publishedWithoutActions)
+        }
+    }
+}
+
+import Foundation

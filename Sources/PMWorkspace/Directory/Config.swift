@@ -1,0 +1,78 @@
+import PMDocument
+import Yams
+
+/// A team's settings, from `pm.yml` in the postmortems directory.
+public struct Config: Sendable {
+    /// The template `pm new` uses when none is named; nil means the newest built-in.
+    public var defaultTemplate: TemplateReference?
+    /// Severities from most to least severe.
+    public var severities: [String]
+    /// What `pm lint` checks and how loudly.
+    public var lint = LintConfig()
+
+    public static let fileName = "pm.yml"
+    public static let defaultSeverities = ["critical", "high", "medium", "low"]
+
+    public init(defaultTemplate: TemplateReference? = nil, severities: [String] = Config.defaultSeverities) {
+        self.defaultTemplate = defaultTemplate
+        self.severities = severities
+    }
+
+    /// Rank of a severity for sorting: 0 for the most severe; unknown severities after known ones.
+    public func rank(ofSeverity severity: String?) -> Int {
+        guard let severity else { return severities.count + 1 }
+        return severities.firstIndex(of: severity) ?? severities.count
+    }
+
+    /// The config file `pm init` writes.
+    public static func initialText(template: TemplateReference) -> String {
+        """
+        # pm configuration (see "Configuration" in pm's README).
+        # The template `pm new` uses unless --template names another (built in: six-questions@1, six-questions@2).
+        template: \(template)
+        # Severity levels, most severe first. critical: worth waking someone at 3 a.m.
+        severities: [\(defaultSeverities.joined(separator: ", "))]
+
+        """
+    }
+
+    /// Parses a config file's text; `path` is named in errors.
+    public static func parse(_ text: String, path: String) throws(PMError) -> Config {
+        let root: Node?
+        do {
+            root = try YAMLNodes.compose(text)
+        } catch let error as YamlError {
+            let (line, problem) = YAMLNodes.describe(error)
+            throw .invalidConfig(path: path, line: line, problem: "not valid YAML: \(problem)")
+        } catch {
+            throw .invalidConfig(path: path, line: nil, problem: "not valid YAML: \(error)")
+        }
+        var config = Config()
+        guard let root else { return config }
+        guard let mapping = root.mapping else {
+            throw .invalidConfig(path: path, line: root.mark?.line, problem: "the config must be `key: value` lines (template:, severities:)")
+        }
+        for (keyNode, value) in mapping {
+            let line = keyNode.mark?.line
+            switch keyNode.scalar?.string {
+            case "template":
+                guard let text = value.scalar?.string, let reference = TemplateReference(text) else {
+                    throw .invalidConfig(path: path, line: line, problem: "`template:` must be NAME@VERSION, like six-questions@2")
+                }
+                config.defaultTemplate = reference
+            case "severities":
+                guard let list = value.sequence?.compactMap({ $0.scalar?.string.lowercased() }), !list.isEmpty,
+                      list.count == value.sequence?.count else {
+                    throw .invalidConfig(path: path, line: line, problem: "`severities:` must be a list, most severe first, like [critical, high, medium, low]")
+                }
+                config.severities = list
+            case "lint":
+                config.lint = try LintConfig.parse(value, path: path)
+            default:
+                // Keys for later features (render, stats) are read by those features.
+                continue
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,177 @@
+import PMDocument
+import Foundation
+
+/// A new action item for `pm action add`.
+public struct NewAction: Sendable, Equatable {
+    public var text: String
+    public var owners: [String]
+    public var due: CalendarDate?
+    public var kind: String?
+    public var ticket: String?
+
+    public init(text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil) {
+        self.text = text
+        self.owners = owners
+        self.due = due
+        self.kind = kind
+        self.ticket = ticket
+    }
+
+    /// `TEXT @owner due:YYYY-MM-DD #kind TICKET`, the part after the checkbox.
+    public var line: String {
+        ([text] + owners.map { "@\($0)" } + [due.map { "due:\($0)" }, kind.map { "#\($0)" }, ticket].compactMap { $0 })
+            .joined(separator: " ")
+    }
+
+    /// Why this action cannot be written so that it reads back as given, or nil when it can.
+    public var problem: String? {
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return "the action's text is empty" }
+        if text.contains(where: \.isNewline) { return "the action's text must be one line" }
+        if let owner = owners.first(where: { !ActionTokens.isName(Substring($0)) }) {
+            return "\"\(owner)\" is not an owner name (letters, digits, ., _ and -)"
+        }
+        if let kind, !(ActionTokens.isName(Substring(kind)) && kind.first?.isLetter == true) {
+            return "\"\(kind)\" is not a kind (a word like prevent, detect, mitigate, process, runbook)"
+        }
+        if let ticket, !ActionTokens.isTicket(ticket) { return "\"\(ticket)\" is not a ticket (ABC-123 or an http(s) URL)" }
+        guard let alone = Self.parseAlone(text) else { return "the text does not make a task item on its own" }
+        if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil {
+            return "the text ends with words pm would read as tokens (@owner, due:, #kind, ticket); pass them with --owner, --due, --kind or --ticket"
+        }
+        return nil
+    }
+
+    /// How pm reads `text` as the whole of a task item (its plain text, Markdown rendered).
+    var expectedText: String? { Self.parseAlone(text)?.text }
+
+    private static func parseAlone(_ text: String) -> ActionItem? {
+        PostmortemParser().parse(Array("## Action items\n\n- [ ] \(text)\n".utf8), path: "", id: "").actions.first
+    }
+}
+
+/// Edits that tick, untick and add action items, changing only the bytes they must.
+///
+/// Every edit reads the file afresh, computes the new bytes, parses them back to check that the edit
+/// did exactly what it should, and only then replaces the file atomically.
+public struct ActionEditor: Sendable {
+    public var parser: PostmortemParser
+
+    public init(parser: PostmortemParser = PostmortemParser()) {
+        self.parser = parser
+    }
+
+    /// The postmortem and position an action id (`INCIDENT/N`, the incident part any unique prefix) names.
+    public static func resolve(_ id: String, in set: PostmortemSet) throws -> (Postmortem, Int) {
+        guard let slash = id.lastIndex(of: "/"), let position = Int(id[id.index(after: slash)...]), position > 0 else {
+            throw EditError.notAnActionID(id)
+        }
+        return (try set.resolve(String(id[..<slash])), position)
+    }
+
+    /// Ticks (`done`) or unticks the action at `position` of the file at `postmortem.filePath`,
+    /// changing that one checkbox byte; returns the action as it now reads.
+    @discardableResult
+    public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
+        let (bytes, current) = try Self.read(postmortem, parser: parser)
+        guard let action = current.actions.first(where: { $0.position == position }) else {
+            throw EditError.unknownAction("\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
+        }
+        guard let offset = action.checkboxOffset else {
+            throw EditError.noCheckbox(id: action.id, path: current.path, line: action.line)
+        }
+        guard action.isDone != done else {
+            throw EditError.alreadyInState(id: action.id, done: done, path: current.path, line: action.line)
+        }
+        let edited = Self.setCheckbox(done, at: offset, in: bytes)
+        let reread = parser.parse(edited, path: current.path, id: current.id)
+        var expected = current.actions
+        expected[position - 1].isDone = done
+        guard reread.actions == expected else {
+            throw EditError.verificationFailed(path: current.path, problem: "other action items changed")
+        }
+        try AtomicFile.replace(postmortem.filePath, expected: bytes, with: edited)
+        return reread.actions[position - 1]
+    }
+
+    /// Appends `action` at the end of the (last) actions section, creating the section from the
+    /// template's heading when there is none; returns the action as it now reads.
+    @discardableResult
+    public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
+        let (bytes, current) = try Self.read(postmortem, parser: parser)
+        // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
+        // the others into mere text (a section with task items reads only those).
+        let plain = !current.actions.isEmpty && current.actions.allSatisfy { $0.checkboxOffset == nil }
+        let edited = Self.appending(action, to: bytes, postmortem: current, actionsHeading: actionsHeading, plain: plain)
+        let reread = parser.parse(edited, path: current.path, id: current.id)
+        guard reread.actions.count == current.actions.count + 1,
+              zip(reread.actions, current.actions).allSatisfy({ $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners }),
+              let added = reread.actions.last, !added.isDone, added.text == action.expectedText,
+              added.owners == action.owners, added.due == action.due, added.kind == action.kind?.lowercased(), added.ticket == action.ticket else {
+            throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
+        }
+        try AtomicFile.replace(postmortem.filePath, expected: bytes, with: edited)
+        return added
+    }
+
+    /// The file's bytes and a fresh parse of them, refusing a file with errors (its structure cannot be trusted).
+    public static func read(_ postmortem: Postmortem, parser: PostmortemParser) throws -> ([UInt8], Postmortem) {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: postmortem.filePath)))
+        } catch {
+            throw EditError.cannotWrite(path: postmortem.path, reason: PostmortemSet.readFailure(error))
+        }
+        var current = parser.parse(bytes, path: postmortem.path, id: postmortem.id)
+        current.filePath = postmortem.filePath
+        if let first = current.diagnostics.first(where: { $0.severity == .error }) {
+            throw EditError.fileHasErrors(path: postmortem.path, first: first)
+        }
+        return (bytes, current)
+    }
+
+    /// `bytes` with the checkbox character at `offset` set to `x` or a space.
+    public static func setCheckbox(_ done: Bool, at offset: Int, in bytes: [UInt8]) -> [UInt8] {
+        precondition(offset > 0 && offset + 1 < bytes.count && bytes[offset - 1] == UInt8(ascii: "[") && bytes[offset + 1] == UInt8(ascii: "]"),
+                     "a parsed action's checkbox offset points between its brackets")
+        var edited = bytes
+        edited[offset] = done ? UInt8(ascii: "x") : UInt8(ascii: " ")
+        return edited
+    }
+
+    /// `bytes` with `action` inserted after the last line of the last actions section (or a new
+    /// section at the end), in the file's own line-ending style.
+    public static func appending(_ action: NewAction, to bytes: [UInt8], postmortem: Postmortem, actionsHeading: String, plain: Bool = false) -> [UInt8] {
+        let item = (plain ? "" : "[ ] ") + action.line
+        let source = SourceText(bytes: bytes)
+        // The ending of the line the new text follows, so a file that mixes endings stays consistent locally.
+        let anchorLine = postmortem.sections.last(where: { $0.key == "actions" })?.endLine ?? source.lineCount
+        let anchorEnding = Array(bytes[(source.offset(ofLine: anchorLine) + source.content(ofLine: anchorLine).count)..<source.offset(ofLine: anchorLine + 1)])
+        let newline: [UInt8] = anchorEnding.isEmpty ? lineEnding(of: bytes) : anchorEnding
+        var insertion: [UInt8] = []
+        let offset: Int
+        if let section = postmortem.sections.last(where: { $0.key == "actions" }) {
+            offset = source.offset(ofLine: section.endLine + 1)
+            if offset == bytes.count, !(bytes.last == 0x0A || bytes.last == 0x0D) { insertion += newline }
+            if let bullet = section.trailingBullet {
+                insertion += Array("\(bullet) \(item)".utf8) + newline
+            } else {
+                insertion += newline + Array("- \(item)".utf8) + newline
+            }
+        } else {
+            offset = bytes.count
+            if !bytes.isEmpty, !(bytes.last == 0x0A || bytes.last == 0x0D) { insertion += newline }
+            if !bytes.isEmpty { insertion += newline }
+            insertion += Array("## \(actionsHeading)".utf8) + newline + newline + Array("- \(item)".utf8) + newline
+        }
+        var edited = bytes
+        edited.insert(contentsOf: insertion, at: offset)
+        return edited
+    }
+
+    /// The first line ending in the file (`\r\n`, `\r` or `\n`), `\n` when there is none.
+    static func lineEnding(of bytes: [UInt8]) -> [UInt8] {
+        guard let index = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return [0x0A] }
+        if bytes[index] == 0x0A { return [0x0A] }
+        return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? [0x0D, 0x0A] : [0x0D]
+    }
+}

@@ -1,0 +1,98 @@
+import PMDocument
+import Foundation
+import Yams
+
+/// Writes new postmortem files from a template, never overwriting one.
+public enum Scaffolder {
+    /// The file's text: `frontMatter` (which must have a title and a date) in pm's key order, then the
+    /// title and the template's questions. A missing severity is left empty with the scale in a comment.
+    public static func render(_ frontMatter: FrontMatter, template: Template, severities: [String]) -> String {
+        guard let title = frontMatter.title, let date = frontMatter.date else {
+            preconditionFailure("a new postmortem always has a title and a date")
+        }
+        var lines = ["---"]
+        for key in FrontMatter.knownKeys {
+            let value: String?
+            switch key {
+            case "title": value = scalar(title)
+            case "date": value = date.description
+            case "severity":
+                guard let severity = frontMatter.severity else {
+                    lines.append("severity:  # \(severities.joined(separator: " | "))")
+                    continue
+                }
+                value = scalar(severity)
+            case "status": value = (frontMatter.status ?? .draft).rawValue
+            case "template": value = (frontMatter.template ?? template.reference).description
+            case "started": value = frontMatter.started?.description
+            case "detected": value = frontMatter.detected?.description
+            case "acknowledged": value = frontMatter.acknowledged?.description
+            case "resolved": value = frontMatter.resolved?.description
+            case "detection": value = frontMatter.detection.map(scalar)
+            case "responders": value = flowList(frontMatter.responders)
+            case "facilitator": value = frontMatter.facilitator.map(scalar)
+            case "services": value = flowList(frontMatter.services)
+            case "tags": value = flowList(frontMatter.tags)
+            default: preconditionFailure("FrontMatter.knownKeys has a key the scaffolder does not write: \(key)")
+            }
+            if let value { lines.append("\(key): \(value)") }
+        }
+        lines.append("---")
+        return lines.joined(separator: "\n") + "\n\n# \(MarkdownText.escape(title))\n\n" + template.scaffold
+    }
+
+    /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
+    /// creation, so concurrent runs never overwrite each other; returns the path written.
+    public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory) throws(PMError) -> String {
+        let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
+        // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
+        let takenIDs = Set(try directory.postmortemFiles().map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
+        var attempt = 1
+        while true {
+            let id = attempt == 1 ? stem : "\(stem)-\(attempt)"
+            if takenIDs.contains(id) {
+                attempt += 1
+                continue
+            }
+            let path = (directory.path as NSString).appendingPathComponent(id + ".md")
+            do {
+                try FileCreation.create(at: path, contents: contents)
+                return path
+            } catch is FileCreation.AlreadyExists {
+                attempt += 1
+            } catch let error as PMError {
+                throw error
+            } catch {
+                throw .cannotCreate(path: path, reason: "\(error)")
+            }
+        }
+    }
+
+    /// A YAML scalar, quoted by Yams only when it needs to be.
+    static func scalar(_ value: String) -> String {
+        serialize(stringNode(value))
+    }
+
+    /// A node that reads back as the string `value`: quoted when YAML would resolve it to null, a
+    /// boolean, a number or a timestamp (`~`, `yes`, `3`, `2019-02-14`).
+    static func stringNode(_ value: String) -> Node {
+        let plain = Node(value)
+        guard YAMLNodes.tagName(plain) != .str else { return plain }
+        return Node(value, Tag(.str), .singleQuoted)
+    }
+
+    /// `[a, b]`, or nil for an empty list (the key is then left out).
+    static func flowList(_ values: [String]) -> String? {
+        guard !values.isEmpty else { return nil }
+        return serialize(Node(values.map(stringNode), Tag(.seq), .flow))
+    }
+
+    private static func serialize(_ node: Node) -> String {
+        do {
+            return try Yams.serialize(node: node, width: -1, allowUnicode: true).trimmingCharacters(in: .newlines)
+        } catch {
+            preconditionFailure("a string always serializes as YAML: \(error)")
+        }
+    }
+}
