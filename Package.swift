@@ -81,5 +81,6 @@ let package = Package(
 //     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 if ProcessInfo.processInfo.environment["PM_FUZZ"] != nil {
     package.products.append(.executable(name: "pm-fuzz", targets: ["pm-fuzz"]))
-    package.targets.append(.executableTarget(name: "pm-fuzz", dependencies: ["PMDocument", "PMWorkspace", "PMLint"], path: "Fuzz/pm-fuzz"))
+    package.targets.append(
+        .executableTarget(name: "pm-fuzz", dependencies: ["PMDocument", "PMWorkspace", "PMLint"], path: "Fuzz/pm-fuzz"))
 }

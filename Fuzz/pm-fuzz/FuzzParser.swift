@@ -2,8 +2,9 @@ import PMDocument
 import PMLint
 import PMReports
 import PMWorkspace
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs one input through everything that reads a postmortem: the parser (front matter, sections,
@@ -17,10 +18,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = PostmortemParser(keepsSectionText: false).parse(bytes, path: "fuzz.md", id: "2020-01-01-fuzz")
         return 0
     }
-    let postmortem = PostmortemParser(collectsProse: true, rendersHTML: true).parse(bytes, path: "fuzz.md", id: "2020-01-01-fuzz")
+    let postmortem = PostmortemParser(collectsProse: true, rendersHTML: true).parse(
+        bytes, path: "fuzz.md", id: "2020-01-01-fuzz")
     _ = FuzzTarget.linter.lint(postmortem)
     if !postmortem.hasErrors {
-        _ = try? TemplateUpgrader(target: TemplateCatalog.builtIn.defaultTemplate).upgrade(bytes, postmortem: postmortem)
+        _ = try? TemplateUpgrader(target: TemplateCatalog.builtIn.defaultTemplate).upgrade(
+            bytes, postmortem: postmortem)
         if let offset = postmortem.actions.first?.checkboxOffset {
             _ = ActionEditor.setCheckbox(true, at: offset, in: bytes)
         }
@@ -33,7 +36,9 @@ enum FuzzTarget {
 
     static let linter: Linter = {
         do {
-            return try Linter(config: Config(), today: CalendarDate("2026-11-21")!, now: .init(timeIntervalSince1970: 1_795_219_200), configPath: "pm.yml")
+            return try Linter(
+                config: Config(), today: CalendarDate("2026-11-21")!, now: .init(timeIntervalSince1970: 1_795_219_200),
+                configPath: "pm.yml")
         } catch {
             preconditionFailure("the default lint configuration is valid")
         }
@@ -43,12 +48,15 @@ enum FuzzTarget {
 /// libFuzzer's driver, started from the `main` SwiftPM gives an executable target (`pm_fuzz_main`),
 /// so that libFuzzer's own `main` is not needed.
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 @_cdecl("pm_fuzz_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+    return llvmFuzzerRunDriver(&count, &arguments, fuzz)
 }

@@ -46,8 +46,10 @@ struct EmbedResources {
             let name = (path as NSString).lastPathComponent
             var isDirectory: ObjCBool = false
             guard !name.hasPrefix("."),
-                  FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+                FileManager.default.fileExists(
+                    atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
             paths.append(path)
         }
         return paths.sorted()

@@ -5,9 +5,12 @@ import Testing
     /// A copy of the bundled postmortems in a temporary repository.
     static func repository() throws -> URL {
         let root = try temporaryRepository()
-        for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("postmortems").path) {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("postmortems/\(name)"),
-                                             to: root.appendingPathComponent("postmortems/\(name)"))
+        for name in try FileManager.default.contentsOfDirectory(
+            atPath: packageRoot.appendingPathComponent("postmortems").path)
+        {
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("postmortems/\(name)"),
+                to: root.appendingPathComponent("postmortems/\(name)"))
         }
         return root
     }
@@ -24,49 +27,78 @@ import Testing
         let before = try Self.bytes(Self.messenger, in: root)
         let run = pm(["action", "done", "2019-02-14/5"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "\(Self.messenger):80: [x] 2019-02-14-messenger-replies-stopped/5 Move the production token to a Business Manager system user\n")
+        #expect(
+            run.stdout
+                == "\(Self.messenger):80: [x] 2019-02-14-messenger-replies-stopped/5 Move the production token to a "
+                + "Business Manager system user\n"
+        )
         let after = try Self.bytes(Self.messenger, in: root)
         #expect(after.count == before.count)
         let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }
         #expect(changed.count == 1)
-        #expect(changed.first.map { (after[$0.offset - 1], $0.element.0, $0.element.1, after[$0.offset + 1]) }
-                .map { [$0.0, $0.1, $0.2, $0.3] } == [UInt8(ascii: "["), UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "]")])
+        #expect(
+            changed.first.map { (after[$0.offset - 1], $0.element.0, $0.element.1, after[$0.offset + 1]) }
+                .map { [$0.0, $0.1, $0.2, $0.3] } == [
+                    UInt8(ascii: "["), UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "]"),
+                ])
         #expect(pm(["action", "done", "2019-02-14/5", "--undo"], in: root.path).status == 0)
         #expect(try Self.bytes(Self.messenger, in: root) == before)
         // The other files are untouched.
-        for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path) {
-            #expect(try Self.bytes("postmortems/\(name)", in: root) == Self.bytes(name, in: packageRoot.appendingPathComponent("postmortems")))
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
+        {
+            #expect(
+                try Self.bytes("postmortems/\(name)", in: root)
+                    == Self.bytes(name, in: packageRoot.appendingPathComponent("postmortems")))
         }
     }
 
     @Test func undoOfAnUpperCaseXAndCRLFFilesKeepEveryOtherByte() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let text = "\u{FEFF}---\r\ntitle: t\r\n---\r\n\r\n## Action items\r\n\r\n- [X] Done @sam\r\n  - [ ] nested `[ ]` @jo\r\n"
+        let text =
+            "\u{FEFF}---\r\ntitle: t\r\n---\r\n\r\n## Action items\r\n\r\n- [X] Done @sam\r\n  - [ ] nested `[ ]` "
+            + "@jo\r\n"
         try write(text, to: "postmortems/2020-01-01-crlf.md", in: root)
         #expect(pm(["action", "done", "2020/1", "--undo"], in: root.path).status == 0)
         #expect(pm(["action", "done", "2020/2"], in: root.path).status == 0)
-        let expected = text.replacingOccurrences(of: "- [X] Done", with: "- [ ] Done").replacingOccurrences(of: "- [ ] nested", with: "- [x] nested")
+        let expected = text.replacingOccurrences(of: "- [X] Done", with: "- [ ] Done").replacingOccurrences(
+            of: "- [ ] nested", with: "- [x] nested")
         #expect(try Self.bytes("postmortems/2020-01-01-crlf.md", in: root) == Array(expected.utf8))
     }
 
     @Test(arguments: [
-        (["action", "done", "2019-02-14/1"], 1, "action 2019-02-14-messenger-replies-stopped/1 is already done; nothing was changed"),
-        (["action", "done", "2019-02-14/5", "--undo"], 1, "action 2019-02-14-messenger-replies-stopped/5 is already open"),
-        (["action", "done", "2019-02-14/9"], 2, "no action 2019-02-14-messenger-replies-stopped/9 in 2019-02-14-messenger-replies-stopped; its actions are 2019-02-14-messenger-replies-stopped/1,"),
-        (["action", "done", "2019/1"], 2, "\"2019\" matches 2 postmortems: 2019-02-14-messenger-replies-stopped, 2019-03-07-migration-blocked-outage"),
+        (
+            ["action", "done", "2019-02-14/1"], 1,
+            "action 2019-02-14-messenger-replies-stopped/1 is already done; nothing was changed"
+        ),
+        (
+            ["action", "done", "2019-02-14/5", "--undo"], 1,
+            "action 2019-02-14-messenger-replies-stopped/5 is already open"
+        ),
+        (
+            ["action", "done", "2019-02-14/9"], 2,
+            "no action 2019-02-14-messenger-replies-stopped/9 in 2019-02-14-messenger-replies-stopped; its actions "
+                + "are 2019-02-14-messenger-replies-stopped/1,"
+        ),
+        (
+            ["action", "done", "2019/1"], 2,
+            "\"2019\" matches 2 postmortems: 2019-02-14-messenger-replies-stopped, 2019-03-07-migration-blocked-outage"
+        ),
         (["action", "done", "1999/1"], 2, "no postmortem matches \"1999\""),
         (["action", "done", "2019-02-14"], 2, "\"2019-02-14\" is not an action id; write INCIDENT/N"),
     ])
     func refusalsChangeNothing(arguments: [String], status: Int32, message: String) throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let before = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).sorted()
+        let before = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("postmortems").path
+        ).sorted()
             .map { try Self.bytes("postmortems/\($0)", in: root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == status)
         #expect(run.stderr.contains(message), "\(run.stderr)")
-        let after = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).sorted()
+        let after = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
+            .sorted()
             .map { try Self.bytes("postmortems/\($0)", in: root) }
         #expect(after == before)
     }
@@ -78,7 +110,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         #expect(pm(["action", "done", "2019-02-14/5"], in: root.path).status == 0)
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count == 6)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count
+                == 6)
     }
 
     @Test func addAppendsAWellFormedItemAndNothingElse() throws {
@@ -86,31 +120,50 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = "postmortems/2026-08-17-insights-slow-after-index-drop.md"
         let before = try String(decoding: Self.bytes(path, in: root), as: UTF8.self)
-        let run = pm(["action", "add", "2026-08", "Review the index audit", "--owner", "@li", "--owner", "sam", "--due", "2027-02-01",
-                      "--kind", "#Process", "--ticket", "ENG-4200"], in: root.path)
+        let run = pm(
+            [
+                "action", "add", "2026-08", "Review the index audit", "--owner", "@li", "--owner", "sam", "--due",
+                "2027-02-01",
+                "--kind", "#Process", "--ticket", "ENG-4200",
+            ], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "\(path):78: [ ] 2026-08-17-insights-slow-after-index-drop/6 Review the index audit\n")
         let item = "- [ ] Review the index audit @li @sam due:2027-02-01 #process ENG-4200\n"
         let anchor = "- [ ] Add the `pg_stat_user_indexes` check to the migrations guide @li due:2027-02-15 #runbook\n"
-        #expect(try String(decoding: Self.bytes(path, in: root), as: UTF8.self) == before.replacingOccurrences(of: anchor, with: anchor + item))
+        #expect(
+            try String(decoding: Self.bytes(path, in: root), as: UTF8.self)
+                == before.replacingOccurrences(of: anchor, with: anchor + item))
         let json = pm(["actions", "--owner", "sam", "--format", "csv"], in: root.path)
-        #expect(json.stdout.contains("2026-08-17-insights-slow-after-index-drop/6,2026-08-17-insights-slow-after-index-drop,6,open,Review the index audit,li sam,2027-02-01,,process,ENG-4200"))
+        #expect(
+            json.stdout.contains(
+                "2026-08-17-insights-slow-after-index-drop/6,2026-08-17-insights-slow-after-index-drop,6,open,Review "
+                    + "the index audit,li sam,2027-02-01,,process,ENG-4200"
+            ))
     }
 
     @Test func addCreatesTheSectionFromTheTemplateWhenMissing() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.", to: "postmortems/2020-01-01-t.md", in: root)
+        try write(
+            "---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.",
+            to: "postmortems/2020-01-01-t.md", in: root)
         try write("# Only a title\r\n", to: "postmortems/2020-01-02-u.md", in: root)
-        try write("## Action items\n\n<!-- one task per line -->\n\n## Appendix\n\nGraphs.\n", to: "postmortems/2020-01-03-v.md", in: root)
+        try write(
+            "## Action items\n\n<!-- one task per line -->\n\n## Appendix\n\nGraphs.\n",
+            to: "postmortems/2020-01-03-v.md", in: root)
         #expect(pm(["action", "add", "2020-01-01", "First"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-02", "Second"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-03", "Third"], in: root.path).status == 0)
-        #expect(try String(decoding: Self.bytes("postmortems/2020-01-01-t.md", in: root), as: UTF8.self)
-                == "---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.\n\n## Action items\n\n- [ ] First\n")
-        #expect(try String(decoding: Self.bytes("postmortems/2020-01-02-u.md", in: root), as: UTF8.self)
+        #expect(
+            try String(decoding: Self.bytes("postmortems/2020-01-01-t.md", in: root), as: UTF8.self)
+                == "---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.\n\n## Action "
+                + "items\n\n- [ ] First\n"
+        )
+        #expect(
+            try String(decoding: Self.bytes("postmortems/2020-01-02-u.md", in: root), as: UTF8.self)
                 == "# Only a title\r\n\r\n## Action items\r\n\r\n- [ ] Second\r\n")
-        #expect(try String(decoding: Self.bytes("postmortems/2020-01-03-v.md", in: root), as: UTF8.self)
+        #expect(
+            try String(decoding: Self.bytes("postmortems/2020-01-03-v.md", in: root), as: UTF8.self)
                 == "## Action items\n\n<!-- one task per line -->\n\n- [ ] Third\n\n## Appendix\n\nGraphs.\n")
     }
 
@@ -138,7 +191,11 @@ import Testing
         try write(text, to: "postmortems/2020-01-01-b.md", in: root)
         let run = pm(["action", "done", "2020-01-01/1"], in: root.path)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("postmortems/2020-01-01-b.md has errors (postmortems/2020-01-01-b.md:3: error: the front matter is not valid YAML"))
+        #expect(
+            run.stderr.contains(
+                "postmortems/2020-01-01-b.md has errors (postmortems/2020-01-01-b.md:3: error: the front matter is "
+                    + "not valid YAML"
+            ))
         #expect(try Self.bytes("postmortems/2020-01-01-b.md", in: root) == Array(text.utf8))
     }
 }
@@ -148,11 +205,15 @@ import Testing
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
         try write("## Action items\n\n- [ ] Tick me @sam\n", to: "real/2026-01-02-t.md", in: root)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path,
-                                                   withDestinationPath: "../real/2026-01-02-t.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path,
+            withDestinationPath: "../real/2026-01-02-t.md")
         #expect(pm(["action", "done", "2026-01-02-t/1"], in: root.path).status == 0)
-        #expect(try String(contentsOf: root.appendingPathComponent("real/2026-01-02-t.md"), encoding: .utf8) == "## Action items\n\n- [x] Tick me @sam\n")
-        let link = try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path)
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("real/2026-01-02-t.md"), encoding: .utf8)
+                == "## Action items\n\n- [x] Tick me @sam\n")
+        let link = try FileManager.default.destinationOfSymbolicLink(
+            atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path)
         #expect(link == "../real/2026-01-02-t.md", "the link is still a link")
     }
 
@@ -163,16 +224,20 @@ import Testing
         let run = pm(["action", "add", "2026", "*Rotate* the `@bot` key for R&D", "--owner", "li"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasSuffix("/2 Rotate the @bot key for R&D\n"))
-        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
                 == "## Action items\n\n- [ ] First @sam\n- [ ] *Rotate* the `@bot` key for R&D @li\n")
     }
 
     @Test func addUsesTheLineEndingOfTheLineItFollows() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n", to: "postmortems/2026-01-02-t.md", in: root)
+        try write(
+            "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n", to: "postmortems/2026-01-02-t.md",
+            in: root)
         #expect(pm(["action", "add", "2026", "Second"], in: root.path).status == 0)
-        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
                 == "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n- [ ] Second\r\n")
     }
 }

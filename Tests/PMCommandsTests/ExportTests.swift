@@ -30,7 +30,9 @@ import Testing
     static func repository() throws -> URL {
         let root = try temporaryRepository()
         try write(tricky, to: "postmortems/2026-01-02-payments.md", in: root)
-        try write("---\ntitle: Quiet\ndate: 2026-02-03\nseverity: low\nstatus: draft\n---\n\n# Quiet\n", to: "postmortems/2026-02-03-quiet.md", in: root)
+        try write(
+            "---\ntitle: Quiet\ndate: 2026-02-03\nseverity: low\nstatus: draft\n---\n\n# Quiet\n",
+            to: "postmortems/2026-02-03-quiet.md", in: root)
         return root
     }
 
@@ -51,7 +53,8 @@ import Testing
     @Test func jsonHasBothRecordTypes() throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(pm(["export"], in: root.path).stdout.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(pm(["export"], in: root.path).stdout.utf8)) as? [String: Any])
         let incidents = try #require(json["incidents"] as? [[String: Any]])
         let actions = try #require(json["actions"] as? [[String: Any]])
         #expect(incidents.map { $0["id"] as? String } == ["2026-01-02-payments", "2026-02-03-quiet"])
@@ -61,7 +64,8 @@ import Testing
         #expect((incidents[0]["extra"] as? [String: Any])?["ticket_count"] as? Int == 3)
         #expect(actions.map { $0["id"] as? String } == ["2026-01-02-payments/1", "2026-01-02-payments/2"])
         #expect(actions[0]["text"] as? String == Self.expectedText)
-        let ndjson = pm(["export", "--format", "ndjson", "--table", "actions"], in: root.path).stdout.split(separator: "\n")
+        let ndjson = pm(["export", "--format", "ndjson", "--table", "actions"], in: root.path).stdout.split(
+            separator: "\n")
         #expect(ndjson.count == 2)
         #expect(ndjson.allSatisfy { $0.contains("\"record\":\"action\"") })
     }
@@ -75,18 +79,26 @@ import Testing
         let incidents = try String(contentsOf: root.appendingPathComponent("out/incidents.csv"), encoding: .utf8)
         #expect(incidents.contains("\"Payments \"\"failed\"\", then\nrecovered — café ☕\""))
         #expect(incidents.hasSuffix("\r\n"))
-        #expect(pm(["export", "--format", "csv", "--table", "actions"], in: root.path).stdout
+        #expect(
+            pm(["export", "--format", "csv", "--table", "actions"], in: root.path).stdout
                 == (try String(contentsOf: root.appendingPathComponent("out/actions.csv"), encoding: .utf8)))
 
         let database = root.appendingPathComponent("csv.db").path
         for table in ["incidents", "actions"] {
-            let load = try runProgram("sqlite3", [database, ".import --csv \(root.appendingPathComponent("out/\(table).csv").path) \(table)"])
+            let load = try runProgram(
+                "sqlite3", [database, ".import --csv \(root.appendingPathComponent("out/\(table).csv").path) \(table)"])
             #expect(load.status == 0, "\(load.stderr)")
         }
-        #expect(try runProgram("sqlite3", [database, "SELECT count(*) FROM incidents; SELECT count(*) FROM actions;"]).stdout == "2\n2\n")
-        let title = try runProgram("sqlite3", [database, "SELECT title FROM incidents WHERE id = '2026-01-02-payments';"]).stdout
+        #expect(
+            try runProgram("sqlite3", [database, "SELECT count(*) FROM incidents; SELECT count(*) FROM actions;"])
+                .stdout == "2\n2\n")
+        let title = try runProgram(
+            "sqlite3", [database, "SELECT title FROM incidents WHERE id = '2026-01-02-payments';"]
+        ).stdout
         #expect(title == Self.expectedTitle + "\n")
-        let text = try runProgram("sqlite3", [database, "SELECT text || '|' || owners || '|' || due FROM actions WHERE position = '1';"]).stdout
+        let text = try runProgram(
+            "sqlite3", [database, "SELECT text || '|' || owners || '|' || due FROM actions WHERE position = '1';"]
+        ).stdout
         #expect(text == Self.expectedText + "|sam|2026-03-01\n")
     }
 
@@ -106,27 +118,55 @@ import Testing
             let load = try runProgram("sqlite3", ["-bail", database, ".read \(sql)"])
             #expect(load.status == 0, "\(load.stderr)")
         }
-        #expect(try runProgram("sqlite3", [database, "SELECT count(*) FROM pm_incidents; SELECT count(*) FROM pm_actions;"]).stdout == "2\n2\n")
-        #expect(try runProgram("sqlite3", [database, "SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments';"]).stdout == Self.expectedTitle + "\n")
-        #expect(try runProgram("sqlite3", [database, "SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1';"]).stdout == Self.expectedText + "\n")
-        #expect(try runProgram("sqlite3", [database, "SELECT time_to_detect_seconds + 0, typeof(time_to_detect_seconds) FROM pm_incidents WHERE severity = 'high';"]).stdout == "600|integer\n")
+        #expect(
+            try runProgram(
+                "sqlite3", [database, "SELECT count(*) FROM pm_incidents; SELECT count(*) FROM pm_actions;"]
+            ).stdout == "2\n2\n")
+        #expect(
+            try runProgram("sqlite3", [database, "SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments';"])
+                .stdout == Self.expectedTitle + "\n")
+        #expect(
+            try runProgram("sqlite3", [database, "SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1';"])
+                .stdout == Self.expectedText + "\n")
+        #expect(
+            try runProgram(
+                "sqlite3",
+                [
+                    database,
+                    "SELECT time_to_detect_seconds + 0, typeof(time_to_detect_seconds) FROM pm_incidents WHERE "
+                        + "severity = 'high';",
+                ]
+            ).stdout == "600|integer\n")
 
         // The file changes: one action is removed, the title edited; the next load updates the rows.
-        try write(Self.tricky.replacingOccurrences(of: "- [x] Page on 5xx @jo due:2026-01-05 #detect\n", with: "")
-                    .replacingOccurrences(of: "then\\nrecovered", with: "then recovered"), to: "postmortems/2026-01-02-payments.md", in: root)
+        try write(
+            Self.tricky.replacingOccurrences(of: "- [x] Page on 5xx @jo due:2026-01-05 #detect\n", with: "")
+                .replacingOccurrences(of: "then\\nrecovered", with: "then recovered"),
+            to: "postmortems/2026-01-02-payments.md", in: root)
         #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
         #expect(try runProgram("sqlite3", ["-bail", database, ".read \(sql)"]).status == 0)
-        #expect(try runProgram("sqlite3", [database, "SELECT count(*) FROM pm_actions; SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments';"]).stdout
+        #expect(
+            try runProgram(
+                "sqlite3",
+                [
+                    database,
+                    "SELECT count(*) FROM pm_actions; SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments';",
+                ]
+            ).stdout
                 == "1\nPayments \"failed\", then recovered — café ☕\n")
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PM_TEST_PG"] != nil, "needs the PostgreSQL server Scripts/test starts (PM_TEST_PG)"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["PM_TEST_PG"] != nil,
+            "needs the PostgreSQL server Scripts/test starts (PM_TEST_PG)"))
     func sqlLoadsIntoPostgreSQLTwice() throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
         let server = try #require(ProcessInfo.processInfo.environment["PM_TEST_PG"])
         let database = "pm_test_\(UUID().uuidString.prefix(8).lowercased())"
-        #expect(try runProgram("psql", [server, "-v", "ON_ERROR_STOP=1", "-qc", "CREATE DATABASE \(database)"]).status == 0)
+        #expect(
+            try runProgram("psql", [server, "-v", "ON_ERROR_STOP=1", "-qc", "CREATE DATABASE \(database)"]).status == 0)
         defer { _ = try? runProgram("psql", [server, "-qc", "DROP DATABASE \(database)"]) }
         let connection = server.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(database)")
         let sql = pm(["export", "--format", "sql"], in: root.path).stdout
@@ -139,9 +179,12 @@ import Testing
         }
         #expect(try query("SELECT count(*) FROM pm_incidents") == "2\n")
         #expect(try query("SELECT count(*) FROM pm_actions") == "2\n")
-        #expect(try query("SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments'") == Self.expectedTitle + "\n")
+        #expect(
+            try query("SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments'") == Self.expectedTitle + "\n")
         #expect(try query("SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1'") == Self.expectedText + "\n")
-        #expect(try query("SELECT time_to_detect_seconds * 2, extra FROM pm_incidents WHERE severity = 'high'") == "1200|{\"ticket_count\":3}\n")
+        #expect(
+            try query("SELECT time_to_detect_seconds * 2, extra FROM pm_incidents WHERE severity = 'high'")
+                == "1200|{\"ticket_count\":3}\n")
         #expect(try query("SELECT string_agg(status, ',' ORDER BY position) FROM pm_actions") == "open,done\n")
     }
 }

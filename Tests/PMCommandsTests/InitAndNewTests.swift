@@ -11,7 +11,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let first = pm(["init", "--dir", "incidents"], in: root.path)
         #expect(first.status == 0)
-        #expect(first.stdout.hasPrefix("Created incidents/pm.yml (template six-questions@2, severities critical, high, medium, low)"))
+        #expect(
+            first.stdout.hasPrefix(
+                "Created incidents/pm.yml (template six-questions@2, severities critical, high, medium, low)"))
         let configPath = root.appendingPathComponent("incidents/pm.yml").path
         let config = try String(contentsOfFile: configPath, encoding: .utf8)
         let parsed = try Config.parse(config, path: configPath)
@@ -22,7 +24,9 @@ import Testing
         let second = pm(["init", "--dir", "incidents"], in: root.path)
         #expect(second.status == 1)
         #expect(second.stderr.contains("already exists"))
-        #expect(try String(contentsOfFile: configPath, encoding: .utf8) == "template: six-questions@1\n", "nothing was changed")
+        #expect(
+            try String(contentsOfFile: configPath, encoding: .utf8) == "template: six-questions@1\n",
+            "nothing was changed")
     }
 
     @Test func anUnknownTemplateIsAUsageError() throws {
@@ -30,7 +34,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = pm(["init", "--template", "nope@3"], in: root.path)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("no template named nope@3; available: atlassian@1, google-sre@1, pagerduty@1, six-questions@1, six-questions@2"))
+        #expect(
+            run.stderr.contains(
+                "no template named nope@3; available: atlassian@1, google-sre@1, pagerduty@1, six-questions@1, "
+                    + "six-questions@2"
+            ))
     }
 }
 
@@ -41,18 +49,27 @@ import Testing
         let run = pm(["new", "Messenger replies stopped", "--severity", "critical"], in: root.path)
         #expect(run.status == 0)
         #expect(run.stdout == "postmortems/2026-11-21-messenger-replies-stopped.md\n")
-        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2026-11-21-messenger-replies-stopped.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2026-11-21-messenger-replies-stopped.md"),
+            encoding: .utf8)
         expectGolden(text, "new-default.md")
     }
 
     @Test func everyFlagRoundTripsThroughShow() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let run = pm(["new", "Payouts failed: cert \"rotated\"", "--severity", "HIGH", "--date", "2019-02-14", "--template", "six-questions@1",
-                      "--started", "2019-02-14T10:02:00Z", "--detected", "2019-02-14T11:20+01:00", "--acknowledged", "2019-02-14T10:24Z",
-                      "--resolved", "2019-02-14 11:08", "--detection", "customer-support", "--responder", "@sam", "--responder", "priya",
-                      "--facilitator", "jo", "--service", "messenger", "--service", "payouts", "--tag", "third-party", "--tag", "x, y"],
-                     in: root.path)
+        let run = pm(
+            [
+                "new", "Payouts failed: cert \"rotated\"", "--severity", "HIGH", "--date", "2019-02-14", "--template",
+                "six-questions@1",
+                "--started", "2019-02-14T10:02:00Z", "--detected", "2019-02-14T11:20+01:00", "--acknowledged",
+                "2019-02-14T10:24Z",
+                "--resolved", "2019-02-14 11:08", "--detection", "customer-support", "--responder", "@sam",
+                "--responder", "priya",
+                "--facilitator", "jo", "--service", "messenger", "--service", "payouts", "--tag", "third-party",
+                "--tag", "x, y",
+            ],
+            in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "postmortems/2019-02-14-payouts-failed-cert-rotated.md\n")
         let show = pm(["show", "2019-02-14-payouts", "--format", "json"], in: root.path)
@@ -75,7 +92,10 @@ import Testing
         #expect(json["services"] as? [String] == ["messenger", "payouts"])
         #expect(json["tags"] as? [String] == ["third-party", "x, y"])
         let sections = try #require(json["sections"] as? [[String: Any]])
-        #expect(sections.map { $0["key"] as? String } == ["summary", "impact", "root-cause", "resolution", "prevention", "faster-response", "actions"])
+        #expect(
+            sections.map { $0["key"] as? String } == [
+                "summary", "impact", "root-cause", "resolution", "prevention", "faster-response", "actions",
+            ])
         #expect(sections.allSatisfy { $0["answered"] as? Bool == false })
     }
 
@@ -96,15 +116,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = pm(["new", "../../../etc/passwd", "--date", "2020-01-01"], in: root.path)
         #expect(run.stdout == "postmortems/2020-01-01-etc-passwd.md\n")
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("postmortems/2020-01-01-etc-passwd.md").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("postmortems/2020-01-01-etc-passwd.md").path))
     }
 
     @Test(arguments: [
         (["new", ""], "the title is empty"),
-        (["new", "x", "--severity", "sev1"], "--severity sev1 is not on the scale; use one of critical, high, medium, low"),
+        (
+            ["new", "x", "--severity", "sev1"],
+            "--severity sev1 is not on the scale; use one of critical, high, medium, low"
+        ),
         (["new", "x", "--date", "2020-02-30"], "--date"),
         (["new", "x", "--started", "noon"], "--started"),
-        (["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"], "--started 2020-01-01T10:00:00Z is after --resolved"),
+        (
+            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"],
+            "--started 2020-01-01T10:00:00Z is after --resolved"
+        ),
         (["new", "x", "--template", "six-questions@9"], "no template named six-questions@9"),
     ])
     func badInputIsAUsageError(arguments: [String], message: String) throws {
@@ -113,7 +141,9 @@ import Testing
         let run = pm(arguments, in: root.path)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message), "\(run.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).isEmpty
+        )
     }
 
     @Test func theConfiguredTemplateAndScaleAreUsed() throws {
@@ -122,7 +152,8 @@ import Testing
         try write("template: six-questions@1\nseverities: [sev1, sev2]\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "Queue stuck", "--severity", "sev2", "--date", "2020-01-01"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
-        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-queue-stuck.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2020-01-01-queue-stuck.md"), encoding: .utf8)
         #expect(text.contains("template: six-questions@1\n"))
         #expect(text.contains("## What could we do to find and fix the issue faster?"))
         #expect(text.contains("severity: sev2\n"))
@@ -131,23 +162,29 @@ import Testing
     @Test func editOpensTheEditorOnTheNewFile() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let run = pm(["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
-                     environment: ["EDITOR": "sh -c 'echo \"edited by the editor\" >> \"$0\"'", "VISUAL": ""])
+        let run = pm(
+            ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
+            environment: ["EDITOR": "sh -c 'echo \"edited by the editor\" >> \"$0\"'", "VISUAL": ""])
         #expect(run.status == 0, "\(run.stderr)")
-        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-edited.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2020-01-01-edited.md"), encoding: .utf8)
         #expect(text.hasSuffix("edited by the editor\n"))
     }
 
     @Test func aHundredConcurrentProcessesGiveAHundredFiles() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try #require(FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
         var processes: [(Process, Pipe)] = []
         for _ in 0..<100 {
             let process = Process()
             let output = Pipe()
             process.executableURL = builtExecutable
-            process.arguments = ["new", "Same incident", "--date", "2020-01-01", "--dir", root.appendingPathComponent("postmortems").path]
+            process.arguments = [
+                "new", "Same incident", "--date", "2020-01-01", "--dir",
+                root.appendingPathComponent("postmortems").path,
+            ]
             process.standardOutput = output
             try process.run()
             processes.append((process, output))
@@ -160,17 +197,26 @@ import Testing
             printed.append(String(decoding: data, as: UTF8.self))
         }
         #expect(Set(printed).count == 100)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count == 100)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count
+                == 100)
     }
 }
 
 @Suite struct NewRoundTripTests {
-    @Test(arguments: ["null", "~", "yes", "No", "3", "2019-02-14", "1.5e3", "Foo ##", "# hash", "*stars* and `code` [x](y)", "a: b # c", "-dash"])
+    @Test(arguments: [
+        "null", "~", "yes", "No", "3", "2019-02-14", "1.5e3", "Foo ##", "# hash", "*stars* and `code` [x](y)",
+        "a: b # c", "-dash",
+    ])
     func valuesYAMLOrMarkdownWouldReadDifferentlyComeBackAsWritten(value: String) throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let run = pm(["new", "--detection=\(value)", "--facilitator=\(value)", "--responder=\(value)", "--tag=\(value)", "--date", "2020-01-01", "--", value],
-                     in: root.path)
+        let run = pm(
+            [
+                "new", "--detection=\(value)", "--facilitator=\(value)", "--responder=\(value)", "--tag=\(value)",
+                "--date", "2020-01-01", "--", value,
+            ],
+            in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let show = pm(["show", String(run.stdout.dropLast()), "--format", "json"], in: root.path)
         #expect(show.stderr == "")
@@ -180,7 +226,8 @@ import Testing
         #expect(json["facilitator"] as? String == value)
         #expect(json["responders"] as? [String] == [value])
         #expect(json["tags"] as? [String] == [value])
-        let text = try String(contentsOfFile: root.appendingPathComponent(String(run.stdout.dropLast())).path, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: root.appendingPathComponent(String(run.stdout.dropLast())).path, encoding: .utf8)
         let postmortem = PostmortemParser().parse(Array(text.utf8), path: "x.md", id: "x")
         #expect(postmortem.headingTitle == value, "the # heading reads back as the title")
     }
@@ -199,6 +246,10 @@ import Testing
         try write("template: team@7\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "x"], in: root.path)
         #expect(run.status == 1)
-        #expect(run.stderr == "pm: error: postmortems/pm.yml: `template: team@7` is not a known template; use one of atlassian@1, google-sre@1, pagerduty@1, six-questions@1, six-questions@2\n")
+        #expect(
+            run.stderr
+                == "pm: error: postmortems/pm.yml: `template: team@7` is not a known template; use one of "
+                + "atlassian@1, google-sre@1, pagerduty@1, six-questions@1, six-questions@2\n"
+        )
     }
 }

@@ -51,19 +51,30 @@ import Testing
     @Test func warningsFailOnlyUnderStrict() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let text = try String(contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"), encoding: .utf8)
-        try write(text.replacingOccurrences(of: "facilitator: jo", with: "facilitator: jo\nreviewed: yes"), to: "postmortems/2019-02-14-messenger.md", in: root)
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"),
+            encoding: .utf8)
+        try write(
+            text.replacingOccurrences(of: "facilitator: jo", with: "facilitator: jo\nreviewed: yes"),
+            to: "postmortems/2019-02-14-messenger.md", in: root)
         let relaxed = pm(["lint"], in: root.path)
         #expect(relaxed.status == 0)
-        #expect(relaxed.stdout == "postmortems/2019-02-14-messenger.md:14:1: warning: unknown front-matter key `reviewed` [unknown-key]\n")
+        #expect(
+            relaxed.stdout
+                == "postmortems/2019-02-14-messenger.md:14:1: warning: unknown front-matter key `reviewed` "
+                + "[unknown-key]\n"
+        )
         #expect(pm(["lint", "--strict"], in: root.path).status == 1)
     }
 
     @Test func pathsNameFilesOrFoldersAndNothingElseIsChecked() throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write(try String(contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"), encoding: .utf8),
-                  to: "elsewhere/2019-02-14-messenger-replies-stopped.md", in: root)
+        try write(
+            try String(
+                contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"),
+                encoding: .utf8),
+            to: "elsewhere/2019-02-14-messenger-replies-stopped.md", in: root)
         let one = pm(["lint", "elsewhere/2019-02-14-messenger-replies-stopped.md"], in: root.path)
         #expect(one.status == 0)
         #expect(one.stderr == "pm lint: 1 file: 0 errors, 0 warnings\n")
@@ -77,12 +88,15 @@ import Testing
     @Test func theConfigSetsLevels() throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("severities: [sev1, sev9]\nlint:\n  rules:\n    blameless: error\n    unknown-key: off\n    action-owner: off\n    action-due-invalid: off\n    pipe-table: off\n  kinds: [alerting]\n",
-                  to: "postmortems/pm.yml", in: root)
+        try write(
+            "severities: [sev1, sev9]\nlint:\n  rules:\n    blameless: error\n    unknown-key: off\n    action-owner: "
+                + "off\n    action-due-invalid: off\n    pipe-table: off\n  kinds: [alerting]\n",
+            to: "postmortems/pm.yml", in: root)
         let run = pm(["lint"], in: root.path)
-        #expect(run.stdout.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(
+            run.stdout.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }
                 == ["[file-date]", "[blameless]"] + Array(repeating: "[missing-section]", count: 7),
-                "\(run.stdout)")
+            "\(run.stdout)")
         #expect(run.stdout.contains("error: blaming language: \"careless\""))
     }
 
@@ -100,8 +114,11 @@ import Testing
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
         try write("# About these postmortems\n", to: "postmortems/README.md", in: root)
-        let template = try String(contentsOf: packageRoot.appendingPathComponent("Templates/six-questions@2.md"), encoding: .utf8)
-        try write(template.replacingOccurrences(of: "name: six-questions", with: "name: ours"), to: "postmortems/templates/ours@2.md", in: root)
+        let template = try String(
+            contentsOf: packageRoot.appendingPathComponent("Templates/six-questions@2.md"), encoding: .utf8)
+        try write(
+            template.replacingOccurrences(of: "name: six-questions", with: "name: ours"),
+            to: "postmortems/templates/ours@2.md", in: root)
         let run = pm(["lint", "--strict", "postmortems/README.md", "postmortems/templates/ours@2.md"], in: root.path)
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stderr == "pm lint: 0 files: 0 errors, 0 warnings (strict)\n")
@@ -110,7 +127,9 @@ import Testing
     @Test func everyRuleCanBeSwitchedOffIncludingRead() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("postmortems/2020-01-01-gone.md").path, withDestinationPath: "/nonexistent")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("postmortems/2020-01-01-gone.md").path,
+            withDestinationPath: "/nonexistent")
         #expect(pm(["lint"], in: root.path).status == 1)
         try write("lint:\n  rules:\n    read: off\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["lint"], in: root.path)
@@ -121,7 +140,8 @@ import Testing
     @Test func teamTemplatesAreUsedByLintAndEdits() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("""
+        try write(
+            """
             ---
             name: ours
             version: 1
@@ -140,15 +160,23 @@ import Testing
 
             <!-- - [ ] … -->
             """, to: "postmortems/templates/ours@1.md", in: root)
-        try write("---\ntitle: T\ndate: 2020-01-02\nseverity: high\nstatus: published\ntemplate: ours@1\n---\n\n# T\n\n## What happened\n\nIt broke.\n\n## Follow-through\n\n- [ ] Fix it @sam due:2020-02-01 #prevent\n",
-                  to: "postmortems/2020-01-02-t.md", in: root)
+        try write(
+            "---\ntitle: T\ndate: 2020-01-02\nseverity: high\nstatus: published\ntemplate: ours@1\n---\n\n# T\n\n## "
+                + "What happened\n\nIt broke.\n\n## Follow-through\n\n- [ ] Fix it @sam due:2020-02-01 #prevent\n",
+            to: "postmortems/2020-01-02-t.md", in: root)
         let lint = pm(["lint", "--strict"], in: root.path)
         #expect(lint.status == 0, "\(lint.stdout)")
         #expect(pm(["action", "done", "2020-01-02-t/1"], in: root.path).status == 0)
-        #expect(pm(["action", "add", "2020-01-02-t", "Another", "--owner", "jo", "--due", "2020-03-01"], in: root.path).status == 0)
+        #expect(
+            pm(["action", "add", "2020-01-02-t", "Another", "--owner", "jo", "--due", "2020-03-01"], in: root.path)
+                .status == 0)
         let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-02-t.md"), encoding: .utf8)
-        #expect(text.hasSuffix("## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent\n- [ ] Another @jo due:2020-03-01\n"))
+        #expect(
+            text.hasSuffix(
+                "## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent\n- [ ] Another @jo due:2020-03-01\n"))
         #expect(pm(["new", "Second", "--template", "ours@1", "--date", "2020-02-02"], in: root.path).status == 0)
-        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2020-02-02-second.md"), encoding: .utf8).contains("## Follow-through"))
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("postmortems/2020-02-02-second.md"), encoding: .utf8)
+                .contains("## Follow-through"))
     }
 }

@@ -6,7 +6,9 @@ import PMWorkspace
 import Testing
 
 @Suite struct RenderTests {
-    static func render(_ arguments: [String] = [], dir: String = "postmortems", in folder: URL, cwd: String = packageRoot.path) -> Run {
+    static func render(
+        _ arguments: [String] = [], dir: String = "postmortems", in folder: URL, cwd: String = packageRoot.path
+    ) -> Run {
         pm(["render", "--dir", dir, "--out", folder.path] + arguments, in: cwd)
     }
 
@@ -15,8 +17,11 @@ import Testing
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path))) }
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                files[path] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path)))
+            }
         }
         return files
     }
@@ -27,17 +32,27 @@ import Testing
         let run = Self.render(in: out)
         #expect(run.status == 0, "\(run.stderr)")
         let names = try Self.files(in: out).keys.sorted()
-        #expect(names == [".pm-site.json", "actions.html", "incidents/2019-02-14-messenger-replies-stopped.html",
-                          "incidents/2019-03-07-migration-blocked-outage.html", "incidents/2021-06-09-bank-sync-sidekiq-backlog.html",
-                          "incidents/2023-11-28-duplicate-savings-reminders.html", "incidents/2026-08-17-insights-slow-after-index-drop.html",
-                          "incidents/2026-10-23-advance-disbursements-failed.html", "index.html", "stats.html", "style.css"])
-        for page in ["index.html", "actions.html", "stats.html", "incidents/2026-08-17-insights-slow-after-index-drop.html"] {
-            expectGolden(try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8), "site/" + page.replacingOccurrences(of: "incidents/", with: "incident-"))
+        #expect(
+            names == [
+                ".pm-site.json", "actions.html", "incidents/2019-02-14-messenger-replies-stopped.html",
+                "incidents/2019-03-07-migration-blocked-outage.html",
+                "incidents/2021-06-09-bank-sync-sidekiq-backlog.html",
+                "incidents/2023-11-28-duplicate-savings-reminders.html",
+                "incidents/2026-08-17-insights-slow-after-index-drop.html",
+                "incidents/2026-10-23-advance-disbursements-failed.html", "index.html", "stats.html", "style.css",
+            ])
+        for page in [
+            "index.html", "actions.html", "stats.html", "incidents/2026-08-17-insights-slow-after-index-drop.html",
+        ] {
+            expectGolden(
+                try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8),
+                "site/" + page.replacingOccurrences(of: "incidents/", with: "incident-"))
         }
     }
 
     @Test func theSameInputGivesTheSameBytes() throws {
-        let first = try temporaryRepository(), second = try temporaryRepository()
+        let first = try temporaryRepository()
+        let second = try temporaryRepository()
         defer {
             try? FileManager.default.removeItem(at: first)
             try? FileManager.default.removeItem(at: second)
@@ -45,9 +60,13 @@ import Testing
         #expect(Self.render(in: first).status == 0)
         #expect(Self.render(in: second).status == 0)
         #expect(try Self.files(in: first) == Self.files(in: second))
-        #expect(!(try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8)).contains("generated"))
+        #expect(
+            !(try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8)).contains("generated")
+        )
         #expect(Self.render(["--stamp"], in: second).stdout.contains("written"))
-        #expect(try String(contentsOf: second.appendingPathComponent("index.html"), encoding: .utf8).contains("· generated 2026-11-21T00:00:00Z ·"))
+        #expect(
+            try String(contentsOf: second.appendingPathComponent("index.html"), encoding: .utf8).contains(
+                "· generated 2026-11-21T00:00:00Z ·"))
     }
 
     @Test func reRendersRewriteOnlyWhatChanged() throws {
@@ -61,40 +80,61 @@ import Testing
         #expect(pm(["action", "done", "2026-08-17/2"], in: root.path).status == 0)
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 4 files written, 5 pages unchanged"))
         let after = try Self.files(in: out)
-        #expect(Set(after.keys.filter { after[$0] != before[$0] }) == [
-            "incidents/2026-08-17-insights-slow-after-index-drop.html", "index.html", "actions.html", "stats.html", ".pm-site.json",
-        ])
+        #expect(
+            Set(after.keys.filter { after[$0] != before[$0] }) == [
+                "incidents/2026-08-17-insights-slow-after-index-drop.html", "index.html", "actions.html", "stats.html",
+                ".pm-site.json",
+            ])
         // A postmortem removed: its page goes too.
-        try FileManager.default.removeItem(at: root.appendingPathComponent("postmortems/2019-03-07-migration-blocked-outage.md"))
+        try FileManager.default.removeItem(
+            at: root.appendingPathComponent("postmortems/2019-03-07-migration-blocked-outage.md"))
         let removed = Self.render(in: out, cwd: root.path)
         #expect(removed.stdout.contains("5 pages unchanged, 1 removed"))
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("incidents/2019-03-07-migration-blocked-outage.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: out.appendingPathComponent("incidents/2019-03-07-migration-blocked-outage.html").path))
         // A new day moves the overdue counts: pages with overdue actions (here all five) and the listings change.
-        let nextDay = pm(["render", "--dir", "postmortems", "--out", out.path], in: root.path, environment: ["PM_TODAY": "2026-11-22"])
+        let nextDay = pm(
+            ["render", "--dir", "postmortems", "--out", out.path], in: root.path,
+            environment: ["PM_TODAY": "2026-11-22"])
         #expect(nextDay.stdout.hasPrefix("site: 8 files written, 0 pages unchanged"))
-        try write("---\ntitle: Calm\ndate: 2026-11-01\n---\n\n## Action items\n\n- [ ] Later @li due:2030-01-01\n", to: "postmortems/2026-11-01-calm.md", in: root)
-        let added = pm(["render", "--dir", "postmortems", "--out", out.path], in: root.path, environment: ["PM_TODAY": "2026-11-22"])
+        try write(
+            "---\ntitle: Calm\ndate: 2026-11-01\n---\n\n## Action items\n\n- [ ] Later @li due:2030-01-01\n",
+            to: "postmortems/2026-11-01-calm.md", in: root)
+        let added = pm(
+            ["render", "--dir", "postmortems", "--out", out.path], in: root.path,
+            environment: ["PM_TODAY": "2026-11-22"])
         #expect(added.stdout.hasPrefix("site: 4 files written, 5 pages unchanged"))
-        let twoDaysOn = pm(["render", "--dir", "postmortems", "--out", out.path], in: root.path, environment: ["PM_TODAY": "2026-11-23"])
-        #expect(twoDaysOn.stdout.hasPrefix("site: 8 files written, 1 page unchanged"), "the page without overdue actions stays")
+        let twoDaysOn = pm(
+            ["render", "--dir", "postmortems", "--out", out.path], in: root.path,
+            environment: ["PM_TODAY": "2026-11-23"])
+        #expect(
+            twoDaysOn.stdout.hasPrefix("site: 8 files written, 1 page unchanged"),
+            "the page without overdue actions stays")
         // --clean writes everything again, and a file pm did not write is left alone.
         try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
-        #expect(Self.render(["--clean"], in: out, cwd: root.path).stdout.hasPrefix("site: 10 files written, 0 pages unchanged; open"))
+        #expect(
+            Self.render(["--clean"], in: out, cwd: root.path).stdout.hasPrefix(
+                "site: 10 files written, 0 pages unchanged; open"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
     }
 
     @Test func aTeamLayoutReplacesPmsOwn() throws {
         let root = try ActionEditTests.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("{{<layout}}{{$content}}<h1>Our incidents</h1><ul>{{#incidents}}<li>{{title}}</li>{{/incidents}}</ul>{{/content}}{{/layout}}",
-                  to: "postmortems/templates/site/index.mustache", in: root)
+        try write(
+            "{{<layout}}{{$content}}<h1>Our "
+                + "incidents</h1><ul>{{#incidents}}<li>{{title}}</li>{{/incidents}}</ul>{{/content}}{{/layout}}",
+            to: "postmortems/templates/site/index.mustache", in: root)
         try write("body { color: teal; }\n", to: "postmortems/templates/site/style.css", in: root)
         let out = root.appendingPathComponent("site")
         #expect(Self.render(in: out, cwd: root.path).status == 0)
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<h1>Our incidents</h1><ul><li>Cash advance payouts failed"))
         #expect(index.contains("<nav aria-label=\"Site\">"), "the layout is still pm's")
-        #expect(try String(contentsOf: out.appendingPathComponent("style.css"), encoding: .utf8) == "body { color: teal; }\n")
+        #expect(
+            try String(contentsOf: out.appendingPathComponent("style.css"), encoding: .utf8)
+                == "body { color: teal; }\n")
         try write("{{#unclosed}}", to: "postmortems/templates/site/stats.mustache", in: root)
         let broken = Self.render(in: out, cwd: root.path)
         #expect(broken.status == 1)
@@ -111,25 +151,49 @@ import Testing
         for (name, bytes) in pages {
             let html = String(decoding: bytes, as: UTF8.self)
             #expect(html.range(of: "<script", options: .caseInsensitive) == nil, "\(name) has a script element")
-            #expect(html.range(of: #"<(iframe|object|embed|svg onload|img src=x)"#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name)")
-            #expect(html.range(of: #"<[^>]*\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name) has an event-handler attribute")
-            #expect(html.range(of: #"<[^>]*\s(href|src)\s*=\s*"?\s*(javascript|vbscript|data):"#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name) has an active link")
-            #expect(html.range(of: #"<[^>]*\sautofocus"#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name)")
+            #expect(
+                html.range(
+                    of: #"<(iframe|object|embed|svg onload|img src=x)"#,
+                    options: [.regularExpression, .caseInsensitive]) == nil, "\(name)")
+            #expect(
+                html.range(of: #"<[^>]*\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]) == nil,
+                "\(name) has an event-handler attribute")
+            #expect(
+                html.range(
+                    of: #"<[^>]*\s(href|src)\s*=\s*"?\s*(javascript|vbscript|data):"#,
+                    options: [.regularExpression, .caseInsensitive]) == nil, "\(name) has an active link")
+            #expect(
+                html.range(of: #"<[^>]*\sautofocus"#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name)"
+            )
         }
         let page = String(decoding: pages["incidents/2026-01-01-script-title.html"]!, as: UTF8.self)
-        #expect(page.contains("&lt;/script&gt;&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"))
-        #expect(page.contains("<span class=\"badge severity-other\">&lt;script&gt;"), "an unknown severity is text in a neutral badge")
-        #expect(page.contains("href=\"https://example.com/&quot;onmouseover=&quot;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)\""))
+        #expect(
+            page.contains(
+                "&lt;/script&gt;&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"
+            ))
+        #expect(
+            page.contains("<span class=\"badge severity-other\">&lt;script&gt;"),
+            "an unknown severity is text in a neutral badge")
+        #expect(
+            page.contains(
+                "href=\"https://example.com/&quot;onmouseover=&quot;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)\""
+            ))
     }
 
     @Test func bodiesShowCheckboxesAndHeadingAnchors() throws {
         let out = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(Self.render(in: out).status == 0)
-        let page = try String(contentsOf: out.appendingPathComponent("incidents/2019-02-14-messenger-replies-stopped.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: out.appendingPathComponent("incidents/2019-02-14-messenger-replies-stopped.html"),
+            encoding: .utf8)
         #expect(page.contains("<li><input type=\"checkbox\" checked disabled> Reissue the page access token"))
         #expect(page.contains("<li><input type=\"checkbox\" disabled> Move the production token"))
-        #expect(page.contains("<h2><a class=\"anchor\" id=\"what-went-wrong\" href=\"#what-went-wrong\" aria-hidden=\"true\">#</a>What went wrong?</h2>"))
+        #expect(
+            page.contains(
+                "<h2><a class=\"anchor\" id=\"what-went-wrong\" href=\"#what-went-wrong\" "
+                    + "aria-hidden=\"true\">#</a>What went wrong?</h2>"
+            ))
         #expect(page.components(separatedBy: "<h1>").count == 2, "one h1: the title, not repeated from the body")
     }
 }

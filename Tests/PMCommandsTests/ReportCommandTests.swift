@@ -79,7 +79,9 @@ import Testing
     @Test func aBrokenFileIsReportedAndEveryGoodFileIsStillListed() throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] Still read @li\n", to: "postmortems/2022-01-01-broken.md", in: root)
+        try write(
+            "---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] Still read @li\n",
+            to: "postmortems/2022-01-01-broken.md", in: root)
         let run = pm(["actions", "--open", "--format", "csv"], in: root.path)
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("postmortems/2022-01-01-broken.md:3: error: the front matter is not valid YAML"))
@@ -114,13 +116,19 @@ import Testing
         #expect(pm(["list", "--format", "csv"], in: nested.path).stdout.contains("2020-01-02-good"))
         // Inside the postmortems folder itself (it has a pm.yml).
         try write("severities: [high, low]\n", to: "postmortems/pm.yml", in: root)
-        #expect(pm(["list", "--format", "csv"], in: root.appendingPathComponent("postmortems/2021").path).stdout.contains("2020-01-02-good"))
+        #expect(
+            pm(["list", "--format", "csv"], in: root.appendingPathComponent("postmortems/2021").path).stdout.contains(
+                "2020-01-02-good"))
         // PM_DIR, and --dir over PM_DIR.
         let elsewhere = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: elsewhere) }
-        let viaEnvironment = pm(["list", "--format", "csv"], in: elsewhere.path, environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
+        let viaEnvironment = pm(
+            ["list", "--format", "csv"], in: elsewhere.path,
+            environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
         #expect(viaEnvironment.stdout.contains("2020-01-02-good"))
-        let viaFlag = pm(["list", "--format", "csv", "--dir", "postmortems"], in: elsewhere.path, environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
+        let viaFlag = pm(
+            ["list", "--format", "csv", "--dir", "postmortems"], in: elsewhere.path,
+            environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
         #expect(!viaFlag.stdout.contains("2020-01-02-good"))
         #expect(viaFlag.status == 0)
     }
@@ -131,7 +139,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: bare) }
         let run = pm(["actions"], in: bare.path)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("no postmortems directory found in \(bare.path) or any folder above it; run `pm init`"))
+        #expect(
+            run.stderr.contains("no postmortems directory found in \(bare.path) or any folder above it; run `pm init`"))
         let missing = pm(["actions", "--dir", "nope"], in: bare.path)
         #expect(missing.stderr.contains("nope: no such directory"))
     }
@@ -139,7 +148,8 @@ import Testing
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
         #expect(!pm(["actions", "--open"]).stdout.contains("\u{1B}["))
         #expect(pm(["actions", "--open"], terminalWidth: 200).stdout.contains("\u{1B}[31m"))
-        #expect(!pm(["actions", "--open"], environment: ["NO_COLOR": "1"], terminalWidth: 200).stdout.contains("\u{1B}["))
+        #expect(
+            !pm(["actions", "--open"], environment: ["NO_COLOR": "1"], terminalWidth: 200).stdout.contains("\u{1B}["))
     }
 
     @Test func theTableFitsTheTerminal() {
@@ -161,7 +171,8 @@ import Testing
     }
 
     @Test func theExecutableIsThin() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
         let process = Process()
         let output = Pipe()
         process.executableURL = builtExecutable
@@ -171,7 +182,8 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(String(decoding: data, as: UTF8.self) == "0.1.0\n")
-        let entrypoint = try String(contentsOf: packageRoot.appendingPathComponent("Sources/pm/Entrypoint.swift"), encoding: .utf8)
+        let entrypoint = try String(
+            contentsOf: packageRoot.appendingPathComponent("Sources/pm/Entrypoint.swift"), encoding: .utf8)
         #expect(entrypoint.split(separator: "\n").count <= 3)
     }
 }
@@ -181,8 +193,10 @@ import Testing
         let root = try ReportCommandTests.repository()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("postmortems")
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2021/loop").path, withDestinationPath: folder.path)
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2022-02-02-gone.md").path, withDestinationPath: "/nonexistent/x.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("2021/loop").path, withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("2022-02-02-gone.md").path, withDestinationPath: "/nonexistent/x.md")
         try write("# Not a postmortem\n", to: "postmortems/README.md", in: root)
         try write("---\nname: t\n---\n", to: "postmortems/templates/team.md", in: root)
         let run = pm(["list", "--format", "csv"], in: root.path)
@@ -197,7 +211,9 @@ import Testing
     @Test func ownersGroupWithoutCase() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("## Action items\n\n- [ ] a @Sam\n- [ ] b @sam\n- [ ] c @sam @SAM\n", to: "postmortems/2020-01-01-x.md", in: root)
+        try write(
+            "## Action items\n\n- [ ] a @Sam\n- [ ] b @sam\n- [ ] c @sam @SAM\n", to: "postmortems/2020-01-01-x.md",
+            in: root)
         let run = pm(["actions", "--by", "owner", "--format", "markdown"], in: root.path)
         #expect(run.stdout.components(separatedBy: "**@").count == 2, "\(run.stdout)")
         #expect(run.stdout.contains("**@Sam**"))

@@ -6,7 +6,12 @@ import Testing
 @Suite(.timeLimit(.minutes(5))) struct RobustnessTests {
     /// File name → content; every file but the good one has something wrong or unusual.
     static let corpus: [(String, [UInt8])] = [
-        ("2020-01-01-good.md", Array("---\ntitle: Good\ndate: 2020-01-01\nseverity: high\nstatus: draft\n---\n\n## Action items\n\n- [ ] Still listed @sam due:2020-02-01\n".utf8)),
+        (
+            "2020-01-01-good.md",
+            Array(
+                ("---\ntitle: Good\ndate: 2020-01-01\nseverity: high\nstatus: draft\n---\n\n## Action items\n\n- [ ] "
+                    + "Still listed @sam due:2020-02-01\n").utf8)
+        ),
         ("2020-01-02-empty.md", []),
         ("2020-01-03-front-matter-only.md", Array("---\ntitle: Only\n---\n".utf8)),
         ("2020-01-04-unterminated.md", Array("---\ntitle: Open\n\n## Action items\n\n- [ ] Kept @li\n".utf8)),
@@ -19,8 +24,14 @@ import Testing
         ("2020-01-11-utf16.md", [0xFF, 0xFE] + Array("# Wide".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
         ("2020-01-12-crlf.md", Array("# CRLF\r\n\r\n## Action items\r\n\r\n- [ ] Windows @jo\r\n".utf8)),
         ("2020-01-13-cr.md", Array("# CR\r\r## Action items\r\r- [ ] Old Mac @jo\r".utf8)),
-        ("2020-01-14-deep-quote.md", Array(("## Action items\n\n" + String(repeating: "> ", count: 10_000) + "- [ ] Deep in quotes @sam\n").utf8)),
-        ("2020-01-15-deep-list.md", Array(("## Action items\n\n" + String(repeating: "- ", count: 10_000) + "[ ] Deep in lists @sam\n").utf8)),
+        (
+            "2020-01-14-deep-quote.md",
+            Array(("## Action items\n\n" + String(repeating: "> ", count: 10_000) + "- [ ] Deep in quotes @sam\n").utf8)
+        ),
+        (
+            "2020-01-15-deep-list.md",
+            Array(("## Action items\n\n" + String(repeating: "- ", count: 10_000) + "[ ] Deep in lists @sam\n").utf8)
+        ),
         ("2020-01-16-long-line.md", Array(("## Summary\n\n" + String(repeating: "word ", count: 200_000) + "\n").utf8)),
         ("2020-01-17 it's \"odd\" — ünïcode.md", Array("# Odd name\n\n## Action items\n\n- [ ] Odd @li\n".utf8)),
     ]
@@ -29,9 +40,14 @@ import Testing
         let root = try temporaryRepository()
         let folder = root.appendingPathComponent("postmortems")
         for (name, bytes) in corpus { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2020-02-01-dangling.md").path, withDestinationPath: "/nonexistent/file.md")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("2020-02-02-a-directory.md"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2020-02-02-a-directory.md/loop").path, withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("2020-02-01-dangling.md").path,
+            withDestinationPath: "/nonexistent/file.md")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("2020-02-02-a-directory.md"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("2020-02-02-a-directory.md/loop").path,
+            withDestinationPath: folder.path)
         #expect(mkfifo(folder.appendingPathComponent("2020-02-03-fifo.md").path, 0o644) == 0)
         return root
     }
@@ -43,7 +59,8 @@ import Testing
         "postmortems/2020-01-04-unterminated.md:1: error: the front matter opened with --- on line 1 is never closed",
         "postmortems/2020-01-05-list.md:2: error: the front matter is a list",
         "postmortems/2020-01-06-scalar.md:2: error: the front matter is a single value",
-        "postmortems/2020-01-07-duplicate-keys.md:3: error: the front matter is not valid YAML: the key `title` appears more than once",
+        "postmortems/2020-01-07-duplicate-keys.md:3: error: the front matter is not valid YAML: the key `title` "
+            + "appears more than once",
         "postmortems/2020-01-08-wrong-types.md:3: error: `severity` must be a severity word",
         "postmortems/2020-01-08-wrong-types.md:4: error: `date: yesterday` is not a date",
         "postmortems/2020-01-09-latin1.md:2:11: warning: the file is not valid UTF-8",
@@ -53,27 +70,39 @@ import Testing
         "postmortems/2020-02-03-fifo.md: error: cannot read the file: it is not a regular file",
     ]
 
-    @Test(arguments: [["list", "--format", "csv"], ["actions", "--format", "csv"], ["stats", "--format", "json"], ["export"], ["lint"],
-                      ["render", "--out", "site"]])
+    @Test(arguments: [
+        ["list", "--format", "csv"], ["actions", "--format", "csv"], ["stats", "--format", "json"], ["export"],
+        ["lint"],
+        ["render", "--out", "site"],
+    ])
     func everyCommandNamesEveryBadFileAndReportsTheRest(arguments: [String]) throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == 1, "errors in some files")
         // lint prints path:line:col: …, with line 1 for findings about the whole file; the others path:line: … or path: ….
-        let lines = arguments[0] == "lint"
-            ? run.stdout.split(separator: "\n").map { $0.replacingOccurrences(of: #"^(.*?):(\d+):\d+: "#, with: "$1:$2: ", options: .regularExpression) }
+        let lines =
+            arguments[0] == "lint"
+            ? run.stdout.split(separator: "\n").map {
+                $0.replacingOccurrences(of: #"^(.*?):(\d+):\d+: "#, with: "$1:$2: ", options: .regularExpression)
+            }
             : run.stderr.split(separator: "\n").map(String.init)
         for diagnostic in Self.expected {
             let wholeFile = diagnostic.replacingOccurrences(of: ".md: ", with: ".md:1: ")
             let withoutColumn = diagnostic.replacingOccurrences(of: ":2:11: ", with: ":2: ")
-            let found = lines.contains { $0.hasPrefix(diagnostic) || $0.hasPrefix(wholeFile) || $0.hasPrefix(withoutColumn) }
+            let found = lines.contains {
+                $0.hasPrefix(diagnostic) || $0.hasPrefix(wholeFile) || $0.hasPrefix(withoutColumn)
+            }
             #expect(found, "\(arguments[0]) does not report: \(diagnostic)\n\(lines.joined(separator: "\n"))")
         }
         if arguments[0] == "actions" {
             let ids = run.stdout.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
-            #expect(Set(ids) == ["2020-01-01-good/1", "2020-01-04-unterminated/1", "2020-01-12-crlf/1", "2020-01-13-cr/1", "2020-01-14-deep-quote/1",
-                                 "2020-01-15-deep-list/1", "\"2020-01-17 it's \"\"odd\"\" — ünïcode/1\""])
+            #expect(
+                Set(ids) == [
+                    "2020-01-01-good/1", "2020-01-04-unterminated/1", "2020-01-12-crlf/1", "2020-01-13-cr/1",
+                    "2020-01-14-deep-quote/1",
+                    "2020-01-15-deep-list/1", "\"2020-01-17 it's \"\"odd\"\" — ünïcode/1\"",
+                ])
         }
         if arguments[0] == "list" {
             #expect(run.stdout.contains("2020-01-01-good,Good,"))

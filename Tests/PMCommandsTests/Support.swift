@@ -3,7 +3,8 @@ import PMCommands
 import Testing
 
 /// The repository's root folder (this file is Tests/PMCommandsTests/Support.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// What one `pm` run printed and returned.
 struct Run {
@@ -16,8 +17,10 @@ struct Run {
 let testToday = "2026-11-21"
 
 /// Runs `pm ARGUMENTS` in-process with a fixed clock and environment.
-func pm(_ arguments: [String], in directory: String = packageRoot.path, environment: [String: String] = [:],
-        terminalWidth: Int? = nil) -> Run {
+func pm(
+    _ arguments: [String], in directory: String = packageRoot.path, environment: [String: String] = [:],
+    terminalWidth: Int? = nil
+) -> Run {
     let context = CommandContext(
         environment: ["PM_TODAY": testToday].merging(environment) { $1 },
         workingDirectory: directory,
@@ -39,17 +42,21 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("no golden file \(name); record it with PM_RECORD_GOLDEN=1 Scripts/test", sourceLocation: sourceLocation)
+        Issue.record(
+            "no golden file \(name); record it with PM_RECORD_GOLDEN=1 Scripts/test", sourceLocation: sourceLocation)
         return
     }
-    #expect(actual == expected, "output differs from Golden/\(name); if the change is intended, re-record with PM_RECORD_GOLDEN=1 Scripts/test",
-            sourceLocation: sourceLocation)
+    #expect(
+        actual == expected,
+        "output differs from Golden/\(name); if the change is intended, re-record with PM_RECORD_GOLDEN=1 Scripts/test",
+        sourceLocation: sourceLocation)
 }
 
 /// A fresh temporary directory holding a `postmortems/` folder; remove it with `removeItem`.
 func temporaryRepository() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url.appendingPathComponent("postmortems"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+        at: url.appendingPathComponent("postmortems"), withIntermediateDirectories: true)
     return url
 }
 
@@ -68,7 +75,9 @@ func runProgram(_ name: String, _ arguments: [String], input: String? = nil) thr
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [name] + arguments
-    let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    let stdin = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
@@ -78,5 +87,7 @@ func runProgram(_ name: String, _ arguments: [String], input: String? = nil) thr
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     let err = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self))
 }

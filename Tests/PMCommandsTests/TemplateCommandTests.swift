@@ -49,13 +49,19 @@ import Testing
     @Test func showPrintsQuestionsOrTheScaffold() throws {
         let run = pm(["template", "show", "six-questions@1"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("six-questions@1 (built-in)\nThe six questions of the first blameless postmortems, then the action items.\n"))
+        #expect(
+            run.stdout.hasPrefix(
+                "six-questions@1 (built-in)\nThe six questions of the first blameless postmortems, then the action "
+                    + "items.\n"
+            ))
         #expect(run.stdout.contains("faster-response  What could we do to find and fix the issue faster?"))
         let newest = pm(["template", "show", "six-questions"])
         #expect(newest.stdout.hasPrefix("six-questions@2 (built-in, default)"))
         let scaffold = pm(["template", "show", "google-sre", "--scaffold"])
         #expect(scaffold.stdout == TemplateCatalog.builtIn.template(TemplateReference("google-sre@1")!)!.scaffold)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(pm(["template", "show", "pagerduty@1", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(pm(["template", "show", "pagerduty@1", "--format", "json"]).stdout.utf8)) as? [String: Any])
         #expect((json["questions"] as? [[String: Any]])?.first?["heading"] as? String == "Overview")
         let unknown = pm(["template", "show", "nope"])
         #expect(unknown.status == 2)
@@ -67,13 +73,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try write(Self.teamTemplate, to: "postmortems/templates/six-questions@2.md", in: root)
         let list = pm(["template", "list"], in: root.path)
-        #expect(list.stdout.contains("six-questions@2  team (postmortems/templates/six-questions@2.md)  3          default  Our take"))
+        #expect(
+            list.stdout.contains(
+                "six-questions@2  team (postmortems/templates/six-questions@2.md)  3          default  Our take"))
         let new = pm(["new", "Queue stuck", "--date", "2020-01-01"], in: root.path)
         #expect(new.status == 0)
-        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-queue-stuck.md"), encoding: .utf8)
-        #expect(text.hasSuffix("# Queue stuck\n\n## TL;DR\n\n<!-- one line -->\n\n## Blast radius\n\n_Who and how many?_\n\n## Follow-ups\n\n<!-- - [ ] … -->\n"))
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2020-01-01-queue-stuck.md"), encoding: .utf8)
+        #expect(
+            text.hasSuffix(
+                "# Queue stuck\n\n## TL;DR\n\n<!-- one line -->\n\n## Blast radius\n\n_Who and how many?_\n\n## "
+                    + "Follow-ups\n\n<!-- - [ ] … -->\n"
+            ))
         // The team's placeholder is not an answer, and its wording of a question is read as its key.
-        let show = try #require(try JSONSerialization.jsonObject(with: Data(pm(["show", "2020", "--format", "json"], in: root.path).stdout.utf8)) as? [String: Any])
+        let show = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(pm(["show", "2020", "--format", "json"], in: root.path).stdout.utf8)) as? [String: Any])
         let sections = try #require(show["sections"] as? [[String: Any]])
         #expect(sections.map { $0["key"] as? String } == ["summary", "impact", "actions"])
         #expect(sections.allSatisfy { $0["answered"] as? Bool == false })
@@ -82,25 +97,38 @@ import Testing
     @Test func theConfigMakesATeamTemplateTheDefault() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write(Self.teamTemplate.replacingOccurrences(of: "name: six-questions\nversion: 2", with: "name: ours\nversion: 1"),
-                  to: "postmortems/templates/ours.md", in: root)
+        try write(
+            Self.teamTemplate.replacingOccurrences(
+                of: "name: six-questions\nversion: 2", with: "name: ours\nversion: 1"),
+            to: "postmortems/templates/ours.md", in: root)
         try write("template: ours@1\n", to: "postmortems/pm.yml", in: root)
-        #expect(pm(["template", "list"], in: root.path).stdout.contains("ours@1           team (postmortems/templates/ours.md)  3          default"))
+        #expect(
+            pm(["template", "list"], in: root.path).stdout.contains(
+                "ours@1           team (postmortems/templates/ours.md)  3          default"))
         #expect(pm(["new", "X", "--date", "2020-01-01"], in: root.path).status == 0)
-        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-x.md"), encoding: .utf8).contains("template: ours@1\n"))
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-x.md"), encoding: .utf8)
+                .contains("template: ours@1\n"))
     }
 
     @Test func aMalformedTeamTemplateIsReportedAndBreaksNothingElse() throws {
         let root = try ReportCommandTests.repository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("---\nname: broken\nversion: two\nquestions: []\n---\n", to: "postmortems/templates/broken.md", in: root)
+        try write(
+            "---\nname: broken\nversion: two\nquestions: []\n---\n", to: "postmortems/templates/broken.md", in: root)
         let list = pm(["template", "list"], in: root.path)
         #expect(list.status == 1)
-        #expect(list.stderr == "postmortems/templates/broken.md:3: error: template error: `version:` is missing or not a positive whole number\n")
+        #expect(
+            list.stderr
+                == "postmortems/templates/broken.md:3: error: template error: `version:` is missing or not a positive "
+                + "whole number\n"
+        )
         let actions = pm(["actions"], in: root.path)
         #expect(actions.status == 0)
         #expect(actions.stderr == "")
-        #expect(pm(["new", "Y", "--template", "broken@1"], in: root.path).stderr.contains("postmortems/templates/broken.md:3: error"))
+        #expect(
+            pm(["new", "Y", "--template", "broken@1"], in: root.path).stderr.contains(
+                "postmortems/templates/broken.md:3: error"))
     }
 
     @Test func upgradeDryRunPrintsADiffAndWritesNothing() throws {
@@ -109,7 +137,11 @@ import Testing
         let before = try ActionEditTests.bytes(ActionEditTests.messenger, in: root)
         let run = pm(["template", "upgrade", "2019-02-14", "--dry-run"], in: root.path)
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("--- a/postmortems/2019-02-14-messenger-replies-stopped.md\n+++ b/postmortems/2019-02-14-messenger-replies-stopped.md\n@@ -3,7 +3,7 @@\n"))
+        #expect(
+            run.stdout.hasPrefix(
+                "--- a/postmortems/2019-02-14-messenger-replies-stopped.md\n+++ "
+                    + "b/postmortems/2019-02-14-messenger-replies-stopped.md\n@@ -3,7 +3,7 @@\n"
+            ))
         #expect(run.stdout.contains("\n-template: six-questions@1\n+template: six-questions@2\n"))
         #expect(run.stdout.contains("\n-## What went wrong?\n+## Summary\n"))
         #expect(try ActionEditTests.bytes(ActionEditTests.messenger, in: root) == before)
@@ -120,11 +152,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = pm(["template", "upgrade", "2019-02-14", "2019-03"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.split(separator: "\n").first == "postmortems/2019-02-14-messenger-replies-stopped.md: six-questions@1 → six-questions@2 (sections: 5 renamed; 3 added; 1 kept after: What could we do to find and fix the issue faster?)")
-        #expect(pm(["lint", "postmortems/2019-02-14-messenger-replies-stopped.md"], in: root.path).stdout.contains("[unanswered]"))
+        #expect(
+            run.stdout.split(separator: "\n").first.map(String.init)
+                == "postmortems/2019-02-14-messenger-replies-stopped.md: six-questions@1 → six-questions@2 (sections: "
+                + "5 renamed; 3 added; 1 kept after: What could we do to find and fix the issue faster?)"
+        )
+        #expect(
+            pm(["lint", "postmortems/2019-02-14-messenger-replies-stopped.md"], in: root.path).stdout.contains(
+                "[unanswered]"))
         let again = pm(["template", "upgrade", "2019-02-14"], in: root.path)
         #expect(again.status == 1)
-        #expect(again.stderr == "pm: error: postmortems/2019-02-14-messenger-replies-stopped.md already uses six-questions@2; nothing to do\n")
+        #expect(
+            again.stderr
+                == "pm: error: postmortems/2019-02-14-messenger-replies-stopped.md already uses six-questions@2; "
+                + "nothing to do\n"
+        )
         let back = pm(["template", "upgrade", "2019-02-14", "--to", "six-questions@1"], in: root.path)
         #expect(back.status == 0)
         #expect(pm(["template", "upgrade", "2019-02-14", "--to", "nope@1"], in: root.path).status == 2)
@@ -136,7 +178,11 @@ import Testing
         try write("# T\n\n## Action items\n\n- Add an alert @sam\n", to: "postmortems/2020-01-01-t.md", in: root)
         let run = pm(["action", "done", "2020/1"], in: root.path)
         #expect(run.status == 1)
-        #expect(run.stderr == "pm: error: postmortems/2020-01-01-t.md:5: action 2020-01-01-t/1 is a plain list item with no checkbox to tick; write it as a task item (- [ ] …) first\n")
+        #expect(
+            run.stderr
+                == "pm: error: postmortems/2020-01-01-t.md:5: action 2020-01-01-t/1 is a plain list item with no "
+                + "checkbox to tick; write it as a task item (- [ ] …) first\n"
+        )
     }
 }
 
@@ -144,10 +190,13 @@ import Testing
     @Test func addingToAPlainListKeepsItPlain() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n", to: "postmortems/2020-01-01-t.md", in: root)
+        try write(
+            "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n", to: "postmortems/2020-01-01-t.md", in: root
+        )
         let run = pm(["action", "add", "2020", "Write a runbook", "--owner", "jo"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8)
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8)
                 == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n- Write a runbook @jo\n")
         #expect(pm(["actions", "--format", "csv"], in: root.path).stdout.split(separator: "\r\n").count == 3)
     }
@@ -155,20 +204,29 @@ import Testing
     @Test func twoTeamTemplatesWithOneNameAndVersionAreReported() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        let template = "---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n---\n\n## Summary\n"
+        let template =
+            "---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n---\n\n## Summary\n"
         try write(template, to: "postmortems/templates/ours.md", in: root)
         try write(template, to: "postmortems/templates/ours-copy.md", in: root)
         let run = pm(["template", "list"], in: root.path)
-        #expect(run.stderr == "postmortems/templates/ours.md:1: warning: ours@1 is also declared in postmortems/templates/ours-copy.md; pm uses this one, remove or renumber the other\n")
+        #expect(
+            run.stderr
+                == "postmortems/templates/ours.md:1: warning: ours@1 is also declared in "
+                + "postmortems/templates/ours-copy.md; pm uses this one, remove or renumber the other\n"
+        )
     }
 
     @Test func newWritesMultiLinePlaceholdersWhole() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n  - key: actions\n    heading: To do\n---\n\n## Summary\n\n<!-- guidance\nline two -->\n\n## To do\n\n<!-- - [ ] -->\n",
-                  to: "postmortems/templates/ours.md", in: root)
+        try write(
+            "---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n  - key: actions\n    "
+                + "heading: To do\n---\n\n## Summary\n\n<!-- guidance\nline two -->\n\n## To do\n\n<!-- - [ ] -->\n",
+            to: "postmortems/templates/ours.md", in: root)
         #expect(pm(["new", "X", "--template", "ours@1", "--date", "2020-01-01"], in: root.path).status == 0)
-        let show = try #require(try JSONSerialization.jsonObject(with: Data(pm(["show", "2020", "--format", "json"], in: root.path).stdout.utf8)) as? [String: Any])
+        let show = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(pm(["show", "2020", "--format", "json"], in: root.path).stdout.utf8)) as? [String: Any])
         #expect((show["sections"] as? [[String: Any]])?.map { $0["heading"] as? String } == ["Summary", "To do"])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -86,15 +87,19 @@ import Testing
     }
 
     @Test func checkboxOffsetsPointAtTheCheckboxCharacter() throws {
-        for text in [Self.document, Self.document.replacingOccurrences(of: "\n", with: "\r\n"), "\u{FEFF}" + Self.document,
-                     "\u{FEFF}## Action items\n\n> - [ ] quoted @sam\n\n-\t[x] tab\n"] {
+        for text in [
+            Self.document, Self.document.replacingOccurrences(of: "\n", with: "\r\n"), "\u{FEFF}" + Self.document,
+            "\u{FEFF}## Action items\n\n> - [ ] quoted @sam\n\n-\t[x] tab\n",
+        ] {
             let bytes = Array(text.utf8)
             let postmortem = parseBytes(bytes)
             #expect(!postmortem.actions.isEmpty)
             for action in postmortem.actions {
                 let offset = try #require(action.checkboxOffset)
                 #expect(bytes[offset - 1] == UInt8(ascii: "["))
-                #expect(bytes[offset] == (action.isDone ? UInt8(ascii: "x") : UInt8(ascii: " ")) || bytes[offset] == UInt8(ascii: "X"))
+                #expect(
+                    bytes[offset] == (action.isDone ? UInt8(ascii: "x") : UInt8(ascii: " "))
+                        || bytes[offset] == UInt8(ascii: "X"))
                 #expect(bytes[offset + 1] == UInt8(ascii: "]"))
             }
         }
@@ -141,15 +146,17 @@ import Testing
 
     @Test func aDueDateThatIsNotADateIsAWarningOnItsLine() {
         let postmortem = parse("## Action items\n\n- [ ] a @sam due:tomorrow\n- [ ] b due:2026-02-30\n")
-        #expect(postmortem.diagnostics.map { "\($0.line!): \($0.message)" } == [
-            "3: `due:tomorrow` is not a date; write it as due:YYYY-MM-DD",
-            "4: `due:2026-02-30` is not a date; write it as due:YYYY-MM-DD",
-        ])
+        #expect(
+            postmortem.diagnostics.map { "\($0.line!): \($0.message)" } == [
+                "3: `due:tomorrow` is not a date; write it as due:YYYY-MM-DD",
+                "4: `due:2026-02-30` is not a date; write it as due:YYYY-MM-DD",
+            ])
         #expect(postmortem.diagnostics.allSatisfy { $0.severity == .warning && $0.rule == "action-due-invalid" })
     }
 
     @Test func timesOutOfOrderAreAWarningAndGiveNoDurations() {
-        let postmortem = parse("---\nstarted: 2020-01-01T12:00Z\ndetected: 2020-01-01T10:00Z\nresolved: 2020-01-01T13:00Z\n---\n\n# T\n")
+        let postmortem = parse(
+            "---\nstarted: 2020-01-01T12:00Z\ndetected: 2020-01-01T10:00Z\nresolved: 2020-01-01T13:00Z\n---\n\n# T\n")
         #expect(postmortem.diagnostics.map(\.line) == [3])
         #expect(postmortem.diagnostics.first?.rule == "time-order")
         #expect(postmortem.frontMatter.timeToDetect == nil)

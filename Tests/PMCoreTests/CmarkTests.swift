@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -7,7 +8,10 @@ import Testing
 @Suite struct CmarkTests {
     @Test func treesAreFlatWithSourcePositions() {
         let tree = Cmark.parse(Array("# Title\n\n- a\n- b *c*\n".utf8))
-        #expect(tree.nodes.map(\.kind) == [.document, .heading, .text, .list, .item, .paragraph, .text, .item, .paragraph, .text, .emphasis, .text])
+        #expect(
+            tree.nodes.map(\.kind) == [
+                .document, .heading, .text, .list, .item, .paragraph, .text, .item, .paragraph, .text, .emphasis, .text,
+            ])
         #expect(tree.children(of: 0) == [1, 3])
         #expect(tree.nodes[3].start == SourcePosition(line: 3, column: 1))
         #expect(tree.nodes[1].headingLevel == 1)
@@ -21,8 +25,10 @@ import Testing
     }
 
     @Test func htmlRenderingIsSafe() {
-        let html = Cmark.parseAndRender(Array("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n".utf8),
-                                        isTitle: { _ in true }, decorator: SiteHTMLDecorator()).html
+        let html = Cmark.parseAndRender(
+            Array("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n".utf8),
+            isTitle: { _ in true }, decorator: SiteHTMLDecorator()
+        ).html
         #expect(!html.contains("<script"))
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("onerror"))

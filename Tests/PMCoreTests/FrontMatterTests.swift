@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -62,8 +63,12 @@ import Testing
         let front = parse(Self.full).frontMatter
         #expect(front.extra.map(\.key) == ["customer_tickets", "review"])
         #expect(front.extra[0].value == .int(31))
-        #expect(front.extra[1].value == .mapping([.init(key: "board", value: .string("eng")),
-                                                  .init(key: "attendees", value: .list([.string("sam"), .string("jo")]))]))
+        #expect(
+            front.extra[1].value
+                == .mapping([
+                    .init(key: "board", value: .string("eng")),
+                    .init(key: "attendees", value: .list([.string("sam"), .string("jo")])),
+                ]))
     }
 
     @Test func toleratesBOMAndCRLF() {
@@ -75,7 +80,8 @@ import Testing
     }
 
     @Test func withoutFrontMatterTheTitleComesFromTheHeadingAndTheDateFromTheFileName() {
-        let postmortem = parse("# Database failover took too long\n\n## Impact\n\nSlow.\n", path: "x/2021-07-11-failover.md")
+        let postmortem = parse(
+            "# Database failover took too long\n\n## Impact\n\nSlow.\n", path: "x/2021-07-11-failover.md")
         #expect(!postmortem.frontMatter.isPresent)
         #expect(postmortem.diagnostics.isEmpty)
         #expect(postmortem.title == "Database failover took too long")
@@ -109,7 +115,8 @@ import Testing
     }
 
     @Test func wrongTypesNameTheKeyAndLine() {
-        let postmortem = parse("---\ntitle: x\nseverity: 3\ndate: yesterday\nstatus: done\nstarted: noon\ntemplate: six questions\n---\n")
+        let postmortem = parse(
+            "---\ntitle: x\nseverity: 3\ndate: yesterday\nstatus: done\nstarted: noon\ntemplate: six questions\n---\n")
         let messages = postmortem.diagnostics.map { "\($0.line ?? 0): \($0.message)" }
         #expect(messages.contains { $0.hasPrefix("3: `severity` must be") })
         #expect(messages.contains { $0.hasPrefix("4: `date: yesterday` is not a date") })
@@ -148,7 +155,10 @@ import Testing
         #expect(Timestamp(text)?.description == expected)
     }
 
-    @Test(arguments: ["2019-02-30", "2019-13-01", "2019-02-14T25:00", "2019-02-14T10", "14/02/2019", "2019-02-14T10:02Zjunk", "2021-02-29"])
+    @Test(arguments: [
+        "2019-02-30", "2019-13-01", "2019-02-14T25:00", "2019-02-14T10", "14/02/2019", "2019-02-14T10:02Zjunk",
+        "2021-02-29",
+    ])
     func rejectsWhatIsNotATime(text: String) {
         #expect(Timestamp(text) == nil)
     }

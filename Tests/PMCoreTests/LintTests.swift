@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -9,7 +10,9 @@ import Testing
 func lint(_ text: String, path: String = "postmortems/2020-01-02-good.md", config: Config = Config()) -> [Diagnostic] {
     let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let document = PostmortemParser().read(Array(text.utf8), path: path, id: id, for: .lint)
-    let linter = try! Linter(config: config, today: CalendarDate("2026-11-21")!, now: Date(timeIntervalSince1970: 1_795_219_200), configPath: "pm.yml")
+    let linter = try! Linter(
+        config: config, today: CalendarDate("2026-11-21")!, now: Date(timeIntervalSince1970: 1_795_219_200),
+        configPath: "pm.yml")
     return linter.lint(document)
 }
 
@@ -71,11 +74,14 @@ let cleanPostmortem = """
 
     @Test func requiredFields() {
         #expect(rules("# Good\n", path: "postmortems/2020-01-02-good.md").filter { $0 == "required-field" }.count == 1)
-        let missing = lint(cleanPostmortem.replacingOccurrences(of: "severity: high\n", with: "").replacingOccurrences(of: "status: published\n", with: ""))
-        #expect(missing.filter { $0.rule == "required-field" }.map(\.message) == [
-            "`severity:` is missing or empty; add it to the front matter (one of critical, high, medium, low)",
-            "`status:` is missing or empty; add it to the front matter (draft, in-review or published)",
-        ])
+        let missing = lint(
+            cleanPostmortem.replacingOccurrences(of: "severity: high\n", with: "").replacingOccurrences(
+                of: "status: published\n", with: ""))
+        #expect(
+            missing.filter { $0.rule == "required-field" }.map(\.message) == [
+                "`severity:` is missing or empty; add it to the front matter (one of critical, high, medium, low)",
+                "`status:` is missing or empty; add it to the front matter (draft, in-review or published)",
+            ])
     }
 
     @Test func anInvalidValueIsReportedOnceNotAlsoAsMissing() {
@@ -86,14 +92,20 @@ let cleanPostmortem = """
     }
 
     @Test func severityScaleComesFromTheConfig() {
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "severity: high", with: "severity: sev1")) == ["severity-scale"])
+        #expect(
+            rules(cleanPostmortem.replacingOccurrences(of: "severity: high", with: "severity: sev1")) == [
+                "severity-scale"
+            ])
         var config = Config()
         config.severities = ["sev1", "sev2"]
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "severity: high", with: "severity: sev1"), config: config) == [])
+        #expect(
+            rules(cleanPostmortem.replacingOccurrences(of: "severity: high", with: "severity: sev1"), config: config)
+                == [])
     }
 
     @Test func unknownKeysAreWarningsWithAHint() {
-        let findings = lint(cleanPostmortem.replacingOccurrences(of: "severity: high\n", with: "severity: high\nresolvd: 2020-01-02\n"))
+        let findings = lint(
+            cleanPostmortem.replacingOccurrences(of: "severity: high\n", with: "severity: high\nresolvd: 2020-01-02\n"))
         #expect(findings.map(\.rule) == ["unknown-key"])
         #expect(findings[0].severity == .warning)
         #expect(findings[0].line == 5)
@@ -101,12 +113,20 @@ let cleanPostmortem = """
     }
 
     @Test func timesInOrderAndNotInTheFuture() {
-        let outOfOrder = lint(cleanPostmortem.replacingOccurrences(of: "detected: 2020-01-02T10:05:00Z", with: "detected: 2020-01-02T09:05:00Z"))
+        let outOfOrder = lint(
+            cleanPostmortem.replacingOccurrences(
+                of: "detected: 2020-01-02T10:05:00Z", with: "detected: 2020-01-02T09:05:00Z"))
         #expect(outOfOrder.map(\.rule) == ["time-order"])
         #expect(outOfOrder[0].severity == .error)
         #expect(outOfOrder[0].line == 8)
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "resolved: 2020-01-02T11:00:00Z", with: "resolved: 2027-01-02T11:00:00Z")) == ["future-time"])
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "started: 2020-01-02T10:00:00Z", with: "started: noon")) == ["front-matter"])
+        #expect(
+            rules(
+                cleanPostmortem.replacingOccurrences(
+                    of: "resolved: 2020-01-02T11:00:00Z", with: "resolved: 2027-01-02T11:00:00Z")) == ["future-time"])
+        #expect(
+            rules(cleanPostmortem.replacingOccurrences(of: "started: 2020-01-02T10:00:00Z", with: "started: noon")) == [
+                "front-matter"
+            ])
     }
 
     @Test func fileNames() {
@@ -117,26 +137,37 @@ let cleanPostmortem = """
     }
 
     @Test func sectionsFollowTheStatus() {
-        let withoutImpact = cleanPostmortem.replacingOccurrences(of: "## What was the impact of the problem?\n\nNine thousand users waited an hour.\n\n", with: "")
-        let unanswered = cleanPostmortem.replacingOccurrences(of: "Nine thousand users waited an hour.", with: "<!-- who? -->")
+        let withoutImpact = cleanPostmortem.replacingOccurrences(
+            of: "## What was the impact of the problem?\n\nNine thousand users waited an hour.\n\n", with: "")
+        let unanswered = cleanPostmortem.replacingOccurrences(
+            of: "Nine thousand users waited an hour.", with: "<!-- who? -->")
         #expect(lint(withoutImpact).map { "\($0.rule) \($0.severity)" } == ["missing-section error"])
         #expect(lint(unanswered).map { "\($0.rule) \($0.severity) \($0.line!)" } == ["unanswered error 18"])
         let draft = { (text: String) in text.replacingOccurrences(of: "status: published", with: "status: draft") }
         #expect(lint(draft(withoutImpact)).map { "\($0.rule) \($0.severity)" } == ["missing-section warning"])
         #expect(lint(draft(unanswered)).map { "\($0.rule) \($0.severity)" } == ["unanswered warning"])
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "template: six-questions@1", with: "template: ours@3")) == ["unknown-template"])
+        #expect(
+            rules(cleanPostmortem.replacingOccurrences(of: "template: six-questions@1", with: "template: ours@3")) == [
+                "unknown-template"
+            ])
     }
 
     @Test func actions() {
         let noActions = cleanPostmortem.components(separatedBy: "- [ ]")[0]
         #expect(rules(noActions) == ["no-actions", "unanswered"])
-        #expect(rules(noActions.replacingOccurrences(of: "status: published", with: "status: in-review")) == ["unanswered"],
-                "only a published postmortem must have actions, but an empty section is unanswered")
-        let items = { (item: String) in cleanPostmortem.replacingOccurrences(of: "- [ ] Alert on send errors @sam due:2020-02-01 #detect ENG-1", with: item) }
+        #expect(
+            rules(noActions.replacingOccurrences(of: "status: published", with: "status: in-review")) == ["unanswered"],
+            "only a published postmortem must have actions, but an empty section is unanswered")
+        let items = { (item: String) in
+            cleanPostmortem.replacingOccurrences(
+                of: "- [ ] Alert on send errors @sam due:2020-02-01 #detect ENG-1", with: item)
+        }
         #expect(rules(items("- [ ] Alert on send errors due:2020-02-01")) == ["action-owner"])
         #expect(rules(items("- [ ] Alert on send errors @sam")) == ["action-due"])
         #expect(rules(items("- [ ] Alert on send errors @sam due:soon")) == ["action-due-invalid"])
-        #expect(lint(items("- [ ] Alert on send errors @sam due:2020-02-01 #someday")).map { "\($0.rule) \($0.severity)" } == ["action-kind warning"])
+        #expect(
+            lint(items("- [ ] Alert on send errors @sam due:2020-02-01 #someday")).map { "\($0.rule) \($0.severity)" }
+                == ["action-kind warning"])
         #expect(rules(items("- [x] Alert on send errors")) == [], "done actions need no owner or date")
         var config = Config()
         config.lint.kinds = ["someday", "mitigate"]
@@ -144,11 +175,16 @@ let cleanPostmortem = """
     }
 
     @Test func pipeTables() {
-        let table = cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: "| time | event |\n|------|:-----:|\n| 10:02 | down |")
+        let table = cleanPostmortem.replacingOccurrences(
+            of: "Replies stopped.", with: "| time | event |\n|------|:-----:|\n| 10:02 | down |")
         let findings = lint(table)
         #expect(findings.map { "\($0.rule) \($0.line!)" } == ["pipe-table 16"])
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: "```\n| a | b |\n|---|---|\n```")) == [])
-        #expect(rules(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: "Pipes | in a sentence.\n\n---")) == [])
+        #expect(
+            rules(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: "```\n| a | b |\n|---|---|\n```"))
+                == [])
+        #expect(
+            rules(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: "Pipes | in a sentence.\n\n---"))
+                == [])
     }
 
     @Test func levelsComeFromTheConfig() {
@@ -159,7 +195,8 @@ let cleanPostmortem = """
     }
 
     @Test func findingsAreSortedByLine() {
-        let text = cleanPostmortem.replacingOccurrences(of: "@sam due:2020-02-01", with: "").replacingOccurrences(of: "Replies stopped.", with: "Sam was careless.")
+        let text = cleanPostmortem.replacingOccurrences(of: "@sam due:2020-02-01", with: "").replacingOccurrences(
+            of: "Replies stopped.", with: "Sam was careless.")
         let lines = lint(text).compactMap(\.line)
         #expect(lines == lines.sorted())
     }
@@ -171,7 +208,9 @@ let cleanPostmortem = """
     }
 
     static func blameless(_ text: String, config: Config = Config()) -> [Diagnostic] {
-        lint(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: text), config: config).filter { $0.rule == "blameless" }
+        lint(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: text), config: config).filter {
+            $0.rule == "blameless"
+        }
     }
 
     @Test func thereAreAtLeastThirtyPhrasesAndFortySentencesOfEachKind() throws {
@@ -188,13 +227,15 @@ let cleanPostmortem = """
 
     @Test func noNeutralSentenceIsFlagged() throws {
         for sentence in try Self.sentences("neutral-sentences.txt") {
-            #expect(Self.blameless(sentence).isEmpty, "flagged: \(sentence) → \(Self.blameless(sentence).map(\.message))")
+            #expect(
+                Self.blameless(sentence).isEmpty, "flagged: \(sentence) → \(Self.blameless(sentence).map(\.message))")
         }
     }
 
     @Test func findingsQuoteThePhraseAndSuggestAReframing() {
         let finding = Self.blameless("In the end, Sam was careless with the flags.").first
-        #expect(finding?.message == "blaming language: \"careless\"; ask what made this action seem reasonable at the time")
+        #expect(
+            finding?.message == "blaming language: \"careless\"; ask what made this action seem reasonable at the time")
         #expect(finding?.line == 16)
         #expect(finding?.column == 21)
         #expect(finding?.severity == .warning)
@@ -216,9 +257,12 @@ let cleanPostmortem = """
     @Test func linesCanOptOut() {
         #expect(Self.blameless("Sam was careless. <!-- pm-lint-disable-line blameless -->").isEmpty)
         #expect(Self.blameless("Sam was careless. <!-- pm-lint-disable-line -->").isEmpty)
-        #expect(Self.blameless("Sam was careless. <!-- pm-lint-disable-line pipe-table -->").count == 1, "only the named rules")
+        #expect(
+            Self.blameless("Sam was careless. <!-- pm-lint-disable-line pipe-table -->").count == 1,
+            "only the named rules")
         #expect(Self.blameless("<!-- pm-lint-disable-next-line blameless -->\nSam was careless.").isEmpty)
-        #expect(Self.blameless("`<!-- pm-lint-disable-line -->` Sam was careless.").count == 1, "a marker in code is text")
+        #expect(
+            Self.blameless("`<!-- pm-lint-disable-line -->` Sam was careless.").count == 1, "a marker in code is text")
     }
 
     @Test func teamsAddAndRemovePhrases() throws {
@@ -235,7 +279,9 @@ let cleanPostmortem = """
         let config = try Config.parse(yaml, path: "pm.yml")
         #expect(Self.blameless("Sam was careless.", config: config).isEmpty)
         #expect(Self.blameless("Our ROCK   STAR deployed it.", config: config).count == 1)
-        #expect(Self.blameless("A cowboy change.", config: config).first?.message == "blaming language: \"cowboy\"; describe the missing guard rail")
+        #expect(
+            Self.blameless("A cowboy change.", config: config).first?.message
+                == "blaming language: \"cowboy\"; describe the missing guard rail")
         #expect(Self.blameless("Two ninjas.", config: config).count == 1)
         #expect(Self.blameless("Sam was negligent.", config: config).count == 1, "the other phrases stay")
     }
@@ -249,8 +295,9 @@ let cleanPostmortem = """
     func badLintConfigNamesTheLine(yaml: String, line: Int, problem: String) {
         // pm.yml is read by the workspace; phrase labels are checked by the linter, which knows them.
         let configure = {
-            _ = try Linter(config: try Config.parse(yaml, path: "pm.yml"), today: CalendarDate("2026-11-21")!, now: Date(),
-                           configPath: "pm.yml")
+            _ = try Linter(
+                config: try Config.parse(yaml, path: "pm.yml"), today: CalendarDate("2026-11-21")!, now: Date(),
+                configPath: "pm.yml")
         }
         #expect(throws: PMError.self) { try configure() }
         do {
@@ -275,7 +322,9 @@ let cleanPostmortem = """
     }
 
     @Test func aQuoteAcrossLinesIsOneLine() {
-        #expect(BlamelessTests.blameless("It was Sam's\nfault.").first?.message.hasPrefix("blaming language: \"Sam's fault\";") == true)
+        #expect(
+            BlamelessTests.blameless("It was Sam's\nfault.").first?.message.hasPrefix(
+                "blaming language: \"Sam's fault\";") == true)
     }
 }
 
@@ -289,9 +338,13 @@ let cleanPostmortem = """
             let expression = try NSRegularExpression(pattern: phrase.pattern, options: [.caseInsensitive])
             for sentence in sentences {
                 let text = sentence.replacingOccurrences(of: "’", with: "'")
-                guard expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
+                guard expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
+                    continue
+                }
                 let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
-                #expect(phrase.triggers.contains { trigger in words.contains { $0.hasPrefix(trigger) } }, "\(phrase.label) matches \"\(sentence)\" without a trigger")
+                #expect(
+                    phrase.triggers.contains { trigger in words.contains { $0.hasPrefix(trigger) } },
+                    "\(phrase.label) matches \"\(sentence)\" without a trigger")
                 #expect(everything.matches(in: sentence).contains { $0.label == phrase.label })
             }
         }

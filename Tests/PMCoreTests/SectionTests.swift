@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -15,7 +16,10 @@ import Testing
         ("What was the root cause, beyond its symptoms?", "root-cause"),
         ("How did we fix it?", "resolution"),
         ("How was the problem resolved?", "resolution"),
-        ("What could we do differently in the future to prevent this from happening (if possible/feasible)?", "prevention"),
+        (
+            "What could we do differently in the future to prevent this from happening (if possible/feasible)?",
+            "prevention"
+        ),
         ("What reasonable steps could prevent this from happening again?", "prevention"),
         ("What could we do to find and fix the issue faster?", "faster-response"),
         ("How were we made aware of the problem?", "detection"),
@@ -66,7 +70,11 @@ import Testing
         #expect(impact.level == 2)
         #expect(impact.startLine == 7)
         #expect(impact.endLine == 12)
-        #expect(impact.markdown == "## Impact\n\n<!-- who was affected -->\nAbout **9,400** users, for `66` minutes.\n\n- support tickets: 31\n")
+        #expect(
+            impact.markdown
+                == "## Impact\n\n<!-- who was affected -->\nAbout **9,400** users, for `66` minutes.\n\n- support "
+                + "tickets: 31\n"
+        )
         #expect(impact.text == "About 9,400 users, for 66 minutes.\nsupport tickets: 31")
         #expect(impact.isAnswered)
         let appendix = postmortem.sections[1]
@@ -76,7 +84,8 @@ import Testing
     }
 
     @Test func commentsAndTemplatePlaceholdersAreNotAnswers() {
-        let postmortem = parse("""
+        let postmortem = parse(
+            """
             ## Summary
 
             <!-- Two or three sentences: what broke, for whom, for how long, and how it ended. -->
@@ -98,7 +107,8 @@ import Testing
     }
 
     @Test func visiblePlaceholderTextOfATemplateIsNotAnAnswer() throws {
-        let template = try TemplateParser.parse("""
+        let template = try TemplateParser.parse(
+            """
             ---
             name: team
             version: 1
@@ -113,7 +123,8 @@ import Testing
             """, path: "team.md", origin: .builtIn)
         let catalog = TemplateCatalog(templates: [template])
         let parser = PostmortemParser(catalog: catalog)
-        let unanswered = parser.parse(Array("## Blast radius\n\n*Describe who was affected.*\n".utf8), path: "a.md", id: "a")
+        let unanswered = parser.parse(
+            Array("## Blast radius\n\n*Describe who was affected.*\n".utf8), path: "a.md", id: "a")
         let answered = parser.parse(Array("## Blast radius\n\nAll EU users.\n".utf8), path: "a.md", id: "a")
         #expect(unanswered.sections.first?.isAnswered == false)
         #expect(answered.sections.first?.isAnswered == true)
@@ -134,7 +145,8 @@ import Testing
 
 @Suite struct OutlineParsingTests {
     @Test func withoutSectionTextTheAnswersAreTheSame() throws {
-        let texts = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("postmortems").path)
+        let texts =
+            try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("postmortems").path)
             .map { try String(contentsOf: packageRoot.appendingPathComponent("postmortems/\($0)"), encoding: .utf8) }
             + ["## Impact\n\n<!-- only a comment -->\n\n## Summary\n\n```\ncode\n```\n\n## Timeline\n\n---\n"]
         for text in texts {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -57,7 +58,8 @@ import Testing
         front.severity = "critical"
         front.responders = ["sam", "o'neil"]
         front.tags = ["a, b"]
-        let text = Scaffolder.render(front, template: TemplateCatalog.builtIn.defaultTemplate, severities: Config.defaultSeverities)
+        let text = Scaffolder.render(
+            front, template: TemplateCatalog.builtIn.defaultTemplate, severities: Config.defaultSeverities)
         let postmortem = parse(text)
         #expect(postmortem.diagnostics.isEmpty)
         #expect(postmortem.frontMatter.title == "Replies stopped: token #2 'revoked'")
@@ -100,7 +102,9 @@ final class ConcurrentPaths: @unchecked Sendable {
             try AtomicFile.replace(path, expected: Array("older".utf8), with: Array("new".utf8))
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.md"], "no temporary file is left behind")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.md"],
+            "no temporary file is left behind")
         try AtomicFile.replace(path, expected: Array("old".utf8), with: Array("new".utf8))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
     }

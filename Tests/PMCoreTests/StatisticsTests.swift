@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -11,7 +12,8 @@ import Testing
 
     static let postmortems: [Postmortem] = [
         // A: critical, TTD 10m (600 s), TTR 1h (3600 s); one done and one overdue action, both @sam.
-        parse("""
+        parse(
+            """
             ---
             title: A
             date: 2026-01-10
@@ -28,7 +30,8 @@ import Testing
             - [ ] Detect @sam due:2026-02-01 #detect
             """, path: "p/2026-01-10-a.md"),
         // B: critical draft (40 days old: stale), TTD 30m (1800 s), TTR 2h (7200 s); two open actions.
-        parse("""
+        parse(
+            """
             ---
             title: B
             date: 2026-01-20
@@ -45,7 +48,8 @@ import Testing
             - [ ] Someone should
             """, path: "p/2026-01-20-b.md"),
         // C: high, published without actions; no detected time, so neither TTD nor TTR.
-        parse("""
+        parse(
+            """
             ---
             title: C
             date: 2026-02-05
@@ -58,7 +62,8 @@ import Testing
             ---
             """, path: "p/2026-02-05-c.md"),
         // D: low, TTD 20m (1200 s), TTR 30m (1800 s); no detection source; one done action.
-        parse("""
+        parse(
+            """
             ---
             title: D
             date: 2026-02-20
@@ -114,12 +119,18 @@ import Testing
         #expect(actions.medianOpenAgeDays == 40)
         let byKind = Dictionary(uniqueKeysWithValues: Self.stats.actionsByKind)
         #expect(Self.stats.actionsByKind.map(\.0) == ["detect", "none", "prevent", "process"])
-        #expect(byKind["detect"].map { ($0.total, $0.open, $0.overdue, $0.closureRate, $0.medianOpenAgeDays) } ?? (0, 0, 0, nil, nil) == (2, 2, 1, 0, 45))
+        #expect(
+            byKind["detect"].map { ($0.total, $0.open, $0.overdue, $0.closureRate, $0.medianOpenAgeDays) } ?? (
+                0, 0, 0, nil, nil
+            ) == (2, 2, 1, 0, 45))
         #expect(byKind["prevent"]?.closureRate == 1)
         #expect(byKind["prevent"]?.medianOpenAgeDays == nil)
         let byOwner = Dictionary(uniqueKeysWithValues: Self.stats.actionsByOwner)
         #expect(Self.stats.actionsByOwner.map(\.0) == ["jo", "none", "sam"])
-        #expect(byOwner["sam"].map { ($0.total, $0.open, $0.done, $0.overdue, $0.closureRate, $0.medianOpenAgeDays) } ?? (0, 0, 0, 0, nil, nil)
+        #expect(
+            byOwner["sam"].map { ($0.total, $0.open, $0.done, $0.overdue, $0.closureRate, $0.medianOpenAgeDays) } ?? (
+                0, 0, 0, 0, nil, nil
+            )
                 == (2, 1, 1, 1, 0.5, 50))
         #expect(byOwner["none"]?.medianOpenAgeDays == 40)
     }

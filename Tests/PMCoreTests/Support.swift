@@ -15,7 +15,8 @@ func parseBytes(_ bytes: [UInt8], path: String = "postmortems/2019-02-14-test.md
 }
 
 /// The repository's root folder (this file is Tests/PMCoreTests/Support.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// A fixture file's text from Tests/PMCoreTests/Fixtures.
 func fixture(_ name: String) throws -> String {

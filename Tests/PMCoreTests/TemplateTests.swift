@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PMDocument
 @testable import PMLint
 @testable import PMReports
@@ -15,29 +16,39 @@ import Testing
 
     @Test func versionOneIsTheSixQuestionsVerbatim() throws {
         let template = try #require(TemplateCatalog.builtIn.template(TemplateReference("six-questions@1")!))
-        #expect(template.questions.map(\.heading) == [
-            "What went wrong?",
-            "What was the impact of the problem?",
-            "What was the root cause of the problem?",
-            "How did we fix it?",
-            "What could we do differently in the future to prevent this from happening (if possible/feasible)?",
-            "What could we do to find and fix the issue faster?",
-            "Action items",
-        ])
+        #expect(
+            template.questions.map(\.heading) == [
+                "What went wrong?",
+                "What was the impact of the problem?",
+                "What was the root cause of the problem?",
+                "How did we fix it?",
+                "What could we do differently in the future to prevent this from happening (if possible/feasible)?",
+                "What could we do to find and fix the issue faster?",
+                "Action items",
+            ])
     }
 
     @Test func versionTwoIsTheEvolvedTemplate() throws {
         let template = try #require(TemplateCatalog.builtIn.template(TemplateReference("six-questions")!))
         #expect(template.version == 2)
-        #expect(template.questions.map(\.key) == ["summary", "impact", "root-cause", "detection", "resolution", "prevention", "timeline", "people", "actions"])
+        #expect(
+            template.questions.map(\.key) == [
+                "summary", "impact", "root-cause", "detection", "resolution", "prevention", "timeline", "people",
+                "actions",
+            ])
     }
 
     @Test func embeddedTemplatesMatchTheRepositoryFiles() throws {
         let folder = packageRoot.appendingPathComponent("Templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
-        #expect(names == PMDocument.EmbeddedResources.files.keys.filter { $0.hasSuffix(".md") && !$0.contains("/") }.sorted())
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+            .sorted()
+        #expect(
+            names
+                == PMDocument.EmbeddedResources.files.keys.filter { $0.hasSuffix(".md") && !$0.contains("/") }.sorted())
         for name in names {
-            #expect(PMDocument.EmbeddedResources.files[name] == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
+            #expect(
+                PMDocument.EmbeddedResources.files[name]
+                    == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
         }
     }
 
@@ -52,9 +63,20 @@ import Testing
 
     @Test(arguments: [
         ("no front matter", "## A\n", 1, "starts with a --- front-matter block"),
-        ("bad version", "---\nname: t\nversion: two\nquestions:\n  - key: a\n    heading: A\n---\n\n## A\n", 3, "`version:`"),
-        ("question without heading", "---\nname: t\nversion: 1\nquestions:\n  - key: a\n---\n\n## A\n", 5, "needs `key:` and `heading:`"),
-        ("body out of order", "---\nname: t\nversion: 1\nquestions:\n  - key: a\n    heading: A\n  - key: b\n    heading: B\n---\n\n## B\n\n## A\n", 11, "same order"),
+        (
+            "bad version", "---\nname: t\nversion: two\nquestions:\n  - key: a\n    heading: A\n---\n\n## A\n", 3,
+            "`version:`"
+        ),
+        (
+            "question without heading", "---\nname: t\nversion: 1\nquestions:\n  - key: a\n---\n\n## A\n", 5,
+            "needs `key:` and `heading:`"
+        ),
+        (
+            "body out of order",
+            "---\nname: t\nversion: 1\nquestions:\n  - key: a\n    heading: A\n  - key: b\n    heading: B\n---\n\n## "
+                + "B\n\n## A\n",
+            11, "same order"
+        ),
         ("invalid yaml", "---\nname: t\nversion: [1\n---\n", 4, "invalid YAML"),
     ])
     func malformedTemplatesNameFileLineAndProblem(_ label: String, text: String, line: Int, problem: String) {
@@ -94,7 +116,10 @@ import Testing
 
     @Test func examplesUseBothTemplatesAndEverySectionOfThemIsRecognised() throws {
         let set = try Self.examples()
-        #expect(Set(set.postmortems.compactMap { $0.frontMatter.template?.description }) == ["six-questions@1", "six-questions@2"])
+        #expect(
+            Set(set.postmortems.compactMap { $0.frontMatter.template?.description }) == [
+                "six-questions@1", "six-questions@2",
+            ])
         for postmortem in set.postmortems {
             let template = try #require(postmortem.frontMatter.template.flatMap(TemplateCatalog.builtIn.template))
             let keys = Set(postmortem.sections.compactMap(\.key))
@@ -108,7 +133,11 @@ import Testing
         #expect(messenger.frontMatter.severity == "critical")
         #expect(messenger.section("root-cause")?.text.contains("Business Manager") == true)
         let migration = try set.resolve("2019-03")
-        #expect(migration.sections.contains { $0.text.localizedCaseInsensitiveContains("statement timeout") || $0.text.localizedCaseInsensitiveContains("statement_timeout") })
+        #expect(
+            migration.sections.contains {
+                $0.text.localizedCaseInsensitiveContains("statement timeout")
+                    || $0.text.localizedCaseInsensitiveContains("statement_timeout")
+            })
     }
 
     @Test func examplesHoldOpenDoneAndOverdueActions() throws {

@@ -23,7 +23,9 @@ struct ActionAdd: ContextualCommand {
     @Argument(help: "What to do, in one line.")
     var text: String
 
-    @Option(name: .customLong("owner"), help: ArgumentHelp("Who owns it, with or without @ (repeatable).", valueName: "name"))
+    @Option(
+        name: .customLong("owner"),
+        help: ArgumentHelp("Who owns it, with or without @ (repeatable).", valueName: "name"))
     var owners: [String] = []
 
     @Option(help: ArgumentHelp("When it is due.", valueName: "YYYY-MM-DD"))
@@ -38,8 +40,9 @@ struct ActionAdd: ContextualCommand {
     @OptionGroup var location: DirectoryOptions
 
     var newAction: NewAction {
-        NewAction(text: text.trimmingCharacters(in: .whitespaces), owners: owners.map(Token.owner),
-                  due: due, kind: kind.map(Token.kind), ticket: ticket)
+        NewAction(
+            text: text.trimmingCharacters(in: .whitespaces), owners: owners.map(Token.owner),
+            due: due, kind: kind.map(Token.kind), ticket: ticket)
     }
 
     func validate() throws {

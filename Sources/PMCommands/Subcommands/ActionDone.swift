@@ -9,7 +9,9 @@ struct ActionDone: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
         abstract: "Mark an action item done ([ ] → [x]), or open again with --undo.",
-        discussion: "ID is INCIDENT/N as `pm actions` shows it; the incident part may be any unique prefix (pm action done 2019-02-14/5)."
+        discussion:
+            "ID is INCIDENT/N as `pm actions` shows it; the incident part may be any unique prefix (pm action done "
+            + "2019-02-14/5)."
     )
 
     @Argument(help: "The action's id: INCIDENT/N.")
@@ -24,7 +26,8 @@ struct ActionDone: ContextualCommand {
         let (directory, set) = try location.load(in: context)
         let (postmortem, position) = try ActionEditor.resolve(id, in: set)
         let action = try ActionEditor(parser: directory.parser).setDone(!undo, position: position, of: postmortem)
-        context.stdout.write("\(postmortem.path):\(action.line): [\(action.isDone ? "x" : " ")] \(action.id) \(action.text)\n")
+        context.stdout.write(
+            "\(postmortem.path):\(action.line): [\(action.isDone ? "x" : " ")] \(action.id) \(action.text)\n")
         return .success
     }
 }

@@ -28,10 +28,16 @@ struct Actions: ContextualCommand {
     @Flag(help: "Only open actions past their due date.")
     var overdue = false
 
-    @Option(name: .customLong("owner"), help: ArgumentHelp("Only actions owned by this person, with or without @ (repeatable).", valueName: "name"))
+    @Option(
+        name: .customLong("owner"),
+        help: ArgumentHelp("Only actions owned by this person, with or without @ (repeatable).", valueName: "name"))
     var owners: [String] = []
 
-    @Option(name: .customLong("kind"), help: ArgumentHelp("Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind"))
+    @Option(
+        name: .customLong("kind"),
+        help: ArgumentHelp(
+            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind")
+    )
     var kinds: [String] = []
 
     @OptionGroup var filters: IncidentFilterOptions
@@ -43,7 +49,9 @@ struct Actions: ContextualCommand {
     var format: ReportFormat = .table
 
     func validate() throws {
-        if open && done { throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions") }
+        if open && done {
+            throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions")
+        }
         if done && overdue { throw ValidationError("--overdue lists open actions; it cannot be combined with --done") }
     }
 

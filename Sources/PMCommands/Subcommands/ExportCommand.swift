@@ -37,7 +37,8 @@ struct ExportCommand: ContextualCommand {
 
     func validate() throws {
         if format == .csv, output == nil, table == nil {
-            throw ValidationError("csv to stdout holds one table; pass --table incidents or --table actions, or --output DIR for both")
+            throw ValidationError(
+                "csv to stdout holds one table; pass --table incidents or --table actions, or --output DIR for both")
         }
     }
 

@@ -15,10 +15,14 @@ struct Init: ContextualCommand {
             """
     )
 
-    @Option(name: .customLong("dir"), help: ArgumentHelp("Where to create it (default: ./postmortems).", valueName: "path"))
+    @Option(
+        name: .customLong("dir"), help: ArgumentHelp("Where to create it (default: ./postmortems).", valueName: "path"))
     var directory: String?
 
-    @Option(help: ArgumentHelp("The default template for new postmortems (see the README for the built-in ones).", valueName: "name@version"))
+    @Option(
+        help: ArgumentHelp(
+            "The default template for new postmortems (see the README for the built-in ones).",
+            valueName: "name@version"))
     var template: TemplateReference?
 
     func run(context: CommandContext) throws -> ExitStatus {
@@ -27,10 +31,15 @@ struct Init: ContextualCommand {
         guard let resolved = catalog.template(chosen) else {
             throw PMError.unknownTemplate(chosen.description, available: catalog.templates.map(\.reference.description))
         }
-        let path = directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? PostmortemsDirectory.defaultName
+        let path =
+            directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? PostmortemsDirectory.defaultName
         let absolute = PostmortemsDirectory.absolutePath(path, relativeTo: context.workingDirectory)
         let created = try PostmortemsDirectory.initialize(at: absolute, template: resolved.reference)
-        context.stdout.write("Created \(context.display(created.configPath)) (template \(resolved.reference), severities \(created.config.severities.joined(separator: ", ")))\n")
+        context.stdout.write(
+            "Created \(context.display(created.configPath)) (template \(resolved.reference), severities "
+                + "\(created.config.severities.joined(separator: ", ")))\n"
+        )
         context.stdout.write("Next: pm new \"What happened\" --severity high\n")
         return .success
     }

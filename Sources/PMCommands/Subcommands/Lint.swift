@@ -23,7 +23,8 @@ struct Lint: ContextualCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to check (default: the whole postmortems directory).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp("Files or folders to check (default: the whole postmortems directory).", valueName: "path"))
     var paths: [String] = []
 
     @OptionGroup var location: DirectoryOptions
@@ -44,12 +45,17 @@ struct Lint: ContextualCommand {
         if listRules {
             for rule in LintRule.all {
                 let severity = rule.defaultSeverity?.rawValue ?? "warning in drafts, error once in review or published"
-                context.stdout.write("\(rule.id.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)) \(rule.summary) (\(severity))\n")
+                context.stdout.write(
+                    "\(rule.id.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)) \(rule.summary) "
+                        + "(\(severity))\n"
+                )
             }
             return .success
         }
         if listPhrases {
-            for phrase in BlamelessLanguage.builtInPhrases { context.stdout.write("\(phrase.label): \(phrase.suggestion)\n") }
+            for phrase in BlamelessLanguage.builtInPhrases {
+                context.stdout.write("\(phrase.label): \(phrase.suggestion)\n")
+            }
             return .success
         }
 
@@ -60,10 +66,15 @@ struct Lint: ContextualCommand {
             directory = nil  // Files named outside any postmortems directory are checked with the defaults.
         }
         let config = directory?.config ?? Config()
-        let files = try paths.isEmpty ? directory?.postmortemFiles() ?? [] : expand(paths, directory: directory, context: context)
-        let linter = try Linter(config: config, catalog: directory?.catalog ?? .builtIn, today: try context.today, now: context.now,
-                                configPath: directory.map { context.display($0.configPath) } ?? Config.fileName)
-        let findings = linter.applyingLevels(to: directory?.templateProblems ?? []) + linter.lint(files: files, displayBase: context.workingDirectory)
+        let files =
+            try paths.isEmpty
+            ? directory?.postmortemFiles() ?? [] : expand(paths, directory: directory, context: context)
+        let linter = try Linter(
+            config: config, catalog: directory?.catalog ?? .builtIn, today: try context.today, now: context.now,
+            configPath: directory.map { context.display($0.configPath) } ?? Config.fileName)
+        let findings =
+            linter.applyingLevels(to: directory?.templateProblems ?? [])
+            + linter.lint(files: files, displayBase: context.workingDirectory)
         let report = LintReport(findings: findings, fileCount: files.count)
         var output = context.stdout
         report.write(format, to: &output)
@@ -74,7 +85,8 @@ struct Lint: ContextualCommand {
     /// The postmortem files named by `paths`: files as given, folders walked like the postmortems directory.
     /// Files that are not postmortems (README.md, the team's templates) are left out, as in a full run,
     /// so a pre-commit hook can pass every changed file under postmortems/.
-    private func expand(_ paths: [String], directory: PostmortemsDirectory?, context: CommandContext) throws -> [String] {
+    private func expand(_ paths: [String], directory: PostmortemsDirectory?, context: CommandContext) throws -> [String]
+    {
         var files: [String] = []
         for path in paths {
             let absolute = PostmortemsDirectory.absolutePath(path, relativeTo: context.workingDirectory)
@@ -85,7 +97,8 @@ struct Lint: ContextualCommand {
             if isDirectory.boolValue {
                 files += try PostmortemsDirectory(path: absolute, config: Config()).postmortemFiles()
             } else if (absolute as NSString).lastPathComponent.lowercased() != "readme.md",
-                      !(directory.map { absolute.hasPrefix($0.templatesPath + "/") } ?? false) {
+                !(directory.map { absolute.hasPrefix($0.templatesPath + "/") } ?? false)
+            {
                 files.append(absolute)
             }
         }

@@ -25,13 +25,18 @@ struct New: ContextualCommand {
 
     @OptionGroup var location: DirectoryOptions
 
-    @Option(help: ArgumentHelp("Severity, from the configured scale (default scale: critical, high, medium, low).", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Severity, from the configured scale (default scale: critical, high, medium, low).", valueName: "level"))
     var severity: String?
 
     @Option(help: ArgumentHelp("The incident's date (default: today).", valueName: "YYYY-MM-DD"))
     var date: CalendarDate?
 
-    @Option(help: ArgumentHelp("The template to use (default: pm.yml's template, else the newest six-questions; see pm template list).", valueName: "name@version"))
+    @Option(
+        help: ArgumentHelp(
+            "The template to use (default: pm.yml's template, else the newest six-questions; see pm template list).",
+            valueName: "name@version"))
     var template: TemplateReference?
 
     @Option(help: ArgumentHelp("When the incident started.", valueName: "time"))
@@ -46,10 +51,13 @@ struct New: ContextualCommand {
     @Option(help: ArgumentHelp("When the impact ended.", valueName: "time"))
     var resolved: TimestampArgument?
 
-    @Option(help: ArgumentHelp("How the team found out: alert, error-tracker, customer-support, user, engineer …", valueName: "source"))
+    @Option(
+        help: ArgumentHelp(
+            "How the team found out: alert, error-tracker, customer-support, user, engineer …", valueName: "source"))
     var detection: String?
 
-    @Option(name: .customLong("responder"), help: ArgumentHelp("Someone who responded (repeatable).", valueName: "name"))
+    @Option(
+        name: .customLong("responder"), help: ArgumentHelp("Someone who responded (repeatable).", valueName: "name"))
     var responders: [String] = []
 
     @Option(help: ArgumentHelp("Who facilitates the postmortem meeting.", valueName: "name"))
@@ -68,12 +76,15 @@ struct New: ContextualCommand {
         let trimmed = title.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValidationError("the title is empty; say in a few words what happened") }
         guard !title.contains(where: \.isNewline) else { throw ValidationError("the title must be one line") }
-        let times = [("started", started), ("detected", detected), ("acknowledged", acknowledged), ("resolved", resolved)]
-            .compactMap { name, value in value.map { (name, $0.timestamp) } }
+        let times = [
+            ("started", started), ("detected", detected), ("acknowledged", acknowledged), ("resolved", resolved),
+        ]
+        .compactMap { name, value in value.map { (name, $0.timestamp) } }
         for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
             throw ValidationError("--\(earlier.0) \(earlier.1) is after --\(later.0) \(later.1)")
         }
-        for name in responders + services + tags + [facilitator, detection, severity].compactMap({ $0 }) where name.contains(where: \.isNewline) {
+        for name in responders + services + tags + [facilitator, detection, severity].compactMap({ $0 })
+        where name.contains(where: \.isNewline) {
             throw ValidationError("\"\(name)\" must be one line")
         }
     }
@@ -81,7 +92,10 @@ struct New: ContextualCommand {
     func run(context: CommandContext) throws -> ExitStatus {
         let directory = try location.locate(in: context)
         if let severity, !directory.config.severities.contains(severity.lowercased()) {
-            throw PMUsageError("--severity \(severity) is not on the scale; use one of \(directory.config.severities.joined(separator: ", ")) (set in pm.yml)")
+            throw PMUsageError(
+                "--severity \(severity) is not on the scale; use one of "
+                    + "\(directory.config.severities.joined(separator: ", ")) (set in pm.yml)"
+            )
         }
         context.report(directory.templateProblems)
         let chosen = try Self.template(template, in: directory, context: context)
@@ -108,23 +122,35 @@ struct New: ContextualCommand {
     }
 
     /// The template `--template` names, else pm.yml's, else the built-in default.
-    static func template(_ reference: TemplateReference?, in directory: PostmortemsDirectory, context: CommandContext) throws -> Template {
+    static func template(_ reference: TemplateReference?, in directory: PostmortemsDirectory, context: CommandContext)
+        throws -> Template
+    {
         let available = directory.catalog.templates.map(\.reference.description)
         if let reference {
-            guard let found = directory.catalog.template(reference) else { throw PMError.unknownTemplate(reference.description, available: available) }
+            guard let found = directory.catalog.template(reference) else {
+                throw PMError.unknownTemplate(reference.description, available: available)
+            }
             return found
         }
         guard let configured = directory.defaultTemplate else {
-            throw PMError.invalidConfig(path: context.display(directory.configPath), line: nil,
-                                        problem: "`template: \(directory.config.defaultTemplate?.description ?? "")` is not a known template; use one of \(available.joined(separator: ", "))")
+            throw PMError.invalidConfig(
+                path: context.display(directory.configPath), line: nil,
+                problem:
+                    "`template: \(directory.config.defaultTemplate?.description ?? "")` is not a known template; use "
+                    + "one of \(available.joined(separator: ", "))"
+            )
         }
         return configured
     }
 
     /// Runs `$VISUAL` (else `$EDITOR`) on the file through the shell, so editors with flags work.
     private func openEditor(_ path: String, context: CommandContext) throws -> ExitStatus {
-        guard let editor = ["VISUAL", "EDITOR"].lazy.compactMap({ context.environment[$0] }).first(where: { !$0.isEmpty }) else {
-            context.stderr.write("pm: error: --edit needs $VISUAL or $EDITOR to be set; the file was created: \(context.display(path))\n")
+        guard
+            let editor = ["VISUAL", "EDITOR"].lazy.compactMap({ context.environment[$0] }).first(where: { !$0.isEmpty })
+        else {
+            context.stderr.write(
+                "pm: error: --edit needs $VISUAL or $EDITOR to be set; the file was created: \(context.display(path))\n"
+            )
             return .failure
         }
         context.stdout.flush()
@@ -136,7 +162,10 @@ struct New: ContextualCommand {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            context.stderr.write("pm: error: the editor (\(editor)) exited with status \(process.terminationStatus); the file is kept at \(context.display(path))\n")
+            context.stderr.write(
+                "pm: error: the editor (\(editor)) exited with status \(process.terminationStatus); the file is kept "
+                    + "at \(context.display(path))\n"
+            )
             return .failure
         }
         return .success

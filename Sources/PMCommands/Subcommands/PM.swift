@@ -22,7 +22,10 @@ public struct PM: ParsableCommand {
             diagnostics go to stderr as path:line: message) or the command failed; 2 usage error.
             """,
         version: version,
-        subcommands: [Init.self, New.self, List.self, Show.self, Actions.self, Action.self, Lint.self, Render.self, Stats.self, ExportCommand.self, TemplateCommand.self]
+        subcommands: [
+            Init.self, New.self, List.self, Show.self, Actions.self, Action.self, Lint.self, Render.self, Stats.self,
+            ExportCommand.self, TemplateCommand.self,
+        ]
     )
 
     public init() {}

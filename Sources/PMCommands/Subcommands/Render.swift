@@ -46,7 +46,12 @@ struct Render: ContextualCommand {
         }
         context.report(outcome.diagnostics)
         let shown = context.display(outPath)
-        context.stdout.write("\(shown): \(outcome.written.count) file\(outcome.written.count == 1 ? "" : "s") written, \(outcome.unchanged) page\(outcome.unchanged == 1 ? "" : "s") unchanged\(outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed"); open \(shown)/index.html\n")
+        context.stdout.write(
+            "\(shown): \(outcome.written.count) file\(outcome.written.count == 1 ? "" : "s") written, "
+                + "\(outcome.unchanged) page\(outcome.unchanged == 1 ? "" : "s") "
+                + "unchanged\(outcome.removed.isEmpty ? "" : ", \(outcome.removed.count) removed"); open "
+                + "\(shown)/index.html\n"
+        )
         return outcome.diagnostics.contains { $0.severity == .error } ? .failure : .success
     }
 }

@@ -13,7 +13,9 @@ struct Show: ContextualCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Show one incident: metadata, durations, impact, root cause and actions.",
-        discussion: "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14); a path to the file works too."
+        discussion:
+            "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14); a "
+            + "path to the file works too."
     )
 
     @Argument(help: "The incident's id, or a unique prefix of it.")
@@ -29,7 +31,8 @@ struct Show: ContextualCommand {
         let postmortem = try set.resolve(id)
         context.report(postmortem.diagnostics)
         var output = context.stdout
-        PostmortemSummary(postmortem, today: try context.today).write(json: format == .json, style: context.terminalStyle, to: &output)
+        PostmortemSummary(postmortem, today: try context.today).write(
+            json: format == .json, style: context.terminalStyle, to: &output)
         return postmortem.hasErrors ? .failure : .success
     }
 }

@@ -23,7 +23,8 @@ struct Stats: ContextualCommand {
 
     func run(context: CommandContext) throws -> ExitStatus {
         let (directory, set) = try location.load(in: context)
-        let statistics = Statistics(set.postmortems.filter(filters.filter.matches), config: directory.config, today: try context.today)
+        let statistics = Statistics(
+            set.postmortems.filter(filters.filter.matches), config: directory.config, today: try context.today)
         var output = context.stdout
         StatsReport(statistics).write(json: format == .json, style: context.terminalStyle, to: &output)
         return ExitStatus(set)

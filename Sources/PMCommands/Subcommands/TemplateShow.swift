@@ -27,7 +27,8 @@ struct TemplateShow: ContextualCommand {
         let directory = try location.locate(in: context)
         context.report(directory.templateProblems)
         guard let found = directory.catalog.template(template) else {
-            throw PMError.unknownTemplate(template.description, available: directory.catalog.templates.map(\.reference.description))
+            throw PMError.unknownTemplate(
+                template.description, available: directory.catalog.templates.map(\.reference.description))
         }
         var output = context.stdout
         if scaffold {

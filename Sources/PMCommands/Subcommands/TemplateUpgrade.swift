@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PMDocument
 import PMLint
 import PMReports
@@ -39,7 +39,8 @@ struct TemplateUpgrade: ContextualCommand {
         let (directory, set) = try location.load(in: context, quiet: true)
         context.report(directory.templateProblems)
         if let to, directory.catalog.template(to) == nil {
-            throw PMError.unknownTemplate(to.description, available: directory.catalog.templates.map(\.reference.description))
+            throw PMError.unknownTemplate(
+                to.description, available: directory.catalog.templates.map(\.reference.description))
         }
         let postmortems = try ids.map { try set.resolve($0) }
         var status = ExitStatus.success
@@ -61,22 +62,32 @@ struct TemplateUpgrade: ContextualCommand {
 
     private func upgrade(_ postmortem: Postmortem, directory: PostmortemsDirectory, context: CommandContext) throws {
         let catalog = directory.catalog
-        let family = postmortem.frontMatter.template?.name ?? directory.defaultTemplate?.name ?? TemplateCatalog.defaultFamily
+        let family =
+            postmortem.frontMatter.template?.name ?? directory.defaultTemplate?.name ?? TemplateCatalog.defaultFamily
         let reference = to ?? TemplateReference(name: family, version: nil)
         guard let target = catalog.template(reference) else {
-            throw PMError.unknownTemplate(reference.description, available: catalog.templates.map(\.reference.description))
+            throw PMError.unknownTemplate(
+                reference.description, available: catalog.templates.map(\.reference.description))
         }
-        let (original, outcome) = try TemplateUpgrader(target: target).apply(to: postmortem, parser: directory.parser, write: !dryRun)
+        let (original, outcome) = try TemplateUpgrader(target: target).apply(
+            to: postmortem, parser: directory.parser, write: !dryRun)
         if dryRun {
-            context.stdout.write(UnifiedDiff.make(old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
-                                                  oldLabel: Self.label("a", postmortem.path), newLabel: Self.label("b", postmortem.path)))
+            context.stdout.write(
+                UnifiedDiff.make(
+                    old: String(decoding: original, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self),
+                    oldLabel: Self.label("a", postmortem.path), newLabel: Self.label("b", postmortem.path)))
             return
         }
         let from = outcome.from?.description ?? "no template"
         var details: [String] = []
         if !outcome.renamed.isEmpty { details.append("\(outcome.renamed.count) renamed") }
         if !outcome.added.isEmpty { details.append("\(outcome.added.count) added") }
-        if !outcome.keptAfter.isEmpty { details.append("\(outcome.keptAfter.count) kept after: \(outcome.keptAfter.joined(separator: ", "))") }
-        context.stdout.write("\(postmortem.path): \(from) → \(target.reference)\(details.isEmpty ? "" : " (sections: \(details.joined(separator: "; ")))")\n")
+        if !outcome.keptAfter.isEmpty {
+            details.append("\(outcome.keptAfter.count) kept after: \(outcome.keptAfter.joined(separator: ", "))")
+        }
+        context.stdout.write(
+            "\(postmortem.path): \(from) → "
+                + "\(target.reference)\(details.isEmpty ? "" : " (sections: \(details.joined(separator: "; ")))")\n"
+        )
     }
 }

@@ -3,10 +3,11 @@ import PMDocument
 import PMLint
 import PMReports
 import PMWorkspace
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Text written by a command: to a file descriptor (buffered) or kept in memory for tests.
@@ -49,7 +50,9 @@ public final class TextSink: TextOutputStream, @unchecked Sendable {
         lock.unlock()
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let result = bytes.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written)
+            }
             if result < 0 {
                 if errno == EINTR { continue }
                 return  // the reader went away (a closed pipe); nothing more can be shown
@@ -74,9 +77,11 @@ public struct CommandContext: Sendable {
     /// Whether standard error is a terminal (progress is shown only there).
     public var stderrIsTerminal: Bool = false
 
-    public init(stdout: TextSink = TextSink(), stderr: TextSink = TextSink(), environment: [String: String] = [:],
-                workingDirectory: String, now: Date = Date(), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-                stdoutIsTerminal: Bool = false, terminalWidth: Int? = nil) {
+    public init(
+        stdout: TextSink = TextSink(), stderr: TextSink = TextSink(), environment: [String: String] = [:],
+        workingDirectory: String, now: Date = Date(), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        stdoutIsTerminal: Bool = false, terminalWidth: Int? = nil
+    ) {
         self.stdout = stdout
         self.stderr = stderr
         self.environment = environment
@@ -95,10 +100,11 @@ public struct CommandContext: Sendable {
             var size = winsize()
             if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
         }
-        var context = CommandContext(stdout: TextSink(descriptor: 1), stderr: TextSink(descriptor: 2),
-                                     environment: ProcessInfo.processInfo.environment,
-                                     workingDirectory: FileManager.default.currentDirectoryPath,
-                                     now: Date(), timeZone: .current, stdoutIsTerminal: isTerminal, terminalWidth: width)
+        var context = CommandContext(
+            stdout: TextSink(descriptor: 1), stderr: TextSink(descriptor: 2),
+            environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath,
+            now: Date(), timeZone: .current, stdoutIsTerminal: isTerminal, terminalWidth: width)
         context.stderrIsTerminal = isatty(2) == 1
         return context
     }
@@ -107,7 +113,9 @@ public struct CommandContext: Sendable {
     public var today: CalendarDate {
         get throws {
             guard let fixed = environment["PM_TODAY"], !fixed.isEmpty else { return CalendarDate(now, in: timeZone) }
-            guard let date = CalendarDate(fixed) else { throw PMUsageError("PM_TODAY=\(fixed) is not a date; write it as YYYY-MM-DD") }
+            guard let date = CalendarDate(fixed) else {
+                throw PMUsageError("PM_TODAY=\(fixed) is not a date; write it as YYYY-MM-DD")
+            }
             return date
         }
     }
@@ -117,8 +125,9 @@ public struct CommandContext: Sendable {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let dumb = environment["TERM"] == "dumb"
         let width = terminalWidth ?? environment["COLUMNS"].flatMap(Int.init)
-        return TerminalStyle(width: stdoutIsTerminal ? width : environment["COLUMNS"].flatMap(Int.init),
-                             color: stdoutIsTerminal && !noColor && !dumb)
+        return TerminalStyle(
+            width: stdoutIsTerminal ? width : environment["COLUMNS"].flatMap(Int.init),
+            color: stdoutIsTerminal && !noColor && !dumb)
     }
 
     /// Writes diagnostics to stderr, one `path:line: severity: message` line each.

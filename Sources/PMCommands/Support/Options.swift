@@ -36,10 +36,14 @@ extension TemplateReference: ExpressibleByArgument {
 
 /// `--dir`, shared by every command that reads postmortems.
 struct DirectoryOptions: ParsableArguments {
-    @Option(name: .customLong("dir"), help: ArgumentHelp(
-        "The postmortems directory.",
-        discussion: "Default: $PM_DIR, else the nearest folder holding pm.yml or a postmortems/ folder, walking up from here.",
-        valueName: "path"))
+    @Option(
+        name: .customLong("dir"),
+        help: ArgumentHelp(
+            "The postmortems directory.",
+            discussion:
+                "Default: $PM_DIR, else the nearest folder holding pm.yml or a postmortems/ folder, walking up from "
+                + "here.",
+            valueName: "path"))
     var directory: String?
 
     /// The directory named by --dir or PM_DIR, else found by walking up.
@@ -54,7 +58,9 @@ struct DirectoryOptions: ParsableArguments {
 
     /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
     /// - Parameter request: what each parse must give (`.detail` keeps section text: only `pm show` prints it).
-    func load(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws -> (PostmortemsDirectory, PostmortemSet) {
+    func load(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws -> (
+        PostmortemsDirectory, PostmortemSet
+    ) {
         let directory = try locate(in: context)
         let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, request: request)
         if !quiet { context.report(set.diagnostics) }
@@ -64,10 +70,14 @@ struct DirectoryOptions: ParsableArguments {
 
 /// Filters on incidents, shared by `pm list` and `pm actions`.
 struct IncidentFilterOptions: ParsableArguments {
-    @Option(name: .customLong("severity"), help: ArgumentHelp("Only incidents of this severity (repeatable).", valueName: "level"))
+    @Option(
+        name: .customLong("severity"),
+        help: ArgumentHelp("Only incidents of this severity (repeatable).", valueName: "level"))
     var severities: [String] = []
 
-    @Option(name: .customLong("status"), help: ArgumentHelp("Only postmortems in this status (repeatable).", valueName: "status"))
+    @Option(
+        name: .customLong("status"),
+        help: ArgumentHelp("Only postmortems in this status (repeatable).", valueName: "status"))
     var statuses: [Status] = []
 
     @Option(help: ArgumentHelp("Only incidents on or after this date.", valueName: "YYYY-MM-DD"))
@@ -76,10 +86,13 @@ struct IncidentFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only incidents on or before this date.", valueName: "YYYY-MM-DD"))
     var until: CalendarDate?
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("Only incidents with this tag (repeatable).", valueName: "tag"))
+    @Option(
+        name: .customLong("tag"), help: ArgumentHelp("Only incidents with this tag (repeatable).", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(name: .customLong("service"), help: ArgumentHelp("Only incidents affecting this service (repeatable).", valueName: "service"))
+    @Option(
+        name: .customLong("service"),
+        help: ArgumentHelp("Only incidents affecting this service (repeatable).", valueName: "service"))
     var services: [String] = []
 
     func validate() throws {

@@ -48,7 +48,8 @@ public enum PMRunner {
         } catch let error as PMError {
             context.stderr.write("pm: error: \(error.localizedDescription)\n")
             switch error {
-            case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound: return ExitStatus.usage.rawValue
+            case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound:
+                return ExitStatus.usage.rawValue
             default: return ExitStatus.failure.rawValue
             }
         } catch let error as PMUsageError {

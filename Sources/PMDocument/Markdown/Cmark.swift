@@ -10,7 +10,10 @@ public enum Cmark {
         let document: OpaquePointer = withContiguousBytes(bytes) { buffer in
             let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
             let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-            guard let root = base.map({ cmark_parse_document($0, buffer.count, options) }) ?? cmark_parse_document("", 0, options) else {
+            guard
+                let root = base.map({ cmark_parse_document($0, buffer.count, options) })
+                    ?? cmark_parse_document("", 0, options)
+            else {
                 preconditionFailure("cmark_parse_document returned NULL (out of memory)")
             }
             return root
@@ -23,12 +26,17 @@ public enum Cmark {
     /// fixed markup added through custom nodes: in place of each task item's checkbox, and at the start
     /// of each heading. The document's title heading (a first `#` heading for which `isTitle` holds) is
     /// left out of the HTML: the page shows the title itself.
-    public static func parseAndRender(_ bytes: [UInt8], isTitle: (String) -> Bool,
-                                      decorator: any HTMLDecorator) -> (tree: MarkdownTree, html: String) {
+    public static func parseAndRender(
+        _ bytes: [UInt8], isTitle: (String) -> Bool,
+        decorator: any HTMLDecorator
+    ) -> (tree: MarkdownTree, html: String) {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            guard let root = base.map({ cmark_parse_document($0, buffer.count, options) }) ?? cmark_parse_document("", 0, options) else {
+            guard
+                let root = base.map({ cmark_parse_document($0, buffer.count, options) })
+                    ?? cmark_parse_document("", 0, options)
+            else {
                 preconditionFailure("cmark_parse_document returned NULL (out of memory)")
             }
             return root
@@ -38,7 +46,8 @@ public enum Cmark {
         let topLevel = tree.children(of: 0)
         var titleNode: Int?
         if let first = topLevel.first(where: { tree.nodes[$0].kind == .heading && tree.nodes[$0].headingLevel <= 2 }),
-           tree.nodes[first].headingLevel == 1, isTitle(tree.plainText(of: first)) {
+            tree.nodes[first].headingLevel == 1, isTitle(tree.plainText(of: first))
+        {
             titleNode = first
             var child = cmark_node_first_child(document)
             for _ in 0..<topLevel.firstIndex(of: first)! { child = child.flatMap(cmark_node_next) }
@@ -51,7 +60,9 @@ public enum Cmark {
         var prefixes = decorator.headingPrefixes(for: headings.map { tree.plainText(of: $0) })[...]
         let source = SourceText(bytes: bytes)
 
-        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL (out of memory)") }
+        guard let iterator = cmark_iter_new(document) else {
+            preconditionFailure("cmark_iter_new returned NULL (out of memory)")
+        }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -65,7 +76,9 @@ public enum Cmark {
                 decorateTaskItem(node, source: source, decorator: decorator)
             }
         }
-        guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else { preconditionFailure("cmark_render_html returned NULL (out of memory)") }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else {
+            preconditionFailure("cmark_render_html returned NULL (out of memory)")
+        }
         defer { free(rendered) }
         return (tree, String(cString: rendered))
     }
@@ -73,10 +86,12 @@ public enum Cmark {
     /// Replaces a task item's `[ ]` or `[x]` with the decorator's checkbox.
     private static func decorateTaskItem(_ item: OpaquePointer, source: SourceText, decorator: any HTMLDecorator) {
         guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
-              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT else { return }
+            let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT
+        else { return }
         let literal = string(cmark_node_get_literal(text))
         guard let checkbox = TaskCheckbox.parse(literal) else { return }
-        let line = Int(cmark_node_get_start_line(paragraph)), column = Int(cmark_node_get_start_column(paragraph))
+        let line = Int(cmark_node_get_start_line(paragraph))
+        let column = Int(cmark_node_get_start_column(paragraph))
         guard TaskCheckbox.isAt(source.offset(ofLine: line) + column - 1, in: source.bytes) else { return }
         cmark_node_set_literal(text, String(literal.dropFirst(checkbox.length + 1)))
         prepend(decorator.checkbox(isDone: checkbox.isDone), to: paragraph)
@@ -84,7 +99,9 @@ public enum Cmark {
 
     /// Puts the decorator's fixed `html` (never user text) before the first child of `node`.
     private static func prepend(_ html: String, to node: OpaquePointer) {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { preconditionFailure("cmark_node_new returned NULL (out of memory)") }
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+            preconditionFailure("cmark_node_new returned NULL (out of memory)")
+        }
         cmark_node_set_on_enter(custom, html)
         guard cmark_node_prepend_child(node, custom) == 1 else {
             cmark_node_free(custom)
@@ -92,7 +109,9 @@ public enum Cmark {
         }
     }
 
-    private static func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    private static func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> R)
+        -> R
+    {
         if let result = bytes.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
             return result
         }
@@ -118,16 +137,19 @@ public enum Cmark {
                 continue
             }
             let index = nodes.count
-            nodes.append(MarkdownNode(
-                kind: kind(of: type),
-                depth: open.count,
-                subtreeEnd: index + 1,
-                literal: string(cmark_node_get_literal(node)),
-                destination: string(cmark_node_get_url(node)),
-                headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
-                start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
-                end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-            ))
+            nodes.append(
+                MarkdownNode(
+                    kind: kind(of: type),
+                    depth: open.count,
+                    subtreeEnd: index + 1,
+                    literal: string(cmark_node_get_literal(node)),
+                    destination: string(cmark_node_get_url(node)),
+                    headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
+                    start: SourcePosition(
+                        line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+                    end: SourcePosition(
+                        line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+                ))
             // cmark reports ENTER and EXIT for containers but only ENTER for leaves.
             if isContainer { open.append(index) }
         }
@@ -137,8 +159,8 @@ public enum Cmark {
     private static func isContainerType(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_PARAGRAPH,
-             CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
-             CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+            CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
+            CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
             return true
         default:
             return false
@@ -176,7 +198,7 @@ public enum Cmark {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

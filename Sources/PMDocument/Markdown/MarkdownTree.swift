@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in a source text: 1-based line and 1-based byte column, as cmark reports them.
 public struct SourcePosition: Sendable, Hashable, Comparable {
     public var line: Int
@@ -110,5 +112,3 @@ public struct MarkdownTree: Sendable {
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     }
 }
-
-import Foundation

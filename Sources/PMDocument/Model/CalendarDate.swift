@@ -9,7 +9,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Creates a date, or nil when the day does not exist (`2019-02-30`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -19,8 +20,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-              let day = Self.number(bytes[8..<10]) else { return nil }
+            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+            let day = Self.number(bytes[8..<10])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -38,12 +40,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             .filter { word in !Self.weekdays.contains { weekday in word.count >= 3 && weekday.hasPrefix(word) } }
         guard words.count >= 3 else { return nil }
         let (monthWord, dayWord) = Int(words[0]) == nil ? (words[0], words[1]) : (words[1], words[0])
-        guard let month = Self.months.firstIndex(where: { $0 == monthWord || (monthWord.count >= 3 && $0.hasPrefix(monthWord)) }),
-              let day = Int(dayWord), words[2].count == 4, let year = Int(words[2]) else { return nil }
+        guard
+            let month = Self.months.firstIndex(where: {
+                $0 == monthWord || (monthWord.count >= 3 && $0.hasPrefix(monthWord))
+            }),
+            let day = Int(dayWord), words[2].count == 4, let year = Int(words[2])
+        else { return nil }
         self.init(year: year, month: month + 1, day: day)
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// The day `days` days after the Unix epoch (1970-01-01).
@@ -96,7 +105,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
         }
         self = date
     }

@@ -24,7 +24,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A stable identifier of the check that found it (`front-matter`, `yaml`, `encoding` …).
     public var rule: RuleID
 
-    public init(_ severity: Severity, path: String, line: Int? = nil, column: Int? = nil, rule: RuleID, _ message: String) {
+    public init(
+        _ severity: Severity, path: String, line: Int? = nil, column: Int? = nil, rule: RuleID, _ message: String
+    ) {
         self.severity = severity
         self.path = path
         self.line = line

@@ -19,7 +19,8 @@ public struct TemplateReference: Sendable, Hashable, Codable, CustomStringConver
     public init?(_ text: String) {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
-              parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else { return nil }
+            parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
+        else { return nil }
         if parts.count == 2 {
             guard let version = Int(parts[1]), version > 0 else { return nil }
             self.init(name: String(parts[0]), version: version)
@@ -35,7 +36,8 @@ public struct TemplateReference: Sendable, Hashable, Codable, CustomStringConver
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let reference = TemplateReference(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not NAME@VERSION: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not NAME@VERSION: \(text)"))
         }
         self = reference
     }

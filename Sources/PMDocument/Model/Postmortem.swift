@@ -23,8 +23,10 @@ public struct Section: Sendable, Hashable {
     /// The bullet (`-`, `*` or `+`) of the top-level list the section ends with, if it ends with one.
     public var trailingBullet: Character?
 
-    public init(heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int,
-                headingEndLine: Int? = nil, endLine: Int, trailingBullet: Character? = nil) {
+    public init(
+        heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int,
+        headingEndLine: Int? = nil, endLine: Int, trailingBullet: Character? = nil
+    ) {
         self.heading = heading
         self.level = level
         self.key = key
@@ -66,8 +68,11 @@ public struct ActionItem: Sendable, Hashable {
     /// Nesting depth among action items (0 for a top-level item).
     public var depth: Int
 
-    public init(incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?, dueText: String?,
-                kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int) {
+    public init(
+        incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?,
+        dueText: String?,
+        kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int
+    ) {
         self.incidentID = incidentID
         self.position = position
         self.isDone = isDone
@@ -140,8 +145,10 @@ public struct Postmortem: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// A fingerprint of the file's bytes (FNV-1a), to tell whether it changed since the last run.
     public var sourceHash: UInt64 = 0
-    public init(id: String, path: String, frontMatter: FrontMatter, headingTitle: String?, sections: [Section],
-                actions: [ActionItem], diagnostics: [Diagnostic]) {
+    public init(
+        id: String, path: String, frontMatter: FrontMatter, headingTitle: String?, sections: [Section],
+        actions: [ActionItem], diagnostics: [Diagnostic]
+    ) {
         self.id = id
         self.path = path
         self.filePath = path

@@ -18,17 +18,23 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        guard bytes.count >= 10, let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else {
+            return nil
+        }
         var seconds = Double(date.daysSinceEpoch) * 86_400
         guard bytes.count > 10 else {
             self.init(secondsSinceEpoch: seconds, hasTime: false)
             return
         }
         var index = 10
-        guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t") || bytes[index] == UInt8(ascii: " ") else { return nil }
+        guard
+            bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: "t") || bytes[index] == UInt8(ascii: " ")
+        else { return nil }
         index += 1
         func twoDigits() -> Int? {
-            guard index + 2 <= bytes.count, let value = CalendarDate.number(bytes[index..<index + 2]) else { return nil }
+            guard index + 2 <= bytes.count, let value = CalendarDate.number(bytes[index..<index + 2]) else {
+                return nil
+            }
             index += 2
             return value
         }
@@ -45,7 +51,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             if consume(".") || consume(",") {
                 let start = index
                 while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-                guard index > start, let fraction = Double("0." + String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
+                guard index > start, let fraction = Double("0." + String(decoding: bytes[start..<index], as: UTF8.self))
+                else { return nil }
                 second += fraction
             }
         }
@@ -85,7 +92,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard hasTime else { return calendarDate.description }
         let whole = Int(secondsSinceEpoch.rounded(.down))
         let secondOfDay = ((whole % 86_400) + 86_400) % 86_400
-        return String(format: "%@T%02d:%02d:%02dZ", calendarDate.description, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        return String(
+            format: "%@T%02d:%02d:%02dZ", calendarDate.description, secondOfDay / 3600, secondOfDay / 60 % 60,
+            secondOfDay % 60)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
@@ -110,7 +119,10 @@ public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var description: String {
         let sign = seconds < 0 ? "-" : ""
         let total = abs(seconds)
-        let days = total / 86_400, hours = total / 3600 % 24, minutes = total / 60 % 60, secs = total % 60
+        let days = total / 86_400
+        let hours = total / 3600 % 24
+        let minutes = total / 60 % 60
+        let secs = total % 60
         if days > 0 { return sign + (hours > 0 ? "\(days)d \(hours)h" : "\(days)d") }
         if hours > 0 { return sign + (minutes > 0 ? "\(hours)h \(minutes)m" : "\(hours)h") }
         if minutes > 0 { return sign + "\(minutes)m" }

@@ -34,13 +34,21 @@ public indirect enum YAMLValue: Sendable, Hashable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([YAMLValue].self) { self = .list(value) }
-        else { self = .mapping(try container.decode(OrderedMapping.self).entries) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([YAMLValue].self) {
+            self = .list(value)
+        } else {
+            self = .mapping(try container.decode(OrderedMapping.self).entries)
+        }
     }
 
     /// The value as text, for display: scalars as written, lists comma-separated.
@@ -79,6 +87,8 @@ public struct OrderedMapping: Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
-        entries = try container.allKeys.map { YAMLValue.KeyValue(key: $0.stringValue, value: try container.decode(YAMLValue.self, forKey: $0)) }
+        entries = try container.allKeys.map {
+            YAMLValue.KeyValue(key: $0.stringValue, value: try container.decode(YAMLValue.self, forKey: $0))
+        }
     }
 }

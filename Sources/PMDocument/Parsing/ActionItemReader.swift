@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads task-list items (`- [ ]`, `- [x]`, `- [X]`) and their trailing tokens out of a section.
 ///
 /// CommonMark has no task lists, so the checkbox is read from the start of each list item's first
@@ -33,8 +35,11 @@ struct ActionItemReader {
                 defer { enclosingItems.append(tree.nodes[index].subtreeEnd) }
                 if plain, !enclosingItems.isEmpty { continue }
                 // The checkbox must be in the text (not `&#91; ]`) and in the bytes (not an escaped `\[ ]`).
-                guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph else { continue }
-                let checkbox = checkbox(inParagraph: paragraph), offset = checkboxOffset(paragraph: paragraph)
+                guard let paragraph = tree.children(of: index).first, tree.nodes[paragraph].kind == .paragraph else {
+                    continue
+                }
+                let checkbox = checkbox(inParagraph: paragraph)
+                let offset = checkboxOffset(paragraph: paragraph)
                 if !plain, checkbox == nil || offset == nil { continue }
                 var item = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
                 item.incidentID = incidentID
@@ -44,8 +49,10 @@ struct ActionItemReader {
                 item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
                 if let dueText = item.dueText, item.due == nil {
-                    diagnostics.append(Diagnostic(.warning, path: path, line: item.line, rule: .actionDueInvalid,
-                                                  "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, path: path, line: item.line, rule: .actionDueInvalid,
+                            "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
                 }
                 items.append(item)
                 openItems.append(tree.nodes[index].subtreeEnd)
@@ -58,7 +65,8 @@ struct ActionItemReader {
     private func checkbox(inParagraph paragraph: Int) -> (isDone: Bool, length: Int)? {
         let first = paragraph + 1
         guard first < tree.nodes[paragraph].subtreeEnd, tree.nodes[first].kind == .text,
-              tree.nodes[first].depth == tree.nodes[paragraph].depth + 1 else { return nil }
+            tree.nodes[first].depth == tree.nodes[paragraph].depth + 1
+        else { return nil }
         return TaskCheckbox.parse(tree.nodes[first].literal)
     }
 
@@ -105,8 +113,9 @@ struct ActionItemReader {
             isFirst = false
         }
 
-        var item = ActionItem(incidentID: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
-                              kind: nil, ticket: nil, line: 0, checkboxOffset: nil, depth: 0)
+        var item = ActionItem(
+            incidentID: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
+            kind: nil, ticket: nil, line: 0, checkboxOffset: nil, depth: 0)
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         var end = bytes.count
         while true {
@@ -121,7 +130,8 @@ struct ActionItemReader {
                 item.dueText = String(word.dropFirst(4))
                 item.due = CalendarDate(word.dropFirst(4))
             } else if word.hasPrefix("#"), item.kind == nil, word.count > 1, ActionTokens.isName(word.dropFirst()),
-                      word.dropFirst().first?.isLetter == true {
+                word.dropFirst().first?.isLetter == true
+            {
                 item.kind = word.dropFirst().lowercased()
             } else if item.ticket == nil, ActionTokens.isTicket(word) {
                 item.ticket = word
@@ -139,9 +149,8 @@ struct ActionItemReader {
     /// An autolink (`<https://…>`), whose text is its destination.
     private func isAutolink(_ index: Int) -> Bool {
         let node = tree.nodes[index]
-        return tree.plainText(of: index) == node.destination || "mailto:" + tree.plainText(of: index) == node.destination
+        return tree.plainText(of: index) == node.destination
+            || "mailto:" + tree.plainText(of: index) == node.destination
     }
 
 }
-
-import Foundation

@@ -15,7 +15,8 @@ public enum ActionTokens {
             return word.count > (lower.hasPrefix("https://") ? 8 : 7)
         }
         guard let dash = word.firstIndex(of: "-") else { return false }
-        let project = word[..<dash], number = word[word.index(after: dash)...]
+        let project = word[..<dash]
+        let number = word[word.index(after: dash)...]
         return project.count >= 2 && project.first!.isUppercase && project.first!.isASCII
             && project.allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
             && !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Finds the YAML block between leading `---` lines and decodes it into a `FrontMatter`.
@@ -22,14 +23,17 @@ public enum FrontMatterParser {
     public static func layout(of source: SourceText) -> Layout {
         let bytes = source.bytes
         let contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let noFrontMatter = Layout(contentStart: contentStart, yamlLines: nil, isUnterminated: false, yaml: "", bodyStart: contentStart, bodyFirstLine: 1)
+        let noFrontMatter = Layout(
+            contentStart: contentStart, yamlLines: nil, isUnterminated: false, yaml: "", bodyStart: contentStart,
+            bodyFirstLine: 1)
         guard isFence(source.content(ofLine: 1).dropFirst(contentStart), allowDots: false) else { return noFrontMatter }
         var line = 2
         while line <= source.lineCount {
             if isFence(source.content(ofLine: line), allowDots: true) {
-                return Layout(contentStart: contentStart, yamlLines: 2...max(2, line - 1), isUnterminated: false,
-                              yaml: line > 2 ? source.text(lines: 2, line - 1) : "",
-                              bodyStart: source.offset(ofLine: line + 1), bodyFirstLine: line + 1)
+                return Layout(
+                    contentStart: contentStart, yamlLines: 2...max(2, line - 1), isUnterminated: false,
+                    yaml: line > 2 ? source.text(lines: 2, line - 1) : "",
+                    bodyStart: source.offset(ofLine: line + 1), bodyFirstLine: line + 1)
             }
             line += 1
         }
@@ -61,11 +65,14 @@ public enum FrontMatterParser {
         } catch let yamlError as YamlError {
             var (line, problem) = YAMLNodes.describe(yamlError)
             if case .duplicatedKeysInMapping(let duplicates, _) = yamlError, let key = duplicates.sorted().first,
-               let second = secondTopLevelLine(of: key, in: yaml) {
+                let second = secondTopLevelLine(of: key, in: yaml)
+            {
                 line = second
             }
-            diagnostics.append(Diagnostic(.error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
-                                          "the front matter is not valid YAML: \(problem); fix the YAML between the --- lines"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
+                    "the front matter is not valid YAML: \(problem); fix the YAML between the --- lines"))
             return (frontMatter, diagnostics)
         } catch let other {
             error(firstLine, "the front matter could not be read as YAML: \(other)")
@@ -74,7 +81,9 @@ public enum FrontMatterParser {
         guard let root else { return (frontMatter, diagnostics) }
         guard case .mapping(let mapping) = root else {
             let shape = root.sequence != nil ? "a list" : "a single value"
-            error(fileLine(root.mark) ?? firstLine, "the front matter is \(shape); write it as `key: value` lines (title:, date:, severity: …)")
+            error(
+                fileLine(root.mark) ?? firstLine,
+                "the front matter is \(shape); write it as `key: value` lines (title:, date:, severity: …)")
             return (frontMatter, diagnostics)
         }
 
@@ -119,7 +128,11 @@ public enum FrontMatterParser {
             func timestamp() -> Timestamp? {
                 guard let string = text("an ISO 8601 time like 2019-02-14T10:02:00Z") else { return nil }
                 guard let timestamp = Timestamp(string) else {
-                    error(line, "`\(key): \(string)` is not an ISO 8601 time; write it like 2019-02-14T10:02:00Z or 2019-02-14 10:02")
+                    error(
+                        line,
+                        "`\(key): \(string)` is not an ISO 8601 time; write it like 2019-02-14T10:02:00Z or "
+                            + "2019-02-14 10:02"
+                    )
                     return nil
                 }
                 return timestamp
@@ -149,7 +162,9 @@ public enum FrontMatterParser {
                 if let reference = TemplateReference(string) {
                     frontMatter.template = reference
                 } else {
-                    error(line, "`template: \(string)` is not a template reference; write NAME@VERSION, like six-questions@2")
+                    error(
+                        line,
+                        "`template: \(string)` is not a template reference; write NAME@VERSION, like six-questions@2")
                 }
             case "started": frontMatter.started = timestamp()
             case "detected": frontMatter.detected = timestamp()
@@ -164,12 +179,18 @@ public enum FrontMatterParser {
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
             }
         }
-        let times = [("started", frontMatter.started), ("detected", frontMatter.detected),
-                     ("acknowledged", frontMatter.acknowledged), ("resolved", frontMatter.resolved)]
-            .compactMap { key, time in time.map { (key, $0) } }
+        let times = [
+            ("started", frontMatter.started), ("detected", frontMatter.detected),
+            ("acknowledged", frontMatter.acknowledged), ("resolved", frontMatter.resolved),
+        ]
+        .compactMap { key, time in time.map { (key, $0) } }
         for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
-            diagnostics.append(Diagnostic(.warning, path: path, line: frontMatter.keyLines[later.0], rule: .timeOrder,
-                                          "`\(later.0)` (\(later.1)) is before `\(earlier.0)` (\(earlier.1)); the times must run started ≤ detected ≤ acknowledged ≤ resolved"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: frontMatter.keyLines[later.0], rule: .timeOrder,
+                    "`\(later.0)` (\(later.1)) is before `\(earlier.0)` (\(earlier.1)); the times must run started ≤ "
+                        + "detected ≤ acknowledged ≤ resolved"
+                ))
         }
         return (frontMatter, diagnostics)
     }
@@ -186,5 +207,3 @@ public enum FrontMatterParser {
         return nil
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Normalises a heading so that wording differences that do not change its meaning compare equal.
 ///
 /// Case, punctuation, emoji, leading numbering (`1.`, `2)`, `3 -`) and runs of whitespace are ignored,
@@ -32,15 +34,18 @@ public enum HeadingKey {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
             default:
-                if !word.isEmpty { words.append(word); word = [] }
+                if !word.isEmpty {
+                    words.append(word)
+                    word = []
+                }
             }
         }
         if !word.isEmpty { words.append(word) }
-        while let first = words.first, words.count > 1, first.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+        while let first = words.first, words.count > 1,
+            first.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        {
             words.removeFirst()
         }
         return String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
     }
 }
-
-import Foundation

@@ -22,29 +22,41 @@ public struct PostmortemParser: Sendable {
         var frontMatter = FrontMatter()
 
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.append(Diagnostic(.error, path: path, line: 1, rule: .read,
-                                          "the file is UTF-16; save it as UTF-8 so pm (and git hosts) can read it"))
-            var postmortem = Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: nil, sections: [], actions: [],
-                                        diagnostics: diagnostics)
+            diagnostics.append(
+                Diagnostic(
+                    .error, path: path, line: 1, rule: .read,
+                    "the file is UTF-16; save it as UTF-8 so pm (and git hosts) can read it"))
+            var postmortem = Postmortem(
+                id: id, path: path, frontMatter: frontMatter, headingTitle: nil, sections: [], actions: [],
+                diagnostics: diagnostics)
             postmortem.sourceHash = ContentHash.of(bytes)
             return ParsedDocument(postmortem: postmortem)
         }
 
         let source = SourceText(bytes: bytes)
         if let nul = bytes.firstIndex(of: 0) {
-            diagnostics.append(Diagnostic(.warning, path: path, line: source.line(containing: nul), rule: .encoding,
-                                          "the file contains NUL bytes, which pm reads as U+FFFD; a binary file saved as .md?"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: source.line(containing: nul), rule: .encoding,
+                    "the file contains NUL bytes, which pm reads as U+FFFD; a binary file saved as .md?"))
         }
         if let invalid = source.firstInvalidUTF8Offset() {
             let line = source.line(containing: invalid)
-            diagnostics.append(Diagnostic(.warning, path: path, line: line, column: invalid - source.offset(ofLine: line) + 1, rule: .encoding,
-                                          "the file is not valid UTF-8 (byte \(invalid)); pm reads the bad bytes as U+FFFD, save the file as UTF-8"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: line, column: invalid - source.offset(ofLine: line) + 1,
+                    rule: .encoding,
+                    "the file is not valid UTF-8 (byte \(invalid)); pm reads the bad bytes as U+FFFD, save the file "
+                        + "as UTF-8"
+                ))
         }
 
         let layout = FrontMatterParser.layout(of: source)
         if layout.isUnterminated {
-            diagnostics.append(Diagnostic(.error, path: path, line: 1, rule: .frontMatter,
-                                          "the front matter opened with --- on line 1 is never closed; add a --- line after the last key"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, path: path, line: 1, rule: .frontMatter,
+                    "the front matter opened with --- on line 1 is never closed; add a --- line after the last key"))
         } else if let yamlLines = layout.yamlLines {
             let (decoded, problems) = FrontMatterParser.decode(layout.yaml, firstLine: yamlLines.lowerBound, path: path)
             frontMatter = decoded
@@ -71,19 +83,24 @@ public struct PostmortemParser: Sendable {
 
         var sections: [Section] = []
         var actions: [ActionItem] = []
-        let actionReader = ActionItemReader(tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
-                                            incidentID: id, path: path)
+        let actionReader = ActionItemReader(
+            tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
+            incidentID: id, path: path)
         for raw in split.sections {
             let key = catalog.key(forHeading: raw.heading)
             // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
             let needsText = keepsSectionText || catalog.hasVisiblePlaceholder(key: key)
-            let text = needsText ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
+            let text =
+                needsText
+                ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
             let isAnswered = needsText ? !catalog.isPlaceholder(text, key: key) : tree.hasText(in: raw.contentNodes)
-            sections.append(Section(heading: raw.heading, level: raw.level, key: key,
-                                    markdown: keepsSectionText ? source.text(lines: raw.startLine, raw.endLine) : "",
-                                    text: keepsSectionText ? text : "", isAnswered: isAnswered,
-                                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
-                                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
+            sections.append(
+                Section(
+                    heading: raw.heading, level: raw.level, key: key,
+                    markdown: keepsSectionText ? source.text(lines: raw.startLine, raw.endLine) : "",
+                    text: keepsSectionText ? text : "", isAnswered: isAnswered,
+                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
+                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
             if key == "actions" {
                 let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
                 actions += items
@@ -91,12 +108,16 @@ public struct PostmortemParser: Sendable {
             }
         }
         if !source.bytes[layout.bodyStart...].contains(where: { $0 > 0x20 }), !layout.isUnterminated {
-            diagnostics.append(Diagnostic(.warning, path: path, line: layout.yamlLines == nil ? nil : layout.bodyFirstLine, rule: .empty,
-                                          layout.yamlLines == nil ? "the file is empty; write the postmortem (pm new scaffolds one) or delete the file"
-                                                                  : "the file has front matter but nothing below it; add the postmortem's sections"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: layout.yamlLines == nil ? nil : layout.bodyFirstLine, rule: .empty,
+                    layout.yamlLines == nil
+                        ? "the file is empty; write the postmortem (pm new scaffolds one) or delete the file"
+                        : "the file has front matter but nothing below it; add the postmortem's sections"))
         }
-        var postmortem = Postmortem(id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
-                                    actions: actions, diagnostics: diagnostics)
+        var postmortem = Postmortem(
+            id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
+            actions: actions, diagnostics: diagnostics)
         postmortem.sourceHash = ContentHash.of(bytes)
         if frontMatter.date == nil {
             postmortem.statedDate = Self.statedDate(in: tree)
@@ -116,7 +137,9 @@ public struct PostmortemParser: Sendable {
             for inline in index + 1..<tree.nodes[index].subtreeEnd {
                 switch tree.nodes[inline].kind {
                 case .text, .code: line += tree.nodes[inline].literal
-                case .softBreak, .lineBreak: lines.append(line); line = ""
+                case .softBreak, .lineBreak:
+                    lines.append(line)
+                    line = ""
                 default: break
                 }
             }
@@ -127,7 +150,11 @@ public struct PostmortemParser: Sendable {
                 guard let colon = trimmed.firstIndex(of: ":") else { continue }
                 let label = trimmed[..<colon].lowercased().split(whereSeparator: { !$0.isLetter })
                 guard label.contains("date"), label.count <= 3 else { continue }
-                if let date = CalendarDate(writtenOut: trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)) { return date }
+                if let date = CalendarDate(
+                    writtenOut: trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                {
+                    return date
+                }
             }
         }
         return nil
@@ -147,13 +174,22 @@ public struct PostmortemParser: Sendable {
                 for inline in index + 1..<node.subtreeEnd {
                     let child = tree.nodes[inline]
                     let line = child.start.line + lineOffset
-                    if child.kind == .link, tree.plainText(of: inline) == child.destination || "mailto:" + tree.plainText(of: inline) == child.destination {
+                    if child.kind == .link,
+                        tree.plainText(of: inline) == child.destination
+                            || "mailto:" + tree.plainText(of: inline) == child.destination
+                    {
                         autolinkEnd = child.subtreeEnd
                     }
                     switch child.kind {
-                    case .text: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: inline < autolinkEnd))
-                    case .code: runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: true))
-                    case .softBreak, .lineBreak: runs.append(.init(text: "\n", line: line, column: child.start.column, isCode: false))
+                    case .text:
+                        runs.append(
+                            .init(
+                                text: child.literal, line: line, column: child.start.column,
+                                isCode: inline < autolinkEnd))
+                    case .code:
+                        runs.append(.init(text: child.literal, line: line, column: child.start.column, isCode: true))
+                    case .softBreak, .lineBreak:
+                        runs.append(.init(text: "\n", line: line, column: child.start.column, isCode: false))
                     case .htmlInline: comments.append(HTMLComment(html: child.literal, line: line))
                     default: break
                     }
@@ -171,7 +207,9 @@ public struct PostmortemParser: Sendable {
     }
 
     /// The bullet character of `node` when it is a bullet list starting at the beginning of a line.
-    private func trailingBullet(_ node: Int?, tree: MarkdownTree, source: SourceText, layout: FrontMatterParser.Layout) -> Character? {
+    private func trailingBullet(_ node: Int?, tree: MarkdownTree, source: SourceText, layout: FrontMatterParser.Layout)
+        -> Character?
+    {
         guard let node, tree.nodes[node].kind == .list, tree.nodes[node].start.column == 1 else { return nil }
         let line = tree.nodes[node].start.line
         let offset = line == 1 ? layout.bodyStart : source.offset(ofLine: line + layout.bodyFirstLine - 1)

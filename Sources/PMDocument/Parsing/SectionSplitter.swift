@@ -32,7 +32,9 @@ struct SectionSplitter {
             let startLine = node.start.line + lineOffset
             // cmark ends a setext heading at column 0 of the line after it, or even at the end of the next
             // line; the heading ends, at the latest, on the line before the next block.
-            let nextStart = position + 1 < topLevel.count ? tree.nodes[topLevel[position + 1]].start.line + lineOffset : source.lineCount + 1
+            let nextStart =
+                position + 1 < topLevel.count
+                ? tree.nodes[topLevel[position + 1]].start.line + lineOffset : source.lineCount + 1
             let reportedEnd = node.end.line + lineOffset - (node.end.column == 0 ? 1 : 0)
             let headingEnd = max(startLine, min(reportedEnd, nextStart - 1))
             if node.kind == .heading, node.headingLevel <= 2 {
@@ -41,15 +43,19 @@ struct SectionSplitter {
                     title = text
                     continue
                 }
-                sections.append(RawSection(heading: text, level: node.headingLevel, contentNodes: [], startLine: startLine,
-                                           headingEndLine: headingEnd, endLine: startLine))
+                sections.append(
+                    RawSection(
+                        heading: text, level: node.headingLevel, contentNodes: [], startLine: startLine,
+                        headingEndLine: headingEnd, endLine: startLine))
                 continue
             }
             if !sections.isEmpty { sections[sections.count - 1].contentNodes.append(index) }
         }
         for index in sections.indices {
             var end = index + 1 < sections.count ? sections[index + 1].startLine - 1 : source.lineCount
-            while end > sections[index].headingEndLine, source.content(ofLine: end).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end -= 1 }
+            while end > sections[index].headingEndLine,
+                source.content(ofLine: end).allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+            { end -= 1 }
             sections[index].endLine = end
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A versioned postmortem template: its questions, each with a stable key, and the Markdown scaffold.
 public struct Template: Sendable, Hashable {
     /// One question of a template.
@@ -13,7 +15,9 @@ public struct Template: Sendable, Hashable {
         /// The plain text of the placeholder (what remains visible); empty for a comment.
         public var placeholderText: String
 
-        public init(key: String, heading: String, aliases: [String], placeholderMarkdown: String, placeholderText: String) {
+        public init(
+            key: String, heading: String, aliases: [String], placeholderMarkdown: String, placeholderText: String
+        ) {
             self.key = key
             self.heading = heading
             self.aliases = aliases
@@ -53,5 +57,3 @@ public struct Template: Sendable, Hashable {
         }.joined(separator: "\n")
     }
 }
-
-import Foundation

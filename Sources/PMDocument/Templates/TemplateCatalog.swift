@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every template pm knows, and the heading-to-key index the parser reads sections with.
 public struct TemplateCatalog: Sendable {
     /// Templates sorted by name, then version.
@@ -17,14 +19,18 @@ public struct TemplateCatalog: Sendable {
         self.templates = byReference.values.sorted { ($0.name, $0.version) < ($1.name, $1.version) }
         // A team's wording wins over the built-in alias sets; a clash within either group is a conflict.
         var claimedByTeam: Set<String> = []
-        let teamFirst = self.templates.filter { $0.origin != .builtIn } + self.templates.filter { $0.origin == .builtIn }
+        let teamFirst =
+            self.templates.filter { $0.origin != .builtIn } + self.templates.filter { $0.origin == .builtIn }
         for template in teamFirst {
             for question in template.questions {
                 for heading in [question.heading] + question.aliases {
                     let normalized = HeadingKey.normalize(heading)
                     if let existing = keysByHeading[normalized], existing != question.key {
                         if !(template.origin == .builtIn && claimedByTeam.contains(normalized)) {
-                            conflicts.append("\"\(heading)\" means `\(existing)` in one template and `\(question.key)` in \(template.reference)")
+                            conflicts.append(
+                                "\"\(heading)\" means `\(existing)` in one template and `\(question.key)` in "
+                                    + "\(template.reference)"
+                            )
                         }
                         continue
                     }
@@ -88,11 +94,8 @@ public struct TemplateCatalog: Sendable {
         return named.first { $0.version == version }
     }
 
-
     /// Runs of whitespace as one space, ends trimmed.
     private static func normalizeText(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
-
-import Foundation

@@ -5,7 +5,8 @@ public enum JSONOutput {
     /// - Parameter compact: one line instead of pretty-printed (for ndjson and for JSON inside CSV or SQL).
     public static func write(_ value: some Encodable, compact: Bool = false, to output: inout some TextOutputStream) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             let data = try encoder.encode(value)
             output.write(String(decoding: data, as: UTF8.self) + "\n")

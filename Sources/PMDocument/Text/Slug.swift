@@ -1,3 +1,5 @@
+import Foundation
+
 /// File-name slugs: lower-case ASCII letters, digits and single hyphens, accents folded.
 public enum Slug {
     /// The longest slug pm writes, so file names stay readable in listings and on git hosts.
@@ -37,5 +39,3 @@ public enum Slug {
         "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i", "ħ": "h", "Ħ": "h",
     ]
 }
-
-import Foundation

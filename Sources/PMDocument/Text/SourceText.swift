@@ -37,7 +37,8 @@ public struct SourceText: Sendable {
 
     /// The 1-based line containing byte `offset`.
     public func line(containing offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
+        var low = 0
+        var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }

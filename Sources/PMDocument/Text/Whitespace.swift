@@ -9,7 +9,8 @@ extension String {
         if isPlainEdge(first) && isPlainEdge(last) { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !Self.isSpace($0) }),
-              let end = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
+            let end = scalars.lastIndex(where: { !Self.isSpace($0) })
+        else { return "" }
         return String(scalars[start...end])
     }
 

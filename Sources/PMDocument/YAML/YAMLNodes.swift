@@ -35,16 +35,24 @@ public enum YAMLNodes {
             case .null: return .null
             // Plain decimal numbers only: Yams's constructors trap on overflowing sexagesimal values
             // (`2029999999999999999:9`, found by fuzzing); any other form is kept as written.
-            case .bool: return ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(scalar.string) ? .bool(true)
-                : ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"].contains(scalar.string) ? .bool(false) : .string(scalar.string)
+            case .bool:
+                return ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(scalar.string)
+                    ? .bool(true)
+                    : ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"].contains(scalar.string)
+                        ? .bool(false) : .string(scalar.string)
             case .int: return Int(scalar.string).map(YAMLValue.int) ?? .string(scalar.string)
-            case .float: return Double(scalar.string).flatMap { $0.isFinite ? YAMLValue.double($0) : nil } ?? .string(scalar.string)
+            case .float:
+                return Double(scalar.string).flatMap { $0.isFinite ? YAMLValue.double($0) : nil }
+                    ?? .string(scalar.string)
             default: return .string(scalar.string)
             }
         case .sequence(let sequence):
             return .list(sequence.map(yamlValue))
         case .mapping(let mapping):
-            return .mapping(mapping.map { YAMLValue.KeyValue(key: $0.key.scalar?.string ?? "\($0.key)", value: yamlValue($0.value)) })
+            return .mapping(
+                mapping.map {
+                    YAMLValue.KeyValue(key: $0.key.scalar?.string ?? "\($0.key)", value: yamlValue($0.value))
+                })
         case .alias:
             return .null
         }
@@ -53,10 +61,14 @@ public enum YAMLNodes {
     /// The 1-based YAML line and a readable problem from a Yams error.
     public static func describe(_ error: YamlError) -> (Int?, String) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return (mark.line, problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, "the key \(duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")) appears more than once")
+            return (
+                context.mark.line,
+                "the key \(duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")) appears more than once"
+            )
         case .reader(let problem, _, _, _):
             return (nil, problem)
         default:

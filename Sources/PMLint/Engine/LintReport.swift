@@ -1,5 +1,7 @@
+import Foundation
 import PMDocument
 import PMWorkspace
+
 /// The findings of `pm lint` over a set of files, in the formats editors and CI read.
 public struct LintReport: Sendable {
     /// Output formats of `pm lint`.
@@ -38,13 +40,17 @@ public struct LintReport: Sendable {
         switch format {
         case .text:
             for finding in findings {
-                output.write("\(finding.path):\(finding.line ?? 1):\(finding.column ?? 1): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n")
+                output.write(
+                    "\(finding.path):\(finding.line ?? 1):\(finding.column ?? 1): \(finding.severity.rawValue): "
+                        + "\(finding.message) [\(finding.rule)]\n"
+                )
             }
         case .json:
             JSONOutput.write(findings.map(Record.init), to: &output)
         case .github:
             for finding in findings {
-                let properties = "file=\(Self.escapeProperty(finding.path)),line=\(finding.line ?? 1),col=\(finding.column ?? 1),title=\(Self.escapeProperty("pm lint [\(finding.rule)]"))"
+                let properties =
+                    "file=\(Self.escapeProperty(finding.path)),line=\(finding.line ?? 1),col=\(finding.column ?? 1),title=\(Self.escapeProperty("pm lint [\(finding.rule)]"))"
                 output.write("::\(finding.severity.rawValue) \(properties)::\(Self.escapeData(finding.message))\n")
             }
         }
@@ -71,7 +77,8 @@ public struct LintReport: Sendable {
 
     /// GitHub's escaping for a workflow command's message.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// GitHub's escaping for a workflow command's property value.
@@ -79,5 +86,3 @@ public struct LintReport: Sendable {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
-
-import Foundation

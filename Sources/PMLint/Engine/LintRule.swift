@@ -12,10 +12,15 @@ public struct LintRule: Sendable {
     /// Every rule, in the order the README documents them.
     public static let all: [LintRule] = [
         LintRule(id: .read, defaultSeverity: .error, summary: "the file can be read"),
-        LintRule(id: .encoding, defaultSeverity: .warning, summary: "the file is UTF-8 (no invalid bytes, no NUL bytes)"),
-        LintRule(id: .empty, defaultSeverity: .warning, summary: "the file holds a postmortem (it is not empty, nor front matter only)"),
+        LintRule(
+            id: .encoding, defaultSeverity: .warning, summary: "the file is UTF-8 (no invalid bytes, no NUL bytes)"),
+        LintRule(
+            id: .empty, defaultSeverity: .warning,
+            summary: "the file holds a postmortem (it is not empty, nor front matter only)"),
         LintRule(id: .yaml, defaultSeverity: .error, summary: "the front matter is valid YAML"),
-        LintRule(id: .frontMatter, defaultSeverity: .error, summary: "front-matter values have the right type (dates, times, status, template)"),
+        LintRule(
+            id: .frontMatter, defaultSeverity: .error,
+            summary: "front-matter values have the right type (dates, times, status, template)"),
         LintRule(id: .requiredField, defaultSeverity: .error, summary: "title, date, severity and status are present"),
         LintRule(id: .severityScale, defaultSeverity: .error, summary: "the severity is on the configured scale"),
         LintRule(id: .unknownKey, defaultSeverity: .warning, summary: "every front-matter key is one pm knows"),
@@ -25,9 +30,12 @@ public struct LintRule: Sendable {
         LintRule(id: .fileDate, defaultSeverity: .error, summary: "the file name's date is the front-matter date"),
         LintRule(id: .duplicateId, defaultSeverity: .error, summary: "no two files share an id"),
         LintRule(id: .template, defaultSeverity: .error, summary: "the team's templates (templates/*.md) can be read"),
-        LintRule(id: .unknownTemplate, defaultSeverity: .error, summary: "the template named in the front matter exists"),
+        LintRule(
+            id: .unknownTemplate, defaultSeverity: .error, summary: "the template named in the front matter exists"),
         LintRule(id: .missingSection, defaultSeverity: nil, summary: "every question of the template has its section"),
-        LintRule(id: .unanswered, defaultSeverity: nil, summary: "every question is answered (more than comments and the placeholder)"),
+        LintRule(
+            id: .unanswered, defaultSeverity: nil,
+            summary: "every question is answered (more than comments and the placeholder)"),
         LintRule(id: .noActions, defaultSeverity: .error, summary: "a published postmortem has action items"),
         LintRule(id: .actionOwner, defaultSeverity: .error, summary: "every open action has an @owner"),
         LintRule(id: .actionDue, defaultSeverity: .error, summary: "every open action has a due:YYYY-MM-DD"),

@@ -29,7 +29,10 @@ public struct RuleMask: Sendable, Equatable {
         for (marker, target) in [(Self.nextLineMarker, line + 1), (Self.lineMarker, line)] {
             guard let range = html.range(of: marker) else { continue }
             let arguments = html[range.upperBound...].components(separatedBy: "-->")[0]
-            let rules = Set(arguments.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline }).map { RuleID(rawValue: String($0)) })
+            let rules = Set(
+                arguments.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline }).map {
+                    RuleID(rawValue: String($0))
+                })
             // An empty set means every rule, and wins over a list.
             lines[target] = rules.isEmpty || lines[target] == [] ? [] : rules.union(lines[target] ?? [])
             return

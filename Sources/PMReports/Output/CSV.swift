@@ -1,5 +1,7 @@
+import Foundation
 import PMDocument
 import PMWorkspace
+
 /// Writes RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled, CRLF line ends.
 public enum CSV {
     public static func write(header: [String], rows: [[String]], to output: inout some TextOutputStream) {
@@ -16,5 +18,3 @@ public enum CSV {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

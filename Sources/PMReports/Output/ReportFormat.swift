@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// The output formats of reports.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// Aligned columns for a terminal.

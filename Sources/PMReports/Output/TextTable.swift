@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// A plain-text table with aligned columns, optional group titles, and ANSI colour when asked.
 public struct TextTable: Sendable {
     /// One cell: its text and an optional ANSI style (`"31"` red, `"1;31"` bold red, `"2"` dim …).
@@ -96,10 +97,16 @@ public struct TextTable: Sendable {
     public static func displayWidth(_ text: String) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
         return text.unicodeScalars.reduce(0) { width, scalar in
-            if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0xFE0F || scalar.value == 0x200D { return width }
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0xFE0F || scalar.value == 0x200D
+            {
+                return width
+            }
             let value = scalar.value
-            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
+            let wide =
+                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+                || (0xAC00...0xD7A3).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value)
                 || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
             return width + (wide ? 2 : 1)
         }

@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// `pm actions`: action items across incidents, overdue first, for a stand-up.
 public struct ActionReport: Sendable {
     /// Which actions to include.
@@ -40,17 +41,20 @@ public struct ActionReport: Sendable {
                 default: break
                 }
                 if filter.overdueOnly, !action.isOverdue(today: today) { continue }
-                if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) { continue }
+                if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) {
+                    continue
+                }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
                 records.append(ActionRecord(action: action, in: postmortem, today: today))
             }
         }
         self.records = records.sorted { a, b in
             if a.action.isDone != b.action.isDone { return !a.action.isDone }
-            let aOverdue = a.daysOverdue != nil, bOverdue = b.daysOverdue != nil
+            let aOverdue = a.daysOverdue != nil
+            let bOverdue = b.daysOverdue != nil
             if aOverdue != bOverdue { return aOverdue }
             switch (a.action.due, b.action.due) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
             default: break
@@ -107,10 +111,14 @@ public struct ActionReport: Sendable {
         return "\(due) (overdue by \(days) day\(days == 1 ? "" : "s"))"
     }
 
-    public func write(_ format: ReportFormat, grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
+    public func write(
+        _ format: ReportFormat, grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream
+    ) {
         switch format {
         case .json: JSONOutput.write(records, to: &output)
-        case .csv: CSV.write(header: ActionRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
+        case .csv:
+            CSV.write(
+                header: ActionRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
         case .markdown: writeMarkdown(grouping: grouping, to: &output)
         case .table: writeTable(grouping: grouping, style: style, to: &output)
         }
@@ -123,28 +131,41 @@ public struct ActionReport: Sendable {
         }
         let showState = state != .open
         let groups = groups(by: grouping).map { group in
-            TextTable.Group(title: group.title.map { "\($0) (\(group.records.count))" }, rows: group.records.map { record in
-                let action = record.action
-                let dueStyle = record.daysOverdue != nil ? "31" : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? "33" : nil
-                var row: [TextTable.Cell] = [
-                    TextTable.Cell("\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)", style: action.isDone ? "2" : nil),
-                    TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                    TextTable.Cell(Self.dueDescription(record), style: dueStyle),
-                    TextTable.Cell(action.kind ?? ""),
-                    TextTable.Cell(action.ticket ?? ""),
-                    TextTable.Cell(action.text, style: action.isDone ? "2" : nil),
-                ]
-                if showState { row.insert(TextTable.Cell(action.isDone ? "[x]" : "[ ]"), at: 0) }
-                return row
-            })
+            TextTable.Group(
+                title: group.title.map { "\($0) (\(group.records.count))" },
+                rows: group.records.map { record in
+                    let action = record.action
+                    let dueStyle =
+                        record.daysOverdue != nil
+                        ? "31" : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? "33" : nil
+                    var row: [TextTable.Cell] = [
+                        TextTable.Cell(
+                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)",
+                            style: action.isDone ? "2" : nil),
+                        TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
+                        TextTable.Cell(Self.dueDescription(record), style: dueStyle),
+                        TextTable.Cell(action.kind ?? ""),
+                        TextTable.Cell(action.ticket ?? ""),
+                        TextTable.Cell(action.text, style: action.isDone ? "2" : nil),
+                    ]
+                    if showState { row.insert(TextTable.Cell(action.isDone ? "[x]" : "[ ]"), at: 0) }
+                    return row
+                })
         }
         var headers = ["ID", "OWNER", "DUE", "KIND", "TICKET", "ACTION"]
         if showState { headers.insert("", at: 0) }
         let column = { (name: String) in headers.firstIndex(of: name)! }
-        let shrinkOrder = [(column("ACTION"), 24), (column("TICKET"), 10), (column("OWNER"), 8), (column("ACTION"), 16), (column("DUE"), 11), (column("ACTION"), 12)]
-        TextTable(headers: headers, groups: groups, shrinkOrder: shrinkOrder).write(to: &output, width: style.width, color: style.color)
+        let shrinkOrder = [
+            (column("ACTION"), 24), (column("TICKET"), 10), (column("OWNER"), 8), (column("ACTION"), 16),
+            (column("DUE"), 11), (column("ACTION"), 12),
+        ]
+        TextTable(headers: headers, groups: groups, shrinkOrder: shrinkOrder).write(
+            to: &output, width: style.width, color: style.color)
         let overdue = records.filter { $0.daysOverdue != nil }.count
-        output.write("\n\(records.count) action\(records.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") as of \(today)\n")
+        output.write(
+            "\n\(records.count) action\(records.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") as "
+                + "of \(today)\n"
+        )
     }
 
     private func writeMarkdown(grouping: Grouping, to output: inout some TextOutputStream) {
@@ -166,7 +187,10 @@ public struct ActionReport: Sendable {
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let ticket = action.ticket { details.append(ticket) }
                 details.append("`\(action.id)`")
-                output.write("- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — \(details.joined(separator: " · "))\n")
+                output.write(
+                    "- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — "
+                        + "\(details.joined(separator: " · "))\n"
+                )
             }
         }
     }

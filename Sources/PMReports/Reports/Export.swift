@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// `pm export`: incidents and action items for analytics databases, the same bytes for the same files.
 ///
 /// Exports leave out everything that depends on the day they run (overdue counts), so re-running an
@@ -21,22 +22,41 @@ public struct Export: Sendable {
     public init(_ postmortems: [Postmortem]) {
         let sorted = postmortems.sorted { $0.id < $1.id }
         incidents = sorted.map { IncidentRecord($0, today: nil) }
-        actions = sorted.flatMap { postmortem in postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: nil) } }
+        actions = sorted.flatMap { postmortem in
+            postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: nil) }
+        }
     }
 
     /// Writes `tables` in `format`.
     public func write(_ format: Format, tables: [Table] = Table.allCases, to output: inout some TextOutputStream) {
         switch format {
         case .json:
-            JSONOutput.write(JSONShape(incidents: tables.contains(.incidents) ? incidents : nil, actions: tables.contains(.actions) ? actions : nil), to: &output)
+            JSONOutput.write(
+                JSONShape(
+                    incidents: tables.contains(.incidents) ? incidents : nil,
+                    actions: tables.contains(.actions) ? actions : nil), to: &output)
         case .ndjson:
-            if tables.contains(.incidents) { for record in incidents { JSONOutput.write(Tagged(record: "incident", fields: record), compact: true, to: &output) } }
-            if tables.contains(.actions) { for record in actions { JSONOutput.write(Tagged(record: "action", fields: record), compact: true, to: &output) } }
+            if tables.contains(.incidents) {
+                for record in incidents {
+                    JSONOutput.write(Tagged(record: "incident", fields: record), compact: true, to: &output)
+                }
+            }
+            if tables.contains(.actions) {
+                for record in actions {
+                    JSONOutput.write(Tagged(record: "action", fields: record), compact: true, to: &output)
+                }
+            }
         case .csv:
             precondition(tables.count == 1, "a CSV stream holds one table")
             switch tables[0] {
-            case .incidents: CSV.write(header: IncidentRecord.columns(withToday: false).map(\.name), rows: incidents.map(\.csvRow), to: &output)
-            case .actions: CSV.write(header: ActionRecord.columns(withToday: false).map(\.name), rows: actions.map(\.csvRow), to: &output)
+            case .incidents:
+                CSV.write(
+                    header: IncidentRecord.columns(withToday: false).map(\.name), rows: incidents.map(\.csvRow),
+                    to: &output)
+            case .actions:
+                CSV.write(
+                    header: ActionRecord.columns(withToday: false).map(\.name), rows: actions.map(\.csvRow), to: &output
+                )
             }
         case .sql:
             writeSQL(tables: tables, to: &output)
@@ -65,27 +85,40 @@ public struct Export: Sendable {
     /// `CREATE TABLE IF NOT EXISTS` and one upsert per record, in a transaction; runs unchanged in
     /// SQLite (3.24 or later) and PostgreSQL (9.5 or later). Actions an incident no longer has are deleted.
     private func writeSQL(tables: [Table], to output: inout some TextOutputStream) {
-        output.write("-- pm export: incidents and action items. Loads into SQLite and PostgreSQL; running it again updates rows in place.\n")
+        output.write(
+            "-- pm export: incidents and action items. Loads into SQLite and PostgreSQL; running it again updates "
+                + "rows in place.\n"
+        )
         output.write("BEGIN;\n")
         if tables.contains(.incidents) {
-            Self.writeTable(.incidents, columns: IncidentRecord.columns(withToday: false), rows: incidents.map(\.values), to: &output)
+            Self.writeTable(
+                .incidents, columns: IncidentRecord.columns(withToday: false), rows: incidents.map(\.values),
+                to: &output)
         }
         if tables.contains(.actions) {
-            Self.writeTable(.actions, columns: ActionRecord.columns(withToday: false), rows: actions.map(\.values), to: &output)
+            Self.writeTable(
+                .actions, columns: ActionRecord.columns(withToday: false), rows: actions.map(\.values), to: &output)
             // Positions shift when an action is removed from a file; rows past an incident's last action are gone from it.
             for incident in incidents {
-                output.write("DELETE FROM \(Table.actions.sqlName) WHERE \"incident\" = \(Self.literal(incident.postmortem.id)) AND \"position\" > \(incident.postmortem.actions.count);\n")
+                output.write(
+                    "DELETE FROM \(Table.actions.sqlName) WHERE \"incident\" = "
+                        + "\(Self.literal(incident.postmortem.id)) AND \"position\" > "
+                        + "\(incident.postmortem.actions.count);\n"
+                )
             }
         }
         output.write("COMMIT;\n")
     }
 
-    private static func writeTable<Record>(_ table: Table, columns: [Column<Record>], rows: [[FieldValue]], to output: inout some TextOutputStream) {
+    private static func writeTable<Record>(
+        _ table: Table, columns: [Column<Record>], rows: [[FieldValue]], to output: inout some TextOutputStream
+    ) {
         let names = columns.map { "\"\($0.name)\"" }
         output.write("CREATE TABLE IF NOT EXISTS \(table.sqlName) (\n")
-        output.write(columns.enumerated().map { index, column in
-            "  \(names[index]) \(column.sqlType.rawValue)\(index == 0 ? " PRIMARY KEY" : "")"
-        }.joined(separator: ",\n"))
+        output.write(
+            columns.enumerated().map { index, column in
+                "  \(names[index]) \(column.sqlType.rawValue)\(index == 0 ? " PRIMARY KEY" : "")"
+            }.joined(separator: ",\n"))
         output.write("\n);\n")
         let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         for row in rows {
@@ -93,7 +126,10 @@ public struct Export: Sendable {
                 guard let text = value.flatText else { return "NULL" }
                 return column.sqlType == .integer ? text : literal(text)
             }
-            output.write("INSERT INTO \(table.sqlName) (\(names.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))")
+            output.write(
+                "INSERT INTO \(table.sqlName) (\(names.joined(separator: ", "))) VALUES "
+                    + "(\(values.joined(separator: ", ")))"
+            )
             output.write(" ON CONFLICT (\(names[0])) DO UPDATE SET \(updates);\n")
         }
     }

@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// `pm list`: the incidents, newest first.
 public struct IncidentList: Sendable {
     public var records: [IncidentRecord]
@@ -13,7 +14,9 @@ public struct IncidentList: Sendable {
         records = set.postmortems
             .filter(filter.matches)
             .sorted { a, b in
-                if a.date != b.date { return (a.date ?? CalendarDate(daysSinceEpoch: 0)) > (b.date ?? CalendarDate(daysSinceEpoch: 0)) }
+                if a.date != b.date {
+                    return (a.date ?? CalendarDate(daysSinceEpoch: 0)) > (b.date ?? CalendarDate(daysSinceEpoch: 0))
+                }
                 return a.id > b.id
             }
             .map { IncidentRecord($0, today: today) }
@@ -22,7 +25,9 @@ public struct IncidentList: Sendable {
     public func write(_ format: ReportFormat, style: TerminalStyle, to output: inout some TextOutputStream) {
         switch format {
         case .json: JSONOutput.write(records, to: &output)
-        case .csv: CSV.write(header: IncidentRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
+        case .csv:
+            CSV.write(
+                header: IncidentRecord.columns(withToday: true).map(\.name), rows: records.map(\.csvRow), to: &output)
         case .markdown: writeMarkdown(to: &output)
         case .table: writeTable(style: style, to: &output)
         }
@@ -42,12 +47,14 @@ public struct IncidentList: Sendable {
             return
         }
         let rows: [[TextTable.Cell]] = records.map { record in
-            let postmortem = record.postmortem, front = postmortem.frontMatter
+            let postmortem = record.postmortem
+            let front = postmortem.frontMatter
             return [
                 TextTable.Cell(postmortem.date?.description ?? ""),
                 TextTable.Cell(front.severity ?? "", style: severityStyle(front.severity)),
                 TextTable.Cell(front.status?.rawValue ?? ""),
-                TextTable.Cell("\(record.openActions)/\(postmortem.actions.count)", style: record.overdueActions > 0 ? "31" : nil),
+                TextTable.Cell(
+                    "\(record.openActions)/\(postmortem.actions.count)", style: record.overdueActions > 0 ? "31" : nil),
                 TextTable.Cell(front.timeToDetect?.description ?? ""),
                 TextTable.Cell(front.timeToResolve?.description ?? ""),
                 TextTable.Cell(shortIDs[postmortem.id] ?? postmortem.id),
@@ -55,17 +62,24 @@ public struct IncidentList: Sendable {
             ]
         }
         let headers = ["DATE", "SEVERITY", "STATUS", "OPEN", "TTD", "TTR", "ID", "TITLE"]
-        TextTable(headers: headers, groups: [TextTable.Group(title: nil, rows: rows)], shrinkOrder: [(7, 20), (2, 6), (1, 6), (7, 10)])
-            .write(to: &output, width: style.width, color: style.color)
+        TextTable(
+            headers: headers, groups: [TextTable.Group(title: nil, rows: rows)],
+            shrinkOrder: [(7, 20), (2, 6), (1, 6), (7, 10)]
+        )
+        .write(to: &output, width: style.width, color: style.color)
     }
 
     private func writeMarkdown(to output: inout some TextOutputStream) {
         output.write("**Postmortems** (\(records.count))\n\n")
         for record in records {
-            let postmortem = record.postmortem, front = postmortem.frontMatter
+            let postmortem = record.postmortem
+            let front = postmortem.frontMatter
             var details = [postmortem.date?.description, front.severity, front.status?.rawValue].compactMap { $0 }
             details.append("\(record.openActions)/\(postmortem.actions.count) actions open")
-            output.write("- **\(MarkdownText.escape(postmortem.title))** — \(details.joined(separator: " · ")) · `\(postmortem.id)`\n")
+            output.write(
+                "- **\(MarkdownText.escape(postmortem.title))** — \(details.joined(separator: " · ")) · "
+                    + "`\(postmortem.id)`\n"
+            )
         }
     }
 }

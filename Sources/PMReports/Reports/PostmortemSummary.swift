@@ -1,5 +1,7 @@
+import Foundation
 import PMDocument
 import PMWorkspace
+
 /// `pm show`: one incident's metadata, durations, impact and root cause, and its actions.
 public struct PostmortemSummary: Sendable {
     public var postmortem: Postmortem
@@ -71,10 +73,10 @@ public struct PostmortemSummary: Sendable {
             if let kind = action.kind { details.append("#\(kind)") }
             if let ticket = action.ticket { details.append(ticket) }
             let indent = String(repeating: "  ", count: action.depth)
-            let line = "  \(indent)[\(action.isDone ? "x" : " ")] \(action.position). \(action.text)" + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
+            let line =
+                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.position). \(action.text)"
+                + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
             output.write((style.color && record.daysOverdue != nil ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n")
         }
     }
 }
-
-import Foundation

@@ -1,6 +1,6 @@
+import Foundation
 import PMDocument
 import PMWorkspace
-import Foundation
 
 /// One value of a record field, written the same way by every format.
 public enum FieldValue: Sendable, Equatable {
@@ -28,7 +28,10 @@ public enum FieldValue: Sendable, Equatable {
 
 /// A column of a record type: its name, its SQL type, and how to read it from a record.
 public struct Column<Record>: Sendable {
-    public enum SQLType: String, Sendable { case text = "TEXT", integer = "INTEGER" }
+    public enum SQLType: String, Sendable {
+        case text = "TEXT"
+        case integer = "INTEGER"
+    }
 
     public let name: String
     public let sqlType: SQLType
@@ -36,7 +39,10 @@ public struct Column<Record>: Sendable {
     public let dependsOnToday: Bool
     let value: @Sendable (Record) -> FieldValue
 
-    init(_ name: String, _ sqlType: SQLType = .text, dependsOnToday: Bool = false, _ value: @escaping @Sendable (Record) -> FieldValue) {
+    init(
+        _ name: String, _ sqlType: SQLType = .text, dependsOnToday: Bool = false,
+        _ value: @escaping @Sendable (Record) -> FieldValue
+    ) {
         self.name = name
         self.sqlType = sqlType
         self.dependsOnToday = dependsOnToday
@@ -140,7 +146,9 @@ public struct IncidentRecord: TabularRecord {
     }
 
     public var openActions: Int { postmortem.actions.filter { !$0.isDone }.count }
-    public var overdueActions: Int { today.map { today in postmortem.actions.filter { $0.isOverdue(today: today) }.count } ?? 0 }
+    public var overdueActions: Int {
+        today.map { today in postmortem.actions.filter { $0.isOverdue(today: today) }.count } ?? 0
+    }
 
     public static let columns: [Column<IncidentRecord>] = [
         Column("id") { .text($0.postmortem.id) },
@@ -182,7 +190,10 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
         var text: String
 
         enum CodingKeys: String, CodingKey {
-            case heading, key, answered, startLine = "start_line", endLine = "end_line", text
+            case heading, key, answered
+            case startLine = "start_line"
+            case endLine = "end_line"
+            case text
         }
 
         func encode(to encoder: Encoder) throws {
@@ -206,9 +217,14 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
         try incident.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
         let postmortem = incident.postmortem
-        try container.encode(postmortem.sections.map {
-            SectionRecord(heading: $0.heading, key: $0.key, answered: $0.isAnswered, startLine: $0.startLine, endLine: $0.endLine, text: $0.text)
-        }, forKey: .sections)
-        try container.encode(postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: incident.today) }, forKey: .actions)
+        try container.encode(
+            postmortem.sections.map {
+                SectionRecord(
+                    heading: $0.heading, key: $0.key, answered: $0.isAnswered, startLine: $0.startLine,
+                    endLine: $0.endLine, text: $0.text)
+            }, forKey: .sections)
+        try container.encode(
+            postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: incident.today) }, forKey: .actions
+        )
     }
 }

@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// The numbers `pm stats` reports: incidents, time to detect and resolve, action items, hygiene.
 public struct Statistics: Sendable {
     /// Median, 90th percentile and mean of a set of durations, and how many incidents lacked the times.
@@ -79,10 +80,14 @@ public struct Statistics: Sendable {
         firstDate = dates.min()
         lastDate = dates.max()
         let severityOf = { (postmortem: Postmortem) in postmortem.frontMatter.severity ?? "unknown" }
-        let severityOrder = { (severity: String) in (config.rank(ofSeverity: severity == "unknown" ? nil : severity), severity) }
+        let severityOrder = { (severity: String) in
+            (config.rank(ofSeverity: severity == "unknown" ? nil : severity), severity)
+        }
 
         func counts(_ keys: [String]) -> [(String, Int)] {
-            Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +).sorted {
+                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+            }
         }
         bySeverity = Dictionary(postmortems.map { (severityOf($0), 1) }, uniquingKeysWith: +)
             .sorted { severityOrder($0.key) < severityOrder($1.key) }
@@ -114,23 +119,32 @@ public struct Statistics: Sendable {
                 let owners = action.owners.isEmpty ? ["none"] : Set(action.owners.map { $0.lowercased() }).sorted()
                 for group in [""] + ["kind:" + (action.kind ?? "none")] + owners.map({ "owner:" + $0 }) {
                     summaries[group, default: ActionSummary()].count(action, today: today)
-                    if !action.isDone, let date = postmortem.date { openAges[group, default: []].append(Double(date.days(until: today))) }
+                    if !action.isDone, let date = postmortem.date {
+                        openAges[group, default: []].append(Double(date.days(until: today)))
+                    }
                 }
             }
         }
-        for group in summaries.keys { summaries[group]?.medianOpenAgeDays = Self.median((openAges[group] ?? []).sorted()) }
+        for group in summaries.keys {
+            summaries[group]?.medianOpenAgeDays = Self.median((openAges[group] ?? []).sorted())
+        }
         func split(_ prefix: String) -> [(String, ActionSummary)] {
-            summaries.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) }.sorted { $0.0 < $1.0 }
+            summaries.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) }
+                .sorted { $0.0 < $1.0 }
         }
         actions = summaries[""] ?? ActionSummary()
         actionsByKind = split("kind:")
         actionsByOwner = split("owner:")
 
         staleDrafts = postmortems.compactMap { postmortem in
-            guard postmortem.frontMatter.status == .draft, let date = postmortem.date, date.days(until: today) > Self.staleDraftDays else { return nil }
+            guard postmortem.frontMatter.status == .draft, let date = postmortem.date,
+                date.days(until: today) > Self.staleDraftDays
+            else { return nil }
             return (postmortem.id, date.days(until: today))
         }.sorted { $0.days != $1.days ? $0.days > $1.days : $0.id < $1.id }
-        publishedWithoutActions = postmortems.filter { $0.frontMatter.status == .published && $0.actions.isEmpty }.map(\.id).sorted()
+        publishedWithoutActions = postmortems.filter { $0.frontMatter.status == .published && $0.actions.isEmpty }.map(
+            \.id
+        ).sorted()
     }
 
     /// The median of sorted values: the middle one, or the mean of the two middle ones.

@@ -1,5 +1,7 @@
+import Foundation
 import PMDocument
 import PMWorkspace
+
 /// `pm stats` output: a table for people, json for tools (names documented in the README).
 public struct StatsReport: Sendable {
     public var statistics: Statistics
@@ -21,9 +23,13 @@ public struct StatsReport: Sendable {
     private func writeTable(style: TerminalStyle, to output: inout some TextOutputStream) {
         let stats = statistics
         func bold(_ text: String) -> String { style.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-        func list(_ counts: [(String, Int)]) -> String { counts.isEmpty ? "none" : counts.map { "\($0.0) \($0.1)" }.joined(separator: " · ") }
+        func list(_ counts: [(String, Int)]) -> String {
+            counts.isEmpty ? "none" : counts.map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+        }
         let span = [stats.firstDate, stats.lastDate].compactMap { $0?.description }
-        output.write(bold("\(stats.incidentCount) incident\(stats.incidentCount == 1 ? "" : "s")") + (span.count == 2 ? ", \(span[0]) to \(span[1])" : "") + " (as of \(stats.today))\n")
+        output.write(
+            bold("\(stats.incidentCount) incident\(stats.incidentCount == 1 ? "" : "s")")
+                + (span.count == 2 ? ", \(span[0]) to \(span[1])" : "") + " (as of \(stats.today))\n")
         guard stats.incidentCount > 0 else { return }
         output.write("  by severity:  \(list(stats.bySeverity))\n")
         output.write("  by detection: \(list(stats.byDetection))\n")
@@ -31,37 +37,68 @@ public struct StatsReport: Sendable {
 
         let severities = stats.bySeverity.map(\.0)
         let months = stats.byMonth.map { month, counts in
-            [TextTable.Cell(month), TextTable.Cell(String(counts.values.reduce(0, +)))] + severities.map { TextTable.Cell(counts[$0].map(String.init) ?? "") }
+            [TextTable.Cell(month), TextTable.Cell(String(counts.values.reduce(0, +)))]
+                + severities.map { TextTable.Cell(counts[$0].map(String.init) ?? "") }
         }
         TextTable(headers: ["MONTH", "TOTAL"] + severities, groups: [.init(title: nil, rows: months)], shrinkOrder: [])
             .write(to: &output, width: style.width, color: style.color)
         output.write("\n")
 
-        for (title, overall, bySeverity) in [("TIME TO DETECT", stats.timeToDetect, stats.timeToDetectBySeverity),
-                                              ("TIME TO RESOLVE", stats.timeToResolve, stats.timeToResolveBySeverity)] {
+        for (title, overall, bySeverity) in [
+            ("TIME TO DETECT", stats.timeToDetect, stats.timeToDetectBySeverity),
+            ("TIME TO RESOLVE", stats.timeToResolve, stats.timeToResolveBySeverity),
+        ] {
             let rows = [("all", overall)] + bySeverity
-            TextTable(headers: [title, "N", "MISSING", "MEDIAN", "P90", "MEAN"], groups: [.init(title: nil, rows: rows.map { name, summary in
-                [TextTable.Cell(name), TextTable.Cell(String(summary.count)), TextTable.Cell(String(summary.missing)),
-                 TextTable.Cell(Self.duration(summary.median)), TextTable.Cell(Self.duration(summary.p90)), TextTable.Cell(Self.duration(summary.mean))]
-            })], shrinkOrder: []).write(to: &output, width: style.width, color: style.color)
+            TextTable(
+                headers: [title, "N", "MISSING", "MEDIAN", "P90", "MEAN"],
+                groups: [
+                    .init(
+                        title: nil,
+                        rows: rows.map { name, summary in
+                            [
+                                TextTable.Cell(name), TextTable.Cell(String(summary.count)),
+                                TextTable.Cell(String(summary.missing)),
+                                TextTable.Cell(Self.duration(summary.median)),
+                                TextTable.Cell(Self.duration(summary.p90)), TextTable.Cell(Self.duration(summary.mean)),
+                            ]
+                        })
+                ], shrinkOrder: []
+            ).write(to: &output, width: style.width, color: style.color)
             output.write("\n")
         }
 
         func row(_ name: String, _ summary: Statistics.ActionSummary) -> [TextTable.Cell] {
-            [TextTable.Cell(name), TextTable.Cell(String(summary.total)), TextTable.Cell(String(summary.open)), TextTable.Cell(String(summary.done)),
-             TextTable.Cell(String(summary.overdue), style: summary.overdue > 0 ? "31" : nil), TextTable.Cell(Self.percent(summary.closureRate)),
-             TextTable.Cell(summary.medianOpenAgeDays.map { "\(Self.number($0))d" } ?? "")]
+            [
+                TextTable.Cell(name), TextTable.Cell(String(summary.total)), TextTable.Cell(String(summary.open)),
+                TextTable.Cell(String(summary.done)),
+                TextTable.Cell(String(summary.overdue), style: summary.overdue > 0 ? "31" : nil),
+                TextTable.Cell(Self.percent(summary.closureRate)),
+                TextTable.Cell(summary.medianOpenAgeDays.map { "\(Self.number($0))d" } ?? ""),
+            ]
         }
-        TextTable(headers: ["ACTIONS", "TOTAL", "OPEN", "DONE", "OVERDUE", "CLOSED", "MEDIAN OPEN AGE"], groups: [
-            .init(title: nil, rows: [row("all", stats.actions)]),
-            .init(title: "by kind", rows: stats.actionsByKind.map { row($0.0 == "none" ? "(no kind)" : "#" + $0.0, $0.1) }),
-            .init(title: "by owner", rows: stats.actionsByOwner.map { row($0.0 == "none" ? "(no owner)" : "@" + $0.0, $0.1) }),
-        ], shrinkOrder: []).write(to: &output, width: style.width, color: style.color)
+        TextTable(
+            headers: ["ACTIONS", "TOTAL", "OPEN", "DONE", "OVERDUE", "CLOSED", "MEDIAN OPEN AGE"],
+            groups: [
+                .init(title: nil, rows: [row("all", stats.actions)]),
+                .init(
+                    title: "by kind",
+                    rows: stats.actionsByKind.map { row($0.0 == "none" ? "(no kind)" : "#" + $0.0, $0.1) }),
+                .init(
+                    title: "by owner",
+                    rows: stats.actionsByOwner.map { row($0.0 == "none" ? "(no owner)" : "@" + $0.0, $0.1) }),
+            ], shrinkOrder: []
+        ).write(to: &output, width: style.width, color: style.color)
 
         output.write("\n" + bold("Hygiene") + "\n")
         let stale = stats.staleDrafts.map { "\($0.id) (\($0.days) days)" }
-        output.write("  drafts older than \(Statistics.staleDraftDays) days: \(stale.isEmpty ? "none" : stale.joined(separator: ", "))\n")
-        output.write("  published without actions: \(stats.publishedWithoutActions.isEmpty ? "none" : stats.publishedWithoutActions.joined(separator: ", "))\n")
+        output.write(
+            "  drafts older than \(Statistics.staleDraftDays) days: "
+                + "\(stale.isEmpty ? "none" : stale.joined(separator: ", "))\n"
+        )
+        output.write(
+            "  published without actions: "
+                + "\(stats.publishedWithoutActions.isEmpty ? "none" : stats.publishedWithoutActions.joined(separator: ", "))\n"
+        )
     }
 
     static func duration(_ seconds: Double?) -> String {
@@ -95,7 +132,10 @@ public struct StatsReport: Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case count, missing, medianSeconds = "median_seconds", p90Seconds = "p90_seconds", meanSeconds = "mean_seconds"
+            case count, missing
+            case medianSeconds = "median_seconds"
+            case p90Seconds = "p90_seconds"
+            case meanSeconds = "mean_seconds"
         }
 
         func encode(to encoder: Encoder) throws {
@@ -112,7 +152,10 @@ public struct StatsReport: Sendable {
         var overall: Durations
         var bySeverity: [String: Durations]
 
-        enum CodingKeys: String, CodingKey { case overall, bySeverity = "by_severity" }
+        enum CodingKeys: String, CodingKey {
+            case overall
+            case bySeverity = "by_severity"
+        }
     }
 
     struct Actions: Encodable {
@@ -130,7 +173,9 @@ public struct StatsReport: Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case total, open, done, overdue, closureRate = "closure_rate", medianOpenAgeDays = "median_open_age_days"
+            case total, open, done, overdue
+            case closureRate = "closure_rate"
+            case medianOpenAgeDays = "median_open_age_days"
         }
 
         func encode(to encoder: Encoder) throws {
@@ -149,7 +194,11 @@ public struct StatsReport: Sendable {
         var byKind: [String: Actions]
         var byOwner: [String: Actions]
 
-        enum CodingKeys: String, CodingKey { case overall, byKind = "by_kind", byOwner = "by_owner" }
+        enum CodingKeys: String, CodingKey {
+            case overall
+            case byKind = "by_kind"
+            case byOwner = "by_owner"
+        }
     }
 
     struct Incidents: Encodable {
@@ -162,7 +211,11 @@ public struct StatsReport: Sendable {
         var byDetection: [String: Int]
 
         enum CodingKeys: String, CodingKey {
-            case total, first, last, bySeverity = "by_severity", byMonth = "by_month", byService = "by_service", byDetection = "by_detection"
+            case total, first, last
+            case bySeverity = "by_severity"
+            case byMonth = "by_month"
+            case byService = "by_service"
+            case byDetection = "by_detection"
         }
 
         func encode(to encoder: Encoder) throws {
@@ -186,7 +239,10 @@ public struct StatsReport: Sendable {
         var staleDrafts: [StaleDraft]
         var publishedWithoutActions: [String]
 
-        enum CodingKeys: String, CodingKey { case staleDrafts = "stale_drafts", publishedWithoutActions = "published_without_actions" }
+        enum CodingKeys: String, CodingKey {
+            case staleDrafts = "stale_drafts"
+            case publishedWithoutActions = "published_without_actions"
+        }
     }
 
     struct JSONShape: Encodable {
@@ -198,27 +254,36 @@ public struct StatsReport: Sendable {
         var hygiene: Hygiene
 
         enum CodingKeys: String, CodingKey {
-            case asOf = "as_of", incidents, timeToDetect = "time_to_detect", timeToResolve = "time_to_resolve", actions, hygiene
+            case asOf = "as_of"
+            case incidents
+            case timeToDetect = "time_to_detect"
+            case timeToResolve = "time_to_resolve"
+            case actions, hygiene
         }
 
         init(_ stats: Statistics) {
             asOf = stats.today.description
-            incidents = Incidents(total: stats.incidentCount, first: stats.firstDate?.description, last: stats.lastDate?.description,
-                                  bySeverity: Dictionary(uniqueKeysWithValues: stats.bySeverity),
-                                  byMonth: Dictionary(uniqueKeysWithValues: stats.byMonth),
-                                  byService: Dictionary(uniqueKeysWithValues: stats.byService),
-                                  byDetection: Dictionary(uniqueKeysWithValues: stats.byDetection))
-            timeToDetect = DurationGroup(overall: Durations(stats.timeToDetect),
-                                         bySeverity: Dictionary(uniqueKeysWithValues: stats.timeToDetectBySeverity.map { ($0.0, Durations($0.1)) }))
-            timeToResolve = DurationGroup(overall: Durations(stats.timeToResolve),
-                                          bySeverity: Dictionary(uniqueKeysWithValues: stats.timeToResolveBySeverity.map { ($0.0, Durations($0.1)) }))
-            actions = ActionGroup(overall: Actions(stats.actions),
-                                  byKind: Dictionary(uniqueKeysWithValues: stats.actionsByKind.map { ($0.0, Actions($0.1)) }),
-                                  byOwner: Dictionary(uniqueKeysWithValues: stats.actionsByOwner.map { ($0.0, Actions($0.1)) }))
-            hygiene = Hygiene(staleDrafts: stats.staleDrafts.map { StaleDraft(id: $0.id, days: $0.days) },
-                              publishedWithoutActions: stats.publishedWithoutActions)
+            incidents = Incidents(
+                total: stats.incidentCount, first: stats.firstDate?.description, last: stats.lastDate?.description,
+                bySeverity: Dictionary(uniqueKeysWithValues: stats.bySeverity),
+                byMonth: Dictionary(uniqueKeysWithValues: stats.byMonth),
+                byService: Dictionary(uniqueKeysWithValues: stats.byService),
+                byDetection: Dictionary(uniqueKeysWithValues: stats.byDetection))
+            timeToDetect = DurationGroup(
+                overall: Durations(stats.timeToDetect),
+                bySeverity: Dictionary(
+                    uniqueKeysWithValues: stats.timeToDetectBySeverity.map { ($0.0, Durations($0.1)) }))
+            timeToResolve = DurationGroup(
+                overall: Durations(stats.timeToResolve),
+                bySeverity: Dictionary(
+                    uniqueKeysWithValues: stats.timeToResolveBySeverity.map { ($0.0, Durations($0.1)) }))
+            actions = ActionGroup(
+                overall: Actions(stats.actions),
+                byKind: Dictionary(uniqueKeysWithValues: stats.actionsByKind.map { ($0.0, Actions($0.1)) }),
+                byOwner: Dictionary(uniqueKeysWithValues: stats.actionsByOwner.map { ($0.0, Actions($0.1)) }))
+            hygiene = Hygiene(
+                staleDrafts: stats.staleDrafts.map { StaleDraft(id: $0.id, days: $0.days) },
+                publishedWithoutActions: stats.publishedWithoutActions)
         }
     }
 }
-
-import Foundation

@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// `pm template list` and `pm template show`.
 public struct TemplateListing: Sendable {
     public var catalog: TemplateCatalog
@@ -22,7 +23,9 @@ public struct TemplateListing: Sendable {
         var description: String
 
         enum CodingKeys: String, CodingKey {
-            case template, name, version, origin, path, questions, isDefault = "default", description
+            case template, name, version, origin, path, questions
+            case isDefault = "default"
+            case description
         }
 
         func encode(to encoder: Encoder) throws {
@@ -40,9 +43,10 @@ public struct TemplateListing: Sendable {
 
     func record(_ template: Template) -> Record {
         let path: String? = if case .team(let path) = template.origin { path } else { nil }
-        return Record(template: template.reference.description, name: template.name, version: template.version,
-                      origin: path == nil ? "built-in" : "team", path: path, questions: template.questions.count,
-                      isDefault: template.reference == defaultTemplate, description: template.description)
+        return Record(
+            template: template.reference.description, name: template.name, version: template.version,
+            origin: path == nil ? "built-in" : "team", path: path, questions: template.questions.count,
+            isDefault: template.reference == defaultTemplate, description: template.description)
     }
 
     public func write(json: Bool, style: TerminalStyle, to output: inout some TextOutputStream) {
@@ -52,11 +56,18 @@ public struct TemplateListing: Sendable {
             return
         }
         let rows: [[TextTable.Cell]] = records.map { record in
-            [TextTable.Cell(record.template, style: record.isDefault ? "1" : nil), TextTable.Cell(record.path.map { "team (\($0))" } ?? "built-in"),
-             TextTable.Cell(String(record.questions)), TextTable.Cell(record.isDefault ? "default" : ""), TextTable.Cell(record.description)]
+            [
+                TextTable.Cell(record.template, style: record.isDefault ? "1" : nil),
+                TextTable.Cell(record.path.map { "team (\($0))" } ?? "built-in"),
+                TextTable.Cell(String(record.questions)), TextTable.Cell(record.isDefault ? "default" : ""),
+                TextTable.Cell(record.description),
+            ]
         }
-        TextTable(headers: ["TEMPLATE", "ORIGIN", "QUESTIONS", "DEFAULT", "DESCRIPTION"], groups: [.init(title: nil, rows: rows)],
-                  shrinkOrder: [(4, 20)]).write(to: &output, width: style.width, color: style.color)
+        TextTable(
+            headers: ["TEMPLATE", "ORIGIN", "QUESTIONS", "DEFAULT", "DESCRIPTION"],
+            groups: [.init(title: nil, rows: rows)],
+            shrinkOrder: [(4, 20)]
+        ).write(to: &output, width: style.width, color: style.color)
     }
 
     struct QuestionRecord: Encodable {
@@ -71,21 +82,33 @@ public struct TemplateListing: Sendable {
         var questions: [QuestionRecord]
     }
 
-    public func writeDetail(_ template: Template, json: Bool, style: TerminalStyle, to output: inout some TextOutputStream) {
+    public func writeDetail(
+        _ template: Template, json: Bool, style: TerminalStyle, to output: inout some TextOutputStream
+    ) {
         let summary = record(template)
         if json {
-            JSONOutput.write(DetailRecord(template: summary, questions: template.questions.map {
-                QuestionRecord(key: $0.key, heading: $0.heading, aliases: $0.aliases, placeholder: $0.placeholderMarkdown)
-            }), to: &output)
+            JSONOutput.write(
+                DetailRecord(
+                    template: summary,
+                    questions: template.questions.map {
+                        QuestionRecord(
+                            key: $0.key, heading: $0.heading, aliases: $0.aliases, placeholder: $0.placeholderMarkdown)
+                    }), to: &output)
             return
         }
-        output.write("\(summary.template) (\(summary.path.map { "team: \($0)" } ?? "built-in")\(summary.isDefault ? ", default" : ""))\n")
+        output.write(
+            "\(summary.template) "
+                + "(\(summary.path.map { "team: \($0)" } ?? "built-in")\(summary.isDefault ? ", default" : ""))\n"
+        )
         if !summary.description.isEmpty { output.write("\(summary.description)\n") }
         output.write("\n")
         let rows: [[TextTable.Cell]] = template.questions.map {
             [TextTable.Cell($0.key), TextTable.Cell($0.heading), TextTable.Cell($0.aliases.joined(separator: " · "))]
         }
-        TextTable(headers: ["KEY", "HEADING", "ALIASES"], groups: [.init(title: nil, rows: rows)], shrinkOrder: [(2, 20), (1, 30)])
-            .write(to: &output, width: style.width, color: style.color)
+        TextTable(
+            headers: ["KEY", "HEADING", "ALIASES"], groups: [.init(title: nil, rows: rows)],
+            shrinkOrder: [(2, 20), (1, 30)]
+        )
+        .write(to: &output, width: style.width, color: style.color)
     }
 }

@@ -1,6 +1,6 @@
+import Foundation
 import PMDocument
 import PMWorkspace
-import Foundation
 
 /// A bar chart drawn by pm as inline SVG: grouped or stacked bars, axes, labels, a legend, and a
 /// title and description for screen readers. Colours come from CSS classes, so the page's light and
@@ -31,17 +31,24 @@ struct BarChart {
 
     /// The data as a table: one row per category, one column per series.
     var table: (header: [String], rows: [[String]]) {
-        ([xLabel] + series.map(\.name), categories.indices.map { index in [categories[index]] + series.map { format($0.values[index]) } })
+        (
+            [xLabel] + series.map(\.name),
+            categories.indices.map { index in [categories[index]] + series.map { format($0.values[index]) } }
+        )
     }
 
     func svg() -> String {
-        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
-        let totals = categories.indices.map { index in stacked ? series.reduce(0) { $0 + $1.values[index] } : series.map { $0.values[index] }.max() ?? 0 }
+        let plotWidth = Self.width - Self.left - Self.right
+        let plotHeight = Self.height - Self.top - Self.bottom
+        let totals = categories.indices.map { index in
+            stacked ? series.reduce(0) { $0 + $1.values[index] } : series.map { $0.values[index] }.max() ?? 0
+        }
         let ticks = logScale ? Self.logTicks(upTo: totals.max() ?? 1) : Self.linearTicks(upTo: totals.max() ?? 0)
         let top = ticks.last ?? 1
         func y(_ value: Double) -> Double {
             guard logScale else { return Self.top + plotHeight * (1 - value / max(top, 1)) }
-            let low = log10(ticks.first ?? 1), high = log10(max(top, 10))
+            let low = log10(ticks.first ?? 1)
+            let high = log10(max(top, 10))
             return Self.top + plotHeight * (1 - (log10(max(value, 1)) - low) / max(high - low, 1))
         }
         var svg = """
@@ -52,8 +59,12 @@ struct BarChart {
             """
         for tick in ticks {
             let position = Self.round(y(tick))
-            svg += "<line class=\"grid\" x1=\"\(Int(Self.left))\" y1=\"\(position)\" x2=\"\(Int(Self.width - Self.right))\" y2=\"\(position)\"/>"
-            svg += "<text x=\"\(Int(Self.left) - 6)\" y=\"\(Self.round(y(tick) + 4))\" text-anchor=\"end\">\(HTMLText.escape(format(tick)))</text>\n"
+            svg +=
+                "<line class=\"grid\" x1=\"\(Int(Self.left))\" y1=\"\(position)\" "
+                + "x2=\"\(Int(Self.width - Self.right))\" y2=\"\(position)\"/>"
+            svg +=
+                "<text x=\"\(Int(Self.left) - 6)\" y=\"\(Self.round(y(tick) + 4))\" "
+                + "text-anchor=\"end\">\(HTMLText.escape(format(tick)))</text>\n"
         }
         let groupWidth = plotWidth / Double(max(categories.count, 1))
         let labelEvery = max(1, Int((Double(categories.count) / 24).rounded(.up)))
@@ -64,28 +75,46 @@ struct BarChart {
                 let value = series.values[index]
                 guard value > 0 else { continue }
                 let barWidth = stacked ? groupWidth * 0.7 : groupWidth * 0.8 / Double(self.series.count)
-                let x = stacked ? groupX + groupWidth * 0.15 : groupX + groupWidth * 0.1 + barWidth * Double(seriesIndex)
+                let x =
+                    stacked ? groupX + groupWidth * 0.15 : groupX + groupWidth * 0.1 + barWidth * Double(seriesIndex)
                 let lower = stacked ? stackBase : 0
                 let upper = stacked ? stackBase + value : value
                 stackBase = upper
-                let yTop = y(upper), yBottom = logScale && !stacked ? y(ticks.first ?? 1) : y(lower)
-                svg += "<rect class=\"\(series.cssClass)\" x=\"\(Self.round(x))\" y=\"\(Self.round(yTop))\" width=\"\(Self.round(max(barWidth, 1)))\" height=\"\(Self.round(max(yBottom - yTop, 0.5)))\">"
+                let yTop = y(upper)
+                let yBottom = logScale && !stacked ? y(ticks.first ?? 1) : y(lower)
+                svg +=
+                    "<rect class=\"\(series.cssClass)\" x=\"\(Self.round(x))\" y=\"\(Self.round(yTop))\" "
+                    + "width=\"\(Self.round(max(barWidth, 1)))\" "
+                    + "height=\"\(Self.round(max(yBottom - yTop, 0.5)))\">"
                 svg += "<title>\(HTMLText.escape("\(category), \(series.name): \(format(value))"))</title></rect>\n"
             }
             if index % labelEvery == 0 {
-                let labelX = Self.round(groupX + groupWidth / 2), labelY = Int(Self.height - Self.bottom) + 14
-                svg += "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-40 \(labelX) \(labelY))\">\(HTMLText.escape(category))</text>\n"
+                let labelX = Self.round(groupX + groupWidth / 2)
+                let labelY = Int(Self.height - Self.bottom) + 14
+                svg +=
+                    "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-40 \(labelX) "
+                    + "\(labelY))\">\(HTMLText.escape(category))</text>\n"
             }
         }
         let axisY = Int(Self.height - Self.bottom)
-        svg += "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(axisY)\" x2=\"\(Int(Self.width - Self.right))\" y2=\"\(axisY)\"/>"
-        svg += "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(Int(Self.top))\" x2=\"\(Int(Self.left))\" y2=\"\(axisY)\"/>\n"
-        svg += "<text x=\"\(Self.round(Self.left + plotWidth / 2))\" y=\"\(Int(Self.height) - 6)\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>\n"
-        svg += "<text x=\"14\" y=\"\(Self.round(Self.top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(Self.round(Self.top + plotHeight / 2)))\">\(HTMLText.escape(yLabel))</text>\n"
+        svg +=
+            "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(axisY)\" x2=\"\(Int(Self.width - Self.right))\" "
+            + "y2=\"\(axisY)\"/>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(Int(Self.top))\" x2=\"\(Int(Self.left))\" "
+            + "y2=\"\(axisY)\"/>\n"
+        svg +=
+            "<text x=\"\(Self.round(Self.left + plotWidth / 2))\" y=\"\(Int(Self.height) - 6)\" "
+            + "text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>\n"
+        svg +=
+            "<text x=\"14\" y=\"\(Self.round(Self.top + plotHeight / 2))\" text-anchor=\"middle\" "
+            + "transform=\"rotate(-90 14 "
+            + "\(Self.round(Self.top + plotHeight / 2)))\">\(HTMLText.escape(yLabel))</text>\n"
         svg += "<g class=\"legend\">"
         var legendX = Self.left
         for series in series {
-            svg += "<rect class=\"\(series.cssClass)\" x=\"\(Self.round(legendX))\" y=\"10\" width=\"12\" height=\"12\"/>"
+            svg +=
+                "<rect class=\"\(series.cssClass)\" x=\"\(Self.round(legendX))\" y=\"10\" width=\"12\" height=\"12\"/>"
             svg += "<text x=\"\(Self.round(legendX + 16))\" y=\"20\">\(HTMLText.escape(series.name))</text>"
             legendX += 28 + Double(series.name.count) * 7
         }

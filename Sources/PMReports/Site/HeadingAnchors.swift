@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// Stable `id`s for headings in rendered HTML: the heading's slug, made unique with `-2`, `-3` …
 public enum HeadingAnchors {
     public static func ids(for headings: [String]) -> [String] {
@@ -17,7 +18,9 @@ public enum HeadingAnchors {
 /// disabled checkbox for each task item.
 struct SiteHTMLDecorator: HTMLDecorator {
     func headingPrefixes(for headings: [String]) -> [String] {
-        HeadingAnchors.ids(for: headings).map { "<a class=\"anchor\" id=\"\($0)\" href=\"#\($0)\" aria-hidden=\"true\">#</a>" }
+        HeadingAnchors.ids(for: headings).map {
+            "<a class=\"anchor\" id=\"\($0)\" href=\"#\($0)\" aria-hidden=\"true\">#</a>"
+        }
     }
 
     func checkbox(isDone: Bool) -> String {

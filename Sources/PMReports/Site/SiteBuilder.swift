@@ -1,6 +1,6 @@
+import Foundation
 import PMDocument
 import PMWorkspace
-import Foundation
 
 /// `pm render`: the static HTML site for the wider team, written incrementally.
 ///
@@ -46,11 +46,14 @@ public struct SiteBuilder: Sendable {
     public init(directory: PostmortemsDirectory, displayBase: String) throws(PMError) {
         self.directory = directory
         self.displayBase = displayBase
-        templates = try SiteTemplates(teamFolder: (directory.templatesPath as NSString).appendingPathComponent("site"), displayBase: displayBase)
+        templates = try SiteTemplates(
+            teamFolder: (directory.templatesPath as NSString).appendingPathComponent("site"), displayBase: displayBase)
     }
 
     /// Builds the site; `progress(done, total)` is called as incident pages are rendered.
-    public func build(_ options: Options, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Outcome {
+    public func build(_ options: Options, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws
+        -> Outcome
+    {
         let out = options.outputPath
         let previous = Manifest.read(from: out)
         let manifest = options.clean ? Manifest() : previous
@@ -76,46 +79,67 @@ public struct SiteBuilder: Sendable {
                 && (entry.validUntil.map { options.today < $0 } ?? true)
                 && FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page))
         }
-        let (set, pageResults) = loader.load(files, request: { path, bytes in
-            upToDate(path, bytes) ? .outline : ParseRequest(html: decorator)
-        }, each: { document, path, _ in
-            var postmortem = document.postmortem
-            let page = pagePaths[path]!
-            var result = PageResult(page: page, entry: Manifest.Page(inputs: pageInputs(sourceHash: postmortem.sourceHash, options: options),
-                                                                    validUntil: Self.overdueMarksValidUntil(postmortem, today: options.today)))
-            if let html = document.html {
-                postmortem.filePath = path
-                do {
-                    try FileCreation.overwrite(at: (out as NSString).appendingPathComponent(page),
-                                               contents: Array(renderPostmortem(postmortem, body: html, page: page, options: options).utf8))
-                    result.wrote = true
-                } catch {
-                    result.failure = error.localizedDescription
+        let (set, pageResults) = loader.load(
+            files,
+            request: { path, bytes in
+                upToDate(path, bytes) ? .outline : ParseRequest(html: decorator)
+            },
+            each: { document, path, _ in
+                var postmortem = document.postmortem
+                let page = pagePaths[path]!
+                var result = PageResult(
+                    page: page,
+                    entry: Manifest.Page(
+                        inputs: pageInputs(sourceHash: postmortem.sourceHash, options: options),
+                        validUntil: Self.overdueMarksValidUntil(postmortem, today: options.today)))
+                if let html = document.html {
+                    postmortem.filePath = path
+                    do {
+                        try FileCreation.overwrite(
+                            at: (out as NSString).appendingPathComponent(page),
+                            contents: Array(renderPostmortem(postmortem, body: html, page: page, options: options).utf8)
+                        )
+                        result.wrote = true
+                    } catch {
+                        result.failure = error.localizedDescription
+                    }
                 }
-            }
-            progress(counter.increment(), total)
-            return (postmortem, result)
-        })
+                progress(counter.increment(), total)
+                return (postmortem, result)
+            })
         let results = pageResults.compactMap { $0 }
         if let failure = results.compactMap(\.failure).first {
             throw PMError.cannotCreate(path: DisplayPath.of(out, relativeTo: displayBase), reason: failure)
         }
-        var diagnostics = set.diagnostics + skipped.map { PostmortemSet.skippedNote($0, displayBase: displayBase) }
+        let diagnostics = set.diagnostics + skipped.map { PostmortemSet.skippedNote($0, displayBase: displayBase) }
         var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16))
         for result in results { newManifest.pages[result.page] = result.entry }
         var written = results.filter(\.wrote).map(\.page)
-        let postmortems = set.postmortems.sorted { ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id) }
-        let hrefs = Dictionary(postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
+        let postmortems = set.postmortems.sorted {
+            ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)
+        }
+        let hrefs = Dictionary(
+            postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
 
         // The pages that list incidents, and the stylesheet: rewritten when their bytes change.
-        let site = SiteInfo(incidentCount: postmortems.count, today: options.today.description, generatedAt: options.generatedAt)
+        let site = SiteInfo(
+            incidentCount: postmortems.count, today: options.today.description, generatedAt: options.generatedAt)
         let listings: [(String, String)] = [
-            ("index.html", templates.render(indexPage(postmortems, site: site, hrefs: hrefs, today: options.today), with: "index")),
-            ("actions.html", templates.render(actionsPage(set, site: site, hrefs: hrefs, today: options.today), with: "actions")),
+            (
+                "index.html",
+                templates.render(indexPage(postmortems, site: site, hrefs: hrefs, today: options.today), with: "index")
+            ),
+            (
+                "actions.html",
+                templates.render(actionsPage(set, site: site, hrefs: hrefs, today: options.today), with: "actions")
+            ),
             ("stats.html", templates.render(statsPage(postmortems, site: site, today: options.today), with: "stats")),
             ("style.css", templates.stylesheet),
         ]
-        for (name, text) in listings where try writeIfChanged(Array(text.utf8), to: (out as NSString).appendingPathComponent(name), always: options.clean) {
+        for (name, text) in listings
+        where try writeIfChanged(
+            Array(text.utf8), to: (out as NSString).appendingPathComponent(name), always: options.clean)
+        {
             written.append(name)
         }
 
@@ -124,7 +148,8 @@ public struct SiteBuilder: Sendable {
             removed.append(page)
         }
         _ = try writeIfChanged(newManifest.encoded(), to: (out as NSString).appendingPathComponent(Self.manifestName))
-        return Outcome(written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
+        return Outcome(
+            written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
     }
 
     /// `incidents/NAME.html` for each file: its id as a slug, made unique in path order.
@@ -143,7 +168,10 @@ public struct SiteBuilder: Sendable {
 
     /// What an incident page is rendered from besides the day: its file, the layouts, the build time.
     private func pageInputs(sourceHash: UInt64, options: Options) -> String {
-        String(ContentHash.of(String(sourceHash, radix: 16) + "|" + (options.generatedAt ?? ""), seed: templates.fingerprint), radix: 16)
+        String(
+            ContentHash.of(
+                String(sourceHash, radix: 16) + "|" + (options.generatedAt ?? ""), seed: templates.fingerprint),
+            radix: 16)
     }
 
     /// The first day on which the page's overdue marks differ from today's: tomorrow when an action is
@@ -159,48 +187,72 @@ public struct SiteBuilder: Sendable {
     private func renderPostmortem(_ postmortem: Postmortem, body: String, page: String, options: Options) -> String {
         let front = postmortem.frontMatter
         func time(_ timestamp: Timestamp?) -> String? { timestamp.map(Self.readable) }
-        let fields: [(String, String?)] = [
-            ("Date", postmortem.date?.description), ("Status", front.status?.rawValue), ("Template", front.template?.description),
-            ("Started", time(front.started)), ("Detected", time(front.detected)), ("Acknowledged", time(front.acknowledged)),
-            ("Resolved", time(front.resolved)), ("Time to detect", front.timeToDetect?.description),
-            ("Time to resolve", front.timeToResolve?.description), ("Duration", front.duration?.description),
-            ("Detection", front.detection), ("Responders", Self.joined(front.responders)), ("Facilitator", front.facilitator),
-            ("Services", Self.joined(front.services)), ("Tags", Self.joined(front.tags)),
-        ] + front.extra.map { ($0.key, $0.value.displayText) }
-        var rows = fields.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : FieldRow(label: label, value: $0, badge: nil) } }
+        let fields: [(String, String?)] =
+            [
+                ("Date", postmortem.date?.description), ("Status", front.status?.rawValue),
+                ("Template", front.template?.description),
+                ("Started", time(front.started)), ("Detected", time(front.detected)),
+                ("Acknowledged", time(front.acknowledged)),
+                ("Resolved", time(front.resolved)), ("Time to detect", front.timeToDetect?.description),
+                ("Time to resolve", front.timeToResolve?.description), ("Duration", front.duration?.description),
+                ("Detection", front.detection), ("Responders", Self.joined(front.responders)),
+                ("Facilitator", front.facilitator),
+                ("Services", Self.joined(front.services)), ("Tags", Self.joined(front.tags)),
+            ] + front.extra.map { ($0.key, $0.value.displayText) }
+        var rows = fields.compactMap { label, value in
+            value.flatMap { $0.isEmpty ? nil : FieldRow(label: label, value: $0, badge: nil) }
+        }
         if let severity = front.severity {
             rows.insert(FieldRow(label: "Severity", value: severity, badge: Self.severityClass(severity)), at: 0)
         }
-        let model = PostmortemPage(generatedAt: options.generatedAt, title: postmortem.title, fields: rows, hasActions: !postmortem.actions.isEmpty,
-                                  actions: postmortem.actions.map { actionRow($0, in: postmortem, today: options.today, incidentHref: "../" + page) },
-                                  body: body, path: postmortem.path)
+        let model = PostmortemPage(
+            generatedAt: options.generatedAt, title: postmortem.title, fields: rows,
+            hasActions: !postmortem.actions.isEmpty,
+            actions: postmortem.actions.map {
+                actionRow($0, in: postmortem, today: options.today, incidentHref: "../" + page)
+            },
+            body: body, path: postmortem.path)
         return templates.render(model, with: "postmortem")
     }
 
-    private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String) -> ActionRow {
+    private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String)
+        -> ActionRow
+    {
         let days = action.daysOverdue(today: today)
-        let ticketIsURL = action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
-        return ActionRow(done: action.isDone, text: action.text, owners: action.owners.map { "@\($0)" }.joined(separator: " "),
-                         due: action.due?.description ?? action.dueText ?? "", overdue: days.map { "\($0) day\($0 == 1 ? "" : "s")" },
-                         kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
-                         incidentHref: incidentHref, incidentTitle: postmortem.title)
+        let ticketIsURL =
+            action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
+        return ActionRow(
+            done: action.isDone, text: action.text, owners: action.owners.map { "@\($0)" }.joined(separator: " "),
+            due: action.due?.description ?? action.dueText ?? "",
+            overdue: days.map { "\($0) day\($0 == 1 ? "" : "s")" },
+            kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
+            incidentHref: incidentHref, incidentTitle: postmortem.title)
     }
 
-    private func indexPage(_ postmortems: [Postmortem], site: SiteInfo, hrefs: [String: String], today: CalendarDate) -> IndexPage {
+    private func indexPage(_ postmortems: [Postmortem], site: SiteInfo, hrefs: [String: String], today: CalendarDate)
+        -> IndexPage
+    {
         let rows = postmortems.map { postmortem in
             let front = postmortem.frontMatter
             let overdue = postmortem.actions.filter { $0.isOverdue(today: today) }.count
-            return IncidentRow(date: postmortem.date?.description, href: hrefs[postmortem.id]!, title: postmortem.title, severity: front.severity,
-                               severityClass: Self.severityClass(front.severity ?? ""), status: front.status?.rawValue ?? "",
-                               duration: front.duration?.description ?? "", timeToDetect: front.timeToDetect?.description ?? "",
-                               openActions: postmortem.openActions.count, totalActions: postmortem.actions.count, overdueActions: overdue > 0 ? overdue : nil)
+            return IncidentRow(
+                date: postmortem.date?.description, href: hrefs[postmortem.id]!, title: postmortem.title,
+                severity: front.severity,
+                severityClass: Self.severityClass(front.severity ?? ""), status: front.status?.rawValue ?? "",
+                duration: front.duration?.description ?? "", timeToDetect: front.timeToDetect?.description ?? "",
+                openActions: postmortem.openActions.count, totalActions: postmortem.actions.count,
+                overdueActions: overdue > 0 ? overdue : nil)
         }
         let overdue = postmortems.flatMap(\.actions).filter { $0.isOverdue(today: today) }.count
-        return IndexPage(site: site, hasIncidents: !rows.isEmpty, incidents: rows, openActions: postmortems.flatMap(\.openActions).count,
-                         overdueActions: overdue > 0 ? overdue : nil)
+        return IndexPage(
+            site: site, hasIncidents: !rows.isEmpty, incidents: rows,
+            openActions: postmortems.flatMap(\.openActions).count,
+            overdueActions: overdue > 0 ? overdue : nil)
     }
 
-    private func actionsPage(_ set: PostmortemSet, site: SiteInfo, hrefs: [String: String], today: CalendarDate) -> ActionsPage {
+    private func actionsPage(_ set: PostmortemSet, site: SiteInfo, hrefs: [String: String], today: CalendarDate)
+        -> ActionsPage
+    {
         var filter = ActionReport.Filter()
         filter.state = .open
         let report = ActionReport(set, filter: filter, today: today)
@@ -210,23 +262,33 @@ public struct SiteBuilder: Sendable {
             let name = group.title ?? "no owner"
             let base = Slug.make(name, fallback: "owner")
             anchors[base, default: 0] += 1
-            return OwnerGroup(name: name, anchor: anchors[base]! == 1 ? base : "\(base)-\(anchors[base]!)", count: group.records.count,
-                              actions: group.records.map { actionRow($0.action, in: byID[$0.action.incidentID]!, today: today, incidentHref: hrefs[$0.action.incidentID] ?? "") })
+            return OwnerGroup(
+                name: name, anchor: anchors[base]! == 1 ? base : "\(base)-\(anchors[base]!)",
+                count: group.records.count,
+                actions: group.records.map {
+                    actionRow(
+                        $0.action, in: byID[$0.action.incidentID]!, today: today,
+                        incidentHref: hrefs[$0.action.incidentID] ?? "")
+                })
         }
         let overdue = report.records.filter { $0.daysOverdue != nil }.count
-        return ActionsPage(site: site, openActions: report.records.count, overdueActions: overdue > 0 ? overdue : nil, owners: owners)
+        return ActionsPage(
+            site: site, openActions: report.records.count, overdueActions: overdue > 0 ? overdue : nil, owners: owners)
     }
 
     private func statsPage(_ postmortems: [Postmortem], site: SiteInfo, today: CalendarDate) -> StatsPage {
         let stats = Statistics(postmortems, config: directory.config, today: today)
         let charts = SiteCharts(postmortems: postmortems, statistics: stats).all.map { chart in
             let table = chart.table
-            return ChartView(id: chart.id, title: chart.title, description: chart.description, svg: chart.svg(), header: table.header,
-                             rows: table.rows.map(ChartRow.init))
+            return ChartView(
+                id: chart.id, title: chart.title, description: chart.description, svg: chart.svg(),
+                header: table.header,
+                rows: table.rows.map(ChartRow.init))
         }
-        return StatsPage(site: site, medianDetect: StatsReport.duration(stats.timeToDetect.median).nonEmpty ?? "unknown",
-                         medianResolve: StatsReport.duration(stats.timeToResolve.median).nonEmpty ?? "unknown",
-                         closureRate: StatsReport.percent(stats.actions.closureRate).nonEmpty ?? "none", charts: charts)
+        return StatsPage(
+            site: site, medianDetect: StatsReport.duration(stats.timeToDetect.median).nonEmpty ?? "unknown",
+            medianResolve: StatsReport.duration(stats.timeToResolve.median).nonEmpty ?? "unknown",
+            closureRate: StatsReport.percent(stats.actions.closureRate).nonEmpty ?? "none", charts: charts)
     }
 
     /// A CSS class for a severity badge: the severity itself when pm styles it, else `other`.
@@ -235,7 +297,9 @@ public struct SiteBuilder: Sendable {
     }
 
     static func readable(_ timestamp: Timestamp) -> String {
-        timestamp.hasTime ? timestamp.description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: ":00Z", with: " UTC") : timestamp.description
+        timestamp.hasTime
+            ? timestamp.description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+                of: ":00Z", with: " UTC") : timestamp.description
     }
 
     static func joined(_ values: [String]) -> String? {
@@ -275,8 +339,11 @@ struct Manifest: Codable, Sendable {
     var pages: [String: Page] = [:]
 
     static func read(from folder: String) -> Manifest {
-        guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(SiteBuilder.manifestName)),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return Manifest() }
+        guard
+            let data = FileManager.default.contents(
+                atPath: (folder as NSString).appendingPathComponent(SiteBuilder.manifestName)),
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+        else { return Manifest() }
         return manifest
     }
 

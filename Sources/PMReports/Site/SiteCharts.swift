@@ -1,5 +1,7 @@
+import Foundation
 import PMDocument
 import PMWorkspace
+
 /// The four charts of the stats page, from the postmortems and their statistics.
 struct SiteCharts {
     let postmortems: [Postmortem]
@@ -39,13 +41,17 @@ struct SiteCharts {
         while day <= last {
             let label = period.label(day)
             if labels.last != label { labels.append(label) }
-            day = day.month == 12 ? CalendarDate(year: day.year + 1, month: 1, day: 1)! : CalendarDate(year: day.year, month: day.month + 1, day: 1)!
+            day =
+                day.month == 12
+                ? CalendarDate(year: day.year + 1, month: 1, day: 1)!
+                : CalendarDate(year: day.year, month: day.month + 1, day: 1)!
         }
         return labels
     }
 
     var incidentsPerMonth: BarChart {
-        let buckets = self.buckets, period = self.period
+        let buckets = self.buckets
+        let period = self.period
         let severities = statistics.bySeverity.map(\.0)
         var counts: [String: [String: Int]] = [:]
         for postmortem in postmortems {
@@ -53,56 +59,80 @@ struct SiteCharts {
             counts[period.label(date), default: [:]][postmortem.frontMatter.severity ?? "unknown", default: 0] += 1
         }
         let series = severities.map { severity in
-            BarChart.Series(name: severity, cssClass: "sev-" + SiteBuilder.severityClass(severity),
-                            values: buckets.map { Double(counts[$0]?[severity] ?? 0) })
+            BarChart.Series(
+                name: severity, cssClass: "sev-" + SiteBuilder.severityClass(severity),
+                values: buckets.map { Double(counts[$0]?[severity] ?? 0) })
         }
         let busiest = counts.max { ($0.value.values.reduce(0, +), $1.key) < ($1.value.values.reduce(0, +), $0.key) }
-        let description = "\(statistics.incidentCount) incidents over \(buckets.count) \(period.name)s"
+        let description =
+            "\(statistics.incidentCount) incidents over \(buckets.count) \(period.name)s"
             + (busiest.map { "; the most in \($0.key) (\($0.value.values.reduce(0, +)))" } ?? "") + ". "
             + statistics.bySeverity.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "."
-        return BarChart(id: "incidents-per-period", title: "Incidents per \(period.name), by severity", description: description,
-                        categories: buckets, series: series, stacked: true, xLabel: period.name.capitalized, yLabel: "Incidents")
+        return BarChart(
+            id: "incidents-per-period", title: "Incidents per \(period.name), by severity", description: description,
+            categories: buckets, series: series, stacked: true, xLabel: period.name.capitalized, yLabel: "Incidents")
     }
 
     var detectAndResolve: BarChart {
-        let timed = postmortems.filter { $0.date != nil && ($0.frontMatter.timeToDetect != nil || $0.frontMatter.timeToResolve != nil) }
-            .sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        let timed = postmortems.filter {
+            $0.date != nil && ($0.frontMatter.timeToDetect != nil || $0.frontMatter.timeToResolve != nil)
+        }
+        .sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
         let minutes = { (duration: Duration?) in duration.map { Double($0.seconds) / 60 } ?? 0 }
-        let description = "Time to detect and to resolve for \(timed.count) incidents, in date order, on a logarithmic scale. Median time to detect "
+        let description =
+            "Time to detect and to resolve for \(timed.count) incidents, in date order, on a logarithmic scale. "
+            + "Median time to detect "
             + (StatsReport.duration(statistics.timeToDetect.median).nonEmpty ?? "unknown") + ", median time to resolve "
             + (StatsReport.duration(statistics.timeToResolve.median).nonEmpty ?? "unknown") + "."
-        return BarChart(id: "detect-resolve", title: "Time to detect and to resolve, per incident", description: description,
-                        categories: timed.map { $0.date!.description },
-                        series: [BarChart.Series(name: "time to detect", cssClass: "series-0", values: timed.map { minutes($0.frontMatter.timeToDetect) }),
-                                 BarChart.Series(name: "time to resolve", cssClass: "series-1", values: timed.map { minutes($0.frontMatter.timeToResolve) })],
-                        xLabel: "Incident", yLabel: "Minutes (log scale)", logScale: true,
-                        format: { $0 == 0 ? "–" : Duration(seconds: Int(($0 * 60).rounded())).description })
+        return BarChart(
+            id: "detect-resolve", title: "Time to detect and to resolve, per incident", description: description,
+            categories: timed.map { $0.date!.description },
+            series: [
+                BarChart.Series(
+                    name: "time to detect", cssClass: "series-0",
+                    values: timed.map { minutes($0.frontMatter.timeToDetect) }),
+                BarChart.Series(
+                    name: "time to resolve", cssClass: "series-1",
+                    values: timed.map { minutes($0.frontMatter.timeToResolve) }),
+            ],
+            xLabel: "Incident", yLabel: "Minutes (log scale)", logScale: true,
+            format: { $0 == 0 ? "–" : Duration(seconds: Int(($0 * 60).rounded())).description })
     }
 
     var actionsPerMonth: BarChart {
-        let buckets = self.buckets, period = self.period
-        var opened: [String: Int] = [:], done: [String: Int] = [:]
+        let buckets = self.buckets
+        let period = self.period
+        var opened: [String: Int] = [:]
+        var done: [String: Int] = [:]
         for postmortem in postmortems {
             guard let date = postmortem.date else { continue }
             opened[period.label(date), default: 0] += postmortem.actions.count
             done[period.label(date), default: 0] += postmortem.actions.filter(\.isDone).count
         }
-        let description = "\(statistics.actions.total) action items, \(statistics.actions.done) done and \(statistics.actions.open) open"
-            + " (\(statistics.actions.overdue) overdue). Postmortems record no closing date, so each action counts in the \(period.name) of its incident."
-        return BarChart(id: "actions-per-period", title: "Action items opened per \(period.name), and how many are done", description: description,
-                        categories: buckets,
-                        series: [BarChart.Series(name: "opened", cssClass: "series-0", values: buckets.map { Double(opened[$0] ?? 0) }),
-                                 BarChart.Series(name: "done", cssClass: "series-1", values: buckets.map { Double(done[$0] ?? 0) })],
-                        xLabel: "\(period.name.capitalized) of the incident", yLabel: "Action items")
+        let description =
+            "\(statistics.actions.total) action items, \(statistics.actions.done) done and \(statistics.actions.open) "
+            + "open"
+            + " (\(statistics.actions.overdue) overdue). Postmortems record no closing date, so each action counts in "
+            + "the \(period.name) of its incident."
+        return BarChart(
+            id: "actions-per-period", title: "Action items opened per \(period.name), and how many are done",
+            description: description,
+            categories: buckets,
+            series: [
+                BarChart.Series(name: "opened", cssClass: "series-0", values: buckets.map { Double(opened[$0] ?? 0) }),
+                BarChart.Series(name: "done", cssClass: "series-1", values: buckets.map { Double(done[$0] ?? 0) }),
+            ],
+            xLabel: "\(period.name.capitalized) of the incident", yLabel: "Action items")
     }
 
     var detectionSources: BarChart {
         let sources = statistics.byDetection
-        let description = "How incidents were detected: " + sources.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "."
-        return BarChart(id: "detection", title: "How incidents were detected", description: description,
-                        categories: sources.map(\.0), series: [BarChart.Series(name: "incidents", cssClass: "series-0", values: sources.map { Double($0.1) })],
-                        xLabel: "Detected by", yLabel: "Incidents")
+        let description =
+            "How incidents were detected: " + sources.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "."
+        return BarChart(
+            id: "detection", title: "How incidents were detected", description: description,
+            categories: sources.map(\.0),
+            series: [BarChart.Series(name: "incidents", cssClass: "series-0", values: sources.map { Double($0.1) })],
+            xLabel: "Detected by", yLabel: "Incidents")
     }
 }
-
-import Foundation

@@ -1,6 +1,6 @@
+import Mustache
 import PMDocument
 import PMWorkspace
-import Mustache
 
 // Mustache finds a value by name through `MustacheParent` when a type offers it, and through
 // `Mirror` reflection otherwise; reflection took more than half of a full render, so every page

@@ -1,5 +1,6 @@
 import PMDocument
 import PMWorkspace
+
 /// The values each page template renders. Mustache reads their properties by name; every text is
 /// escaped by the template (`{{name}}`); only pm's own HTML (the cmark body, the SVG charts) is
 /// inserted raw (`{{{name}}}`).

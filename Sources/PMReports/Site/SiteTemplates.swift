@@ -1,13 +1,15 @@
-import PMDocument
-import PMWorkspace
 import Foundation
 import Mustache
+import PMDocument
+import PMWorkspace
 
 /// The page layouts: pm's own from `Templates/site/`, each replaceable by a file of the same name in
 /// the postmortems directory's `templates/site/` folder.
 struct SiteTemplates: Sendable {
     /// The layout files, by name (`index.mustache`, `style.css` …).
-    static let names = ["layout.mustache", "index.mustache", "postmortem.mustache", "actions.mustache", "stats.mustache", "style.css"]
+    static let names = [
+        "layout.mustache", "index.mustache", "postmortem.mustache", "actions.mustache", "stats.mustache", "style.css",
+    ]
 
     let library: MustacheLibrary
     let stylesheet: String
@@ -25,10 +27,13 @@ struct SiteTemplates: Sendable {
                 do {
                     text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: teamPath)), as: UTF8.self)
                 } catch {
-                    throw .unreadable(path: DisplayPath.of(teamPath, relativeTo: displayBase), reason: error.localizedDescription)
+                    throw .unreadable(
+                        path: DisplayPath.of(teamPath, relativeTo: displayBase), reason: error.localizedDescription)
                 }
             } else {
-                guard let builtIn = EmbeddedResources.files["site/\(name)"] else { preconditionFailure("pm ships site/\(name)") }
+                guard let builtIn = EmbeddedResources.files["site/\(name)"] else {
+                    preconditionFailure("pm ships site/\(name)")
+                }
                 text = builtIn
             }
             texts[name] = text
@@ -39,8 +44,10 @@ struct SiteTemplates: Sendable {
             do {
                 try library.register(texts[name]!, named: String(name.dropLast(".mustache".count)))
             } catch {
-                let path = FileManager.default.fileExists(atPath: (teamFolder as NSString).appendingPathComponent(name))
-                    ? DisplayPath.of((teamFolder as NSString).appendingPathComponent(name), relativeTo: displayBase) : "Templates/site/\(name)"
+                let path =
+                    FileManager.default.fileExists(atPath: (teamFolder as NSString).appendingPathComponent(name))
+                    ? DisplayPath.of((teamFolder as NSString).appendingPathComponent(name), relativeTo: displayBase)
+                    : "Templates/site/\(name)"
                 throw .invalidTemplate(path: path, problem: "\(error)")
             }
         }
@@ -50,7 +57,9 @@ struct SiteTemplates: Sendable {
     }
 
     func render(_ page: Any, with template: String) -> String {
-        guard let html = library.render(page, withTemplate: template) else { preconditionFailure("the \(template) layout is registered") }
+        guard let html = library.render(page, withTemplate: template) else {
+            preconditionFailure("the \(template) layout is registered")
+        }
         return html
     }
 }

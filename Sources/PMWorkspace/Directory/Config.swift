@@ -50,20 +50,26 @@ public struct Config: Sendable {
         var config = Config()
         guard let root else { return config }
         guard let mapping = root.mapping else {
-            throw .invalidConfig(path: path, line: root.mark?.line, problem: "the config must be `key: value` lines (template:, severities:)")
+            throw .invalidConfig(
+                path: path, line: root.mark?.line,
+                problem: "the config must be `key: value` lines (template:, severities:)")
         }
         for (keyNode, value) in mapping {
             let line = keyNode.mark?.line
             switch keyNode.scalar?.string {
             case "template":
                 guard let text = value.scalar?.string, let reference = TemplateReference(text) else {
-                    throw .invalidConfig(path: path, line: line, problem: "`template:` must be NAME@VERSION, like six-questions@2")
+                    throw .invalidConfig(
+                        path: path, line: line, problem: "`template:` must be NAME@VERSION, like six-questions@2")
                 }
                 config.defaultTemplate = reference
             case "severities":
                 guard let list = value.sequence?.compactMap({ $0.scalar?.string.lowercased() }), !list.isEmpty,
-                      list.count == value.sequence?.count else {
-                    throw .invalidConfig(path: path, line: line, problem: "`severities:` must be a list, most severe first, like [critical, high, medium, low]")
+                    list.count == value.sequence?.count
+                else {
+                    throw .invalidConfig(
+                        path: path, line: line,
+                        problem: "`severities:` must be a list, most severe first, like [critical, high, medium, low]")
                 }
                 config.severities = list
             case "lint":

@@ -43,15 +43,23 @@ public struct LintConfig: Sendable {
             .invalidConfig(path: path, line: node?.mark?.line, problem: problem)
         }
         var config = LintConfig()
-        guard let mapping = node.mapping else { throw fail(node, "`lint:` must be a mapping with rules:, kinds: or blameless:") }
+        guard let mapping = node.mapping else {
+            throw fail(node, "`lint:` must be a mapping with rules:, kinds: or blameless:")
+        }
         for (keyNode, value) in mapping {
             switch keyNode.scalar?.string {
             case "rules":
-                guard let rules = value.mapping else { throw fail(value, "`lint.rules:` must map rule ids to error, warning or off") }
+                guard let rules = value.mapping else {
+                    throw fail(value, "`lint.rules:` must map rule ids to error, warning or off")
+                }
                 for (ruleNode, levelNode) in rules {
                     let id = ruleNode.scalar?.string ?? ""
                     guard RuleID.all.contains(RuleID(rawValue: id)) else {
-                        throw fail(ruleNode, "`\(id)` is not a lint rule; the rules are \(RuleID.all.map(\.rawValue).joined(separator: ", "))")
+                        throw fail(
+                            ruleNode,
+                            "`\(id)` is not a lint rule; the rules are "
+                                + "\(RuleID.all.map(\.rawValue).joined(separator: ", "))"
+                        )
                     }
                     guard let level = levelNode.scalar.flatMap({ LintLevel(rawValue: $0.string.lowercased()) }) else {
                         throw fail(levelNode, "`lint.rules.\(id)` must be error, warning or off")
@@ -60,26 +68,35 @@ public struct LintConfig: Sendable {
                 }
             case "kinds":
                 guard let kinds = value.sequence?.compactMap({ $0.scalar?.string.lowercased() }), !kinds.isEmpty else {
-                    throw fail(value, "`lint.kinds:` must be a list of words, like [prevent, detect, mitigate, process, runbook]")
+                    throw fail(
+                        value,
+                        "`lint.kinds:` must be a list of words, like [prevent, detect, mitigate, process, runbook]")
                 }
                 config.kinds = kinds
             case "blameless":
-                guard let blameless = value.mapping else { throw fail(value, "`lint.blameless:` must be a mapping with add: or remove:") }
+                guard let blameless = value.mapping else {
+                    throw fail(value, "`lint.blameless:` must be a mapping with add: or remove:")
+                }
                 if let remove = blameless["remove"] {
                     guard let labels = remove.sequence?.compactMap({ $0.scalar?.string }) else {
-                        throw fail(remove, "`lint.blameless.remove:` must be a list of phrase labels (see `pm lint --list-phrases`)")
+                        throw fail(
+                            remove,
+                            "`lint.blameless.remove:` must be a list of phrase labels (see `pm lint --list-phrases`)")
                     }
                     config.removedPhrases = Set(labels)
                     config.removedPhrasesLine = remove.mark?.line
                 }
                 if let add = blameless["add"] {
-                    guard let entries = add.sequence else { throw fail(add, "`lint.blameless.add:` must be a list of phrases") }
+                    guard let entries = add.sequence else {
+                        throw fail(add, "`lint.blameless.add:` must be a list of phrases")
+                    }
                     for entry in entries {
                         config.addedPhrases.append(try phrase(entry, fail: fail))
                     }
                 }
             default:
-                throw fail(keyNode, "unknown key `lint.\(keyNode.scalar?.string ?? "")`; use rules:, kinds: or blameless:")
+                throw fail(
+                    keyNode, "unknown key `lint.\(keyNode.scalar?.string ?? "")`; use rules:, kinds: or blameless:")
             }
         }
         return config
@@ -91,13 +108,16 @@ public struct LintConfig: Sendable {
         if let words = node.scalar?.string, !words.isEmpty {
             return PhraseSpec(.words(words), suggestion: defaultSuggestion)
         }
-        guard let mapping = node.mapping else { throw fail(node, "each added phrase is words, or a mapping with phrase: or pattern:") }
+        guard let mapping = node.mapping else {
+            throw fail(node, "each added phrase is words, or a mapping with phrase: or pattern:")
+        }
         let suggestion = mapping["suggestion"]?.scalar?.string ?? defaultSuggestion
         if let words = mapping["phrase"]?.scalar?.string, !words.isEmpty {
             return PhraseSpec(.words(words), suggestion: suggestion)
         }
         if let pattern = mapping["pattern"]?.scalar?.string, !pattern.isEmpty {
-            return PhraseSpec(.pattern(pattern, label: mapping["label"]?.scalar?.string ?? pattern), suggestion: suggestion)
+            return PhraseSpec(
+                .pattern(pattern, label: mapping["label"]?.scalar?.string ?? pattern), suggestion: suggestion)
         }
         throw fail(node, "an added phrase needs phrase: (words) or pattern: (a regular expression)")
     }

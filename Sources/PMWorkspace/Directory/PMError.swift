@@ -1,4 +1,6 @@
+import Foundation
 import PMDocument
+
 /// Something pm could not do, phrased so the user knows which file and what to do next.
 public enum PMError: Error, LocalizedError, Sendable, Equatable {
     case noPostmortemsDirectory(searchedFrom: String)
@@ -15,7 +17,9 @@ public enum PMError: Error, LocalizedError, Sendable, Equatable {
     public var errorDescription: String? {
         switch self {
         case .noPostmortemsDirectory(let start):
-            return "no postmortems directory found in \(start) or any folder above it; run `pm init` to create one, or pass --dir (or set PM_DIR)"
+            return
+                "no postmortems directory found in \(start) or any folder above it; run `pm init` to create one, or "
+                + "pass --dir (or set PM_DIR)"
         case .directoryNotFound(let path):
             return "\(path): no such directory; check --dir or PM_DIR, or run `pm init --dir \(path)`"
         case .alreadyInitialized(let path):
@@ -29,13 +33,15 @@ public enum PMError: Error, LocalizedError, Sendable, Equatable {
         case .unknownIncident(let id):
             return "no postmortem matches \"\(id)\"; run `pm list` to see the ids"
         case .ambiguousIncident(let id, let candidates):
-            return "\"\(id)\" matches \(candidates.count) postmortems: \(candidates.joined(separator: ", ")); type more of the id"
+            return
+                "\"\(id)\" matches \(candidates.count) postmortems: \(candidates.joined(separator: ", ")); type more "
+                + "of the id"
         case .cannotCreate(let path, let reason):
             return "\(path): cannot be created (\(reason))"
         case .invalidTemplate(let path, let problem):
-            return "\(path): the page layout cannot be read: \(problem); fix the Mustache syntax or remove the file to use pm's own"
+            return
+                "\(path): the page layout cannot be read: \(problem); fix the Mustache syntax or remove the file to "
+                + "use pm's own"
         }
     }
 }
-
-import Foundation

@@ -1,5 +1,5 @@
-import PMDocument
 import Foundation
+import PMDocument
 
 /// The folder that holds a team's postmortems, its config and its own templates.
 public struct PostmortemsDirectory: Sendable {
@@ -13,7 +13,8 @@ public struct PostmortemsDirectory: Sendable {
 
     public static let defaultName = "postmortems"
 
-    public init(path: String, config: Config, catalog: TemplateCatalog = .builtIn, templateProblems: [Diagnostic] = []) {
+    public init(path: String, config: Config, catalog: TemplateCatalog = .builtIn, templateProblems: [Diagnostic] = [])
+    {
         self.path = path
         self.config = config
         self.catalog = catalog
@@ -77,15 +78,18 @@ public struct PostmortemsDirectory: Sendable {
             } catch {
                 throw .unreadable(path: configPath, reason: error.localizedDescription)
             }
-            config = try Config.parse(String(decoding: data, as: UTF8.self), path: DisplayPath.of(configPath, relativeTo: displayBase))
+            config = try Config.parse(
+                String(decoding: data, as: UTF8.self), path: DisplayPath.of(configPath, relativeTo: displayBase))
         }
         var directory = PostmortemsDirectory(path: path, config: config)
-        (directory.catalog, directory.templateProblems) = TemplateCatalog.loading(teamFolder: directory.templatesPath, displayBase: displayBase)
+        (directory.catalog, directory.templateProblems) = TemplateCatalog.loading(
+            teamFolder: directory.templatesPath, displayBase: displayBase)
         return directory
     }
 
     /// Creates the directory and its config; refuses when a config is already there.
-    public static func initialize(at path: String, template: TemplateReference) throws(PMError) -> PostmortemsDirectory {
+    public static func initialize(at path: String, template: TemplateReference) throws(PMError) -> PostmortemsDirectory
+    {
         let configPath = (path as NSString).appendingPathComponent(Config.fileName)
         if FileManager.default.fileExists(atPath: configPath) { throw .alreadyInitialized(configPath) }
         do {
@@ -113,7 +117,9 @@ public struct PostmortemsDirectory: Sendable {
         // Real paths of folders already listed, so a symlink loop is listed once, not forever.
         var visited: Set<String> = []
         while let directory = pending.popLast() {
-            guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else { continue }
+            guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else {
+                continue
+            }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -131,7 +137,9 @@ public struct PostmortemsDirectory: Sendable {
                     if !(directory == path && Self.reservedFolders.contains(name)) { pending.append(child) }
                 } else if Self.markdownExtensions.contains(fileExtension) {
                     if lowered != "readme.md" && lowered != "readme.markdown" { files.append(child) }
-                } else if !(directory == path && name == Config.fileName) && !Self.assetExtensions.contains(fileExtension) {
+                } else if !(directory == path && name == Config.fileName)
+                    && !Self.assetExtensions.contains(fileExtension)
+                {
                     skipped.append(child)
                 }
             }

@@ -19,20 +19,33 @@ extension TemplateCatalog {
                 let text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
                 let template = try TemplateParser.parse(text, path: shown, origin: .team(path: shown))
                 if let earlier = teamPaths[template.reference] {
-                    problems.append(Diagnostic(.warning, path: shown, line: 1, rule: .template,
-                                               "\(template.reference) is also declared in \(earlier); pm uses this one, remove or renumber the other"))
+                    problems.append(
+                        Diagnostic(
+                            .warning, path: shown, line: 1, rule: .template,
+                            "\(template.reference) is also declared in \(earlier); pm uses this one, remove or "
+                                + "renumber the other"
+                        ))
                 }
                 teamPaths[template.reference] = shown
                 templates.append(template)
             } catch let error as TemplateError {
-                problems.append(Diagnostic(.error, path: error.path, line: error.line, rule: .template, "template error: \(error.problem)"))
+                problems.append(
+                    Diagnostic(
+                        .error, path: error.path, line: error.line, rule: .template, "template error: \(error.problem)")
+                )
             } catch {
-                problems.append(Diagnostic(.error, path: shown, rule: .template, "cannot read the template: \(PostmortemSet.readFailure(error))"))
+                problems.append(
+                    Diagnostic(
+                        .error, path: shown, rule: .template,
+                        "cannot read the template: \(PostmortemSet.readFailure(error))"))
             }
         }
         let catalog = TemplateCatalog(templates: templates)
         let shownFolder = DisplayPath.of(folder, relativeTo: displayBase)
-        problems += catalog.conflicts.map { Diagnostic(.warning, path: shownFolder, rule: .template, "heading conflict: \($0); rename one of the headings") }
+        problems += catalog.conflicts.map {
+            Diagnostic(
+                .warning, path: shownFolder, rule: .template, "heading conflict: \($0); rename one of the headings")
+        }
         return (catalog, problems)
     }
 }

@@ -1,5 +1,5 @@
-import PMDocument
 import Foundation
+import PMDocument
 
 /// A new action item for `pm action add`.
 public struct NewAction: Sendable, Equatable {
@@ -9,7 +9,9 @@ public struct NewAction: Sendable, Equatable {
     public var kind: String?
     public var ticket: String?
 
-    public init(text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil) {
+    public init(
+        text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil
+    ) {
         self.text = text
         self.owners = owners
         self.due = due
@@ -33,10 +35,14 @@ public struct NewAction: Sendable, Equatable {
         if let kind, !(ActionTokens.isName(Substring(kind)) && kind.first?.isLetter == true) {
             return "\"\(kind)\" is not a kind (a word like prevent, detect, mitigate, process, runbook)"
         }
-        if let ticket, !ActionTokens.isTicket(ticket) { return "\"\(ticket)\" is not a ticket (ABC-123 or an http(s) URL)" }
+        if let ticket, !ActionTokens.isTicket(ticket) {
+            return "\"\(ticket)\" is not a ticket (ABC-123 or an http(s) URL)"
+        }
         guard let alone = Self.parseAlone(text) else { return "the text does not make a task item on its own" }
         if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil {
-            return "the text ends with words pm would read as tokens (@owner, due:, #kind, ticket); pass them with --owner, --due, --kind or --ticket"
+            return
+                "the text ends with words pm would read as tokens (@owner, due:, #kind, ticket); pass them with "
+                + "--owner, --due, --kind or --ticket"
         }
         return nil
     }
@@ -74,7 +80,8 @@ public struct ActionEditor: Sendable {
     public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
         let (bytes, current) = try Self.read(postmortem, parser: parser)
         guard let action = current.actions.first(where: { $0.position == position }) else {
-            throw EditError.unknownAction("\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
+            throw EditError.unknownAction(
+                "\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
         }
         guard let offset = action.checkboxOffset else {
             throw EditError.noCheckbox(id: action.id, path: current.path, line: action.line)
@@ -101,12 +108,17 @@ public struct ActionEditor: Sendable {
         // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
         // the others into mere text (a section with task items reads only those).
         let plain = !current.actions.isEmpty && current.actions.allSatisfy { $0.checkboxOffset == nil }
-        let edited = Self.appending(action, to: bytes, postmortem: current, actionsHeading: actionsHeading, plain: plain)
+        let edited = Self.appending(
+            action, to: bytes, postmortem: current, actionsHeading: actionsHeading, plain: plain)
         let reread = parser.parse(edited, path: current.path, id: current.id)
         guard reread.actions.count == current.actions.count + 1,
-              zip(reread.actions, current.actions).allSatisfy({ $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners }),
-              let added = reread.actions.last, !added.isDone, added.text == action.expectedText,
-              added.owners == action.owners, added.due == action.due, added.kind == action.kind?.lowercased(), added.ticket == action.ticket else {
+            zip(reread.actions, current.actions).allSatisfy({
+                $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners
+            }),
+            let added = reread.actions.last, !added.isDone, added.text == action.expectedText,
+            added.owners == action.owners, added.due == action.due, added.kind == action.kind?.lowercased(),
+            added.ticket == action.ticket
+        else {
             throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
         }
         try AtomicFile.replace(postmortem.filePath, expected: bytes, with: edited)
@@ -131,8 +143,10 @@ public struct ActionEditor: Sendable {
 
     /// `bytes` with the checkbox character at `offset` set to `x` or a space.
     public static func setCheckbox(_ done: Bool, at offset: Int, in bytes: [UInt8]) -> [UInt8] {
-        precondition(offset > 0 && offset + 1 < bytes.count && bytes[offset - 1] == UInt8(ascii: "[") && bytes[offset + 1] == UInt8(ascii: "]"),
-                     "a parsed action's checkbox offset points between its brackets")
+        precondition(
+            offset > 0 && offset + 1 < bytes.count && bytes[offset - 1] == UInt8(ascii: "[")
+                && bytes[offset + 1] == UInt8(ascii: "]"),
+            "a parsed action's checkbox offset points between its brackets")
         var edited = bytes
         edited[offset] = done ? UInt8(ascii: "x") : UInt8(ascii: " ")
         return edited
@@ -140,12 +154,17 @@ public struct ActionEditor: Sendable {
 
     /// `bytes` with `action` inserted after the last line of the last actions section (or a new
     /// section at the end), in the file's own line-ending style.
-    public static func appending(_ action: NewAction, to bytes: [UInt8], postmortem: Postmortem, actionsHeading: String, plain: Bool = false) -> [UInt8] {
+    public static func appending(
+        _ action: NewAction, to bytes: [UInt8], postmortem: Postmortem, actionsHeading: String, plain: Bool = false
+    ) -> [UInt8] {
         let item = (plain ? "" : "[ ] ") + action.line
         let source = SourceText(bytes: bytes)
         // The ending of the line the new text follows, so a file that mixes endings stays consistent locally.
         let anchorLine = postmortem.sections.last(where: { $0.key == "actions" })?.endLine ?? source.lineCount
-        let anchorEnding = Array(bytes[(source.offset(ofLine: anchorLine) + source.content(ofLine: anchorLine).count)..<source.offset(ofLine: anchorLine + 1)])
+        let anchorEnding = Array(
+            bytes[
+                (source.offset(ofLine: anchorLine) + source.content(ofLine: anchorLine).count)..<source.offset(
+                    ofLine: anchorLine + 1)])
         let newline: [UInt8] = anchorEnding.isEmpty ? lineEnding(of: bytes) : anchorEnding
         var insertion: [UInt8] = []
         let offset: Int

@@ -1,4 +1,6 @@
+import Foundation
 import PMDocument
+
 /// Why an edit to a postmortem was refused; the file is unchanged in every case.
 public enum EditError: Error, LocalizedError, Sendable, Equatable {
     case unknownAction(String, incident: String, available: [String])
@@ -13,14 +15,17 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
     public var errorDescription: String? {
         switch self {
         case .unknownAction(let id, let incident, let available):
-            let list = available.isEmpty ? "it has no action items" : "its actions are \(available.joined(separator: ", "))"
+            let list =
+                available.isEmpty ? "it has no action items" : "its actions are \(available.joined(separator: ", "))"
             return "no action \(id) in \(incident); \(list)"
         case .notAnActionID(let id):
             return "\"\(id)\" is not an action id; write INCIDENT/N, like 2019-02-14-messenger/2 (see `pm actions`)"
         case .alreadyInState(let id, let done, let path, let line):
             return "\(path):\(line): action \(id) is already \(done ? "done" : "open"); nothing was changed"
         case .noCheckbox(let id, let path, let line):
-            return "\(path):\(line): action \(id) is a plain list item with no checkbox to tick; write it as a task item (- [ ] …) first"
+            return
+                "\(path):\(line): action \(id) is a plain list item with no checkbox to tick; write it as a task item "
+                + "(- [ ] …) first"
         case .changedOnDisk(let path):
             return "\(path) changed on disk while pm was editing it; nothing was written, run the command again"
         case .cannotWrite(let path, let reason):
@@ -32,5 +37,3 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
         }
     }
 }
-
-import Foundation

@@ -1,4 +1,6 @@
+import Foundation
 import PMDocument
+
 /// Why `pm template upgrade` refused; the file is unchanged.
 public enum UpgradeError: Error, LocalizedError, Sendable, Equatable {
     case alreadyOn(path: String, template: String)
@@ -9,7 +11,9 @@ public enum UpgradeError: Error, LocalizedError, Sendable, Equatable {
         case .alreadyOn(let path, let template):
             return "\(path) already uses \(template); nothing to do"
         case .wordsLost(let path, let words):
-            return "\(path): the upgrade would lose words (\(words.prefix(5).joined(separator: ", "))); nothing was written, please report this"
+            return
+                "\(path): the upgrade would lose words (\(words.prefix(5).joined(separator: ", "))); nothing was "
+                + "written, please report this"
         }
     }
 }
@@ -39,7 +43,9 @@ public struct TemplateUpgrader: Sendable {
 
     /// Upgrades the file of `postmortem` in place (atomically), or only computes the result when `write` is false.
     /// - Returns: the original bytes and the outcome.
-    public func apply(to postmortem: Postmortem, parser: PostmortemParser, write: Bool) throws -> (original: [UInt8], outcome: Outcome) {
+    public func apply(to postmortem: Postmortem, parser: PostmortemParser, write: Bool) throws -> (
+        original: [UInt8], outcome: Outcome
+    ) {
         let (bytes, current) = try ActionEditor.read(postmortem, parser: parser)
         let outcome = try upgrade(bytes, postmortem: current)
         if write { try AtomicFile.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }
@@ -89,7 +95,9 @@ public struct TemplateUpgrader: Sendable {
             let matching = sections.indices.filter { sections[$0].key == question.key && !used.contains($0) }
             guard let first = matching.first else {
                 let placeholder = question.placeholderMarkdown
-                blocks.append(["## \(question.heading)"] + (placeholder.isEmpty ? [] : [""] + placeholder.components(separatedBy: "\n")))
+                blocks.append(
+                    ["## \(question.heading)"]
+                        + (placeholder.isEmpty ? [] : [""] + placeholder.components(separatedBy: "\n")))
                 outcome.added.append(question.heading)
                 continue
             }
@@ -99,8 +107,12 @@ public struct TemplateUpgrader: Sendable {
                 if index == first {
                     let section = sections[index]
                     let headingLines = section.headingEndLine - section.startLine + 1
-                    if section.heading != question.heading { outcome.renamed.append("\(section.heading) → \(question.heading)") }
-                    block.replaceSubrange(0..<headingLines, with: [Self.renamedHeading(Array(block[0..<headingLines]), to: question.heading)])
+                    if section.heading != question.heading {
+                        outcome.renamed.append("\(section.heading) → \(question.heading)")
+                    }
+                    block.replaceSubrange(
+                        0..<headingLines,
+                        with: [Self.renamedHeading(Array(block[0..<headingLines]), to: question.heading)])
                 }
                 blocks.append(block)
             }
@@ -123,7 +135,9 @@ public struct TemplateUpgrader: Sendable {
 
     /// The lines of a section, heading included, without trailing blank lines.
     private func sectionLines(_ section: Section, source: SourceText) -> [String] {
-        var lines = (section.startLine...section.endLine).map { String(decoding: source.content(ofLine: $0), as: UTF8.self) }
+        var lines = (section.startLine...section.endLine).map {
+            String(decoding: source.content(ofLine: $0), as: UTF8.self)
+        }
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
         return lines
     }
@@ -151,9 +165,13 @@ public struct TemplateUpgrader: Sendable {
         let rest = afterColon.dropFirst(spacing.count)
         // A comment starts at a `#` after whitespace; the whitespace before it is kept as written.
         var comment = ""
-        if let hash = rest.indices.first(where: { rest[$0] == "#" && $0 > rest.startIndex && rest[rest.index(before: $0)].isWhitespace }) {
+        if let hash = rest.indices.first(where: {
+            rest[$0] == "#" && $0 > rest.startIndex && rest[rest.index(before: $0)].isWhitespace
+        }) {
             var start = hash
-            while start > rest.startIndex, rest[rest.index(before: start)].isWhitespace { start = rest.index(before: start) }
+            while start > rest.startIndex, rest[rest.index(before: start)].isWhitespace {
+                start = rest.index(before: start)
+            }
             comment = String(rest[start...])
         }
         return String(line[...colon]) + (spacing.isEmpty ? " " : String(spacing)) + value + comment
@@ -168,8 +186,10 @@ public struct TemplateUpgrader: Sendable {
         let firstBodyLine = FrontMatterParser.layout(of: source).bodyFirstLine
         var words: [String] = []
         for line in firstBodyLine..<(source.lineCount + 1) where !headingLines.contains(line) {
-            words += String(decoding: source.content(ofLine: line), as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
-                .split(whereSeparator: \.isWhitespace).map(String.init)
+            words += String(decoding: source.content(ofLine: line), as: UTF8.self).replacingOccurrences(
+                of: "\u{FEFF}", with: ""
+            )
+            .split(whereSeparator: \.isWhitespace).map(String.init)
         }
         return words
     }
@@ -177,7 +197,9 @@ public struct TemplateUpgrader: Sendable {
     /// Words of `words` that `text` no longer holds as often (a multiset difference).
     static func lostWords(from words: [String], in text: String) -> [String] {
         var counts: [String: Int] = [:]
-        for word in text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isWhitespace) { counts[String(word), default: 0] += 1 }
+        for word in text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isWhitespace) {
+            counts[String(word), default: 0] += 1
+        }
         var lost: [String] = []
         for word in words {
             if let count = counts[word], count > 0 { counts[word] = count - 1 } else { lost.append(word) }
@@ -185,5 +207,3 @@ public struct TemplateUpgrader: Sendable {
         return lost
     }
 }
-
-import Foundation

@@ -1,12 +1,15 @@
 import PMDocument
+
 /// A unified diff (`diff -u`) of two texts, line by line, from the standard library's collection difference.
 public enum UnifiedDiff {
     /// The diff of `old` and `new` with `context` lines around each change; empty when they are equal.
     public static func make(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String {
-        let a = lines(old), b = lines(new)
+        let a = lines(old)
+        let b = lines(new)
         guard a != b else { return "" }
         let difference = b.difference(from: a)
-        var removed = Set<Int>(), inserted = Set<Int>()
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
         for change in difference {
             switch change {
             case .remove(let offset, _, _): removed.insert(offset)
@@ -15,14 +18,19 @@ public enum UnifiedDiff {
         }
         // The edit script: each step is (old index?, new index?).
         var script: [(Int?, Int?)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count, removed.contains(i) {
-                script.append((i, nil)); i += 1
+                script.append((i, nil))
+                i += 1
             } else if j < b.count, inserted.contains(j) {
-                script.append((nil, j)); j += 1
+                script.append((nil, j))
+                j += 1
             } else {
-                script.append((i, j)); i += 1; j += 1
+                script.append((i, j))
+                i += 1
+                j += 1
             }
         }
         let changed = script.indices.filter { script[$0].0 == nil || script[$0].1 == nil }
@@ -36,7 +44,8 @@ public enum UnifiedDiff {
                 last = min(script.count - 1, changed[index] + context)
             }
             let hunk = script[first...last]
-            let oldLines = hunk.compactMap(\.0), newLines = hunk.compactMap(\.1)
+            let oldLines = hunk.compactMap(\.0)
+            let newLines = hunk.compactMap(\.1)
             let oldStart = oldLines.first.map { $0 + 1 } ?? (script[..<first].compactMap(\.0).last.map { $0 + 1 } ?? 0)
             let newStart = newLines.first.map { $0 + 1 } ?? (script[..<first].compactMap(\.1).last.map { $0 + 1 } ?? 0)
             output += "@@ -\(oldStart),\(oldLines.count) +\(newStart),\(newLines.count) @@\n"

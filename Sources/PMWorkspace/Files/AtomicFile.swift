@@ -1,9 +1,10 @@
-import PMDocument
 import Foundation
+import PMDocument
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replaces a file's contents so that a crash at any moment leaves either the old or the new file.
@@ -15,7 +16,9 @@ public enum AtomicFile {
         let shown = path
         let path = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .cannotWrite(path: shown, reason: String(cString: strerror(errno))) }
+        guard stat(path, &status) == 0 else {
+            throw .cannotWrite(path: shown, reason: String(cString: strerror(errno)))
+        }
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).pm-XXXXXX").utf8CString)
@@ -29,7 +32,9 @@ public enum AtomicFile {
         }
         func fail() -> EditError { .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         guard fchmod(descriptor, status.st_mode & 0o7777) == 0 else { throw fail() }
-        if let reason = FileCreation.writeAll(contents, to: descriptor) { throw .cannotWrite(path: path, reason: reason) }
+        if let reason = FileCreation.writeAll(contents, to: descriptor) {
+            throw .cannotWrite(path: path, reason: reason)
+        }
         guard fsync(descriptor) == 0 else { throw fail() }
         // The last moment to notice that someone else changed the file since it was read.
         guard let current = FileManager.default.contents(atPath: path), [UInt8](current) == expected else {

@@ -1,9 +1,10 @@
-import PMDocument
 import Foundation
+import PMDocument
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Creating files without ever replacing one.
@@ -57,7 +58,9 @@ public enum FileCreation {
     static func writeAll(_ contents: [UInt8], to descriptor: Int32) -> String? {
         var written = 0
         while written < contents.count {
-            let result = contents.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, contents.count - written) }
+            let result = contents.withUnsafeBytes {
+                write(descriptor, $0.baseAddress! + written, contents.count - written)
+            }
             if result < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))

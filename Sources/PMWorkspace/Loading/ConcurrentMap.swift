@@ -1,5 +1,5 @@
-import PMDocument
 import Foundation
+import PMDocument
 
 extension Array where Element: Sendable {
     /// `map`, run on every core, with the results in the array's order.

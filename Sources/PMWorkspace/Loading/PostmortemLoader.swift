@@ -24,12 +24,14 @@ public struct PostmortemLoader: Sendable {
     public func load<Value: Sendable>(
         _ files: [String],
         request: @Sendable (_ path: String, _ bytes: [UInt8]) -> ParseRequest,
-        each: @Sendable (_ document: ParsedDocument, _ path: String, _ bytes: [UInt8]) -> (keep: Postmortem, value: Value)
+        each:
+            @Sendable (_ document: ParsedDocument, _ path: String, _ bytes: [UInt8]) -> (keep: Postmortem, value: Value)
     ) -> (set: PostmortemSet, values: [Value?]) {
         let results = files.concurrentMap { path -> (PostmortemSet.FileResult, Value?) in
             var value: Value?
             let result = PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
-                let (kept, produced) = each(parser.read(bytes, path: shown, id: id, for: request(path, bytes)), path, bytes)
+                let (kept, produced) = each(
+                    parser.read(bytes, path: shown, id: id, for: request(path, bytes)), path, bytes)
                 value = produced
                 return kept
             }

@@ -1,5 +1,5 @@
-import PMDocument
 import Foundation
+import PMDocument
 
 /// Every postmortem in a directory, parsed, in a stable order, with the problems found.
 public struct PostmortemSet: Sendable {
@@ -20,7 +20,9 @@ public struct PostmortemSet: Sendable {
     ///
     /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
     /// - Parameter request: what each file's parse must give besides the structure.
-    public static func load(_ directory: PostmortemsDirectory, displayBase: String, request: ParseRequest = .detail) throws(PMError) -> PostmortemSet {
+    public static func load(_ directory: PostmortemsDirectory, displayBase: String, request: ParseRequest = .detail)
+        throws(PMError) -> PostmortemSet
+    {
         let (files, skipped) = try directory.scan()
         var set = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
             .load(files, request: { _, _ in request }, each: { document, _, _ in (document.postmortem, ()) }).set
@@ -30,8 +32,9 @@ public struct PostmortemSet: Sendable {
 
     /// The note for a file in the directory that is not Markdown.
     public static func skippedNote(_ path: String, displayBase: String) -> Diagnostic {
-        Diagnostic(.note, path: DisplayPath.of(path, relativeTo: displayBase), rule: .notMarkdown,
-                   "skipped: not a Markdown file (.md); rename it to .md to read it as a postmortem")
+        Diagnostic(
+            .note, path: DisplayPath.of(path, relativeTo: displayBase), rule: .notMarkdown,
+            "skipped: not a Markdown file (.md); rename it to .md to read it as a postmortem")
     }
 
     /// What reading one file gave: a postmortem, or a diagnostic saying why there is none.
@@ -41,14 +44,20 @@ public struct PostmortemSet: Sendable {
     }
 
     /// Reads the file at `path` and parses it with `parse(bytes, shownPath, id)`.
-    public static func read(_ path: String, displayBase: String, parse: ([UInt8], String, String) -> Postmortem) -> FileResult {
+    public static func read(_ path: String, displayBase: String, parse: ([UInt8], String, String) -> Postmortem)
+        -> FileResult
+    {
         let shown = DisplayPath.of(path, relativeTo: displayBase)
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         // A pipe or a device named like a postmortem (or linked to by one) would block the read or never end.
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         if let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType,
-           type != .typeRegular, type != .typeSymbolicLink {  // a link that leads nowhere is reported by the read
-            return .failed(Diagnostic(.error, path: shown, rule: .read, "cannot read the file: it is not a regular file (a pipe, socket or device); remove it"))
+            type != .typeRegular, type != .typeSymbolicLink
+        {  // a link that leads nowhere is reported by the read
+            return .failed(
+                Diagnostic(
+                    .error, path: shown, rule: .read,
+                    "cannot read the file: it is not a regular file (a pipe, socket or device); remove it"))
         }
         do {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -69,8 +78,10 @@ public struct PostmortemSet: Sendable {
             switch result {
             case .parsed(var postmortem):
                 if let other = pathsByID[postmortem.id] {
-                    postmortem.diagnostics.append(Diagnostic(.error, path: postmortem.path, line: 1, rule: .duplicateId,
-                                                             "the id \(postmortem.id) is also used by \(other); rename one of the files"))
+                    postmortem.diagnostics.append(
+                        Diagnostic(
+                            .error, path: postmortem.path, line: 1, rule: .duplicateId,
+                            "the id \(postmortem.id) is also used by \(other); rename one of the files"))
                 } else {
                     pathsByID[postmortem.id] = postmortem.path
                 }
@@ -86,7 +97,8 @@ public struct PostmortemSet: Sendable {
     /// The postmortem whose id is `query` or, failing that, the only one whose id starts with it.
     /// A path to the file (`postmortems/2019-02-14-x.md`) names it too.
     public func resolve(_ query: String) throws(PMError) -> Postmortem {
-        let query = query.contains("/") || query.hasSuffix(".md")
+        let query =
+            query.contains("/") || query.hasSuffix(".md")
             ? ((query as NSString).lastPathComponent as NSString).deletingPathExtension : query
         if let exact = postmortems.first(where: { $0.id == query }) { return exact }
         let matches = postmortems.filter { $0.id.hasPrefix(query) }
@@ -114,10 +126,14 @@ public struct PostmortemSet: Sendable {
         let ids = postmortems.map { Array($0.id.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         var result: [String: String] = [:]
         for (index, id) in ids.enumerated() {
-            let neighbours = [index > 0 ? ids[index - 1] : nil, index + 1 < ids.count ? ids[index + 1] : nil].compactMap { $0 }
+            let neighbours = [index > 0 ? ids[index - 1] : nil, index + 1 < ids.count ? ids[index + 1] : nil].compactMap
+            { $0 }
             let hasDate = CalendarDate(String(decoding: id.prefix(10), as: UTF8.self)) != nil
             // Cut before a `-` that follows a word (not a space: `Q3 review - …` is not cut at `Q3 review `).
-            let cuts = id.indices.filter { id[$0] == UInt8(ascii: "-") && (!hasDate || $0 >= 10) && $0 > 0 && id[$0 - 1] != UInt8(ascii: " ") } + [id.count]
+            let cuts =
+                id.indices.filter {
+                    id[$0] == UInt8(ascii: "-") && (!hasDate || $0 >= 10) && $0 > 0 && id[$0 - 1] != UInt8(ascii: " ")
+                } + [id.count]
             for cut in cuts {
                 let prefix = id[..<cut]
                 // Ids sharing a prefix sort next to each other, so only the neighbours can share this one.

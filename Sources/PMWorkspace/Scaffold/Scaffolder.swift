@@ -1,5 +1,5 @@
-import PMDocument
 import Foundation
+import PMDocument
 import Yams
 
 /// Writes new postmortem files from a template, never overwriting one.
@@ -43,11 +43,16 @@ public enum Scaffolder {
 
     /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
     /// creation, so concurrent runs never overwrite each other; returns the path written.
-    public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory) throws(PMError) -> String {
+    public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory)
+        throws(PMError) -> String
+    {
         let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
         let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
         // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
-        let takenIDs = Set(try directory.postmortemFiles().map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
+        let takenIDs = Set(
+            try directory.postmortemFiles().map {
+                (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+            })
         var attempt = 1
         while true {
             let id = attempt == 1 ? stem : "\(stem)-\(attempt)"
