@@ -62,13 +62,13 @@ struct ExportCommand: ContextualCommand {
                 var text = ""
                 export.write(.csv, tables: [table], to: &text)
                 let file = (path as NSString).appendingPathComponent("\(table.rawValue).csv")
-                try AtomicFile.save(file, contents: Array(text.utf8))
+                try FileWriter.save(file, contents: Array(text.utf8))
                 context.stderr.write("wrote \(context.display(file))\n")
             }
         } else {
             var text = ""
             export.write(format, tables: tables, to: &text)
-            try AtomicFile.save(path, contents: Array(text.utf8))
+            try FileWriter.save(path, contents: Array(text.utf8))
             context.stderr.write("wrote \(context.display(path))\n")
         }
         return ExitStatus(set)

@@ -4,64 +4,6 @@ import PMLint
 import PMReports
 import PMWorkspace
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Text written by a command: to a file descriptor (buffered) or kept in memory for tests.
-public final class TextSink: TextOutputStream, @unchecked Sendable {
-    private let descriptor: Int32?
-    private var buffer = ""
-    private let lock = NSLock()
-
-    /// A sink that writes to `descriptor` (1 for stdout, 2 for stderr).
-    public init(descriptor: Int32) {
-        self.descriptor = descriptor
-    }
-
-    /// A sink that keeps everything written, for tests.
-    public init() {
-        self.descriptor = nil
-    }
-
-    public func write(_ string: String) {
-        lock.lock()
-        buffer += string
-        let shouldFlush = descriptor != nil && buffer.utf8.count >= 1 << 16
-        lock.unlock()
-        if shouldFlush { flush() }
-    }
-
-    /// Everything written so far (in-memory sinks only keep it).
-    public var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return buffer
-    }
-
-    /// Writes buffered text to the descriptor.
-    public func flush() {
-        guard let descriptor else { return }
-        lock.lock()
-        let bytes = Array(buffer.utf8)
-        buffer = ""
-        lock.unlock()
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes {
-                Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return  // the reader went away (a closed pipe); nothing more can be shown
-            }
-            written += result
-        }
-    }
-}
-
 /// Everything a command takes from the outside world, so tests can fix it.
 public struct CommandContext: Sendable {
     public var stdout: TextSink
@@ -94,18 +36,14 @@ public struct CommandContext: Sendable {
 
     /// The real process: its streams, environment, working directory, clock and terminal.
     public static func live() -> CommandContext {
-        let isTerminal = isatty(1) == 1
-        var width: Int?
-        if isTerminal {
-            var size = winsize()
-            if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
-        }
+        let isTerminal = Platform.isTerminal(1)
+        let width = isTerminal ? Platform.terminalColumns(1) : nil
         var context = CommandContext(
             stdout: TextSink(descriptor: 1), stderr: TextSink(descriptor: 2),
             environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath,
             now: Date(), timeZone: .current, stdoutIsTerminal: isTerminal, terminalWidth: width)
-        context.stderrIsTerminal = isatty(2) == 1
+        context.stderrIsTerminal = Platform.isTerminal(2)
         return context
     }
 
@@ -125,9 +63,10 @@ public struct CommandContext: Sendable {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let dumb = environment["TERM"] == "dumb"
         let width = terminalWidth ?? environment["COLUMNS"].flatMap(Int.init)
+        let colour = stdoutIsTerminal && !noColor && !dumb
         return TerminalStyle(
             width: stdoutIsTerminal ? width : environment["COLUMNS"].flatMap(Int.init),
-            color: stdoutIsTerminal && !noColor && !dumb)
+            emphasizer: colour ? ANSIColours() : PlainText())
     }
 
     /// Writes diagnostics to stderr, one `path:line: severity: message` line each.
@@ -142,7 +81,7 @@ public struct CommandContext: Sendable {
 }
 
 /// A usage mistake found after parsing (an unknown id, a bad environment variable): exit status 2.
-public struct PMUsageError: Error, LocalizedError {
+public struct PMUsageError: Error, UserFacingError {
     public var message: String
 
     public init(_ message: String) {
@@ -150,4 +89,6 @@ public struct PMUsageError: Error, LocalizedError {
     }
 
     public var errorDescription: String? { message }
+
+    public var isUsageMistake: Bool { true }
 }

@@ -20,16 +20,6 @@ protocol ContextualCommand: ParsableCommand {
     func run(context: CommandContext) throws -> ExitStatus
 }
 
-extension ContextualCommand {
-    mutating func run() throws {
-        let context = CommandContext.live()
-        let status = try run(context: context)
-        context.stdout.flush()
-        context.stderr.flush()
-        if status != .success { throw ExitCode(status.rawValue) }
-    }
-}
-
 /// Parses a command line and runs it; the executable and the tests both come through here.
 public enum PMRunner {
     /// Runs `pm ARGUMENTS` in `context` and returns the exit status.
@@ -45,28 +35,9 @@ public enum PMRunner {
             }
             try command.run()
             return ExitStatus.success.rawValue
-        } catch let error as PMError {
+        } catch let error as any UserFacingError {
             context.stderr.write("pm: error: \(error.localizedDescription)\n")
-            switch error {
-            case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound:
-                return ExitStatus.usage.rawValue
-            default: return ExitStatus.failure.rawValue
-            }
-        } catch let error as PMUsageError {
-            context.stderr.write("pm: error: \(error.message)\n")
-            return ExitStatus.usage.rawValue
-        } catch let error as EditError {
-            context.stderr.write("pm: error: \(error.localizedDescription)\n")
-            switch error {
-            case .unknownAction, .notAnActionID: return ExitStatus.usage.rawValue
-            default: return ExitStatus.failure.rawValue
-            }
-        } catch let error as UpgradeError {
-            context.stderr.write("pm: error: \(error.localizedDescription)\n")
-            return ExitStatus.failure.rawValue
-        } catch let error as TemplateError {
-            context.stderr.write("pm: error: \(error.localizedDescription)\n")
-            return ExitStatus.failure.rawValue
+            return (error.isUsageMistake ? ExitStatus.usage : ExitStatus.failure).rawValue
         } catch {
             let code = PM.exitCode(for: error)
             let message = PM.fullMessage(for: error)

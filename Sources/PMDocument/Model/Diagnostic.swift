@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found in a file: what the command layer prints as `path:line: severity: message`.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
@@ -42,4 +44,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         if let line = line, line > 0, let column { location += ":\(column)" }
         return "\(location): \(severity.rawValue): \(message)"
     }
+}
+
+/// An error pm reports to the user as one sentence that names the file, the line where there is one,
+/// and what to do; every layer's error type conforms, so the command layer has one way to report them.
+public protocol UserFacingError: LocalizedError {
+    /// Whether the mistake is in how pm was called (an unknown id, a bad flag value: exit status 2)
+    /// rather than in the files or the system (exit status 1).
+    var isUsageMistake: Bool { get }
 }

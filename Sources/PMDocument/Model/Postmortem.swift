@@ -6,9 +6,6 @@ public struct Section: Sendable, Hashable {
     public var level: Int
     /// The stable template key (`impact`, `root-cause`, `actions` …), or nil for a section no template knows.
     public var key: String?
-    /// The Markdown source of the whole section, heading included, exactly as in the file (empty when
-    /// the parser was told not to keep section text, as reports over many files do to save memory).
-    public var markdown: String
     /// The section's content as plain text, without the heading and without HTML comments (empty when
     /// the parser was told not to keep section text).
     public var text: String
@@ -24,13 +21,12 @@ public struct Section: Sendable, Hashable {
     public var trailingBullet: Character?
 
     public init(
-        heading: String, level: Int, key: String?, markdown: String, text: String, isAnswered: Bool, startLine: Int,
+        heading: String, level: Int, key: String?, text: String, isAnswered: Bool, startLine: Int,
         headingEndLine: Int? = nil, endLine: Int, trailingBullet: Character? = nil
     ) {
         self.heading = heading
         self.level = level
         self.key = key
-        self.markdown = markdown
         self.text = text
         self.isAnswered = isAnswered
         self.startLine = startLine

@@ -97,7 +97,6 @@ public struct PostmortemParser: Sendable {
             sections.append(
                 Section(
                     heading: raw.heading, level: raw.level, key: key,
-                    markdown: keepsSectionText ? source.text(lines: raw.startLine, raw.endLine) : "",
                     text: keepsSectionText ? text : "", isAnswered: isAnswered,
                     startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
                     trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))

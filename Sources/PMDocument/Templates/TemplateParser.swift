@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A template file that cannot be used; the message names the file and line and what to fix.
-public struct TemplateError: Error, LocalizedError, Sendable, Equatable {
+public struct TemplateError: Error, UserFacingError, Sendable, Equatable {
     public var path: String
     public var line: Int?
     public var problem: String
@@ -111,4 +111,8 @@ public enum TemplateParser {
         }
         return Template(name: name, version: version, description: description, questions: questions, origin: origin)
     }
+}
+
+extension TemplateError {
+    public var isUsageMistake: Bool { false }
 }

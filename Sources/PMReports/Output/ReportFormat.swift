@@ -13,19 +13,52 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
 }
 
-/// How text output may look on the terminal it goes to.
+/// What a stretch of report text means to its reader; how that shows (bold, red …) is up to the
+/// command layer, which knows whether it writes to a terminal.
+public enum Emphasis: Sendable, Hashable {
+    /// A title or a default: stands out.
+    case strong
+    /// Needs attention now (overdue): red.
+    case alert
+    /// Needs attention most of all (the highest severity): bold red.
+    case strongAlert
+    /// Needs attention soon (due within a week, the second severity): yellow.
+    case caution
+    /// Finished business (done actions): dimmed.
+    case muted
+}
+
+/// Shows emphasis in text, for instance with ANSI escape codes on a terminal.
+public protocol Emphasizer: Sendable {
+    /// `text` as it should appear with `emphasis`.
+    func apply(_ emphasis: Emphasis, to text: String) -> String
+}
+
+/// Text as it is: for pipes, files and `NO_COLOR`.
+public struct PlainText: Emphasizer {
+    public init() {}
+
+    public func apply(_ emphasis: Emphasis, to text: String) -> String { text }
+}
+
+/// How text output may look where it goes.
 public struct TerminalStyle: Sendable {
     /// The terminal's width in columns, or nil when output goes to a pipe or file (no fitting).
     public var width: Int?
-    /// Whether ANSI colour is allowed (a TTY without NO_COLOR).
-    public var color: Bool
+    /// How emphasis is shown.
+    public var emphasizer: any Emphasizer
 
-    public init(width: Int?, color: Bool) {
+    public init(width: Int?, emphasizer: any Emphasizer = PlainText()) {
         self.width = width
-        self.color = color
+        self.emphasizer = emphasizer
     }
 
-    public static let plain = TerminalStyle(width: nil, color: false)
+    /// `text` with `emphasis`, when there is one.
+    public func apply(_ emphasis: Emphasis?, to text: String) -> String {
+        emphasis.map { emphasizer.apply($0, to: text) } ?? text
+    }
+
+    public static let plain = TerminalStyle(width: nil)
 }
 
 /// Filters on incidents shared by `pm list` and `pm actions`.

@@ -1,16 +1,16 @@
 import PMDocument
 import PMWorkspace
 
-/// A plain-text table with aligned columns, optional group titles, and ANSI colour when asked.
+/// A plain-text table with aligned columns, optional group titles, and emphasis where the style shows it.
 public struct TextTable: Sendable {
-    /// One cell: its text and an optional ANSI style (`"31"` red, `"1;31"` bold red, `"2"` dim …).
+    /// One cell: its text and what it means to the reader.
     public struct Cell: Sendable, ExpressibleByStringLiteral {
         public var text: String
-        public var style: String?
+        public var emphasis: Emphasis?
 
-        public init(_ text: String, style: String? = nil) {
+        public init(_ text: String, emphasis: Emphasis? = nil) {
             self.text = text
-            self.style = style
+            self.emphasis = emphasis
         }
 
         public init(stringLiteral value: String) {
@@ -42,7 +42,8 @@ public struct TextTable: Sendable {
     }
 
     /// Writes the table, fitting it into `width` columns when given by shortening the flexible column.
-    public func write(to output: inout some TextOutputStream, width: Int?, color: Bool) {
+    public func write(to output: inout some TextOutputStream, style: TerminalStyle) {
+        let width = style.width
         let gap = 2
         var widths = headers.map(Self.displayWidth)
         for group in groups {
@@ -71,17 +72,17 @@ public struct TextTable: Sendable {
                 var text = Self.truncate(cell.text, to: widths[column])
                 let isLast = position == visible.count - 1
                 if !isLast { text += String(repeating: " ", count: widths[column] - Self.displayWidth(text)) }
-                if color, let style = cell.style { text = "\u{1B}[\(style)m\(text)\u{1B}[0m" }
+                text = style.apply(cell.emphasis, to: text)
                 parts.append(text)
             }
             return parts.joined(separator: String(repeating: " ", count: gap))
         }
-        let header = line(headers.map { Cell($0, style: "1") })
+        let header = line(headers.map { Cell($0, emphasis: .strong) })
         output.write(Self.trimTrailing(header) + "\n")
         for (index, group) in groups.enumerated() {
             if let title = group.title {
                 if index > 0 { output.write("\n") }
-                output.write((color ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + "\n")
+                output.write(style.apply(.strong, to: title) + "\n")
             }
             for row in group.rows { output.write(Self.trimTrailing(line(row)) + "\n") }
         }

@@ -137,16 +137,17 @@ public struct ActionReport: Sendable {
                     let action = record.action
                     let dueStyle =
                         record.daysOverdue != nil
-                        ? "31" : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? "33" : nil
+                        ? Emphasis.alert
+                        : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? .caution : nil
                     var row: [TextTable.Cell] = [
                         TextTable.Cell(
                             "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)",
-                            style: action.isDone ? "2" : nil),
+                            emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                        TextTable.Cell(Self.dueDescription(record), style: dueStyle),
+                        TextTable.Cell(Self.dueDescription(record), emphasis: dueStyle),
                         TextTable.Cell(action.kind ?? ""),
                         TextTable.Cell(action.ticket ?? ""),
-                        TextTable.Cell(action.text, style: action.isDone ? "2" : nil),
+                        TextTable.Cell(action.text, emphasis: action.isDone ? .muted : nil),
                     ]
                     if showState { row.insert(TextTable.Cell(action.isDone ? "[x]" : "[ ]"), at: 0) }
                     return row
@@ -160,7 +161,7 @@ public struct ActionReport: Sendable {
             (column("DUE"), 11), (column("ACTION"), 12),
         ]
         TextTable(headers: headers, groups: groups, shrinkOrder: shrinkOrder).write(
-            to: &output, width: style.width, color: style.color)
+            to: &output, style: style)
         let overdue = records.filter { $0.daysOverdue != nil }.count
         output.write(
             "\n\(records.count) action\(records.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") as "

@@ -33,10 +33,10 @@ public struct IncidentList: Sendable {
         }
     }
 
-    func severityStyle(_ severity: String?) -> String? {
+    func severityEmphasis(_ severity: String?) -> Emphasis? {
         switch config.rank(ofSeverity: severity) {
-        case 0: return "1;31"
-        case 1: return "33"
+        case 0: return .strongAlert
+        case 1: return .caution
         default: return nil
         }
     }
@@ -51,10 +51,11 @@ public struct IncidentList: Sendable {
             let front = postmortem.frontMatter
             return [
                 TextTable.Cell(postmortem.date?.description ?? ""),
-                TextTable.Cell(front.severity ?? "", style: severityStyle(front.severity)),
+                TextTable.Cell(front.severity ?? "", emphasis: severityEmphasis(front.severity)),
                 TextTable.Cell(front.status?.rawValue ?? ""),
                 TextTable.Cell(
-                    "\(record.openActions)/\(postmortem.actions.count)", style: record.overdueActions > 0 ? "31" : nil),
+                    "\(record.openActions)/\(postmortem.actions.count)",
+                    emphasis: record.overdueActions > 0 ? .alert : nil),
                 TextTable.Cell(front.timeToDetect?.description ?? ""),
                 TextTable.Cell(front.timeToResolve?.description ?? ""),
                 TextTable.Cell(shortIDs[postmortem.id] ?? postmortem.id),
@@ -66,7 +67,7 @@ public struct IncidentList: Sendable {
             headers: headers, groups: [TextTable.Group(title: nil, rows: rows)],
             shrinkOrder: [(7, 20), (2, 6), (1, 6), (7, 10)]
         )
-        .write(to: &output, width: style.width, color: style.color)
+        .write(to: &output, style: style)
     }
 
     private func writeMarkdown(to output: inout some TextOutputStream) {

@@ -18,7 +18,7 @@ public struct PostmortemSummary: Sendable {
             return
         }
         let front = postmortem.frontMatter
-        func bold(_ text: String) -> String { style.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+        func bold(_ text: String) -> String { style.apply(.strong, to: text) }
         output.write(bold(postmortem.title) + "\n")
         output.write("\(postmortem.id)  (\(postmortem.path))\n\n")
 
@@ -76,7 +76,7 @@ public struct PostmortemSummary: Sendable {
             let line =
                 "  \(indent)[\(action.isDone ? "x" : " ")] \(action.position). \(action.text)"
                 + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
-            output.write((style.color && record.daysOverdue != nil ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n")
+            output.write(style.apply(record.daysOverdue != nil ? .alert : nil, to: line) + "\n")
         }
     }
 }

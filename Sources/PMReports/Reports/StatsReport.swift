@@ -22,7 +22,7 @@ public struct StatsReport: Sendable {
 
     private func writeTable(style: TerminalStyle, to output: inout some TextOutputStream) {
         let stats = statistics
-        func bold(_ text: String) -> String { style.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+        func bold(_ text: String) -> String { style.apply(.strong, to: text) }
         func list(_ counts: [(String, Int)]) -> String {
             counts.isEmpty ? "none" : counts.map { "\($0.0) \($0.1)" }.joined(separator: " · ")
         }
@@ -41,7 +41,7 @@ public struct StatsReport: Sendable {
                 + severities.map { TextTable.Cell(counts[$0].map(String.init) ?? "") }
         }
         TextTable(headers: ["MONTH", "TOTAL"] + severities, groups: [.init(title: nil, rows: months)], shrinkOrder: [])
-            .write(to: &output, width: style.width, color: style.color)
+            .write(to: &output, style: style)
         output.write("\n")
 
         for (title, overall, bySeverity) in [
@@ -58,12 +58,13 @@ public struct StatsReport: Sendable {
                             [
                                 TextTable.Cell(name), TextTable.Cell(String(summary.count)),
                                 TextTable.Cell(String(summary.missing)),
-                                TextTable.Cell(Self.duration(summary.median)),
-                                TextTable.Cell(Self.duration(summary.p90)), TextTable.Cell(Self.duration(summary.mean)),
+                                TextTable.Cell(NumberText.duration(summary.median)),
+                                TextTable.Cell(NumberText.duration(summary.p90)),
+                                TextTable.Cell(NumberText.duration(summary.mean)),
                             ]
                         })
                 ], shrinkOrder: []
-            ).write(to: &output, width: style.width, color: style.color)
+            ).write(to: &output, style: style)
             output.write("\n")
         }
 
@@ -71,9 +72,9 @@ public struct StatsReport: Sendable {
             [
                 TextTable.Cell(name), TextTable.Cell(String(summary.total)), TextTable.Cell(String(summary.open)),
                 TextTable.Cell(String(summary.done)),
-                TextTable.Cell(String(summary.overdue), style: summary.overdue > 0 ? "31" : nil),
-                TextTable.Cell(Self.percent(summary.closureRate)),
-                TextTable.Cell(summary.medianOpenAgeDays.map { "\(Self.number($0))d" } ?? ""),
+                TextTable.Cell(String(summary.overdue), emphasis: summary.overdue > 0 ? .alert : nil),
+                TextTable.Cell(NumberText.percent(summary.closureRate)),
+                TextTable.Cell(summary.medianOpenAgeDays.map { "\(NumberText.number($0))d" } ?? ""),
             ]
         }
         TextTable(
@@ -87,7 +88,7 @@ public struct StatsReport: Sendable {
                     title: "by owner",
                     rows: stats.actionsByOwner.map { row($0.0 == "none" ? "(no owner)" : "@" + $0.0, $0.1) }),
             ], shrinkOrder: []
-        ).write(to: &output, width: style.width, color: style.color)
+        ).write(to: &output, style: style)
 
         output.write("\n" + bold("Hygiene") + "\n")
         let stale = stats.staleDrafts.map { "\($0.id) (\($0.days) days)" }
@@ -99,19 +100,6 @@ public struct StatsReport: Sendable {
             "  published without actions: "
                 + "\(stats.publishedWithoutActions.isEmpty ? "none" : stats.publishedWithoutActions.joined(separator: ", "))\n"
         )
-    }
-
-    static func duration(_ seconds: Double?) -> String {
-        seconds.map { Duration(seconds: Int($0.rounded())).description } ?? ""
-    }
-
-    static func percent(_ rate: Double?) -> String {
-        rate.map { "\(Int(($0 * 100).rounded()))%" } ?? ""
-    }
-
-    /// A number without a needless `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     // MARK: JSON

@@ -57,7 +57,7 @@ public struct TemplateListing: Sendable {
         }
         let rows: [[TextTable.Cell]] = records.map { record in
             [
-                TextTable.Cell(record.template, style: record.isDefault ? "1" : nil),
+                TextTable.Cell(record.template, emphasis: record.isDefault ? .strong : nil),
                 TextTable.Cell(record.path.map { "team (\($0))" } ?? "built-in"),
                 TextTable.Cell(String(record.questions)), TextTable.Cell(record.isDefault ? "default" : ""),
                 TextTable.Cell(record.description),
@@ -67,7 +67,7 @@ public struct TemplateListing: Sendable {
             headers: ["TEMPLATE", "ORIGIN", "QUESTIONS", "DEFAULT", "DESCRIPTION"],
             groups: [.init(title: nil, rows: rows)],
             shrinkOrder: [(4, 20)]
-        ).write(to: &output, width: style.width, color: style.color)
+        ).write(to: &output, style: style)
     }
 
     struct QuestionRecord: Encodable {
@@ -109,6 +109,6 @@ public struct TemplateListing: Sendable {
             headers: ["KEY", "HEADING", "ALIASES"], groups: [.init(title: nil, rows: rows)],
             shrinkOrder: [(2, 20), (1, 30)]
         )
-        .write(to: &output, width: style.width, color: style.color)
+        .write(to: &output, style: style)
     }
 }

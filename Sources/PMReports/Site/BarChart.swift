@@ -24,7 +24,7 @@ struct BarChart {
     /// A logarithmic y axis (for durations from minutes to days); values below 1 are drawn at 1.
     var logScale = false
     /// How values read in tooltips, ticks and the data table.
-    var format: (Double) -> String = { StatsReport.number($0) }
+    var format: (Double) -> String = { NumberText.number($0) }
 
     static let width = 760.0, height = 340.0
     static let left = 64.0, right = 16.0, top = 36.0, bottom = 96.0

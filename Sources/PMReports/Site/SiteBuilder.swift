@@ -95,7 +95,7 @@ public struct SiteBuilder: Sendable {
                 if let html = document.html {
                     postmortem.filePath = path
                     do {
-                        try FileCreation.overwrite(
+                        try FileWriter.overwrite(
                             at: (out as NSString).appendingPathComponent(page),
                             contents: Array(renderPostmortem(postmortem, body: html, page: page, options: options).utf8)
                         )
@@ -286,9 +286,9 @@ public struct SiteBuilder: Sendable {
                 rows: table.rows.map(ChartRow.init))
         }
         return StatsPage(
-            site: site, medianDetect: StatsReport.duration(stats.timeToDetect.median).nonEmpty ?? "unknown",
-            medianResolve: StatsReport.duration(stats.timeToResolve.median).nonEmpty ?? "unknown",
-            closureRate: StatsReport.percent(stats.actions.closureRate).nonEmpty ?? "none", charts: charts)
+            site: site, medianDetect: NumberText.duration(stats.timeToDetect.median).nonEmpty ?? "unknown",
+            medianResolve: NumberText.duration(stats.timeToResolve.median).nonEmpty ?? "unknown",
+            closureRate: NumberText.percent(stats.actions.closureRate).nonEmpty ?? "none", charts: charts)
     }
 
     /// A CSS class for a severity badge: the severity itself when pm styles it, else `other`.
@@ -317,7 +317,7 @@ public struct SiteBuilder: Sendable {
     /// Writes `bytes` unless the file already holds exactly them (or `always`); whether it wrote.
     private func writeIfChanged(_ bytes: [UInt8], to path: String, always: Bool = false) throws -> Bool {
         if !always, let current = FileManager.default.contents(atPath: path), [UInt8](current) == bytes { return false }
-        try FileCreation.overwrite(at: path, contents: bytes)
+        try FileWriter.overwrite(at: path, contents: bytes)
         return true
     }
 

@@ -82,8 +82,8 @@ struct SiteCharts {
         let description =
             "Time to detect and to resolve for \(timed.count) incidents, in date order, on a logarithmic scale. "
             + "Median time to detect "
-            + (StatsReport.duration(statistics.timeToDetect.median).nonEmpty ?? "unknown") + ", median time to resolve "
-            + (StatsReport.duration(statistics.timeToResolve.median).nonEmpty ?? "unknown") + "."
+            + (NumberText.duration(statistics.timeToDetect.median).nonEmpty ?? "unknown") + ", median time to resolve "
+            + (NumberText.duration(statistics.timeToResolve.median).nonEmpty ?? "unknown") + "."
         return BarChart(
             id: "detect-resolve", title: "Time to detect and to resolve, per incident", description: description,
             categories: timed.map { $0.date!.description },

@@ -2,7 +2,7 @@ import Foundation
 import PMDocument
 
 /// Something pm could not do, phrased so the user knows which file and what to do next.
-public enum PMError: Error, LocalizedError, Sendable, Equatable {
+public enum PMError: Error, UserFacingError, Sendable, Equatable {
     case noPostmortemsDirectory(searchedFrom: String)
     case directoryNotFound(String)
     case alreadyInitialized(String)
@@ -42,6 +42,15 @@ public enum PMError: Error, LocalizedError, Sendable, Equatable {
             return
                 "\(path): the page layout cannot be read: \(problem); fix the Mustache syntax or remove the file to "
                 + "use pm's own"
+        }
+    }
+}
+
+extension PMError {
+    public var isUsageMistake: Bool {
+        switch self {
+        case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound: true
+        default: false
         }
     }
 }

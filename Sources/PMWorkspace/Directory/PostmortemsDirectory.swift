@@ -97,7 +97,7 @@ public struct PostmortemsDirectory: Sendable {
         } catch {
             throw .cannotCreate(path: path, reason: error.localizedDescription)
         }
-        try FileCreation.createExclusively(at: configPath, contents: Array(Config.initialText(template: template).utf8))
+        try FileWriter.createExclusively(at: configPath, contents: Array(Config.initialText(template: template).utf8))
         return try open(path)
     }
 

@@ -78,7 +78,7 @@ public struct ActionEditor: Sendable {
     /// changing that one checkbox byte; returns the action as it now reads.
     @discardableResult
     public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
-        let (bytes, current) = try Self.read(postmortem, parser: parser)
+        let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         guard let action = current.actions.first(where: { $0.position == position }) else {
             throw EditError.unknownAction(
                 "\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
@@ -96,7 +96,7 @@ public struct ActionEditor: Sendable {
         guard reread.actions == expected else {
             throw EditError.verificationFailed(path: current.path, problem: "other action items changed")
         }
-        try AtomicFile.replace(postmortem.filePath, expected: bytes, with: edited)
+        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
         return reread.actions[position - 1]
     }
 
@@ -104,7 +104,7 @@ public struct ActionEditor: Sendable {
     /// template's heading when there is none; returns the action as it now reads.
     @discardableResult
     public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
-        let (bytes, current) = try Self.read(postmortem, parser: parser)
+        let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
         // the others into mere text (a section with task items reads only those).
         let plain = !current.actions.isEmpty && current.actions.allSatisfy { $0.checkboxOffset == nil }
@@ -121,24 +121,8 @@ public struct ActionEditor: Sendable {
         else {
             throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
         }
-        try AtomicFile.replace(postmortem.filePath, expected: bytes, with: edited)
+        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
         return added
-    }
-
-    /// The file's bytes and a fresh parse of them, refusing a file with errors (its structure cannot be trusted).
-    public static func read(_ postmortem: Postmortem, parser: PostmortemParser) throws -> ([UInt8], Postmortem) {
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: postmortem.filePath)))
-        } catch {
-            throw EditError.cannotWrite(path: postmortem.path, reason: PostmortemSet.readFailure(error))
-        }
-        var current = parser.parse(bytes, path: postmortem.path, id: postmortem.id)
-        current.filePath = postmortem.filePath
-        if let first = current.diagnostics.first(where: { $0.severity == .error }) {
-            throw EditError.fileHasErrors(path: postmortem.path, first: first)
-        }
-        return (bytes, current)
     }
 
     /// `bytes` with the checkbox character at `offset` set to `x` or a space.
@@ -165,7 +149,7 @@ public struct ActionEditor: Sendable {
             bytes[
                 (source.offset(ofLine: anchorLine) + source.content(ofLine: anchorLine).count)..<source.offset(
                     ofLine: anchorLine + 1)])
-        let newline: [UInt8] = anchorEnding.isEmpty ? lineEnding(of: bytes) : anchorEnding
+        let newline: [UInt8] = anchorEnding.isEmpty ? EditableFile.lineEnding(of: bytes) : anchorEnding
         var insertion: [UInt8] = []
         let offset: Int
         if let section = postmortem.sections.last(where: { $0.key == "actions" }) {
@@ -185,12 +169,5 @@ public struct ActionEditor: Sendable {
         var edited = bytes
         edited.insert(contentsOf: insertion, at: offset)
         return edited
-    }
-
-    /// The first line ending in the file (`\r\n`, `\r` or `\n`), `\n` when there is none.
-    static func lineEnding(of bytes: [UInt8]) -> [UInt8] {
-        guard let index = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return [0x0A] }
-        if bytes[index] == 0x0A { return [0x0A] }
-        return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? [0x0D, 0x0A] : [0x0D]
     }
 }

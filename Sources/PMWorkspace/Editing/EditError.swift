@@ -2,7 +2,7 @@ import Foundation
 import PMDocument
 
 /// Why an edit to a postmortem was refused; the file is unchanged in every case.
-public enum EditError: Error, LocalizedError, Sendable, Equatable {
+public enum EditError: Error, UserFacingError, Sendable, Equatable {
     case unknownAction(String, incident: String, available: [String])
     case notAnActionID(String)
     case alreadyInState(id: String, done: Bool, path: String, line: Int)
@@ -34,6 +34,15 @@ public enum EditError: Error, LocalizedError, Sendable, Equatable {
             return "\(path) has errors (\(first)); fix them before editing it with pm"
         case .verificationFailed(let path, let problem):
             return "\(path): the edit was not written because reading it back showed \(problem); please report this"
+        }
+    }
+}
+
+extension EditError {
+    public var isUsageMistake: Bool {
+        switch self {
+        case .unknownAction, .notAnActionID: true
+        default: false
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PMDocument
 
 /// Why `pm template upgrade` refused; the file is unchanged.
-public enum UpgradeError: Error, LocalizedError, Sendable, Equatable {
+public enum UpgradeError: Error, UserFacingError, Sendable, Equatable {
     case alreadyOn(path: String, template: String)
     case wordsLost(path: String, words: [String])
 
@@ -46,9 +46,9 @@ public struct TemplateUpgrader: Sendable {
     public func apply(to postmortem: Postmortem, parser: PostmortemParser, write: Bool) throws -> (
         original: [UInt8], outcome: Outcome
     ) {
-        let (bytes, current) = try ActionEditor.read(postmortem, parser: parser)
+        let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         let outcome = try upgrade(bytes, postmortem: current)
-        if write { try AtomicFile.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }
+        if write { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }
         return (bytes, outcome)
     }
 
@@ -58,7 +58,7 @@ public struct TemplateUpgrader: Sendable {
             throw .alreadyOn(path: postmortem.path, template: target.reference.description)
         }
         let source = SourceText(bytes: bytes)
-        let newline = String(decoding: ActionEditor.lineEnding(of: bytes), as: UTF8.self)
+        let newline = String(decoding: EditableFile.lineEnding(of: bytes), as: UTF8.self)
         let layout = FrontMatterParser.layout(of: source)
         func lines(_ first: Int, _ last: Int) -> [String] {
             guard first <= last else { return [] }
@@ -206,4 +206,8 @@ public struct TemplateUpgrader: Sendable {
         }
         return lost
     }
+}
+
+extension UpgradeError {
+    public var isUsageMistake: Bool { false }
 }

@@ -62,9 +62,9 @@ public enum Scaffolder {
             }
             let path = (directory.path as NSString).appendingPathComponent(id + ".md")
             do {
-                try FileCreation.create(at: path, contents: contents)
+                try FileWriter.create(at: path, contents: contents)
                 return path
-            } catch is FileCreation.AlreadyExists {
+            } catch is FileWriter.AlreadyExists {
                 attempt += 1
             } catch let error as PMError {
                 throw error
