@@ -350,3 +350,20 @@ let cleanPostmortem = """
         }
     }
 }
+
+@Suite struct LintCatalogTests {
+    @Test func everyCheckedRuleIsConfigurableAndEveryConfigurableRuleIsChecked() {
+        let checked = Linter.checks.flatMap(\.rules).map(\.id)
+        #expect(checked == RuleID.all, "the checks' rules, in order, are RuleID.all (what pm.yml validates against)")
+        #expect(Set(checked).count == checked.count, "no rule belongs to two checks")
+        #expect(LintRule.all.map(\.id) == RuleID.all)
+        #expect(!checked.contains(.notMarkdown), "a note, not a rule")
+    }
+
+    @Test func everyRuleHasASummary() {
+        for rule in LintRule.all {
+            #expect(!rule.summary.isEmpty, "\(rule.id)")
+            #expect(LintRule.named(rule.id)?.summary == rule.summary)
+        }
+    }
+}

@@ -53,7 +53,8 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let notMarkdown: RuleID = "not-markdown"
 
     /// Every rule id pm emits, in the order the README documents them (`not-markdown` is a note, not a rule
-    /// lint checks, and cannot be configured).
+    /// lint checks, and cannot be configured). pm.yml is checked against it here, below the linter; a test
+    /// keeps it equal to the rules of PMLint's `Linter.checks`, in order.
     public static let all: [RuleID] = [
         .read,
         .encoding,
