@@ -183,7 +183,7 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
 
     struct SectionRecord: Encodable {
         var heading: String
-        var key: String?
+        @NullWhenMissing var key: String?
         var answered: Bool
         var startLine: Int
         var endLine: Int
@@ -196,15 +196,6 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
             case text
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(heading, forKey: .heading)
-            try container.encodeOrNull(key, forKey: .key)
-            try container.encode(answered, forKey: .answered)
-            try container.encode(startLine, forKey: .startLine)
-            try container.encode(endLine, forKey: .endLine)
-            try container.encode(text, forKey: .text)
-        }
     }
 
     public init(_ postmortem: Postmortem, today: CalendarDate) {
