@@ -46,6 +46,27 @@ struct DirectoryOptions: ParsableArguments {
             valueName: "path"))
     var directory: String?
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: ArgumentHelp(
+            "Parse every file; do not read or write the summary cache.",
+            discussion: "Also PM_NO_CACHE=1. The cache lives in .pm-cache/ beside pm.yml."))
+    var noCache = false
+
+    /// Whether and where reports keep the summary cache: on unless --no-cache or PM_NO_CACHE; in
+    /// `$XDG_CACHE_HOME/pm` (or `~/.cache/pm`) when the postmortems directory is read-only.
+    func cacheSettings(in context: CommandContext) -> SummaryCache.Settings {
+        let off = context.environment["PM_NO_CACHE"].map { !$0.isEmpty && $0 != "0" } ?? false
+        guard !noCache, !off else { return .disabled }
+        let xdg = context.environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let home = context.environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let root = xdg ?? home.map { ($0 as NSString).appendingPathComponent(".cache") }
+        return SummaryCache.Settings(
+            isEnabled: true, fallbackFolder: root.map { ($0 as NSString).appendingPathComponent("pm") },
+            build: "\(PMVersion.current) \(Platform.executableIdentity() ?? "unknown")",
+            wholeSecondTimes: context.environment["PM_CACHE_WHOLE_SECONDS"] == "1")
+    }
+
     /// The directory named by --dir or PM_DIR, else found by walking up.
     func locate(in context: CommandContext) throws -> PostmortemsDirectory {
         try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
@@ -62,7 +83,8 @@ struct DirectoryOptions: ParsableArguments {
         PostmortemsDirectory, PostmortemSet
     ) {
         let directory = try locate(in: context)
-        let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, request: request)
+        let set = try PostmortemSet.load(
+            directory, displayBase: context.workingDirectory, request: request, cache: cacheSettings(in: context))
         if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }

@@ -15,6 +15,13 @@ public struct ParseRequest: Sendable {
         self.html = html
     }
 
+    /// Whether the request asks for the structure only, which a cached summary holds.
+    public var isOutline: Bool { !sectionText && !prose && html == nil }
+
+    /// Whether the parse gives the same postmortem as `.outline` (prose and HTML come beside it; section
+    /// text goes into it), so its outline can be cached.
+    public var keepsOutline: Bool { !sectionText }
+
     /// The structure only: reports over many files.
     public static let outline = ParseRequest()
     /// The structure and every section's text: one incident shown or edited.

@@ -58,6 +58,20 @@ public struct TemplateCatalog: Sendable {
         return TemplateCatalog(templates: templates)
     }()
 
+    /// A fingerprint of everything the parser reads from the catalog (each heading's key and each key's
+    /// placeholders), so a summary parsed with one catalog is never reused with another.
+    public var fingerprint: UInt64 {
+        var hash = ContentHash.of("catalog")
+        for (heading, key) in keysByHeading.sorted(by: { $0.key < $1.key }) {
+            hash = ContentHash.of(heading + "\u{0}" + key + "\u{1}", seed: hash)
+        }
+        for (key, placeholders) in placeholdersByKey.sorted(by: { $0.key < $1.key }) {
+            hash = ContentHash.of(
+                key + "\u{0}" + placeholders.sorted().joined(separator: "\u{0}") + "\u{1}", seed: hash)
+        }
+        return hash
+    }
+
     /// The template family `pm new` uses when neither the command line nor pm.yml names one.
     public static let defaultFamily = "six-questions"
 

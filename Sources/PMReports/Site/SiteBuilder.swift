@@ -16,12 +16,18 @@ public struct SiteBuilder: Sendable {
         public var generatedAt: String?
         /// Render and write every page, whatever the last render remembered.
         public var clean: Bool
+        /// Where the postmortems of unchanged pages come from without parsing (see `SummaryCache`).
+        public var cache: SummaryCache.Settings
 
-        public init(outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false) {
+        public init(
+            outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false,
+            cache: SummaryCache.Settings = .disabled
+        ) {
             self.outputPath = outputPath
             self.today = today
             self.generatedAt = generatedAt
             self.clean = clean
+            self.cache = cache
         }
     }
 
@@ -70,21 +76,22 @@ public struct SiteBuilder: Sendable {
         // grow with the rendered pages.
         let total = files.count
         let counter = ProgressCounter()
-        let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
+        let loader = PostmortemLoader(
+            parser: directory.parser, displayBase: displayBase, cache: directory.summaryCache(options.cache))
         let decorator = SiteHTMLDecorator()
-        let upToDate = { @Sendable (path: String, bytes: [UInt8]) -> Bool in
+        let upToDate = { @Sendable (path: String, sourceHash: UInt64) -> Bool in
             let page = pagePaths[path]!
             guard !layoutsChanged, let entry = manifest.pages[page] else { return false }
-            return entry.inputs == pageInputs(sourceHash: ContentHash.of(bytes), options: options)
+            return entry.inputs == pageInputs(sourceHash: sourceHash, options: options)
                 && (entry.validUntil.map { options.today < $0 } ?? true)
                 && FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page))
         }
         let (set, pageResults) = loader.load(
             files,
-            request: { path, bytes in
-                upToDate(path, bytes) ? .outline : ParseRequest(html: decorator)
+            request: { path, sourceHash in
+                upToDate(path, sourceHash) ? .outline : ParseRequest(html: decorator)
             },
-            each: { document, path, _ in
+            each: { document, path in
                 var postmortem = document.postmortem
                 let page = pagePaths[path]!
                 var result = PageResult(

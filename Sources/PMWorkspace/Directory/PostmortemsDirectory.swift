@@ -33,6 +33,12 @@ public struct PostmortemsDirectory: Sendable {
     /// A parser that knows the team's templates.
     public var parser: PostmortemParser { PostmortemParser(catalog: catalog) }
 
+    /// The summary cache of this directory (see `SummaryCache`), or nil when `settings` turn it off or no
+    /// folder for it can be written.
+    public func summaryCache(_ settings: SummaryCache.Settings) -> SummaryCache? {
+        SummaryCache.open(directory: path, catalog: catalog, settings: settings)
+    }
+
     /// The config file's path.
     public var configPath: String { (path as NSString).appendingPathComponent(Config.fileName) }
 

@@ -20,12 +20,17 @@ public struct PostmortemSet: Sendable {
     ///
     /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
     /// - Parameter request: what each file's parse must give besides the structure.
-    public static func load(_ directory: PostmortemsDirectory, displayBase: String, request: ParseRequest = .detail)
-        throws(PMError) -> PostmortemSet
-    {
+    /// - Parameter cache: where outline summaries of unchanged files come from (see `SummaryCache`).
+    public static func load(
+        _ directory: PostmortemsDirectory, displayBase: String, request: ParseRequest = .detail,
+        cache: SummaryCache.Settings = .disabled
+    ) throws(PMError) -> PostmortemSet {
         let (files, skipped) = try directory.scan()
-        var set = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
-            .load(files, request: { _, _ in request }, each: { document, _, _ in (document.postmortem, ()) }).set
+        let loader = PostmortemLoader(
+            parser: directory.parser, displayBase: displayBase,
+            cache: request.isOutline ? directory.summaryCache(cache) : nil)
+        var set = loader.load(files, request: { _, _ in request }, each: { document, _ in (document.postmortem, ()) })
+            .set
         set.diagnostics += skipped.map { skippedNote($0, displayBase: displayBase) }
         return set
     }
@@ -43,24 +48,32 @@ public struct PostmortemSet: Sendable {
         case failed(Diagnostic)
     }
 
+    /// The incident id of the file at `path`: its name without the extension.
+    public static func id(ofFile path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// The bytes of the file at `path`.
+    static func bytes(of path: String) throws -> [UInt8] {
+        try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
     /// Reads the file at `path` and parses it with `parse(bytes, shownPath, id)`.
     public static func read(_ path: String, displayBase: String, parse: ([UInt8], String, String) -> Postmortem)
         -> FileResult
     {
         let shown = DisplayPath.of(path, relativeTo: displayBase)
-        let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let id = id(ofFile: path)
         // A pipe or a device named like a postmortem (or linked to by one) would block the read or never end.
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType,
-            type != .typeRegular, type != .typeSymbolicLink
-        {  // a link that leads nowhere is reported by the read
+        // (A link that leads nowhere cannot be stat'ed; the read reports it.)
+        if let signature = FileSignature.of(path), !signature.isRegular {
             return .failed(
                 Diagnostic(
                     .error, path: shown, rule: .read,
                     "cannot read the file: it is not a regular file (a pipe, socket or device); remove it"))
         }
         do {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            let bytes = try bytes(of: path)
             var postmortem = parse(bytes, shown, id)
             postmortem.filePath = path
             return .parsed(postmortem)
