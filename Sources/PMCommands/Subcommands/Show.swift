@@ -27,7 +27,9 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context, quiet: true, request: .detail)
+        // Only the files the id could name are read (at 10,000 postmortems, one file rather than all).
+        let (_, set) = try location.load(
+            in: context, quiet: true, request: .detail, only: { [id] in PostmortemSet.file($0, couldBe: id) })
         let postmortem = try set.resolve(id)
         context.report(postmortem.diagnostics)
         var output = context.stdout

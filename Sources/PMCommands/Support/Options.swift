@@ -79,12 +79,15 @@ struct DirectoryOptions: ParsableArguments {
 
     /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
     /// - Parameter request: what each parse must give (`.detail` keeps section text: only `pm show` prints it).
-    func load(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws -> (
-        PostmortemsDirectory, PostmortemSet
-    ) {
+    /// - Parameter include: which files to read (by path), when the command needs only some.
+    func load(
+        in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline,
+        only include: @escaping (String) -> Bool = { _ in true }
+    ) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
         let set = try PostmortemSet.load(
-            directory, displayBase: context.workingDirectory, request: request, cache: cacheSettings(in: context))
+            directory, displayBase: context.workingDirectory, request: request, cache: cacheSettings(in: context),
+            only: include)
         if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }

@@ -21,11 +21,13 @@ public struct PostmortemSet: Sendable {
     /// - Parameter displayBase: paths in diagnostics are shown relative to this folder when inside it.
     /// - Parameter request: what each file's parse must give besides the structure.
     /// - Parameter cache: where outline summaries of unchanged files come from (see `SummaryCache`).
+    /// - Parameter include: which files to read (by path); the others are left out as if absent.
     public static func load(
         _ directory: PostmortemsDirectory, displayBase: String, request: ParseRequest = .detail,
-        cache: SummaryCache.Settings = .disabled
+        cache: SummaryCache.Settings = .disabled, only include: (String) -> Bool = { _ in true }
     ) throws(PMError) -> PostmortemSet {
-        let (files, skipped) = try directory.scan()
+        var (files, skipped) = try directory.scan()
+        files = files.filter(include)
         let loader = PostmortemLoader(
             parser: directory.parser, displayBase: displayBase,
             cache: request.isOutline ? directory.summaryCache(cache) : nil)
@@ -110,14 +112,24 @@ public struct PostmortemSet: Sendable {
     /// The postmortem whose id is `query` or, failing that, the only one whose id starts with it.
     /// A path to the file (`postmortems/2019-02-14-x.md`) names it too.
     public func resolve(_ query: String) throws(PMError) -> Postmortem {
-        let query =
-            query.contains("/") || query.hasSuffix(".md")
-            ? ((query as NSString).lastPathComponent as NSString).deletingPathExtension : query
+        let query = Self.idQuery(query)
         if let exact = postmortems.first(where: { $0.id == query }) { return exact }
         let matches = postmortems.filter { $0.id.hasPrefix(query) }
         guard let first = matches.first else { throw .unknownIncident(query) }
         guard matches.count == 1 else { throw .ambiguousIncident(query, candidates: matches.map(\.id).sorted()) }
         return first
+    }
+
+    /// The id (or id prefix) a query names: itself, or the file name of a path (`postmortems/x.md` → `x`).
+    static func idQuery(_ query: String) -> String {
+        query.contains("/") || query.hasSuffix(".md")
+            ? ((query as NSString).lastPathComponent as NSString).deletingPathExtension : query
+    }
+
+    /// Whether the file at `path` could be what `resolve(query)` names: only such files need loading to
+    /// resolve it.
+    public static func file(_ path: String, couldBe query: String) -> Bool {
+        id(ofFile: path).hasPrefix(idQuery(query))
     }
 
     /// Why a file could not be read, and what to do about it.
