@@ -315,6 +315,8 @@ public struct BinaryReader {
     fileprivate mutating func optionalTimestamp() throws(Malformed) -> Timestamp? {
         guard try bool() else { return nil }
         let seconds = Double(bitPattern: try word())
+        // Only moments a parsed time can be (years 1–9999), so nothing downstream meets NaN or infinity.
+        guard seconds.isFinite, abs(seconds) < 3e11 else { throw Malformed() }
         return Timestamp(secondsSinceEpoch: seconds, hasTime: try bool())
     }
 

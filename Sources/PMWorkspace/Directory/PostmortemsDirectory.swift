@@ -104,7 +104,28 @@ public struct PostmortemsDirectory: Sendable {
             throw .cannotCreate(path: path, reason: error.localizedDescription)
         }
         try FileWriter.createExclusively(at: configPath, contents: Array(Config.initialText(template: template).utf8))
+        ignoreCache(in: path)
         return try open(path)
+    }
+
+    /// The line of the `.gitignore` `pm init` writes: pm's summary cache is never committed.
+    public static let ignoredCacheLine = "\(SummaryCache.folderName)/"
+
+    /// Makes git ignore the summary cache in the directory at `path`: writes a `.gitignore` saying so, or
+    /// adds the line to the one there (changing nothing else in it). Best effort: the cache folder also
+    /// carries a `.gitignore` of its own.
+    static func ignoreCache(in path: String) {
+        let ignorePath = (path as NSString).appendingPathComponent(".gitignore")
+        let line = Array("# pm's summary cache (safe to delete)\n\(ignoredCacheLine)\n".utf8)
+        guard let existing = FileManager.default.contents(atPath: ignorePath).map({ [UInt8]($0) }) else {
+            try? FileWriter.create(at: ignorePath, contents: line)
+            return
+        }
+        let lines = String(decoding: existing, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let names = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.contains(ignoredCacheLine), !names.contains(SummaryCache.folderName) else { return }
+        let separator: [UInt8] = existing.isEmpty || existing.last == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")]
+        try? FileWriter.replace(ignorePath, expected: existing, with: existing + separator + line)
     }
 
     /// The postmortem files under the directory, sorted by path (see `scan`).

@@ -35,13 +35,14 @@ public struct PostmortemLoader: Sendable {
         request: @Sendable (_ path: String, _ sourceHash: UInt64) -> ParseRequest,
         each: @Sendable (_ document: ParsedDocument, _ path: String) -> (keep: Postmortem, value: Value)
     ) -> (set: PostmortemSet, values: [Value?]) {
-        let results = files.concurrentMap { path -> (PostmortemSet.FileResult, Value?, SummaryCache.Record?) in
+        typealias Result = (file: PostmortemSet.FileResult, value: Value?, record: SummaryCache.Record?, way: Way)
+        let results = files.concurrentMap { path -> Result in
             if let cache, let signature = FileSignature.of(path), signature.isRegular,
-                let (document, record) = read(path, signature: signature, cache: cache, request: request)
+                let (document, record, way) = read(path, signature: signature, cache: cache, request: request)
             {
                 var (kept, value) = each(document, path)
                 kept.filePath = path
-                return (.parsed(kept), value, record)
+                return (.parsed(kept), value, record, way)
             }
             var value: Value?
             let result = PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
@@ -50,10 +51,28 @@ public struct PostmortemLoader: Sendable {
                 value = produced
                 return kept
             }
-            return (result, value, nil)
+            return (result, value, nil, .parsed)
         }
-        cache?.save(results.compactMap(\.2))
-        return (PostmortemSet.gather(results.map(\.0)), results.map(\.1))
+        cache?.save(results.compactMap(\.record))
+        var set = PostmortemSet.gather(results.map(\.file))
+        for result in results {
+            switch result.way {
+            case .unread: set.counts.unread += 1
+            case .hashed: set.counts.hashed += 1
+            case .parsed: set.counts.parsed += 1
+            }
+        }
+        return (set, results.map(\.value))
+    }
+
+    /// How a file's document was had.
+    enum Way {
+        /// From the cache, without reading the file (its signature was unchanged).
+        case unread
+        /// From the cache, after reading and hashing the file (touched, renamed, or racy).
+        case hashed
+        /// By parsing the file.
+        case parsed
     }
 
     /// One regular file through the cache: its document, and what the cache learnt about it; nil when the
@@ -61,7 +80,7 @@ public struct PostmortemLoader: Sendable {
     private func read(
         _ path: String, signature: FileSignature, cache: SummaryCache,
         request: (_ path: String, _ sourceHash: UInt64) -> ParseRequest
-    ) -> (ParsedDocument, SummaryCache.Record)? {
+    ) -> (ParsedDocument, SummaryCache.Record, Way)? {
         let shown = DisplayPath.of(path, relativeTo: displayBase)
         let id = PostmortemSet.id(ofFile: path)
         var bytes: [UInt8]?
@@ -77,7 +96,7 @@ public struct PostmortemLoader: Sendable {
         if wanted.isOutline, let postmortem = cache.postmortem(hash: hash, id: id, path: shown, filePath: path) {
             let record = SummaryCache.Record(
                 path: path, signature: signature, hash: hash, newSummary: nil, hasSummary: true)
-            return (ParsedDocument(postmortem: postmortem), record)
+            return (ParsedDocument(postmortem: postmortem), record, bytes == nil ? .unread : .hashed)
         }
         if bytes == nil {
             guard let read = try? PostmortemSet.bytes(of: path) else { return nil }
@@ -94,6 +113,6 @@ public struct PostmortemLoader: Sendable {
             if wanted.isOutline || !cache.hasSummary(postmortem.sourceHash) { record.newSummary = postmortem.summary() }
             record.hasSummary = true
         }
-        return (document, record)
+        return (document, record, .parsed)
     }
 }

@@ -7,6 +7,22 @@ public struct PostmortemSet: Sendable {
     public var postmortems: [Postmortem]
     /// Every diagnostic, file by file in path order.
     public var diagnostics: [Diagnostic]
+    /// How the files were had (from the summary cache or parsed): for tests and measurements.
+    public var counts = LoadCounts()
+
+    /// How many files were served from the summary cache without being read, read and hashed but served
+    /// from the cache, and parsed.
+    public struct LoadCounts: Sendable, Hashable {
+        public var unread = 0
+        public var hashed = 0
+        public var parsed = 0
+
+        public init(unread: Int = 0, hashed: Int = 0, parsed: Int = 0) {
+            self.unread = unread
+            self.hashed = hashed
+            self.parsed = parsed
+        }
+    }
 
     public init(postmortems: [Postmortem], diagnostics: [Diagnostic]) {
         self.postmortems = postmortems
