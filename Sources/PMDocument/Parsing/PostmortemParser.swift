@@ -4,6 +4,9 @@
 /// rest of the model holds what could be read.
 public struct PostmortemParser: Sendable {
     public var catalog: TemplateCatalog
+    /// Read outlines with the lean tree (`Cmark.parseOutline`), copying out of cmark only the headings and
+    /// the sections whose content the outline reads; false copies the whole tree (to compare the two).
+    public var readsLean = true
 
     public init(catalog: TemplateCatalog = .builtIn) {
         self.catalog = catalog
@@ -76,6 +79,13 @@ public struct PostmortemParser: Sendable {
         let tree: MarkdownTree
         if let decorator = request.html {
             (tree, bodyHTML) = Cmark.parseAndRender(Array(body), isTitle: isTitle, decorator: decorator)
+        } else if readsLean, request.isOutline, frontMatter.date != nil {
+            // Only the actions and the sections whose placeholder shows are read below a heading (a `Date:`
+            // line, read from any paragraph, is looked for only when the front matter has no date).
+            tree = Cmark.parseOutline(body) { [catalog] text, _ in
+                let key = catalog.key(forHeading: text)
+                return key == "actions" || catalog.hasVisiblePlaceholder(key: key)
+            }
         } else {
             tree = Cmark.parse(body)
         }
