@@ -76,17 +76,7 @@ public enum Cmark {
         _ bytes: [UInt8], isTitle: (String) -> Bool,
         decorator: any HTMLDecorator
     ) -> (tree: MarkdownTree, html: String) {
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-        let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            guard
-                let root = base.map({ cmark_parse_document($0, buffer.count, options) })
-                    ?? cmark_parse_document("", 0, options)
-            else {
-                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
-            }
-            return root
-        }
+        let document = parseDocument(bytes)
         defer { cmark_node_free(document) }
         let tree = copyTree(document)
         let topLevel = tree.children(of: 0)
