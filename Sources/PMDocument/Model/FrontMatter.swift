@@ -65,6 +65,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var facilitator: String?
     public var services: [String] = []
     public var tags: [String] = []
+    /// The ids the incident had before its file was renamed (`pm mv`): old references still name it.
+    public var aliases: [String] = []
     /// Keys pm does not model, in the order written.
     public var extra: [YAMLValue.KeyValue] = []
     /// The 1-based line of each key as written, for diagnostics.
@@ -77,7 +79,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// The front-matter keys pm understands, in the order `pm new` writes them.
     public static let knownKeys = [
         "title", "date", "severity", "status", "template", "started", "detected", "acknowledged", "resolved",
-        "detection", "responders", "facilitator", "services", "tags",
+        "detection", "responders", "facilitator", "services", "tags", "aliases",
     ]
 
     /// From the start of the incident to its detection (nil when a time is missing or they are out of order).

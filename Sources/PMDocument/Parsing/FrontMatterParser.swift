@@ -175,6 +175,7 @@ public enum FrontMatterParser {
             case "facilitator": frontMatter.facilitator = word("a name").map(Token.owner)
             case "services": frontMatter.services = list()
             case "tags": frontMatter.tags = list()
+            case "aliases": frontMatter.aliases = list()
             default:
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
             }

@@ -39,6 +39,7 @@ public struct PostmortemSummary: Sendable {
             ("Facilitator", front.facilitator ?? ""),
             ("Services", front.services.joined(separator: ", ")),
             ("Tags", front.tags.joined(separator: ", ")),
+            ("Aliases", front.aliases.joined(separator: ", ")),
         ]
         fields += front.extra.map { ($0.key, $0.value.displayText) }
         let labelWidth = fields.map(\.0.count).max() ?? 0
@@ -74,7 +75,7 @@ public struct PostmortemSummary: Sendable {
             if let ticket = action.ticket { details.append(ticket) }
             let indent = String(repeating: "  ", count: action.depth)
             let line =
-                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.position). \(action.text)"
+                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.id)  \(action.text)"
                 + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
             output.write(style.apply(record.daysOverdue != nil ? .alert : nil, to: line) + "\n")
         }

@@ -33,6 +33,7 @@ public enum Scaffolder {
             case "facilitator": value = frontMatter.facilitator.map(scalar)
             case "services": value = flowList(frontMatter.services)
             case "tags": value = flowList(frontMatter.tags)
+            case "aliases": value = flowList(frontMatter.aliases)
             default: preconditionFailure("FrontMatter.knownKeys has a key the scaffolder does not write: \(key)")
             }
             if let value { lines.append("\(key): \(value)") }
@@ -42,11 +43,15 @@ public enum Scaffolder {
     }
 
     /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
-    /// creation, so concurrent runs never overwrite each other; returns the path written.
+    /// creation, so concurrent runs never overwrite each other; returns the path written. Action items the
+    /// template holds get permanent ids.
     public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory)
         throws(PMError) -> String
     {
-        let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        let rendered = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        let contents = ActionIDWriter.writingIDs(
+            into: rendered, postmortem: directory.parser.parse(rendered, path: "", id: "")
+        ).bytes
         let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
         // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
         let takenIDs = Set(
