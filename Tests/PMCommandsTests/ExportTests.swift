@@ -22,8 +22,9 @@ import Testing
 
         ## Action items
 
-        - [ ] Add "retry", with back-off — naïve fix; O'Brien's idea @sam due:2026-03-01 #prevent PAY-1
-        - [x] Page on 5xx @jo due:2026-01-05 #detect
+        - [ ] Add "retry", with back-off — naïve fix; O'Brien's idea
+          @sam due:2026-03-01 #prevent PAY-1 <!-- id:retry -->
+        - [x] Page on 5xx @jo due:2026-01-05 #detect <!-- id:page5xx -->
 
         """
 
@@ -62,7 +63,7 @@ import Testing
         #expect(incidents[0]["started"] as? String == "2026-01-02T09:00:00Z", "times in UTC")
         #expect(incidents[0]["time_to_detect_seconds"] as? Int == 600)
         #expect((incidents[0]["extra"] as? [String: Any])?["ticket_count"] as? Int == 3)
-        #expect(actions.map { $0["id"] as? String } == ["2026-01-02-payments/1", "2026-01-02-payments/2"])
+        #expect(actions.map { $0["id"] as? String } == ["2026-01-02-payments/retry", "2026-01-02-payments/page5xx"])
         #expect(actions[0]["text"] as? String == Self.expectedText)
         let ndjson = pm(["export", "--format", "ndjson", "--table", "actions"], in: root.path).stdout.split(
             separator: "\n")
@@ -126,8 +127,10 @@ import Testing
             try runProgram("sqlite3", [database, "SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments';"])
                 .stdout == Self.expectedTitle + "\n")
         #expect(
-            try runProgram("sqlite3", [database, "SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1';"])
-                .stdout == Self.expectedText + "\n")
+            try runProgram(
+                "sqlite3", [database, "SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/retry';"]
+            )
+            .stdout == Self.expectedText + "\n")
         #expect(
             try runProgram(
                 "sqlite3",
@@ -140,8 +143,10 @@ import Testing
 
         // The file changes: one action is removed, the title edited; the next load updates the rows.
         try write(
-            Self.tricky.replacingOccurrences(of: "- [x] Page on 5xx @jo due:2026-01-05 #detect\n", with: "")
-                .replacingOccurrences(of: "then\\nrecovered", with: "then recovered"),
+            Self.tricky.replacingOccurrences(
+                of: "- [x] Page on 5xx @jo due:2026-01-05 #detect <!-- id:page5xx -->\n", with: ""
+            )
+            .replacingOccurrences(of: "then\\nrecovered", with: "then recovered"),
             to: "postmortems/2026-01-02-payments.md", in: root)
         #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
         #expect(try runProgram("sqlite3", ["-bail", database, ".read \(sql)"]).status == 0)
@@ -181,7 +186,8 @@ import Testing
         #expect(try query("SELECT count(*) FROM pm_actions") == "2\n")
         #expect(
             try query("SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments'") == Self.expectedTitle + "\n")
-        #expect(try query("SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1'") == Self.expectedText + "\n")
+        #expect(
+            try query("SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/retry'") == Self.expectedText + "\n")
         #expect(
             try query("SELECT time_to_detect_seconds * 2, extra FROM pm_incidents WHERE severity = 'high'")
                 == "1200|{\"ticket_count\":3}\n")

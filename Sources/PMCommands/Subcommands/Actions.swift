@@ -71,7 +71,11 @@ struct Actions: ContextualCommand {
         filter.incidents = filters.filter
         for id in ids {
             let (postmortem, action) = try set.lookUp(id)
-            if let action { filter.named.actions.insert(action.id) } else { filter.named.incidents.insert(postmortem.id) }
+            if let action {
+                filter.named.actions.insert(action.id)
+            } else {
+                filter.named.incidents.insert(postmortem.id)
+            }
         }
         let report = ActionReport(set, filter: filter, today: try context.today)
         var output = context.stdout

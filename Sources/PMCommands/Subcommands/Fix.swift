@@ -26,7 +26,8 @@ struct FixIDs: ContextualCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Incident ids (or unique prefixes, or paths); default: every postmortem.", valueName: "id"))
+    @Argument(
+        help: ArgumentHelp("Incident ids (or unique prefixes, or paths); default: every postmortem.", valueName: "id"))
     var ids: [String] = []
 
     @Flag(help: "Print a unified diff of each change and write nothing.")

@@ -44,7 +44,8 @@ public enum ActionID {
         -> String
     {
         while true {
-            let bytes = (0..<generatedLength).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+            let bytes = (0..<generatedLength).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+            }
             let token = String(decoding: bytes, as: UTF8.self)
             if isValidToken(token), !taken.contains(token) { return token }
         }

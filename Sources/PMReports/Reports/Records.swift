@@ -169,7 +169,6 @@ public struct IncidentRecord: TabularRecord {
         Column("facilitator") { .text($0.postmortem.frontMatter.facilitator) },
         Column("services") { .list($0.postmortem.frontMatter.services) },
         Column("tags") { .list($0.postmortem.frontMatter.tags) },
-        Column("aliases") { .list($0.postmortem.frontMatter.aliases) },
         Column("actions_total", .integer) { .integer($0.postmortem.actions.count) },
         Column("actions_open", .integer) { .integer($0.openActions) },
         Column("actions_overdue", .integer, dependsOnToday: true) { .integer($0.overdueActions) },

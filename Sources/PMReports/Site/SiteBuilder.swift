@@ -177,7 +177,8 @@ public struct SiteBuilder: Sendable {
             let page = pages[id]!
             names[path] =
                 taken.insert(page).inserted
-                ? page : "incidents/\(IncidentNames.pageSlug(id))~\(String(ContentHash.of(path) & 0xFF_FFFF, radix: 16)).html"
+                ? page
+                : "incidents/\(IncidentNames.pageSlug(id))~\(String(ContentHash.of(path) & 0xFF_FFFF, radix: 16)).html"
         }
         return names
     }

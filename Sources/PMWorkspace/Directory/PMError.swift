@@ -74,7 +74,8 @@ public enum PMError: Error, UserFacingError, Sendable, Equatable {
 extension PMError {
     /// `; its actions are:` and one indented line per candidate, or that it has none.
     static func listing(_ candidates: [String]) -> String {
-        candidates.isEmpty ? "; it has no action items" : "; its actions are:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+        candidates.isEmpty
+            ? "; it has no action items" : "; its actions are:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
     }
 
     public var isUsageMistake: Bool {

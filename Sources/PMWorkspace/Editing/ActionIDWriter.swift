@@ -27,8 +27,9 @@ public struct ActionIDWriter: Sendable {
 
     /// `bytes`, parsed as `postmortem`, with a new permanent id in every item that has no id comment; the
     /// tokens are random, none used elsewhere in the file.
-    public static func writingIDs(into bytes: [UInt8], postmortem: Postmortem) -> (bytes: [UInt8], tokens: [Int: String])
-    {
+    public static func writingIDs(into bytes: [UInt8], postmortem: Postmortem) -> (
+        bytes: [UInt8], tokens: [Int: String]
+    ) {
         var taken = Set(postmortem.actions.map(\.token))
         var tokens: [Int: String] = [:]  // position → new token
         var edited = bytes
@@ -54,9 +55,9 @@ public struct ActionIDWriter: Sendable {
     }
 
     /// `writingIDs`, with the result read back: every item must read as before, with its new id or its old one.
-    public static func verifiedIDs(into bytes: [UInt8], postmortem: Postmortem, parser: PostmortemParser) throws(
-        EditError
-    ) -> (bytes: [UInt8], postmortem: Postmortem, tokens: [Int: String]) {
+    public static func verifiedIDs(into bytes: [UInt8], postmortem: Postmortem, parser: PostmortemParser)
+        throws(EditError) -> (bytes: [UInt8], postmortem: Postmortem, tokens: [Int: String])
+    {
         let (edited, tokens) = writingIDs(into: bytes, postmortem: postmortem)
         let reread = parser.parse(edited, path: postmortem.path, id: postmortem.id)
         var expected = postmortem.actions

@@ -115,7 +115,8 @@ public struct IncidentMover: Sendable {
         let value = Scaffolder.flowList(aliases) ?? "[]"
         let layout = FrontMatterParser.layout(of: source)
         guard let yamlLines = layout.yamlLines else {
-            let block = Array("---".utf8) + newline + Array("aliases: \(value)".utf8) + newline + Array("---".utf8)
+            let block =
+                Array("---".utf8) + newline + Array("aliases: \(value)".utf8) + newline + Array("---".utf8)
                 + newline + newline
             var edited = bytes
             edited.insert(contentsOf: block, at: layout.contentStart)

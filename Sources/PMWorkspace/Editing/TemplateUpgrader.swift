@@ -52,7 +52,8 @@ public struct TemplateUpgrader: Sendable {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         var outcome = try upgrade(bytes, postmortem: current)
         let upgraded = parser.parse(outcome.bytes, path: current.path, id: current.id)
-        let (withIDs, _, tokens) = try ActionIDWriter.verifiedIDs(into: outcome.bytes, postmortem: upgraded, parser: parser)
+        let (withIDs, _, tokens) = try ActionIDWriter.verifiedIDs(
+            into: outcome.bytes, postmortem: upgraded, parser: parser)
         outcome.bytes = withIDs
         outcome.idsWritten = tokens.count
         if write { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }

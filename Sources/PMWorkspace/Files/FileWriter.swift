@@ -78,7 +78,8 @@ public enum FileWriter {
     /// exactly `expected` (a file renamed and edited in one step, `pm mv`): a flushed temporary file beside
     /// `newPath` is linked into place, so `newPath` appears whole or not at all and never replaces a file;
     /// then `path` is removed and the folder flushed. A crash in between leaves both files, nothing lost.
-    public static func move(_ path: String, expected: [UInt8], to newPath: String, contents: [UInt8]) throws(EditError) {
+    public static func move(_ path: String, expected: [UInt8], to newPath: String, contents: [UInt8]) throws(EditError)
+    {
         var status = stat()
         let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
         let outcome = renameIntoPlace(newPath, contents: contents, mode: mode, exclusive: true) {

@@ -62,7 +62,8 @@ public enum IncidentNames {
         for (name, owners) in ownersByID.merging(ownersByAlias, uniquingKeysWith: +) {
             for owner in Set(owners) { namesBySlug[pageSlug(name), default: []].append((name, owner)) }
         }
-        for (slug, claims) in namesBySlug where Set(claims.map(\.owner)).count > 1 && Set(claims.map(\.name)).count > 1 {
+        for (slug, claims) in namesBySlug where Set(claims.map(\.owner)).count > 1 && Set(claims.map(\.name)).count > 1
+        {
             for owner in Set(claims.map(\.owner)).sorted() {
                 let mine = claims.filter { $0.owner == owner }.map(\.name).sorted()
                 let others = claims.filter { $0.owner != owner && !mine.contains($0.name) }.map(\.name).sorted()
@@ -70,7 +71,8 @@ public enum IncidentNames {
                 postmortems[owner].diagnostics.append(
                     Diagnostic(
                         .error, path: postmortems[owner].path, line: 1, rule: .pageName,
-                        "\(mine.joined(separator: ", ")) and \(others.joined(separator: ", ")) would share the site page "
+                        "\(mine.joined(separator: ", ")) and \(others.joined(separator: ", ")) would share the site "
+                            + "page "
                             + "incidents/\(slug).html (names that differ only in case, accents or punctuation); "
                             + "rename one file with `pm mv`"))
             }
@@ -130,7 +132,8 @@ extension PostmortemSet {
         let aliased = postmortems.filter { $0.frontMatter.aliases.contains(name) }
         if aliased.count == 1 { return aliased[0] }
         let matches =
-            aliased.isEmpty ? owners(ofPrefix: Array(name.utf8), in: sortedNames()).sorted().map { postmortems[$0] } : aliased
+            aliased.isEmpty
+            ? owners(ofPrefix: Array(name.utf8), in: sortedNames()).sorted().map { postmortems[$0] } : aliased
         guard let first = matches.first, !name.isEmpty else { throw .unknownIncident(name) }
         guard matches.count == 1 else { throw .ambiguousIncident(name, candidates: matches.map(\.id).sorted()) }
         return first
