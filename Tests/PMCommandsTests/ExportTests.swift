@@ -37,6 +37,27 @@ import Testing
         return root
     }
 
+    /// The fixture's actions reordered, reworded, re-owned and re-dated, with a new item among them.
+    static let reorderedAndReworded =
+        tricky.components(separatedBy: "## Action items")[0] + """
+            ## Action items
+
+            - [x] Page on 5xx and timeouts @jo due:2026-01-05 #detect <!-- id:page5xx -->
+            - [ ] A new item @li <!-- id:brandnew -->
+            - [ ] Retry with back-off, reworded @priya due:2026-04-01 #prevent PAY-1 <!-- id:retry -->
+
+            """
+
+    /// Each action row's key, position and text, after the reordering and rewording.
+    static let rowsAfterTheEdit = """
+        2026-01-02-payments/brandnew|2|A new item|li
+        2026-01-02-payments/page5xx|1|Page on 5xx and timeouts|jo
+        2026-01-02-payments/retry|3|Retry with back-off, reworded|priya
+
+        """
+
+    static let rowsQuery = "SELECT id || '|' || position || '|' || text || '|' || owners FROM pm_actions ORDER BY id;"
+
     static let expectedTitle = "Payments \"failed\", then\nrecovered — café ☕"
     static let expectedText = "Add \"retry\", with back-off — naïve fix; O'Brien's idea"
 
@@ -161,6 +182,25 @@ import Testing
                 == "1\nPayments \"failed\", then recovered — café ☕\n")
     }
 
+    @Test func sqliteRowsKeepTheirKeysWhenItemsAreReorderedAndReworded() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let database = root.appendingPathComponent("sql.db").path
+        let sql = root.appendingPathComponent("export.sql").path
+        #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
+        #expect(try runProgram("sqlite3", ["-bail", database, ".read \(sql)"]).status == 0)
+        #expect(
+            try runProgram("sqlite3", [database, Self.rowsQuery]).stdout
+                == "2026-01-02-payments/page5xx|2|Page on 5xx|jo\n"
+                + "2026-01-02-payments/retry|1|\(Self.expectedText)|sam\n"
+        )
+        try write(Self.reorderedAndReworded, to: "postmortems/2026-01-02-payments.md", in: root)
+        #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
+        let load = try runProgram("sqlite3", ["-bail", database, ".read \(sql)"])
+        #expect(load.status == 0, "\(load.stderr)")
+        #expect(try runProgram("sqlite3", [database, Self.rowsQuery]).stdout == Self.rowsAfterTheEdit)
+    }
+
     @Test(
         .enabled(
             if: ProcessInfo.processInfo.environment["PM_TEST_PG"] != nil,
@@ -192,5 +232,13 @@ import Testing
             try query("SELECT time_to_detect_seconds * 2, extra FROM pm_incidents WHERE severity = 'high'")
                 == "1200|{\"ticket_count\":3}\n")
         #expect(try query("SELECT string_agg(status, ',' ORDER BY position) FROM pm_actions") == "open,done\n")
+
+        // Items reordered, reworded and one added in the file: each row keeps its key and has the new text.
+        try write(Self.reorderedAndReworded, to: "postmortems/2026-01-02-payments.md", in: root)
+        let again = try runProgram(
+            "psql", [connection, "-v", "ON_ERROR_STOP=1", "-q"],
+            input: pm(["export", "--format", "sql"], in: root.path).stdout)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try query(Self.rowsQuery) == Self.rowsAfterTheEdit)
     }
 }

@@ -42,7 +42,8 @@ struct FixIDs: ContextualCommand {
         var status = ExitStatus.success
         var written = 0
         var files = 0
-        for postmortem in postmortems where !postmortem.actions.allSatisfy(\.hasIDComment) {
+        var left = 0
+        for postmortem in postmortems where !postmortem.actions.allSatisfy(\.hasPermanentID) {
             let outcome: ActionIDWriter.Outcome
             do {
                 outcome = try writer.apply(to: postmortem, write: !dryRun)
@@ -51,6 +52,7 @@ struct FixIDs: ContextualCommand {
                 status = .failure
                 continue
             }
+            left += outcome.skipped.count
             for action in outcome.skipped {
                 context.stderr.write(
                     "\(postmortem.path):\(action.line): warning: left without an id: its id comment is not valid; "
@@ -71,12 +73,16 @@ struct FixIDs: ContextualCommand {
                 context.stdout.write("\(postmortem.path): \(count) id\(count == 1 ? "" : "s") written\n")
             }
         }
-        if !dryRun {
-            context.stdout.write(
-                written == 0
-                    ? "Every action item has a permanent id.\n"
-                    : "\(written) id\(written == 1 ? "" : "s") written in \(files) file\(files == 1 ? "" : "s")\n")
-        }
+        if !dryRun { context.stdout.write(Self.summary(written: written, files: files, left: left) + "\n") }
         return status
+    }
+
+    /// `3 ids written in 2 files; 1 item left: …`, or that every item has a permanent id.
+    static func summary(written: Int, files: Int, left: Int) -> String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        if written == 0 && left == 0 { return "Every action item has a permanent id." }
+        let leftOver =
+            left == 0 ? "" : "; \(count(left, "item")) left: \(left == 1 ? "its" : "their") id comment is not valid"
+        return "\(count(written, "id")) written in \(count(files, "file"))\(leftOver)"
     }
 }
