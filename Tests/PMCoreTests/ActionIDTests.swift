@@ -185,6 +185,35 @@ import Testing
     }
 }
 
+extension ActionIDWriterTests {
+    /// Every postmortem the tests hold, from many hands: ids written into each read back as before.
+    @Test func idsCanBeWrittenIntoEveryFixture() throws {
+        let folders = [
+            "postmortems", "Tests/PMCoreTests/Fixtures/foreign", "Tests/PMCoreTests/Fixtures/upgrade",
+            "Tests/PMCommandsTests/Fixtures/hostile", "Tests/Fixtures/realworld",
+        ]
+        let parser = PostmortemParser()
+        var items = 0
+        for folder in folders {
+            let url = packageRoot.appendingPathComponent(folder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            where name.hasSuffix(".md") || name.hasSuffix(".markdown") {
+                let bytes = [UInt8](try Data(contentsOf: url.appendingPathComponent(name)))
+                let postmortem = parseBytes(bytes, path: "\(folder)/\(name)")
+                let (edited, _, tokens) = try ActionIDWriter.verifiedIDs(
+                    into: bytes, postmortem: postmortem, parser: parser)
+                var restored = String(decoding: edited, as: UTF8.self)
+                for token in tokens.values {
+                    restored = restored.replacingOccurrences(of: " <!-- id:\(token) -->", with: "")
+                }
+                #expect(Array(restored.utf8) == bytes, "\(folder)/\(name)")
+                items += tokens.count
+            }
+        }
+        #expect(items > 50)
+    }
+}
+
 /// Naming incidents and actions: aliases, prefixes, refusals, short ids, page names.
 @Suite struct IncidentNameTests {
     static func postmortem(_ id: String, aliases: [String] = [], items: String = "") -> Postmortem {

@@ -46,9 +46,12 @@ public enum Scaffolder {
         throws(PMError) -> String
     {
         let rendered = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
-        let contents = ActionIDWriter.writingIDs(
-            into: rendered, postmortem: directory.parser.parse(rendered, path: "", id: "")
-        ).bytes
+        // Should an item not read back the same with its id, it is written without one (lint then says so).
+        let parser = directory.parser
+        let contents =
+            (try? ActionIDWriter.verifiedIDs(
+                into: rendered, postmortem: parser.parse(rendered, path: "", id: ""), parser: parser
+            ).bytes) ?? rendered
         let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
         // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
         let takenIDs = Set(
