@@ -7,7 +7,7 @@ import Testing
     static func repository() throws -> URL {
         let root = try temporaryRepository()
         for name in try FileManager.default.contentsOfDirectory(
-            atPath: packageRoot.appendingPathComponent("postmortems").path)
+            atPath: packageRoot.appendingPathComponent("postmortems").path) where !name.hasPrefix(".")
         {
             try FileManager.default.copyItem(
                 at: packageRoot.appendingPathComponent("postmortems/\(name)"),

@@ -37,7 +37,8 @@ struct GitHistoryTests {
         func git(_ arguments: String...) throws -> Run { try git(arguments) }
 
         func git(_ arguments: [String]) throws -> Run {
-            try runProgram("git", ["-C", root.path, "-c", "user.name=pm", "-c", "user.email=pm@example.com"] + arguments)
+            try runProgram(
+                "git", ["-C", root.path, "-c", "user.name=pm", "-c", "user.email=pm@example.com"] + arguments)
         }
 
         /// Commits everything as `author` on `day` (the author date git reports).
@@ -71,7 +72,8 @@ struct GitHistoryTests {
         try repo.edit(file) { $0.replacingOccurrences(of: "- [ ] Add an alert", with: "- [x] Add an alert") }
         try repo.commit("Alert added", by: "Bob", on: "2026-01-20")
         try repo.edit(file) {
-            $0.replacingOccurrences(of: "Write the failover runbook @kim", with: "Write the database failover runbook @kim")
+            $0.replacingOccurrences(
+                of: "Write the failover runbook @kim", with: "Write the database failover runbook @kim")
         }
         try repo.commit("Reword", by: "Carol", on: "2026-01-25")
         try repo.edit(file) {
@@ -110,7 +112,9 @@ struct GitHistoryTests {
         let id = try #require(loadTest?["id"] as? String)
         let done = pm(["action", "done", id], in: repo.root.path, environment: ["PM_TODAY": "2026-03-05"])
         #expect(done.status == 0, "\(done.stderr)")
-        #expect(try repo.text(Self.renamed).contains("- [x] Add a load test @lee due:2026-03-01 #prevent done:2026-03-05\n"))
+        #expect(
+            try repo.text(Self.renamed).contains("- [x] Add a load test @lee due:2026-03-01 #prevent done:2026-03-05\n")
+        )
         try repo.commit("Load test", by: "Lee", on: "2026-03-06")
 
         let rows = try Self.actionsJSON(repo)
@@ -120,7 +124,9 @@ struct GitHistoryTests {
         #expect(Self.closing(rows, "Remove the old cron") == (nil, nil), "un-ticked: open again")
 
         // Ticked by hand but not committed: unknown, never guessed.
-        try repo.edit(Self.renamed) { $0.replacingOccurrences(of: "- [ ] Remove the old cron", with: "- [x] Remove the old cron") }
+        try repo.edit(Self.renamed) {
+            $0.replacingOccurrences(of: "- [ ] Remove the old cron", with: "- [x] Remove the old cron")
+        }
         #expect(Self.closing(try Self.actionsJSON(repo), "Remove the old cron") == (nil, "unknown"))
         try repo.commit("Cron removed again", by: "Sam", on: "2026-03-09")
         #expect(Self.closing(try Self.actionsJSON(repo), "Remove the old cron") == ("2026-03-09", "git"), "re-ticked")
@@ -132,7 +138,10 @@ struct GitHistoryTests {
 
         // Filters by closing day; csv carries the columns too.
         let closed = try Self.actionsJSON(repo, ["--closed-since", "2026-02-01", "--closed-until", "2026-03-05"])
-        #expect(Set(closed.compactMap { $0["text"] as? String }) == ["Write the database failover runbook", "Add a load test"])
+        #expect(
+            Set(closed.compactMap { $0["text"] as? String }) == [
+                "Write the database failover runbook", "Add a load test",
+            ])
         let csv = pm(["actions", "--format", "csv"], in: repo.root.path).stdout
         #expect(csv.split(whereSeparator: \.isNewline).first?.hasSuffix(",closed,closed_source") == true)
     }
@@ -140,7 +149,9 @@ struct GitHistoryTests {
     @Test func outsideGitAHandTickedActionHasNoClosingDay() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
-        try write(Self.original.replacingOccurrences(of: "- [ ] Add an alert", with: "- [x] Add an alert"), to: Self.file, in: root)
+        try write(
+            Self.original.replacingOccurrences(of: "- [ ] Add an alert", with: "- [x] Add an alert"), to: Self.file,
+            in: root)
         let run = pm(["actions", "--format", "json"], in: root.path)
         let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(Self.closing(rows, "Add an alert") == (nil, "unknown"))
@@ -157,5 +168,48 @@ struct GitHistoryTests {
                 "- [x] Add an alert on replica lag @sam due:2026-02-01 #detect done:\(testToday) <!-- id:alrt1 -->"))
         #expect(pm(["action", "done", "--undo", "2026-01-10/alrt1"], in: root.path).status == 0)
         #expect(try String(contentsOf: root.appendingPathComponent(Self.file), encoding: .utf8) == Self.original)
+    }
+
+    @Test func theLogListsEveryChangeNewestFirst() throws {
+        let repo = try Self.history()
+        defer { try? FileManager.default.removeItem(at: repo.root) }
+        let run = pm(["action", "log", "2026-01-10/alrt1", "--format", "json"], in: repo.root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let entries = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(entries.map { $0["date"] as? String } == ["2026-02-12", "2026-01-20", "2026-01-12"])
+        #expect(entries.map { $0["author"] as? String } == ["Carol", "Bob", "Alice"])
+        #expect(entries.map { $0["changes"] as? [String] } == [["reworded"], ["ticked"], ["created"]])
+        #expect(entries.first?["path"] as? String == "2026-01-10-database-outage.md")
+
+        let runbook = try #require(
+            try Self.actionsJSON(repo).first { ($0["text"] as? String)?.hasPrefix("Write the database") == true }?["id"]
+                as? String)
+        let table = pm(["action", "log", runbook], in: repo.root.path)
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").dropFirst().filter { $0.hasPrefix("2026-") }
+        #expect(lines.count == 3, "ticked, reworded (its derived id changed), created: \(table.stdout)")
+        #expect(lines.first?.hasPrefix("2026-02-03  Bob  ") == true && lines.first?.hasSuffix("ticked") == true)
+        #expect(lines.dropFirst().first?.hasSuffix("reworded") == true)
+        #expect(table.stdout.contains("    - [ ] Write the failover runbook @kim due:2026-02-15 #runbook\n"))
+    }
+
+    @Test func statsGiveTimeToCloseAndOpenAges() throws {
+        let repo = try Self.history()
+        defer { try? FileManager.default.removeItem(at: repo.root) }
+        let run = pm(["stats", "--format", "json"], in: repo.root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+        let close = try #require(json["time_to_close"] as? [String: Any])
+        let overall = try #require(close["overall"] as? [String: Any])
+        // Alert closed 2026-01-20 (10 days after the incident), runbook 2026-02-03 (24 days).
+        #expect(overall["count"] as? Int == 2)
+        #expect(overall["median_days"] as? Double == 17)
+        #expect(overall["p90_days"] as? Double == 24)
+        #expect((close["by_kind"] as? [String: Any])?.keys.sorted() == ["detect", "runbook"])
+        #expect(close["closed_by_due"] as? Int == 2 && close["closed_with_due"] as? Int == 2)
+        let ages = try #require(close["open_by_age"] as? [String: Int])
+        #expect(ages["181-365d"] == 2, "two open actions of an incident in January; today is \(testToday)")
+        let table = pm(["stats"], in: repo.root.path).stdout
+        #expect(table.contains("TIME TO CLOSE") && table.contains("closed by their due date: 2 of 2 (100%)"))
     }
 }

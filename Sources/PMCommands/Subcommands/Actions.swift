@@ -14,8 +14,8 @@ struct Actions: ContextualCommand {
             ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
             prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
             into chat; json and csv carry the fields documented in the README, with closed and closed_source \
-            (token: the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes "today" \
-            for reproducible reports.
+            (token: the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes \
+            "today" for reproducible reports.
 
             Example: pm actions --open --by owner
             """
@@ -52,7 +52,8 @@ struct Actions: ContextualCommand {
     @Option(
         name: .customLong("kind"),
         help: ArgumentHelp(
-            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind")
+            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).",
+            valueName: "kind")
     )
     var kinds: [String] = []
 

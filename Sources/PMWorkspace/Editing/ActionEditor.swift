@@ -144,8 +144,10 @@ public struct ActionEditor: Sendable {
     static func closingTokenRange(of action: ActionItem, in bytes: [UInt8]) -> Range<Int>? {
         guard let written = action.closedText, let checkbox = action.checkboxOffset else { return nil }
         for prefix in ["done:", "Done:", "DONE:"] {
-            guard let start = lastIndex(of: Array((prefix + written).utf8), in: bytes, before: action.idOffset,
-                after: checkbox)
+            guard
+                let start = lastIndex(
+                    of: Array((prefix + written).utf8), in: bytes, before: action.idOffset,
+                    after: checkbox)
             else { continue }
             var from = start
             while from > checkbox + 2, bytes[from - 1] == 0x20 || bytes[from - 1] == 0x09 { from -= 1 }

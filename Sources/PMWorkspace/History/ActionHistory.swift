@@ -166,7 +166,8 @@ private struct DiffReader {
         while index < content.endIndex, content[index] >= 0x30 && content[index] <= 0x39 { index += 1 }
         guard index < content.endIndex else { return nil }
         let marker = content[index]
-        guard marker == 0x2D || marker == 0x2A || marker == 0x2B || ((marker == 0x2E || marker == 0x29) && index > start)
+        guard
+            marker == 0x2D || marker == 0x2A || marker == 0x2B || ((marker == 0x2E || marker == 0x29) && index > start)
         else { return nil }
         guard index + 2 < content.endIndex, content[index + 1] == 0x20, content[index + 2] == 0x5B else { return nil }
         let text = Array("## Action items\n\n- ".utf8) + Array(content[(index + 2)...]) + [0x0A]

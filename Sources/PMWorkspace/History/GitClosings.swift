@@ -14,16 +14,21 @@ public enum GitClosings {
     static let cacheHeader = "pm closing-dates v1"
 
     /// The relative path of `postmortem`'s file within `directory`, as git names it there.
-    static func relativePath(_ postmortem: Postmortem, in directory: PostmortemsDirectory) -> String {
+    public static func relativePath(_ postmortem: Postmortem, in directory: PostmortemsDirectory) -> String {
         let base = (directory.path as NSString).standardizingPath
         let file = (postmortem.filePath as NSString).standardizingPath
         return file.hasPrefix(base + "/") ? String(file.dropFirst(base.count + 1)) : file
     }
 
     /// The current commit of the repository holding `directory`, or nil outside git (or before a first commit).
+    ///
+    /// `PM_GIT=off` in the environment makes pm read no git history at all (closing days from tokens only).
     public static func head(of directory: PostmortemsDirectory, environment: [String: String]) -> String? {
-        guard let output = GitRunner.run(["rev-parse", "--verify", "-q", "HEAD"], in: directory.path,
-            environment: environment, limit: 4096),
+        guard environment["PM_GIT"]?.lowercased() != "off" else { return nil }
+        guard
+            let output = GitRunner.run(
+                ["rev-parse", "--verify", "-q", "HEAD"], in: directory.path,
+                environment: environment, limit: 4096),
             output.status == 0
         else { return nil }
         let head = String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -57,8 +62,13 @@ public enum GitClosings {
                 }
             }
             days = found
-            try? FileManager.default.createDirectory(
-                atPath: (cachePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let folder = (cachePath as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // The cache ignores itself, so it is never committed.
+            let ignore = (folder as NSString).appendingPathComponent(".gitignore")
+            if !FileManager.default.fileExists(atPath: ignore) {
+                try? FileWriter.save(ignore, contents: Array("*\n".utf8))
+            }
             try? FileWriter.save(cachePath, contents: Array(cacheText(found, head: head).utf8))
         }
         guard let days else { return }
