@@ -295,6 +295,9 @@ extension ActionIDWriterTests {
         #expect(pages["Q3 review - API latency"] != pages["q3-review-api-latency"])
         let long = "2026-11-20-" + String(repeating: "word-", count: 20) + "end"
         #expect(IncidentNames.pageSlug(long) == long, "never cut")
+        for id in ["2026-11-20-a", "a--b", "-a", "a-", "Café ↯", "x_y", "", "2026-11-20-db-2"] {
+            #expect(IncidentNames.pageSlug(id) == Slug.make(id, fallback: "incident", maximumLength: .max), "\(id)")
+        }
 
         let set = PostmortemSet.gather(
             [

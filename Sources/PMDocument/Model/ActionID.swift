@@ -61,7 +61,18 @@ public enum ActionID {
     /// (lower-cased, runs of whitespace as one space), so owners, dates, kinds, tickets, emphasis and
     /// position can change without changing it.
     public static func derivedToken(forText text: String) -> String {
-        let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // The reader has already joined the words with single spaces; this also holds for text from elsewhere.
+        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.lowercased()
+        var words: [UInt8] = []
+        words.reserveCapacity(lowered.utf8.count)
+        for byte in lowered.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if let last = words.last, last != 0x20 { words.append(0x20) }
+            } else {
+                words.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+        }
+        if words.last == 0x20 { words.removeLast() }
         var hash = ContentHash.of(words)
         var token = String(derivedMarker)
         for _ in 0..<generatedLength {

@@ -9,7 +9,12 @@ public enum IncidentNames {
     /// The name of an incident's page in the site (`incidents/NAME.html`): its whole id as a slug, which is the
     /// id itself for the ids `pm new` writes.
     public static func pageSlug(_ id: String) -> String {
-        Slug.make(id, fallback: "incident", maximumLength: .max)
+        // Most ids are slugs already (what `Slug.make` gives back unchanged): skip its Unicode work.
+        let bytes = id.utf8
+        let isSlug =
+            bytes.first != UInt8(ascii: "-") && bytes.last != UInt8(ascii: "-") && !id.contains("--")
+            && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+        return isSlug && !bytes.isEmpty ? id : Slug.make(id, fallback: "incident", maximumLength: .max)
     }
 
     /// `incidents/NAME.html` for each id. Ids whose slugs collide (a lint error) each get a name no other id
