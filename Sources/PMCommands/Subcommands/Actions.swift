@@ -76,10 +76,11 @@ struct Actions: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.loadWithClosings(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
+        filter.priorityPolicy = directory.config.policies.priorityActions
         filter.closedSince = closedSince
         filter.closedUntil = closedUntil
         if closedSince != nil || closedUntil != nil { filter.state = .done }
