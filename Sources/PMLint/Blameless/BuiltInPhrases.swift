@@ -5,7 +5,7 @@ extension BlamelessLanguage {
     static let safeguard = "\(system): which safeguard would have caught it?"
 
     /// Words after which "blame" is denied, not laid ("nobody is to blame", "no-blame").
-    private static let denial = ["no", "not", "nobody", "never", "without", "noone", "none", "free"]
+    private static let denial = ["no", "not", "nobody", "never", "without", "noone", "none", "free", "anyone"]
     /// Words that attribute an error to someone ("this was user error").
     private static let attribution = [
         "was", "is", "were", "be", "by", "to", "cause", ":", "pebkac", "classic", "just", "simply", "another",
@@ -25,7 +25,7 @@ extension BlamelessLanguage {
             "X's fault", "\(system): which safeguard was missing?",
             [
                 ("'s fault|faults", [.subject(.human), .notFollowedBy(.technicalFault), .notHyphenated]),
-                ("fault|faults of <det>? ~1 <person>", []),
+                ("fault|faults of <det>? ~1 <person>", []), ("'s doing", [.subject(.person)]),
             ]),
         Phrase(
             "their fault", "\(system): which safeguard was missing?",
@@ -41,7 +41,7 @@ extension BlamelessLanguage {
             [
                 (
                     "blame|blames|blamed|blaming|blameworthy",
-                    [.notBefore(["git"], 1), .notBefore(denial, 3), .notAfter(["free", "less"], 1)]
+                    [.notBefore(["git"], 1), .notBefore(denial, 5), .notAfter(["free", "less"], 1)]
                 )
             ]),
         Phrase(
@@ -58,7 +58,7 @@ extension BlamelessLanguage {
                 ("operator|pilot|engineer|developer|dev|engineering|admin error|errors", [.notFollowedBy(.metric)]),
                 ("user error", [.notFollowedBy(.metric), .before(attribution, 2)]),
             ]),
-        Phrase("careless", reasonable, [("careless|carelessly|carelessness", [])]),
+        Phrase("careless", reasonable, [("careless|carelessly|carelessness|cavalier|lackadaisical|half-assed", [])]),
         Phrase(
             "negligent", reasonable,
             [
@@ -113,11 +113,15 @@ extension BlamelessLanguage {
                     []
                 ),
                 ("sloppy <person>", []),
+                ("did|does|do|done <det>? poor|terrible|bad|awful|lousy|shoddy|sloppy|crappy job|work", [
+                    .subject(.person)
+                ]),
             ]),
         Phrase(
             "didn't bother", "\(reasonable); what made the step easy to skip?",
             [
                 ("<neg> be? bother|bothered|bothering", [.notImperative]),
+                ("nobody|noone bothered|cared", []), ("no one bothered|cared", []),
                 ("finally bothers|bothered|bother to", []),
             ]),
         Phrase(
@@ -131,7 +135,9 @@ extension BlamelessLanguage {
             "idiot", reasonable,
             [
                 ("idiot|idiots|idiotic|idiotically|moron|morons|moronic|imbecile|numpty|dimwit|dumbass", []),
-                ("half a brain", []),
+                ("half a brain", []), ("like a|an|some <insult>", []),
+                ("what|such a|an <insult>", []), ("a|an absolute|total|complete|utter <insult>", []),
+                ("is|was|'s|are|were a|an <insult>", [.subject(.person)]),
             ]),
         Phrase("reckless", reasonable, [("reckless|recklessly|recklessness", [])]),
         Phrase("irresponsible", reasonable, [("irresponsible|irresponsibly|irresponsibility", [])]),
@@ -154,17 +160,23 @@ extension BlamelessLanguage {
             "failed to notice", "what made the signal easy to miss, or the procedure hard to follow?",
             [
                 ("fail|failed|fails|failing to|in", [.subject(.person)]),
+                ("failed|fails|fail us|me|everyone|everybody", [.subject(.person)]),
+                ("let|lets|letting us|me|everyone|everybody|the team down", [.subject(.person)]),
                 ("'s failure|failures to", [.subject(.person)]),
                 ("fail|failed|fails|failing to follow the runbook|process|procedure|checklist|instructions", []),
             ]),
         Phrase(
             "forgot to", "what would have made the step impossible to forget (automation, a checklist, a guard)?",
-            [("<forget>", [.subject(.human), .notImperative])]),
+            [
+                ("<forget>", [.subject(.human), .notImperative]),
+                ("let|lets|letting <det>? ~2 lapse|expire|slip|rot|die|fail|break|drift|fill", [.subject(.person)]),
+            ]),
         Phrase(
             "not paying attention", "what competed for attention, and what would have drawn it to the problem?",
             [
                 ("<neg> paying attention", []), ("inattentive|inattentiveness|inattention", []),
-                ("asleep at the wheel", []), ("half asleep", []), ("half-asleep", []),
+                ("asleep at the wheel|switch", []), ("asleep on the job", []), ("half asleep", []), ("half-asleep", []),
+                ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
                 ("too busy ~3 to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
             ]),
         Phrase(
@@ -178,7 +190,8 @@ extension BlamelessLanguage {
             "ignored the alert", "why did the alert not get attention: noise, timing, ownership?",
             [
                 ("<ignore>", [.subject(.person), .notImperative]), ("ignored|disregarded by", [.personAfter(4)]),
-                ("blew|blows|blow|brushed|brush off", [.subject(.person)]), ("turned a blind eye", []),
+                ("blew|blows|blow|brushed|brush off|through|past", [.subject(.person)]), ("turned a blind eye", []),
+                ("refused|refuses|refusing to", [.subject(.person)]),
             ]),
         Phrase(
             "their mistake", "\(system): which safeguard would have caught the mistake?",
@@ -239,22 +252,33 @@ extension BlamelessLanguage {
                 ("should|ought|must <neg> to? have|of <det>? prod|production|root|admin|write|sudo|console|deploy access",
                  [.subject(.person)]),
                 ("had|has <det>? no business", [.subject(.person)]),
+                ("can|could <neg> be trusted", [.subject(.person)]),
             ]),
         // Beyond the word lists: a person with a verb of failure, found by the person and the verb together.
         Phrase(
             "broke something", "describe what the change did and what in the system let it through, not who made it",
             [
-                ("<destroy>", [.subject(.person), .notImperative, .notAfter(breakParticles, 5)]),
-                ("took|takes|take|taking|brought|brings|bring down|out", [.subject(.person), .notImperative]),
+                ("<destroy>", [.subject(.personOrTheirs), .notImperative, .notAfter(breakParticles, 5)]),
+                ("took|takes|take|taking|brought|brings|bring down|out", [
+                    .subject(.personOrTheirs), .notImperative,
+                ]),
                 ("<destroyed> by", [.personAfter(5)]),
                 ("taken|brought|knocked down|out by", [.personAfter(5)]),
+                ("took|takes|take|taking|brought|brings|bring|knocked ~4 offline|down", [.subject(.personOrTheirs)]),
+                ("force-pushed|force-push|forcepushed over|to main|master|the", [.subject(.personOrTheirs)]),
             ]),
+        Phrase(
+            "shipped a bad change", "\(system): what let the change through, and what would have caught it?",
+            [("<ship> <det>? ~1 <defective>", [.subject(.person), .notImperative])]),
         Phrase(
             "didn't check", "what made the step easy to skip, and what would have made it automatic?",
             [
                 ("<neg> <adv>? <duty>", [.subject(.person), .notPassive, .notImperative, .noExcuse]),
+                ("<neg> <person> <adv>? <duty>", [.noExcuse]),
+                ("<neg> <adv>? understand|understood what", [.subject(.person), .noExcuse]),
                 ("and|but did|had|does|do|has <neg> <end|punct>", [.personInClause]),
                 ("<neg> think|thought to", [.subject(.person)]),
+                ("supposed|meant to ~6 but|instead", [.subject(.person)]),
             ]),
         Phrase(
             "without testing", "what would have made the test or review happen without anyone remembering it?",
@@ -272,23 +296,33 @@ extension BlamelessLanguage {
                 ("took|taking|takes a shortcut|shortcuts", [.subject(.person)]),
                 ("contrary to <det>? policy|procedure|process|instructions|protocol", [.personInClause]),
                 ("thinks|thought|think|believes|believed|treats|treated|acts|acted ~6 optional", [.subject(.person)]),
+                ("rushed|rushes|rush|rushing|hurried", [.subject(.person), .notImperative]),
+                ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
+                ("instead of <det>", [.personInClause]),
+                ("straight|directly to prod|production|main|master|live", [.personInClause]),
             ]),
         Phrase(
             "caused by a person", "ask what caused it, not who",
             [
-                ("caused|causes|cause", [.subject(.person)]), ("caused|triggered by", [.personAfter(5)]),
+                ("caused|causes|cause", [.subject(.personOrTheirs)]), ("caused|triggered by", [.personAfter(5)]),
+                ("because|cause|since <person>", [.loss, .noPraise]),
+                ("<person> is|was|'s <det> root? cause|reason|culprit|problem", []),
+                ("'s ~2 is|was <det>? root? cause|reason|culprit|problem", [.subject(.person)]),
                 ("because|due|owing of|to", [.personAfter(3), .noPraise]), ("courtesy of", [.personAfter(3)]),
-                ("thanks to", [.personAfter(3), .loss]),
+                ("thanks to", [.personAfter(3), .loss, .noPraise]),
                 ("attributable|attributed to", [.personAfter(4)]),
-                ("<cause> :|=|-|is|was|are|were <det>? <person>", []),
+                ("<cause> :|=|-|is|was|are|were <adv>? <det>? <person>", []),
                 ("<cause> of ~3 is|was <det>? <person>", []),
-                ("this|that|it one? is|was|'s all|entirely|totally|squarely|completely? on <person>", [
+                ("this|that|it|outage|incident|failure|mess|one is|was|'s <adv>? on <person>", [
                     .notAfter(["'s"], 1)
                 ]),
             ]),
         Phrase(
             "got it wrong", "\(system): what made the wrong choice look right?",
-            [("wrong|wrongly|incorrect|incorrectly|erroneously", [.personInClause])]),
+            [
+                ("wrong|wrongly|incorrect|incorrectly|erroneously", [.personInClause]),
+                ("<misdo>", [.subject(.person), .notImperative]),
+            ]),
         Phrase("by mistake", safeguard, [("by mistake|accident", [.personInClause])]),
         Phrase(
             "overlooked", "what made the signal easy to miss?",
@@ -317,6 +351,12 @@ extension BlamelessLanguage {
             ]),
         Phrase(
             "judging the person", reasonable,
-            [("<judgement>", [.subject(.person), .notAfter(["by"], 1)]), ("classic <person> move|mistake", [])]),
+            [
+                ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
+                ("classic|typical|another <person> move|mistake|special|moment", []), ("looking at you", []),
+                ("had one job", []), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
+                ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
+                ("judgement was|is poor|bad|lacking|questionable", []),
+            ]),
     ]
 }

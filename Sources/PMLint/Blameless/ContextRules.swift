@@ -1,11 +1,12 @@
 /// A check on a phrase's match, for the few phrases whose words blame only in some contexts: a person as
 /// the one who acted, a technical word after "fault", a reason that lies in the system.
 enum ContextRule: Sendable {
-    /// Who did it must be someone: ``Agent/person`` a person (a known name, an @handle, a pronoun for a person,
-    /// a person noun, a person's thing: "Bob's deploy"); ``Agent/human`` anyone but a thing or the writers
-    /// themselves ("the job", "we").
+    /// Who did it must be someone: ``Agent/person`` a person (a known name, an @handle, a pronoun for a
+    /// person, a person noun); ``Agent/personOrTheirs`` a person or a person's thing ("Bob's deploy broke
+    /// it"); ``Agent/human`` anyone but a thing or the team writing ("the job", "we"), including "I" and an
+    /// unknown name.
     enum Agent: Sendable {
-        case person, human
+        case person, personOrTheirs, human
     }
 
     /// The subject of the match's first word: the words before it, past adverbs, auxiliaries and "chose to".
@@ -46,13 +47,14 @@ struct MatchContext {
 
     /// The subject before `index`, and where it is.
     enum Subject: Equatable {
-        case person(Int), ownedByPerson(Int), unknownName(Int), they, writers, thing, notAVerb
+        case person(Int), ownedByPerson(Int), unknownName(Int), they, writer, writers, thing, notAVerb
         case nobody(imperative: Bool)
 
         func satisfies(_ agent: ContextRule.Agent) -> Bool {
             switch (self, agent) {
-            case (.person, _), (.ownedByPerson, _): true
-            case (.unknownName, .human), (.they, .human): true
+            case (.person, _): true
+            case (.ownedByPerson, .personOrTheirs), (.ownedByPerson, .human): true
+            case (.unknownName, .human), (.they, .human), (.writer, .human): true
             case (.nobody(let imperative), .human): !imperative
             default: false
             }
@@ -71,7 +73,7 @@ struct MatchContext {
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
-        case .noPraise: !wordsAfter(end, 4).contains { $0.is(.praise) }
+        case .noPraise: !wordsAfter(end, 4).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
         case .notPassive: !isPassive(start)
         case .notImperative: !isImperative(start)
         case .atSentenceStart: startsSentence(start)
@@ -132,6 +134,14 @@ struct MatchContext {
             var antecedent = position - 1
             while antecedent >= 0, isVerbFiller(antecedent) { antecedent -= 1 }
             guard antecedent >= 0 else { return .nobody(imperative: false) }
+            // "Pat was the one who pushed it": the one is Pat.
+            if words.theOne.contains(tokens[antecedent].id), antecedent > 1,
+                tokens[antecedent - 1].is(.determiner)
+            {
+                antecedent -= 2
+                while antecedent >= 0, isVerbFiller(antecedent) { antecedent -= 1 }
+                guard antecedent >= 0 else { return .nobody(imperative: false) }
+            }
             return classify(antecedent)
         }
         // "a forgotten flag", "the botched migration": an adjective, not a verb.
@@ -144,7 +154,7 @@ struct MatchContext {
     private func classify(_ position: Int) -> Subject {
         let token = tokens[position]
         if token.is(.person) { return .person(position) }
-        if token.is(.selfPronoun) { return .writers }
+        if token.is(.selfPronoun) { return words.firstPerson.contains(token.id) ? .writer : .writers }
         if token.is(.they) { return .they }
         if token.is(.thing) { return .thing }
         if token.is(.sentenceEnd) { return .nobody(imperative: false) }
@@ -294,7 +304,7 @@ struct MatchContext {
 struct ContextWords: Sendable {
     let `do`, please, of, to, by, comma, colon, dash, equals, openingParenthesis, closingParenthesis: Int32
     let possessiveS: Int32
-    let relatives, coordinators, because, be: Set<Int32>
+    let relatives, coordinators, because, be, theOne, firstPerson: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
         func id(_ word: String) -> Int32 { vocabulary.resolve(vocabulary.add(word, classes: .phraseWord)) }
@@ -315,6 +325,8 @@ struct ContextWords: Sendable {
         coordinators = ids("and but then or plus")
         because = ids("because since cause cuz due")
         be = ids("was were is are be been being am")
+        theOne = ids("one person guy")
+        firstPerson = ids("i me myself")
     }
 }
 

@@ -82,14 +82,20 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let unvetted = WordClass(rawValue: 1 << 40)
     /// Words in phrases or context rules (any other word the matcher must recognise).
     static let phraseWord = WordClass(rawValue: 1 << 41)
-    /// Verbs that say what a person did, for "PERSON ran X … without".
-    static let copula = WordClass(rawValue: 1 << 42)
+    /// Verbs that put a change out: pushed, shipped, deployed, merged…
+    static let ship = WordClass(rawValue: 1 << 42)
     /// Nouns of a person's skill ("lacks the skills").
     static let skill = WordClass(rawValue: 1 << 43)
     /// Adjectives of care ("careful", "attentive"), for "not careful enough", "more careful".
     static let care = WordClass(rawValue: 1 << 44)
     /// Verbs in the base form that open imperatives ("Forget it", "Ignore the first page").
     static let baseForm = WordClass(rawValue: 1 << 45)
+    /// What makes a change defective: bad, broken, buggy, half-baked…
+    static let defective = WordClass(rawValue: 1 << 46)
+    /// Insults: amateur, idiot, clown…
+    static let insult = WordClass(rawValue: 1 << 47)
+    /// Verbs of doing something wrongly: misconfigured, misread, mistyped…
+    static let misdo = WordClass(rawValue: 1 << 48)
 
     /// A person, or a word that may stand for one.
     static let anyPerson: WordClass = [.person, .pronoun, .personNoun]
@@ -131,7 +137,7 @@ enum Lexicon {
             somehow unfortunately mistakenly inadvertently knowingly deliberately personally allegedly evidently \
             seemingly frankly honestly probably definitely certainly repeatedly twice yet only first now \
             single-handedly straight directly blindly happily casually lol ngl tbh imo fyi ok anyway \
-            unilaterally quietly silently secretly manually
+            unilaterally quietly silently secretly manually here
             """
         ),
         (
@@ -160,7 +166,7 @@ enum Lexicon {
             communicate communicated notify notified tell tells told inform informs informed wait waits waited \
             monitor monitored double-check double-checked ask asks asked investigate investigated consult \
             consulted reply replied answer answers answered renew renewed rotate rotated run ran \
-            consider considered heed heeded realise realised realize realized document documented plan planned \
+            consider considered heed heeded try tried realise realised realize realized document documented plan planned \
             prepare prepared coordinate coordinated page paged alert alerted warn warned announce announced drain \
             drained unsilence unsilenced re-enable re-enabled reenable reenabled care cared bother bothered learn \
             learned backup pick picked show showed attend attended react reacted \
@@ -179,7 +185,7 @@ enum Lexicon {
             [.destroyed],
             """
             broken nuked wrecked trashed bricked hosed borked tanked crashed corrupted destroyed clobbered botched \
-            bungled fumbled overlooked ignored disregarded missed skipped bypassed
+            bungled fumbled overlooked ignored disregarded missed skipped bypassed rushed
             """
         ),
         (
@@ -251,14 +257,15 @@ enum Lexicon {
             """
             quick quickly fast prompt promptly swift swiftly timely early great good careful excellent heroic calm \
             clear hard thorough diligent sharp vigilant thanks thank awesome amazing brilliant fantastic helpful \
-            decisive proactive kind
+            decisive proactive kind fix fixes help effort efforts work response catch heroics insight \
+            investigation rollback rollbacks
             """
         ),
         (
             [.loss],
             """
             lost lose loses losing down outage outages broke broken breaking deleted corrupted wasted cost costs \
-            missed crashed burned burnt ruined wrecked wiped dropped destroyed failed downtime
+            missed crashed burned burnt ruined wrecked wiped destroyed failed downtime
             """
         ),
         (
@@ -312,8 +319,8 @@ enum Lexicon {
             """
             distracted clueless oblivious overconfident arrogant complacent lazy sloppy hasty rash impatient \
             unfocused absent-minded forgetful useless hopeless unreliable drunk hungover sleepy inattentive \
-            negligent careless reckless incompetent irresponsible clumsy unprepared asleep half-asleep \
-            unqualified inept naive
+            negligent careless reckless incompetent irresponsible clumsy half-asleep unqualified inept \
+            cavalier lackadaisical shoddy slapdash half-assed ashamed shameful disgraceful
             """
         ),
         (
@@ -349,7 +356,8 @@ enum Lexicon {
             verifying validating confirming approval permission authorisation authorization backup backing \
             notifying informing warning announcing coordinating ticket plan double-checking running consulting \
             following canary staging thinking caring bothering approvals sign-off signoff peer dry-run \
-            rollback
+            rollback reviewer reviewers approver approvers lgtm ask tell read wait look verify confirm inform \
+            notify
             """
         ),
         ([.title], "mr mrs ms dr mx"),
@@ -369,15 +377,38 @@ enum Lexicon {
             rusty sandy dusty gay
             """
         ),
+        (
+            [.defective],
+            """
+            bad broken buggy faulty half-baked sloppy untested unreviewed wrong incorrect bogus dodgy flawed \
+            poorly-tested borked janky hacky careless
+            """
+        ),
+        (
+            [.insult],
+            """
+            amateur amateurs idiot idiots moron morons rookie rookies noob noobs n00b newbie newbies clown clowns \
+            muppet muppets numpty numpties fool fools imbecile imbeciles dummy dimwit maniac cowboy cowboys \
+            liability menace
+            """
+        ),
+        (
+            [.misdo],
+            """
+            misconfigured misconfigure misconfigures misconfiguring misread misreads misreading mistyped mistype \
+            mistypes misjudged misjudge misjudges misused misuse misuses misunderstood misunderstand \
+            misunderstands mislabelled mislabeled misapplied mishandled mishandle mishandles misspelled misspelt \
+            miscalculated miscalculate misinterpreted misinterpret misclicked mistook misnamed misremembered \
+            underestimated underestimate underestimates overestimated overestimate
+            """
+        ),
         ([.unvetted], "untested unreviewed unvetted unapproved unauthorized unauthorised unvalidated unchecked"),
         (
-            [.copula],
+            [.ship],
             """
-            pushed deployed merged ran run shipped changed applied rolled released edited made did went acted \
-            restarted updated upgraded executed started typed pressed clicked uploaded committed rushed \
-            push deploy merge ship change apply roll release edit make do go act restart execute start type \
-            pushes deploys merges runs ships changes applies rolls releases edits makes does goes acts \
-            restarts executes starts types
+            pushed push pushes pushing shipped ship ships shipping deployed deploy deploys deploying merged merge \
+            merges merging released release releases releasing committed commit commits applied apply applies \
+            introduced introduce introduces wrote uploaded upload uploads rolled
             """
         ),
         ([.skill], "skills skill knowledge experience competence ability abilities understanding expertise"),

@@ -28,7 +28,8 @@ enum PhrasePattern {
         "metric": .metric, "technical": .technicalFault, "safeguard": .safeguard, "outcome": .badOutcome,
         "hindsight": .hindsight, "judgement": .judgement, "action": .action, "botch": .botch, "ignore": .ignore,
         "overlook": .overlook, "skip": .skip, "forget": .forget, "without": .withoutDuty, "title": .title,
-        "cause": .cause, "unvetted": .unvetted, "skill": .skill, "care": .care,
+        "cause": .cause, "unvetted": .unvetted, "skill": .skill, "care": .care, "ship": .ship,
+        "defective": .defective, "insult": .insult, "misdo": .misdo,
     ]
 
     /// Every sequence of steps `pattern` allows, adding its words to `vocabulary`.

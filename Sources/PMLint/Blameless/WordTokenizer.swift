@@ -20,6 +20,8 @@ struct WordToken: Sendable {
         static let properNoun = Flags(rawValue: 1 << 4)
         /// Ends in "ly" and is not a known word: an adverb, perhaps.
         static let lyWord = Flags(rawValue: 1 << 5)
+        /// Inside quotation marks: scare quotes ("quick fix") say the opposite.
+        static let quoted = Flags(rawValue: 1 << 6)
     }
 
     var kind: Kind
@@ -67,6 +69,9 @@ struct WordTokenizer {
         text.withUnsafeBufferPointer { bytes in
             var index = 0
             var sentenceStart = true
+            // Where quotations open, and where they close.
+            var quotations: [(start: Int, end: Int)] = []
+            var opening: Int?
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == Self.codeMark {
@@ -85,6 +90,16 @@ struct WordTokenizer {
                     continue
                 }
                 let (scalar, length) = Self.scalar(bytes, at: index)
+                if scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}" {
+                    if let start = opening, scalar != "\u{201C}" {
+                        quotations.append((start, index))
+                        opening = nil
+                    } else if scalar != "\u{201D}" {
+                        opening = index
+                    }
+                    index += length
+                    continue
+                }
                 if byte == UInt8(ascii: "@"), index + 1 < bytes.count, Self.isWordScalar(Self.scalar(bytes, at: index + 1).0) {
                     let end = Self.wordEnd(bytes, from: index + 1)
                     var token = word(bytes, index + 1, end, scratch: &scratch)
@@ -111,6 +126,12 @@ struct WordTokenizer {
                     if mark.is(.sentenceEnd) { sentenceStart = true }
                 }
                 index += length
+            }
+            for quotation in quotations {
+                for position in tokens.indices
+                where tokens[position].start > quotation.start && tokens[position].start < quotation.end {
+                    tokens[position].flags.insert(.quoted)
+                }
             }
             tokens.append(
                 WordToken(
