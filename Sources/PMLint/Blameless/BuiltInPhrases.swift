@@ -139,7 +139,14 @@ extension BlamelessLanguage {
                 ("what|such a|an <insult>", []), ("a|an absolute|total|complete|utter <insult>", []),
                 ("is|was|'s|are|were a|an <insult>", [.subject(.person)]),
             ]),
-        Phrase("reckless", reasonable, [("reckless|recklessly|recklessness", [])]),
+        Phrase(
+            "reckless", reasonable,
+            [
+                ("reckless|recklessly|recklessness|yolo|yoloed|yolo'd", []),
+                ("blindly|hastily|thoughtlessly|mindlessly|naively|foolishly|haphazardly|rashly|heedlessly", [
+                    .personInClause
+                ]),
+            ]),
         Phrase("irresponsible", reasonable, [("irresponsible|irresponsibly|irresponsibility", [])]),
         Phrase(
             "screwed up", "say what happened in the system, neutrally",
@@ -174,7 +181,8 @@ extension BlamelessLanguage {
         Phrase(
             "not paying attention", "what competed for attention, and what would have drawn it to the problem?",
             [
-                ("<neg> paying attention", []), ("inattentive|inattentiveness|inattention", []),
+                ("<neg> paying attention", []), ("<neg> <adv>? pay|pays|paid attention", [.subject(.human)]),
+                ("inattentive|inattentiveness|inattention", []),
                 ("asleep at the wheel|switch", []), ("asleep on the job", []), ("half asleep", []), ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
                 ("too busy ~3 to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
@@ -253,6 +261,9 @@ extension BlamelessLanguage {
                  [.subject(.person)]),
                 ("had|has <det>? no business", [.subject(.person)]),
                 ("can|could <neg> be trusted", [.subject(.person)]),
+                ("should|must|ought <neg> to? be allowed|trusted|permitted|let", [.subject(.person)]),
+                ("should|ought|must <neg> to? have|of had <det>? prod|production|root|admin|write|sudo|console|deploy access",
+                 [.subject(.person)]),
             ]),
         // Beyond the word lists: a person with a verb of failure, found by the person and the verb together.
         Phrase(
@@ -275,9 +286,14 @@ extension BlamelessLanguage {
             [
                 ("<neg> <adv>? <duty>", [.subject(.person), .notPassive, .notImperative, .noExcuse]),
                 ("<neg> <person> <adv>? <duty>", [.noExcuse]),
+                ("<neg> to <duty>", [.subject(.person), .noExcuse]),
+                ("<neg> <adv>? do|done|doing|did <det>? needful|homework|diligence|job|part", [.subject(.person)]),
                 ("<neg> <adv>? understand|understood what", [.subject(.person), .noExcuse]),
                 ("and|but did|had|does|do|has <neg> <end|punct>", [.personInClause]),
                 ("<neg> think|thought to", [.subject(.person)]),
+                ("<neg> think|thought ~2 through|twice|ahead", [.subject(.person)]),
+                ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless", [.subject(.person)]),
+                ("despite <det>? ~1 warning|warnings|advice|objections|concerns", [.personInClause]),
                 ("supposed|meant to ~6 but|instead", [.subject(.person)]),
             ]),
         Phrase(
@@ -354,7 +370,7 @@ extension BlamelessLanguage {
             [
                 ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
                 ("classic|typical|another <person> move|mistake|special|moment", []), ("looking at you", []),
-                ("had one job", []), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
+                ("had one job", []), ("sigh|smh|ugh|facepalm|argh|sigh...", [.personInSentence]), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),
             ]),

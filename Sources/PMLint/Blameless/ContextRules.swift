@@ -16,6 +16,8 @@ enum ContextRule: Sendable {
     /// A person did what the match says: the clause before it names one (not as what was found or reported),
     /// or "by PERSON" follows.
     case personInClause
+    /// The sentence names a person ("again, sigh").
+    case personInSentence
     /// None of these words in the `Int` words before the match.
     case notBefore([String], Int)
     /// One of these words in the `Int` words before the match.
@@ -66,6 +68,7 @@ struct MatchContext {
         case .subject(let agent): subject(before: start).satisfies(agent)
         case .personAfter(let limit): personAfter(end, within: limit)
         case .personInClause: personInClause(start: start, end: end)
+        case .personInSentence: sentence(around: start).contains { tokens[$0].is(.person) }
         case .notBefore(let ids, let limit): !wordsBefore(start, limit).contains { ids.contains($0.id) }
         case .before(let ids, let limit): wordsBefore(start, limit).contains { ids.contains($0.id) }
         case .notAfter(let ids, let limit): !wordsAfter(end, limit).contains { ids.contains($0.id) }
@@ -335,6 +338,7 @@ enum CompiledRule: Sendable {
     case subject(ContextRule.Agent)
     case personAfter(Int)
     case personInClause
+    case personInSentence
     case notBefore(Set<Int32>, Int)
     case before(Set<Int32>, Int)
     case notAfter(Set<Int32>, Int)
@@ -349,6 +353,7 @@ enum CompiledRule: Sendable {
         case .subject(let agent): self = .subject(agent)
         case .personAfter(let limit): self = .personAfter(limit)
         case .personInClause: self = .personInClause
+        case .personInSentence: self = .personInSentence
         case .notBefore(let words, let limit): self = .notBefore(ids(words), limit)
         case .before(let words, let limit): self = .before(ids(words), limit)
         case .notAfter(let words, let limit): self = .notAfter(ids(words), limit)

@@ -222,6 +222,7 @@ struct WordTokenizer {
                 bytes[stem - 2] | 0x20 == UInt8(ascii: "l"), bytes[stem - 1] | 0x20 == UInt8(ascii: "y")
             {
                 whole.flags.insert(.lyWord)
+                whole.classes.insert(.adverb)
             }
             append(whole, into: &tokens)
         }
