@@ -74,7 +74,7 @@ extension BlamelessLanguage {
         Phrase(
             "should have checked", "hindsight: what would have prompted that check, and why was it not there?",
             [
-                ("should|ought|could to? have|of <adv>? <hindsight>", [.subject(.human)]),
+                ("should|ought|could to? have|of <adv>? double|triple? <hindsight>|check|checked", [.subject(.human)]),
                 ("anyone|any ~4 would|could have|of <hindsight>", []),
             ]),
         Phrase(
@@ -102,6 +102,8 @@ extension BlamelessLanguage {
                 ("<neg> know|knew what he|she|they|you was|were|is|are doing", []),
                 ("no idea what he|she|they|you was|were|is|are doing", []),
                 ("lack|lacks|lacked|lacking <det>? ~1 <skill>", [.subject(.person)]),
+                ("<neg> have|had <det>? common? sense|brains|decency|courtesy", [.subject(.person)]),
+                ("no clue", [.subject(.person)]),
             ]),
         Phrase(
             "sloppy", reasonable,
@@ -157,8 +159,8 @@ extension BlamelessLanguage {
         Phrase(
             "messed up", "say what happened in the system, neutrally",
             [
-                ("mess|messed|messes|messing up", [.subject(.human), .notImperative]),
-                ("made|make|makes a mess|hash of", [.subject(.person)]), ("messed up by", [.personAfter(4)]),
+                ("mess|messed|messes|messing up|around|about|with", [.subject(.human), .notImperative]),
+                ("made|make|makes a ~1 mess|hash of", [.subject(.person)]), ("messed up by", [.personAfter(4)]),
             ]),
         Phrase(
             "dropped the ball", "\(system): which hand-off or reminder was missing?",
@@ -166,7 +168,7 @@ extension BlamelessLanguage {
         Phrase(
             "failed to notice", "what made the signal easy to miss, or the procedure hard to follow?",
             [
-                ("fail|failed|fails|failing to|in", [.subject(.person)]),
+                ("fail|failed|fails|failing <adv>? to|in|at", [.subject(.person)]),
                 ("failed|fails|fail us|me|everyone|everybody", [.subject(.person)]),
                 ("let|lets|letting us|me|everyone|everybody|the team down", [.subject(.person)]),
                 ("'s failure|failures to", [.subject(.person)]),
@@ -183,7 +185,7 @@ extension BlamelessLanguage {
             [
                 ("<neg> paying attention", []), ("<neg> <adv>? pay|pays|paid attention", [.subject(.human)]),
                 ("inattentive|inattentiveness|inattention", []),
-                ("asleep at the wheel|switch", []), ("asleep on the job", []), ("half asleep", []), ("half-asleep", []),
+                ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []), ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
                 ("too busy ~3 to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
             ]),
@@ -198,7 +200,8 @@ extension BlamelessLanguage {
             "ignored the alert", "why did the alert not get attention: noise, timing, ownership?",
             [
                 ("<ignore>", [.subject(.person), .notImperative]), ("ignored|disregarded by", [.personAfter(4)]),
-                ("blew|blows|blow|brushed|brush off|through|past", [.subject(.person)]), ("turned a blind eye", []),
+                ("blew|blows|blow|brushed|brush|shrugged|shrugs|shrug off|through|past", [.subject(.person)]),
+                ("turned a blind eye", []),
                 ("refused|refuses|refusing to", [.subject(.person)]),
             ]),
         Phrase(
@@ -213,6 +216,9 @@ extension BlamelessLanguage {
                     [.subject(.human), .notFollowedBy(.metric)]
                 ),
                 ("'s ~1 shortcut|shortcuts|hack", [.subject(.person)]),
+                ("'s <adv>? <failing>", [.subject(.person), .notFollowedBy(.metric)]),
+                ("'s <adv>? <defective>", [.subject(.person)]),
+                ("<failing> of|by <person>", []),
             ]),
         Phrase(
             "made a mistake", safeguard,
@@ -292,7 +298,7 @@ extension BlamelessLanguage {
                 ("and|but did|had|does|do|has <neg> <end|punct>", [.personInClause]),
                 ("<neg> think|thought to", [.subject(.person)]),
                 ("<neg> think|thought ~2 through|twice|ahead", [.subject(.person)]),
-                ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless", [.subject(.person)]),
+                ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless|still", [.subject(.person)]),
                 ("despite <det>? ~1 warning|warnings|advice|objections|concerns", [.personInClause]),
                 ("supposed|meant to ~6 but|instead", [.subject(.person)]),
             ]),
@@ -314,6 +320,12 @@ extension BlamelessLanguage {
                 ("thinks|thought|think|believes|believed|treats|treated|acts|acted ~6 optional", [.subject(.person)]),
                 ("rushed|rushes|rush|rushing|hurried", [.subject(.person), .notImperative]),
                 ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
+                ("pushed|forced|rammed|rushed|bulldozed through", [.subject(.person)]),
+                ("even though|although|despite ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [
+                    .personInClause
+                ]),
+                ("rubber stamp|stamped|stamps|stamping", [.personInClause]), ("rubber-stamp|rubber-stamped", [.personInClause]),
+                ("without <det>? ~1 pair of eyes", [.personInClause]), ("without <det>? ~1 opinion", [.personInClause]),
                 ("instead of <det>", [.personInClause]),
                 ("straight|directly to prod|production|main|master|live", [.personInClause]),
             ]),
@@ -323,6 +335,7 @@ extension BlamelessLanguage {
                 ("caused|causes|cause", [.subject(.personOrTheirs)]), ("caused|triggered by", [.personAfter(5)]),
                 ("because|cause|since <person>", [.loss, .noPraise]),
                 ("<person> is|was|'s <det> root? cause|reason|culprit|problem", []),
+                ("<person> is|was|'s why", []), ("'s ~3 is|was why", [.subject(.personOrTheirs)]),
                 ("'s ~2 is|was <det>? root? cause|reason|culprit|problem", [.subject(.person)]),
                 ("because|due|owing of|to", [.personAfter(3), .noPraise]), ("courtesy of", [.personAfter(3)]),
                 ("thanks to", [.personAfter(3), .loss, .noPraise]),
@@ -331,6 +344,16 @@ extension BlamelessLanguage {
                 ("<cause> of ~3 is|was <det>? <person>", []),
                 ("this|that|it|outage|incident|failure|mess|one is|was|'s <adv>? on <person>", [
                     .notAfter(["'s"], 1)
+                ]),
+            ]),
+        Phrase(
+            "left it open", "\(system): why was the unsafe state possible, and what would have flagged it?",
+            [
+                ("left|leaves|leaving <det>? ~3 open|exposed|unlocked|unprotected|unattended|unsecured|public|unencrypted", [
+                    .subject(.person)
+                ]),
+                ("leaked|exposed|pasted|posted|committed|published <det>? ~2 password|passwords|secret|secrets|credential|credentials|token|tokens|key|keys", [
+                    .subject(.person)
                 ]),
             ]),
         Phrase(
@@ -370,7 +393,8 @@ extension BlamelessLanguage {
             [
                 ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
                 ("classic|typical|another <person> move|mistake|special|moment", []), ("looking at you", []),
-                ("had one job", []), ("sigh|smh|ugh|facepalm|argh|sigh...", [.personInSentence]), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
+                ("had one job", []), ("weak point|spot|link", []),
+                ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]), ("sigh|smh|ugh|facepalm|argh|sigh...", [.personInSentence]), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),
             ]),

@@ -96,6 +96,8 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let insult = WordClass(rawValue: 1 << 47)
     /// Verbs of doing something wrongly: misconfigured, misread, mistyped…
     static let misdo = WordClass(rawValue: 1 << 48)
+    /// A person's failings as nouns: inexperience, laziness, carelessness…
+    static let failing = WordClass(rawValue: 1 << 49)
 
     /// A person, or a word that may stand for one.
     static let anyPerson: WordClass = [.person, .pronoun, .personNoun]
@@ -152,7 +154,8 @@ enum Lexicon {
             [.verbChain],
             """
             to chose choose chooses decided decide decides tried try tries needs need needed ought going managed \
-            seems seemed appears appeared wanted want wants opted started start starts proceeded
+            seems seemed appears appeared wanted want wants opted started start starts proceeded keeps kept keep \
+            continues continued
             """
         ),
         (
@@ -166,7 +169,7 @@ enum Lexicon {
             communicate communicated notify notified tell tells told inform informs informed wait waits waited \
             monitor monitored double-check double-checked ask asks asked investigate investigated consult \
             consulted reply replied answer answers answered renew renewed rotate rotated run ran \
-            consider considered heed heeded try tried realise realised realize realized document documented plan planned \
+            consider considered heed heeded try tried write writes wrote realise realised realize realized document documented plan planned \
             prepare prepared coordinate coordinated page paged alert alerted warn warned announce announced drain \
             drained unsilence unsilenced re-enable re-enabled reenable reenabled care cared bother bothered learn \
             learned backup pick picked show showed attend attended react reacted \
@@ -320,7 +323,8 @@ enum Lexicon {
             distracted clueless oblivious overconfident arrogant complacent lazy sloppy hasty rash impatient \
             unfocused absent-minded forgetful useless hopeless unreliable drunk hungover sleepy inattentive \
             negligent careless reckless incompetent irresponsible clumsy half-asleep unqualified inept \
-            cavalier lackadaisical shoddy slapdash half-assed ashamed shameful disgraceful
+            cavalier lackadaisical shoddy slapdash half-assed ashamed shameful disgraceful incapable panicked \
+            panicking
             """
         ),
         (
@@ -381,7 +385,9 @@ enum Lexicon {
             [.defective],
             """
             bad broken buggy faulty half-baked sloppy untested unreviewed wrong incorrect bogus dodgy flawed \
-            poorly-tested borked janky hacky careless
+            poorly-tested borked janky hacky careless poor half-finished reckless lazy dumb stupid silly \
+            terrible awful horrible dodgy questionable misguided ill-advised ill-considered unauthorised \
+            unauthorized unapproved inadequate insufficient shoddy lousy crappy hasty rushed botched little
             """
         ),
         (
@@ -400,6 +406,15 @@ enum Lexicon {
             misunderstands mislabelled mislabeled misapplied mishandled mishandle mishandles misspelled misspelt \
             miscalculated miscalculate misinterpreted misinterpret misclicked mistook misnamed misremembered \
             underestimated underestimate underestimates overestimated overestimate
+            """
+        ),
+        (
+            [.failing],
+            """
+            inexperience laziness inattention ignorance arrogance complacency impatience haste hubris \
+            overconfidence sloppiness carelessness negligence incompetence recklessness stupidity blunder \
+            blunders goof goofs gaffe fumble screwup mistake mistakes error errors oversight oversights lapse \
+            misstep missteps typo typos
             """
         ),
         ([.unvetted], "untested unreviewed unvetted unapproved unauthorized unauthorised unvalidated unchecked"),

@@ -29,7 +29,7 @@ enum PhrasePattern {
         "hindsight": .hindsight, "judgement": .judgement, "action": .action, "botch": .botch, "ignore": .ignore,
         "overlook": .overlook, "skip": .skip, "forget": .forget, "without": .withoutDuty, "title": .title,
         "cause": .cause, "unvetted": .unvetted, "skill": .skill, "care": .care, "ship": .ship,
-        "defective": .defective, "insult": .insult, "misdo": .misdo,
+        "defective": .defective, "insult": .insult, "misdo": .misdo, "failing": .failing,
     ]
 
     /// Every sequence of steps `pattern` allows, adding its words to `vocabulary`.

@@ -100,14 +100,30 @@ struct WordTokenizer {
                     index += length
                     continue
                 }
-                if byte == UInt8(ascii: "@"), index + 1 < bytes.count, Self.isWordScalar(Self.scalar(bytes, at: index + 1).0) {
+                if byte == UInt8(ascii: "@"), index + 1 < bytes.count,
+                    Self.isWordScalar(Self.scalar(bytes, at: index + 1).0)
+                {
                     let end = Self.wordEnd(bytes, from: index + 1)
-                    var token = word(bytes, index + 1, end, scratch: &scratch)
+                    // "@tina.b's": the handle, then the contraction.
+                    var handleEnd = end
+                    var apostrophe = end - 1
+                    while apostrophe > index + 1, Self.apostropheLength(bytes, at: apostrophe) == nil { apostrophe -= 1 }
+                    if apostrophe > index + 1, let length = Self.apostropheLength(bytes, at: apostrophe),
+                        end - apostrophe - length <= 1
+                    {
+                        handleEnd = apostrophe
+                    }
+                    var token = word(bytes, index + 1, handleEnd, scratch: &scratch)
                     token.kind = .mention
                     token.start = Int32(index)
                     token.classes.insert(.person)
                     if sentenceStart { token.flags.insert(.sentenceInitial) }
                     tokens.append(token)
+                    if handleEnd < end {
+                        var contraction = word(bytes, handleEnd, end, scratch: &scratch)
+                        contraction.flags = []
+                        append(contraction, into: &tokens)
+                    }
                     sentenceStart = false
                     index = end
                     continue
