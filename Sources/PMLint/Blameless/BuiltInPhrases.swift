@@ -170,7 +170,8 @@ extension BlamelessLanguage {
             [
                 ("fail|failed|fails|failing <adv>? to|in|at", [.subject(.person)]),
                 ("failed|fails|fail us|me|everyone|everybody", [.subject(.person)]),
-                ("let|lets|letting us|me|everyone|everybody|the team down", [.subject(.person)]),
+                ("let|lets|letting us|me|everyone|everybody down", [.subject(.person)]),
+                ("let|lets|letting the team|customers down", [.subject(.person)]),
                 ("'s failure|failures to", [.subject(.person)]),
                 ("fail|failed|fails|failing to follow the runbook|process|procedure|checklist|instructions", []),
             ]),
@@ -227,8 +228,8 @@ extension BlamelessLanguage {
                     .subject(.person), .notFollowedBy(.metric),
                 ]),
                 ("<mistake> made|committed|come|comes|came? by|of|from|on", [.personAfter(4)]),
-                ("<mistake> was|were made|committed by", [.personAfter(4)]),
-                ("on the part of", [.personAfter(4)]), ("on <person> 's part", []),
+                ("<mistake> ~4 was|were made|committed|introduced|caused by", [.personAfter(4)]),
+                ("on the part of", [.personAfter(4)]), ("on <person> <person>* 's part", []),
             ]),
         Phrase(
             "who caused", "ask what caused it, not who",
@@ -291,7 +292,7 @@ extension BlamelessLanguage {
             "didn't check", "what made the step easy to skip, and what would have made it automatic?",
             [
                 ("<neg> <adv>? <duty>", [.subject(.person), .notPassive, .notImperative, .noExcuse]),
-                ("<neg> <person> <adv>? <duty>", [.noExcuse]),
+                ("<neg> <person> <person>* <adv>? <duty>", [.noExcuse]),
                 ("<neg> to <duty>", [.subject(.person), .noExcuse]),
                 ("<neg> <adv>? do|done|doing|did <det>? needful|homework|diligence|job|part", [.subject(.person)]),
                 ("<neg> <adv>? understand|understood what", [.subject(.person), .noExcuse]),
@@ -321,7 +322,8 @@ extension BlamelessLanguage {
                 ("rushed|rushes|rush|rushing|hurried", [.subject(.person), .notImperative]),
                 ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
                 ("pushed|forced|rammed|rushed|bulldozed through", [.subject(.person)]),
-                ("even though|although|despite ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [
+                ("even though ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [.personInClause]),
+                ("although|despite ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [
                     .personInClause
                 ]),
                 ("rubber stamp|stamped|stamps|stamping", [.personInClause]), ("rubber-stamp|rubber-stamped", [.personInClause]),
@@ -333,16 +335,18 @@ extension BlamelessLanguage {
             "caused by a person", "ask what caused it, not who",
             [
                 ("caused|causes|cause", [.subject(.personOrTheirs)]), ("caused|triggered by", [.personAfter(5)]),
-                ("because|cause|since <person>", [.loss, .noPraise]),
-                ("<person> is|was|'s <det> root? cause|reason|culprit|problem", []),
-                ("<person> is|was|'s why", []), ("'s ~3 is|was why", [.subject(.personOrTheirs)]),
+                ("because|cause|since <person>", [.loss, .noPraise, .noneAfter(.unavailable, 6)]),
+                ("<person> <person>* is|was|'s <det> root? cause|reason|culprit|problem", []),
+                ("<person> <person>* is|was|'s why", []), ("'s ~3 is|was why", [.subject(.personOrTheirs)]),
                 ("'s ~2 is|was <det>? root? cause|reason|culprit|problem", [.subject(.person)]),
                 ("because|due|owing of|to", [.personAfter(3), .noPraise]), ("courtesy of", [.personAfter(3)]),
-                ("thanks to", [.personAfter(3), .loss, .noPraise]),
+                ("thanks to", [.personAfter(3), .loss, .sarcasticPraise]),
+                ("came|comes|come|stems|stemmed|stem|stemming|resulted|results from", [.personAfter(3), .loss]),
+                ("came|comes|come|boils|boiled down to", [.personAfter(3), .loss]),
                 ("attributable|attributed to", [.personAfter(4)]),
                 ("<cause> :|=|-|is|was|are|were <adv>? <det>? <person>", []),
                 ("<cause> of ~3 is|was <det>? <person>", []),
-                ("this|that|it|outage|incident|failure|mess|one is|was|'s <adv>? on <person>", [
+                ("this|that|it|outage|incident|failure|mess one? is|was|'s <adv>? on <person>", [
                     .notAfter(["'s"], 1)
                 ]),
             ]),
@@ -372,8 +376,8 @@ extension BlamelessLanguage {
         Phrase(
             "if only they had", "hindsight: what would have made that step the default?",
             [
-                ("if|unless|only <person> had|'d|did", [.notFollowedBy(.negation), .notAfter(["access", "more"], 2)]),
-                ("had <person> <word>", [.atSentenceStart]),
+                ("if|unless|only <person> <person>* had|'d|did", [.notFollowedBy(.negation), .notAfter(["access", "more"], 2)]),
+                ("had <person> <person>* <word>", [.atSentenceStart]),
             ]),
         Phrase(
             "responsible for this", "\(system); accountability is for the system's owners, not for a culprit",
@@ -387,14 +391,15 @@ extension BlamelessLanguage {
                     .subject(.person)
                 ]),
                 ("be|get|been removed|taken|kicked off|from", [.subject(.person)]),
+                ("be|get|been kept|locked away|out", [.subject(.person)]),
             ]),
         Phrase(
             "judging the person", reasonable,
             [
                 ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
-                ("classic|typical|another <person> move|mistake|special|moment", []), ("looking at you", []),
-                ("had one job", []), ("weak point|spot|link", []),
-                ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]), ("sigh|smh|ugh|facepalm|argh|sigh...", [.personInSentence]), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
+                ("classic|typical|another <person> <person>* move|mistake|special|moment", []), ("looking at you", []),
+                ("had one job", []), ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]), ("weak point|spot|link", []),
+                ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]), ("sigh|smh|ugh|facepalm|argh", [.personInSentence]), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),
             ]),

@@ -26,6 +26,8 @@ enum ContextRule: Sendable {
     case notAfter([String], Int)
     /// No word of this class right after the match ("error rate", "fault tolerance").
     case notFollowedBy(WordClass)
+    /// No word of this class in the `Int` words after the match ("because he was on a flight").
+    case noneAfter(WordClass, Int)
     /// The match's last word is not joined by a hyphen to the next ("blame-free", "stupid-simple").
     case notHyphenated
     /// No reason in the system follows ("missed the page because his phone had no signal").
@@ -34,6 +36,9 @@ enum ContextRule: Sendable {
     case loss
     /// No praise in the words after the match ("because of Bob's quick rollback").
     case noPraise
+    /// No praise after the match, unless the sentence names a loss it does not play down: sarcasm ("thanks to
+    /// Mikko's brilliant idea, we were offline all afternoon").
+    case sarcasticPraise
     /// The match's first word is not after a form of "be" ("was not told" is done to someone).
     case notPassive
     /// Not an imperative ("Don't bother restarting it").
@@ -73,10 +78,14 @@ struct MatchContext {
         case .before(let ids, let limit): wordsBefore(start, limit).contains { ids.contains($0.id) }
         case .notAfter(let ids, let limit): !wordsAfter(end, limit).contains { ids.contains($0.id) }
         case .notFollowedBy(let classes): !(end < tokens.count && tokens[end].is(classes))
+        case .noneAfter(let classes, let limit): !wordsAfter(end, limit).contains { $0.is(classes) }
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
         case .noPraise: !wordsAfter(end, 4).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
+        case .sarcasticPraise:
+            !wordsAfter(end, 4).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
+                || !sentence(around: start).contains { tokens[$0].is(.mitigation) }
         case .notPassive: !isPassive(start)
         case .notImperative: !isImperative(start)
         case .atSentenceStart: startsSentence(start)
@@ -269,6 +278,8 @@ struct MatchContext {
                         reason += 1
                     }
                     if reason < tokens.count, !(tokens[reason].is(.person) && !possessed) { return true }
+                    // "because he was on a flight": unavailable, through no one's fault.
+                    if wordsAfter(reason, 6).contains(where: { $0.is(.unavailable) }) { return true }
                 }
             }
             position += 1
@@ -343,7 +354,8 @@ enum CompiledRule: Sendable {
     case before(Set<Int32>, Int)
     case notAfter(Set<Int32>, Int)
     case notFollowedBy(WordClass)
-    case notHyphenated, noExcuse, loss, noPraise, notPassive, notImperative, atSentenceStart
+    case noneAfter(WordClass, Int)
+    case notHyphenated, noExcuse, loss, noPraise, sarcasticPraise, notPassive, notImperative, atSentenceStart
 
     init(_ rule: ContextRule, vocabulary: inout Vocabulary) {
         func ids(_ words: [String]) -> Set<Int32> {
@@ -358,10 +370,12 @@ enum CompiledRule: Sendable {
         case .before(let words, let limit): self = .before(ids(words), limit)
         case .notAfter(let words, let limit): self = .notAfter(ids(words), limit)
         case .notFollowedBy(let classes): self = .notFollowedBy(classes)
+        case .noneAfter(let classes, let limit): self = .noneAfter(classes, limit)
         case .notHyphenated: self = .notHyphenated
         case .noExcuse: self = .noExcuse
         case .loss: self = .loss
         case .noPraise: self = .noPraise
+        case .sarcasticPraise: self = .sarcasticPraise
         case .notPassive: self = .notPassive
         case .notImperative: self = .notImperative
         case .atSentenceStart: self = .atSentenceStart

@@ -98,6 +98,10 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let misdo = WordClass(rawValue: 1 << 48)
     /// A person's failings as nouns: inexperience, laziness, carelessness…
     static let failing = WordClass(rawValue: 1 << 49)
+    /// Reasons for being unavailable that are no one's fault: a flight, leave, a meeting…
+    static let unavailable = WordClass(rawValue: 1 << 50)
+    /// Words that make a loss small ("we lost only five minutes").
+    static let mitigation = WordClass(rawValue: 1 << 51)
 
     /// A person, or a word that may stand for one.
     static let anyPerson: WordClass = [.person, .pronoun, .personNoun]
@@ -188,7 +192,7 @@ enum Lexicon {
             [.destroyed],
             """
             broken nuked wrecked trashed bricked hosed borked tanked crashed corrupted destroyed clobbered botched \
-            bungled fumbled overlooked ignored disregarded missed skipped bypassed rushed
+            bungled fumbled overlooked ignored disregarded missed skipped bypassed rushed exposed leaked
             """
         ),
         (
@@ -268,7 +272,8 @@ enum Lexicon {
             [.loss],
             """
             lost lose loses losing down outage outages broke broken breaking deleted corrupted wasted cost costs \
-            missed crashed burned burnt ruined wrecked wiped destroyed failed downtime
+            missed crashed burned burnt ruined wrecked wiped destroyed failed downtime offline incident \
+            incidents breach regression outage unavailable
             """
         ),
         (
@@ -417,6 +422,15 @@ enum Lexicon {
             misstep missteps typo typos
             """
         ),
+        (
+            [.unavailable],
+            """
+            flight flights plane leave vacation holiday holidays pto off-shift off-duty sick ill meeting meetings \
+            driving commuting hospital signal travelling traveling airport train doctor appointment emergency \
+            parental bereavement offline asleep night
+            """
+        ),
+        ([.mitigation], "only just limited minimal less fewer within under merely"),
         ([.unvetted], "untested unreviewed unvetted unapproved unauthorized unauthorised unvalidated unchecked"),
         (
             [.ship],

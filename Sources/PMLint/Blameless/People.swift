@@ -6,6 +6,8 @@ import PMDocument
 public struct People: Sendable {
     /// Hashes of the lower-cased words of every name (`Nadia Rahman` gives `nadia` and `rahman`) and handle.
     private var names: Set<UInt64> = []
+    /// Hyphenated names (`Sun-hee`), which the tokeniser splits: the hashes of their parts, combined.
+    private var hyphenated: Set<UInt64> = []
 
     /// Nobody.
     public init() {}
@@ -25,10 +27,15 @@ public struct People: Sendable {
     /// Adds everyone in `other`.
     public mutating func merge(_ other: People) {
         names.formUnion(other.names)
+        hyphenated.formUnion(other.hyphenated)
     }
 
     /// Whether no one is known.
     public var isEmpty: Bool { names.isEmpty }
+
+    private static func combined(_ hashes: [UInt64]) -> UInt64 {
+        hashes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1) &* 0x100_0000_01b3 }
+    }
 
     /// Adds `names`.
     public mutating func add<Names: Sequence<String>>(_ names: Names) {
@@ -39,6 +46,8 @@ public struct People: Sendable {
             if whole.count >= 2 { self.names.insert(Vocabulary.hash(whole.utf8)) }
             for part in whole.split(whereSeparator: { $0.isWhitespace || $0 == "," }) where part.count >= 2 {
                 self.names.insert(Vocabulary.hash(part.utf8))
+                let pieces = part.split(separator: "-")
+                if pieces.count > 1 { hyphenated.insert(Self.combined(pieces.map { Vocabulary.hash($0.utf8) })) }
             }
         }
     }
@@ -71,6 +80,18 @@ public struct People: Sendable {
                 !token.is(.systemNoun)
             {
                 tokens[index].classes.insert(.person)
+            }
+        }
+        // Hyphenated names, split by the tokeniser: Sun-hee.
+        if !hyphenated.isEmpty {
+            var index = 0
+            while index < tokens.count {
+                var end = index + 1
+                while end < tokens.count, tokens[end].flags.contains(.hyphenJoined) { end += 1 }
+                if end - index > 1, hyphenated.contains(Self.combined(tokens[index..<end].map(\.hash))) {
+                    for part in index..<end { tokens[part].classes.insert(.person) }
+                }
+                index = end
             }
         }
         // The rest of a titled name: Ms. Nadia Rahman.
