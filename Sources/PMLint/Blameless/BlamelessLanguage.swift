@@ -79,12 +79,45 @@ public struct BlamelessLanguage: Sendable {
     public var phrases: [Phrase]
     /// The team's people (pm.yml `lint.blameless.people`), read as people in every file.
     public var people: People
-    private let vocabulary: Vocabulary
-    private let trie: PhraseTrie
-    /// For each value the trie reports: the phrase and the form's compiled rules.
-    private let forms: [(phrase: Int, rules: [CompiledRule])]
-    private let words: ContextWords
-    private let expressions: [(phrase: Int, expression: NSRegularExpression)]
+    private let matcher: Matcher
+
+    /// The phrases compiled: the words they know, one trie, each form's rules, the team's expressions.
+    private struct Matcher: Sendable {
+        let vocabulary: Vocabulary
+        let trie: PhraseTrie
+        /// For each value the trie reports: the phrase and the form's compiled rules.
+        let forms: [(phrase: Int, rules: [CompiledRule])]
+        let words: ContextWords
+        let expressions: [(phrase: Int, expression: NSRegularExpression)]
+
+        init(_ phrases: [Phrase]) throws {
+            var vocabulary = Vocabulary.lexicon
+            var trie = PhraseTrie()
+            var forms: [(phrase: Int, rules: [CompiledRule])] = []
+            var expressions: [(phrase: Int, expression: NSRegularExpression)] = []
+            for (index, phrase) in phrases.enumerated() {
+                if let expression = phrase.expression {
+                    expressions.append((index, try NSRegularExpression(pattern: expression, options: .caseInsensitive)))
+                }
+                for form in phrase.forms {
+                    let value = Int32(forms.count)
+                    forms.append((index, form.rules.map { CompiledRule($0, vocabulary: &vocabulary) }))
+                    for steps in try PhrasePattern.sequences(form.pattern, vocabulary: &vocabulary) {
+                        trie.insert(steps, value: value)
+                    }
+                }
+            }
+            words = ContextWords(&vocabulary)
+            trie.finish(vocabularySize: vocabulary.words.count)
+            self.vocabulary = vocabulary
+            self.trie = trie
+            self.forms = forms
+            self.expressions = expressions
+        }
+    }
+
+    /// The built-in phrases compiled once, for every linter the team's config does not change them in.
+    private static let builtInMatcher = Result { try Matcher(builtInPhrases) }
 
     /// The built-in phrases, without those labelled in `removing`, plus `adding`; `people` are the team's.
     ///
@@ -93,28 +126,7 @@ public struct BlamelessLanguage: Sendable {
         let removed = Set(removing.map { $0.lowercased() })
         phrases = Self.builtInPhrases.filter { !removed.contains($0.label.lowercased()) } + adding
         self.people = people
-        var vocabulary = Vocabulary.lexicon
-        var trie = PhraseTrie()
-        var forms: [(phrase: Int, rules: [CompiledRule])] = []
-        var expressions: [(phrase: Int, expression: NSRegularExpression)] = []
-        for (index, phrase) in phrases.enumerated() {
-            if let expression = phrase.expression {
-                expressions.append((index, try NSRegularExpression(pattern: expression, options: [.caseInsensitive])))
-            }
-            for form in phrase.forms {
-                let value = Int32(forms.count)
-                forms.append((index, form.rules.map { CompiledRule($0, vocabulary: &vocabulary) }))
-                for steps in try PhrasePattern.sequences(form.pattern, vocabulary: &vocabulary) {
-                    trie.insert(steps, value: value)
-                }
-            }
-        }
-        words = ContextWords(&vocabulary)
-        trie.finish(vocabularySize: vocabulary.words.count)
-        self.vocabulary = vocabulary
-        self.trie = trie
-        self.forms = forms
-        self.expressions = expressions
+        matcher = removed.isEmpty && adding.isEmpty ? try Self.builtInMatcher.get() : try Matcher(phrases)
     }
 
     /// Every phrase in `block`'s prose (never in code spans or URLs), in order, with the file's `people`
@@ -148,16 +160,16 @@ public struct BlamelessLanguage: Sendable {
 
     /// The phrases in `text` as (phrase, byte range), in order, overlapping ones dropped.
     private func matches(in text: [UInt8], people: People) -> [(phrase: Int, start: Int, end: Int)] {
-        var tokens = WordTokenizer(vocabulary: vocabulary).tokens(text)
+        var tokens = WordTokenizer(vocabulary: matcher.vocabulary).tokens(text)
         var known = self.people
         known.merge(people)
         known.mark(&tokens)
-        let context = MatchContext(tokens: tokens, words: words)
+        let context = MatchContext(tokens: tokens, words: matcher.words)
         var found: [(phrase: Int, first: Int, last: Int)] = []
-        trie.matches(in: tokens) { value, start, end in
-            let form = forms[Int(value)]
+        matcher.trie.matches(in: tokens) { value, start, end in
+            let form = matcher.forms[Int(value)]
             guard form.rules.allSatisfy({ context.passes($0, start: start, end: end) }) else { return }
-            found.append((form.phrase, start, end - 1))
+            found.append((form.phrase, context.quoteStart(form.rules, start: start), end - 1))
         }
         var result: [(phrase: Int, start: Int, end: Int)] = found.map {
             (phrase: $0.phrase, start: Int(tokens[$0.first].start), end: Int(tokens[$0.last].end))
@@ -177,7 +189,7 @@ public struct BlamelessLanguage: Sendable {
     private func regularExpressionMatches(
         in bytes: [UInt8], tokens: [WordToken]
     ) -> [(phrase: Int, start: Int, end: Int)] {
-        guard !expressions.isEmpty else { return [] }
+        guard !matcher.expressions.isEmpty else { return [] }
         var inert = Array(repeating: false, count: bytes.count)
         for token in tokens where token.kind == .inert {
             for index in Int(token.start)..<Int(token.end) { inert[index] = true }
@@ -203,7 +215,7 @@ public struct BlamelessLanguage: Sendable {
         let string = String(text)
         let range = NSRange(location: 0, length: offsets.count - 1)
         var found: [(phrase: Int, start: Int, end: Int)] = []
-        for (phrase, expression) in expressions {
+        for (phrase, expression) in matcher.expressions {
             for result in expression.matches(in: string, range: range) where result.range.length > 0 {
                 found.append((phrase, offsets[result.range.location], offsets[NSMaxRange(result.range)]))
             }

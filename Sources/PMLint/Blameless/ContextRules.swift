@@ -92,6 +92,17 @@ struct MatchContext {
         }
     }
 
+    /// Where a finding's quote starts: at the person a ``ContextRule/subject`` rule found, when they are
+    /// close before the match ("Bob broke", "Sam's fault"), else at the match.
+    func quoteStart(_ rules: [CompiledRule], start: Int) -> Int {
+        guard rules.contains(where: { if case .subject = $0 { true } else { false } }) else { return start }
+        switch subject(before: start) {
+        case .person(let index), .ownedByPerson(let index), .unknownName(let index):
+            return start - index <= 3 && index < start ? index : start
+        default: return start
+        }
+    }
+
     /// The word tokens among the `limit` tokens before `index`, within its sentence, nearest first.
     private func wordsBefore(_ index: Int, _ limit: Int) -> [WordToken] {
         var found: [WordToken] = []

@@ -325,11 +325,9 @@ enum Lexicon {
         (
             [.judgement],
             """
-            distracted clueless oblivious overconfident arrogant complacent lazy sloppy hasty rash impatient \
-            unfocused absent-minded forgetful useless hopeless unreliable drunk hungover sleepy inattentive \
-            negligent careless reckless incompetent irresponsible clumsy half-asleep unqualified inept \
-            cavalier lackadaisical shoddy slapdash half-assed ashamed shameful disgraceful incapable panicked \
-            panicking
+            distracted oblivious overconfident arrogant complacent hasty rash impatient unfocused absent-minded \
+            forgetful useless hopeless unreliable drunk hungover sleepy shoddy slapdash ashamed shameful \
+            disgraceful incapable panicked panicking
             """
         ),
         (
