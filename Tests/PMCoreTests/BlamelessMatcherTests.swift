@@ -87,7 +87,8 @@ import Testing
     }
 
     @Test func allPhrasesInOnePass() throws {
-        let found = try Self.matches(["human error", "dropped the ball", "ball"], in: "Human error; we dropped the ball.")
+        let found = try Self.matches(
+            ["human error", "dropped the ball", "ball"], in: "Human error; we dropped the ball.")
         #expect(found.map(\.0) == [0, 2, 1])
         #expect(found.map(\.1) == ["Human error", "ball", "dropped the ball"])
     }
@@ -115,8 +116,12 @@ import Testing
 
     @Test func badPatternsAreErrors() {
         var vocabulary = Vocabulary.lexicon
-        #expect(throws: PhrasePattern.SyntaxError.self) { try PhrasePattern.sequences("<nonsense>", vocabulary: &vocabulary) }
-        #expect(throws: PhrasePattern.SyntaxError.self) { try PhrasePattern.sequences("~2 fault", vocabulary: &vocabulary) }
+        #expect(throws: PhrasePattern.SyntaxError.self) {
+            try PhrasePattern.sequences("<nonsense>", vocabulary: &vocabulary)
+        }
+        #expect(throws: PhrasePattern.SyntaxError.self) {
+            try PhrasePattern.sequences("~2 fault", vocabulary: &vocabulary)
+        }
     }
 }
 
@@ -224,7 +229,8 @@ import Testing
 
     @Test func findingsInAFileKeepTheirPositions() {
         let text = cleanPostmortem.replacingOccurrences(
-            of: "Replies stopped.", with: "Replies stopped when *Zoë’s* change\nwas careless; the `human error` is in code.")
+            of: "Replies stopped.",
+            with: "Replies stopped when *Zoë’s* change\nwas careless; the `human error` is in code.")
         let findings = lint(text).filter { $0.rule == "blameless" }
         #expect(findings.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["17:5"], "\(findings.map(\.message))")
         #expect(findings.first?.message.hasPrefix("blaming language: \"careless\"") == true)
@@ -294,9 +300,13 @@ import Testing
             peopleInConfig ? try Config.parse("lint:\n  blameless:\n    people: [\(list)]\n", path: "pm.yml") : Config()
         let frontMatter = peopleInConfig ? "" : "responders: [\(list)]\n"
         func flagged(_ sentence: String) -> Bool {
-            let text = cleanPostmortem.replacingOccurrences(of: "status: published\n", with: "status: in-review\n\(frontMatter)")
-                .replacingOccurrences(of: "Replies stopped.", with: sentence)
-            return lint(text, config: config).contains { $0.rule == "blameless" && $0.line == 17 - (peopleInConfig ? 1 : 0) }
+            let text = cleanPostmortem.replacingOccurrences(
+                of: "status: published\n", with: "status: in-review\n\(frontMatter)"
+            )
+            .replacingOccurrences(of: "Replies stopped.", with: sentence)
+            return lint(text, config: config).contains {
+                $0.rule == "blameless" && $0.line == 17 - (peopleInConfig ? 1 : 0)
+            }
         }
         let blaming = try sentences("\(folder)/blaming.txt")
         let neutral = try sentences("\(folder)/neutral.txt")

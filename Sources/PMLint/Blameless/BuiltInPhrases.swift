@@ -74,7 +74,7 @@ extension BlamelessLanguage {
         Phrase(
             "should have checked", "hindsight: what would have prompted that check, and why was it not there?",
             [
-                ("should|ought|could to? have|of <adv>? double|triple? <hindsight>|check|checked", [.subject(.human)]),
+                ("should|ought|could to? have|of <adv>? double|triple? <hindsight>|check", [.subject(.human)]),
                 ("anyone|any ~4 would|could have|of <hindsight>", []),
             ]),
         Phrase(
@@ -111,13 +111,16 @@ extension BlamelessLanguage {
                 ("sloppily|sloppiness", []),
                 ("was|were|is|are|being|been|too|so|very|pretty|really sloppy", [.notHyphenated]),
                 (
-                    "sloppy work|review|reviews|code|fix|engineering|mistake|job|deploy|change|testing|coding|practice",
+                    "sloppy work|review|reviews|code|fix|engineering|mistake|job|deploy|change|testing|coding",
                     []
                 ),
                 ("sloppy <person>", []),
-                ("did|does|do|done <det>? poor|terrible|bad|awful|lousy|shoddy|sloppy|crappy job|work", [
-                    .subject(.person)
-                ]),
+                (
+                    "did|does|do|done <det>? poor|terrible|bad|awful|lousy|shoddy|sloppy|crappy job|work",
+                    [
+                        .subject(.person)
+                    ]
+                ),
             ]),
         Phrase(
             "didn't bother", "\(reasonable); what made the step easy to skip?",
@@ -145,9 +148,12 @@ extension BlamelessLanguage {
             "reckless", reasonable,
             [
                 ("reckless|recklessly|recklessness|yolo|yoloed|yolo'd", []),
-                ("blindly|hastily|thoughtlessly|mindlessly|naively|foolishly|haphazardly|rashly|heedlessly", [
-                    .personInClause
-                ]),
+                (
+                    "blindly|hastily|thoughtlessly|mindlessly|naively|foolishly|haphazardly|rashly|heedlessly",
+                    [
+                        .personInClause
+                    ]
+                ),
             ]),
         Phrase("irresponsible", reasonable, [("irresponsible|irresponsibly|irresponsibility", [])]),
         Phrase(
@@ -186,7 +192,8 @@ extension BlamelessLanguage {
             [
                 ("<neg> paying attention", []), ("<neg> <adv>? pay|pays|paid attention", [.subject(.human)]),
                 ("inattentive|inattentiveness|inattention", []),
-                ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []), ("half-asleep", []),
+                ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []),
+                ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
                 ("too busy ~3 to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
             ]),
@@ -224,9 +231,12 @@ extension BlamelessLanguage {
         Phrase(
             "made a mistake", safeguard,
             [
-                ("made|make|makes|making|did|do|does|done|committed <det>? ~2 <mistake>", [
-                    .subject(.person), .notFollowedBy(.metric),
-                ]),
+                (
+                    "made|make|makes|making|did|do|does|done|committed <det>? ~2 <mistake>",
+                    [
+                        .subject(.person), .notFollowedBy(.metric),
+                    ]
+                ),
                 ("<mistake> made|committed|come|comes|came? by|of|from|on", [.personAfter(4)]),
                 ("<mistake> ~4 was|were made|committed|introduced|caused by", [.personAfter(4)]),
                 ("on the part of", [.personAfter(4)]), ("on <person> <person>* 's part", []),
@@ -245,7 +255,8 @@ extension BlamelessLanguage {
             "rookie mistake", reasonable,
             [
                 (
-                    "rookie|amateur|amateurish|newbie|silly|dumb|stupid|beginner|schoolboy|novice|noob mistake|mistakes|error|errors|move|moves",
+                    "rookie|amateur|amateurish|newbie|silly|dumb|stupid|beginner|schoolboy|novice|noob "
+                        + "mistake|mistakes|error|errors|move|moves",
                     []
                 )
             ]),
@@ -264,22 +275,25 @@ extension BlamelessLanguage {
             "should not have", "\(reasonable); what would have made the safer path the easy one?",
             [
                 ("should|ought|must <neg> to? have|of been? <action>", [.subject(.person)]),
-                ("should|ought|must <neg> to? have|of <det>? prod|production|root|admin|write|sudo|console|deploy access",
-                 [.subject(.person)]),
+                (
+                    "should|ought|must <neg> to? have|of had? <det>? <access> access",
+                    [.subject(.person)]
+                ),
                 ("had|has <det>? no business", [.subject(.person)]),
                 ("can|could <neg> be trusted", [.subject(.person)]),
                 ("should|must|ought <neg> to? be allowed|trusted|permitted|let", [.subject(.person)]),
-                ("should|ought|must <neg> to? have|of had <det>? prod|production|root|admin|write|sudo|console|deploy access",
-                 [.subject(.person)]),
             ]),
         // Beyond the word lists: a person with a verb of failure, found by the person and the verb together.
         Phrase(
             "broke something", "describe what the change did and what in the system let it through, not who made it",
             [
                 ("<destroy>", [.subject(.personOrTheirs), .notImperative, .notAfter(breakParticles, 5)]),
-                ("took|takes|take|taking|brought|brings|bring down|out", [
-                    .subject(.personOrTheirs), .notImperative,
-                ]),
+                (
+                    "took|takes|take|taking|brought|brings|bring down|out",
+                    [
+                        .subject(.personOrTheirs), .notImperative,
+                    ]
+                ),
                 ("<destroyed> by", [.personAfter(5)]),
                 ("taken|brought|knocked down|out by", [.personAfter(5)]),
                 ("took|takes|take|taking|brought|brings|bring|knocked ~4 offline|down", [.subject(.personOrTheirs)]),
@@ -323,11 +337,16 @@ extension BlamelessLanguage {
                 ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
                 ("pushed|forced|rammed|rushed|bulldozed through", [.subject(.person)]),
                 ("even though ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [.personInClause]),
-                ("although|despite ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [
-                    .personInClause
-                ]),
-                ("rubber stamp|stamped|stamps|stamping", [.personInClause]), ("rubber-stamp|rubber-stamped", [.personInClause]),
-                ("without <det>? ~1 pair of eyes", [.personInClause]), ("without <det>? ~1 opinion", [.personInClause]),
+                (
+                    "although|despite ~6 red|failing|failed|warned|warning|warnings|told|objected|broken",
+                    [
+                        .personInClause
+                    ]
+                ),
+                ("rubber stamp|stamped|stamps|stamping", [.personInClause]),
+                ("rubber-stamp|rubber-stamped", [.personInClause]),
+                ("without <det>? ~1 pair of eyes", [.personInClause]),
+                ("without <det>? ~1 opinion", [.personInClause]),
                 ("instead of <det>", [.personInClause]),
                 ("straight|directly to prod|production|main|master|live", [.personInClause]),
             ]),
@@ -346,19 +365,18 @@ extension BlamelessLanguage {
                 ("attributable|attributed to", [.personAfter(4)]),
                 ("<cause> :|=|-|is|was|are|were <adv>? <det>? <person>", []),
                 ("<cause> of ~3 is|was <det>? <person>", []),
-                ("this|that|it|outage|incident|failure|mess one? is|was|'s <adv>? on <person>", [
-                    .notAfter(["'s"], 1)
-                ]),
+                (
+                    "this|that|it|outage|incident|failure|mess one? is|was|'s <adv>? on <person>",
+                    [
+                        .notAfter(["'s"], 1)
+                    ]
+                ),
             ]),
         Phrase(
             "left it open", "\(system): why was the unsafe state possible, and what would have flagged it?",
             [
-                ("left|leaves|leaving <det>? ~3 open|exposed|unlocked|unprotected|unattended|unsecured|public|unencrypted", [
-                    .subject(.person)
-                ]),
-                ("leaked|exposed|pasted|posted|committed|published <det>? ~2 password|passwords|secret|secrets|credential|credentials|token|tokens|key|keys", [
-                    .subject(.person)
-                ]),
+                ("left|leaves|leaving <det>? ~3 <unsafe>", [.subject(.person)]),
+                ("leaked|exposed|pasted|posted|committed|published <det>? ~2 <secret>", [.subject(.person)]),
             ]),
         Phrase(
             "got it wrong", "\(system): what made the wrong choice look right?",
@@ -376,20 +394,31 @@ extension BlamelessLanguage {
         Phrase(
             "if only they had", "hindsight: what would have made that step the default?",
             [
-                ("if|unless|only <person> <person>* had|'d|did", [.notFollowedBy(.negation), .notAfter(["access", "more"], 2)]),
+                (
+                    "if|unless|only <person> <person>* had|'d|did",
+                    [
+                        .notFollowedBy(.negation), .notAfter(["access", "more"], 2),
+                    ]
+                ),
                 ("had <person> <person>* <word>", [.atSentenceStart]),
             ]),
         Phrase(
             "responsible for this", "\(system); accountability is for the system's owners, not for a culprit",
             [
                 ("responsible|accountable|liable for <det>? ~1 <outcome>", [.subject(.person)]),
-                ("responsibility|accountability|blame ~4 lies|lay|lie|rests|rested|falls|fell|is with|on", [
-                    .personAfter(6)
-                ]),
+                (
+                    "responsibility|accountability|blame ~4 lies|lay|lie|rests|rested|falls|fell|is with|on",
+                    [
+                        .personAfter(6)
+                    ]
+                ),
                 ("held|hold|holds|holding <word>? accountable|responsible|liable", []),
-                ("be|get|been|gets fired|disciplined|punished|reprimanded|sacked|banned|demoted|suspended", [
-                    .subject(.person)
-                ]),
+                (
+                    "be|get|been|gets fired|disciplined|punished|reprimanded|sacked|banned|demoted|suspended",
+                    [
+                        .subject(.person)
+                    ]
+                ),
                 ("be|get|been removed|taken|kicked off|from", [.subject(.person)]),
                 ("be|get|been kept|locked away|out", [.subject(.person)]),
             ]),
@@ -397,9 +426,12 @@ extension BlamelessLanguage {
             "judging the person", reasonable,
             [
                 ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
-                ("classic|typical|another <person> <person>* move|mistake|special|moment", []), ("looking at you", []),
-                ("had one job", []), ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]), ("weak point|spot|link", []),
-                ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]), ("sigh|smh|ugh|facepalm|argh", [.personInSentence]), ("weak link", []), ("rogue <person>", []), ("guilty party|parties", []),
+                ("classic|typical|another <person> <person>* move|mistake|special|moment", []),
+                ("looking at you", []), ("had one job", []), ("weak point|spot|link", []), ("rogue <person>", []),
+                ("guilty party|parties", []),
+                ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]),
+                ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]),
+                ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),
             ]),

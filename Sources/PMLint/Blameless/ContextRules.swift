@@ -54,7 +54,10 @@ struct MatchContext {
 
     /// The subject before `index`, and where it is.
     enum Subject: Equatable {
-        case person(Int), ownedByPerson(Int), unknownName(Int), they, writer, writers, thing, notAVerb
+        case person(Int)
+        case ownedByPerson(Int)
+        case unknownName(Int)
+        case they, writer, writers, thing, notAVerb
         case nobody(imperative: Bool)
 
         func satisfies(_ agent: ContextRule.Agent) -> Bool {

@@ -98,6 +98,12 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let misdo = WordClass(rawValue: 1 << 48)
     /// A person's failings as nouns: inexperience, laziness, carelessness…
     static let failing = WordClass(rawValue: 1 << 49)
+    /// Kinds of access a person may be said not to deserve: prod, root, admin…
+    static let access = WordClass(rawValue: 1 << 52)
+    /// States a person may leave something in: open, exposed, unlocked…
+    static let unsafe = WordClass(rawValue: 1 << 53)
+    /// Secrets a person may leak: passwords, tokens, keys…
+    static let secret = WordClass(rawValue: 1 << 54)
     /// Reasons for being unavailable that are no one's fault: a flight, leave, a meeting…
     static let unavailable = WordClass(rawValue: 1 << 50)
     /// Words that make a loss small ("we lost only five minutes").
@@ -173,7 +179,8 @@ enum Lexicon {
             communicate communicated notify notified tell tells told inform informs informed wait waits waited \
             monitor monitored double-check double-checked ask asks asked investigate investigated consult \
             consulted reply replied answer answers answered renew renewed rotate rotated run ran \
-            consider considered heed heeded try tried write writes wrote realise realised realize realized document documented plan planned \
+            consider considered heed heeded try tried write writes wrote realise realised realize realized document \
+            documented plan planned \
             prepare prepared coordinate coordinated page paged alert alerted warn warned announce announced drain \
             drained unsilence unsilenced re-enable re-enabled reenable reenabled care cared bother bothered learn \
             learned backup pick picked show showed attend attended react reacted \
@@ -198,7 +205,8 @@ enum Lexicon {
         (
             [.mistake],
             """
-            mistake mistakes error errors blunder blunders oversight oversights lapse lapses slip slips goof goofs gaffe gaffes misstep missteps typo typos fuckup fuck-up \
+            mistake mistakes error errors blunder blunders oversight oversights lapse lapses slip slips goof goofs \
+            gaffe gaffes misstep missteps typo typos fuckup fuck-up \
             cock-up booboo misjudgement misjudgment misjudgements
             """
         ),
@@ -428,6 +436,9 @@ enum Lexicon {
             parental bereavement offline asleep night
             """
         ),
+        ([.access], "prod production root admin write sudo console deploy"),
+        ([.unsafe], "open exposed unlocked unprotected unattended unsecured public unencrypted world-readable"),
+        ([.secret], "password passwords secret secrets credential credentials token tokens key keys"),
         ([.mitigation], "only just limited minimal less fewer within under merely"),
         ([.unvetted], "untested unreviewed unvetted unapproved unauthorized unauthorised unvalidated unchecked"),
         (

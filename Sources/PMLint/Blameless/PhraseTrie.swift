@@ -30,6 +30,7 @@ enum PhrasePattern {
         "overlook": .overlook, "skip": .skip, "forget": .forget, "without": .withoutDuty, "title": .title,
         "cause": .cause, "unvetted": .unvetted, "skill": .skill, "care": .care, "ship": .ship,
         "defective": .defective, "insult": .insult, "misdo": .misdo, "failing": .failing,
+        "access": .access, "unsafe": .unsafe, "secret": .secret,
     ]
 
     /// Every sequence of steps `pattern` allows, adding its words to `vocabulary`.

@@ -112,7 +112,8 @@ struct Vocabulary: Sendable {
         for (word, target) in [
             ("n't", "not"), ("'ve", "have"), ("'re", "are"), ("'m", "am"), ("'ll", "will"), ("ca", "can"),
             ("wo", "will"), ("judgment", "judgement"), ("realize", "realise"), ("realized", "realised"),
-            ("authorization", "authorisation"), ("behavior", "behaviour"), ("'", "'s"), ("…", "."), ("–", "-"), ("—", "-"),
+            ("authorization", "authorisation"), ("behavior", "behaviour"), ("'", "'s"), ("…", "."), ("–", "-"),
+            ("—", "-"),
         ] {
             vocabulary.alias(word, to: target)
         }

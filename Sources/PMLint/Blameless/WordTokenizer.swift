@@ -107,7 +107,9 @@ struct WordTokenizer {
                     // "@tina.b's": the handle, then the contraction.
                     var handleEnd = end
                     var apostrophe = end - 1
-                    while apostrophe > index + 1, Self.apostropheLength(bytes, at: apostrophe) == nil { apostrophe -= 1 }
+                    while apostrophe > index + 1, Self.apostropheLength(bytes, at: apostrophe) == nil {
+                        apostrophe -= 1
+                    }
                     if apostrophe > index + 1, let length = Self.apostropheLength(bytes, at: apostrophe),
                         end - apostrophe - length <= 1
                     {
@@ -206,7 +208,8 @@ struct WordTokenizer {
             if let apostrophe = Self.apostropheLength(bytes, at: index) {
                 let rest = end - index - apostrophe
                 let tail = bytes[(index + apostrophe)..<end].map { $0 | 0x20 }
-                if rest == 1, tail == [UInt8(ascii: "t")], index - 1 > start, bytes[index - 1] | 0x20 == UInt8(ascii: "n")
+                if rest == 1, tail == [UInt8(ascii: "t")], index - 1 > start,
+                    bytes[index - 1] | 0x20 == UInt8(ascii: "n")
                 {
                     stem = index - 1
                     suffix = index - 1
@@ -368,7 +371,8 @@ struct WordTokenizer {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
-            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A)
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
@@ -391,7 +395,9 @@ struct WordTokenizer {
     /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
     static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         if index > 0, isWordScalar(Unicode.Scalar(bytes[index - 1])) { return nil }
-        let prefixes: [[UInt8]] = [Array("http://".utf8), Array("https://".utf8), Array("ftp://".utf8), Array("www.".utf8)]
+        let prefixes: [[UInt8]] = [
+            Array("http://".utf8), Array("https://".utf8), Array("ftp://".utf8), Array("www.".utf8),
+        ]
         guard
             prefixes.contains(where: { prefix in
                 index + prefix.count <= bytes.count
