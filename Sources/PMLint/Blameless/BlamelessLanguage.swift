@@ -84,6 +84,7 @@ public struct BlamelessLanguage: Sendable {
     /// The phrases compiled: the words they know, one trie, each form's rules, the team's expressions.
     private struct Matcher: Sendable {
         let vocabulary: Vocabulary
+        let tokenizer: WordTokenizer
         let trie: PhraseTrie
         /// For each value the trie reports: the phrase and the form's compiled rules.
         let forms: [(phrase: Int, rules: [CompiledRule])]
@@ -110,6 +111,7 @@ public struct BlamelessLanguage: Sendable {
             words = ContextWords(&vocabulary)
             trie.finish(vocabularySize: vocabulary.words.count)
             self.vocabulary = vocabulary
+            tokenizer = WordTokenizer(vocabulary: vocabulary)
             self.trie = trie
             self.forms = forms
             self.expressions = expressions
@@ -129,28 +131,50 @@ public struct BlamelessLanguage: Sendable {
         matcher = removed.isEmpty && adding.isEmpty ? try Self.builtInMatcher.get() : try Matcher(phrases)
     }
 
-    /// Every phrase in `block`'s prose (never in code spans or URLs), in order, with the file's `people`
-    /// (and the team's) read as people.
-    public func matches(in block: ProseBlock, people: People = People()) -> [Match] {
-        var text: [UInt8] = []
-        var starts: [(offset: Int, run: ProseBlock.Run)] = []
-        for run in block.runs {
-            starts.append((text.count, run))
-            // A code span becomes an inert mark, so no phrase is found in it or across it.
-            if run.isCode {
-                text.append(WordTokenizer.codeMark)
-            } else {
-                text.append(contentsOf: run.text.utf8)
+    /// Every phrase in `blocks`' prose (never in code spans or URLs), block by block, in order. The people are
+    /// `people` (a file's: its responders, facilitator and owners), the team's, and every @handle in the blocks.
+    public func matches(in blocks: [ProseBlock], people: People = People()) -> [Match] {
+        var known = people
+        known.merge(self.people)
+        // Each block's text (a code span as one inert byte), where each run starts in it, and its tokens.
+        var texts: [(text: [UInt8], starts: [Int], tokens: [WordToken])] = []
+        texts.reserveCapacity(blocks.count)
+        for block in blocks {
+            var text: [UInt8] = []
+            var starts: [Int] = []
+            for run in block.runs {
+                starts.append(text.count)
+                if run.isCode {
+                    text.append(WordTokenizer.codeMark)
+                } else {
+                    text.append(contentsOf: run.text.utf8)
+                }
+            }
+            let tokens = matcher.tokenizer.tokens(text)
+            for token in tokens where token.kind == .mention { known.insert(token.hash) }
+            texts.append((text, starts, tokens))
+        }
+        var found: [Match] = []
+        for (block, (text, starts, tokens)) in zip(blocks, texts) {
+            var tokens = tokens
+            known.mark(&tokens)
+            for match in matches(in: text, tokens: tokens) {
+                let run = starts.lastIndex { $0 <= match.start } ?? 0
+                let quote = String(decoding: text[match.start..<match.end], as: UTF8.self)
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                found.append(
+                    Match(
+                        label: phrases[match.phrase].label, quote: quote, line: block.runs[run].line,
+                        column: block.runs[run].column + match.start - starts[run],
+                        suggestion: phrases[match.phrase].suggestion))
             }
         }
-        return matches(in: text, people: people).map { found in
-            let run = starts.last { $0.offset <= found.start } ?? starts[0]
-            let quote = String(decoding: text[found.start..<found.end], as: UTF8.self)
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            return Match(
-                label: phrases[found.phrase].label, quote: quote, line: run.run.line,
-                column: run.run.column + found.start - run.offset, suggestion: phrases[found.phrase].suggestion)
-        }
+        return found
+    }
+
+    /// Every phrase in `block`'s prose, with `people` (and the team's) read as people.
+    public func matches(in block: ProseBlock, people: People = People()) -> [Match] {
+        matches(in: [block], people: people)
     }
 
     /// Every phrase in `text` (one line), in order; columns count UTF-8 bytes from 1.
@@ -158,12 +182,9 @@ public struct BlamelessLanguage: Sendable {
         matches(in: ProseBlock(runs: [.init(text: text, line: 1, column: 1, isCode: false)], line: 1), people: people)
     }
 
-    /// The phrases in `text` as (phrase, byte range), in order, overlapping ones dropped.
-    private func matches(in text: [UInt8], people: People) -> [(phrase: Int, start: Int, end: Int)] {
-        var tokens = WordTokenizer(vocabulary: matcher.vocabulary).tokens(text)
-        var known = self.people
-        known.merge(people)
-        known.mark(&tokens)
+    /// The phrases in `text`'s `tokens` (people marked) as (phrase, byte range), in order, overlapping ones
+    /// dropped.
+    private func matches(in text: [UInt8], tokens: [WordToken]) -> [(phrase: Int, start: Int, end: Int)] {
         let context = MatchContext(tokens: tokens, words: matcher.words)
         var found: [(phrase: Int, first: Int, last: Int)] = []
         matcher.trie.matches(in: tokens) { value, start, end in
@@ -175,6 +196,7 @@ public struct BlamelessLanguage: Sendable {
             (phrase: $0.phrase, start: Int(tokens[$0.first].start), end: Int(tokens[$0.last].end))
         }
         result += regularExpressionMatches(in: text, tokens: tokens)
+        guard result.count > 1 else { return result }
         // Earliest first, longest first; a match overlapping one already kept is the same blame.
         result.sort { ($0.start, $1.end, $0.phrase) < ($1.start, $0.end, $1.phrase) }
         var kept: [(phrase: Int, start: Int, end: Int)] = []

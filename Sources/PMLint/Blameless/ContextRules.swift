@@ -335,7 +335,10 @@ struct ContextWords: Sendable {
     let relatives, coordinators, because, be, theOne, firstPerson: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
-        func id(_ word: String) -> Int32 { vocabulary.resolve(vocabulary.add(word, classes: .phraseWord)) }
+        func id(_ word: String) -> Int32 {
+            let id = vocabulary.add(word, classes: .phraseWord)
+            return vocabulary.resolve(id)
+        }
         func ids(_ words: String) -> Set<Int32> { Set(words.split(separator: " ").map { id(String($0)) }) }
         `do` = id("do")
         please = id("please")
@@ -373,7 +376,12 @@ enum CompiledRule: Sendable {
 
     init(_ rule: ContextRule, vocabulary: inout Vocabulary) {
         func ids(_ words: [String]) -> Set<Int32> {
-            Set(words.map { vocabulary.resolve(vocabulary.add($0, classes: .phraseWord)) })
+            var ids = Set<Int32>()
+            for word in words {
+                let id = vocabulary.add(word, classes: .phraseWord)
+                ids.insert(vocabulary.resolve(id))
+            }
+            return ids
         }
         switch rule {
         case .subject(let agent): self = .subject(agent)

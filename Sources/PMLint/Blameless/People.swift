@@ -5,9 +5,9 @@ import PMDocument
 /// blame while "the deploy broke production" is not.
 public struct People: Sendable {
     /// Hashes of the lower-cased words of every name (`Nadia Rahman` gives `nadia` and `rahman`) and handle.
-    private var names: Set<UInt64> = []
+    private var names = HashSet()
     /// Hyphenated names (`Sun-hee`), which the tokeniser splits: the hashes of their parts, combined.
-    private var hyphenated: Set<UInt64> = []
+    private var hyphenated = HashSet()
 
     /// Nobody.
     public init() {}
@@ -26,8 +26,8 @@ public struct People: Sendable {
 
     /// Adds everyone in `other`.
     public mutating func merge(_ other: People) {
-        names.formUnion(other.names)
-        hyphenated.formUnion(other.hyphenated)
+        names.merge(other.names)
+        hyphenated.merge(other.hyphenated)
     }
 
     /// Whether no one is known.
@@ -43,13 +43,18 @@ public struct People: Sendable {
             var name = Substring(name)
             if name.hasPrefix("@") { name = name.dropFirst() }
             let whole = name.lowercased().replacingOccurrences(of: "’", with: "'")
-            if whole.count >= 2 { self.names.insert(Vocabulary.hash(whole.utf8)) }
+            if whole.count >= 2 { insert(Vocabulary.hash(whole.utf8)) }
             for part in whole.split(whereSeparator: { $0.isWhitespace || $0 == "," }) where part.count >= 2 {
-                self.names.insert(Vocabulary.hash(part.utf8))
+                insert(Vocabulary.hash(part.utf8))
                 let pieces = part.split(separator: "-")
                 if pieces.count > 1 { hyphenated.insert(Self.combined(pieces.map { Vocabulary.hash($0.utf8) })) }
             }
         }
+    }
+
+    /// Adds the name whose normalised word has this hash.
+    mutating func insert(_ hash: UInt64) {
+        names.insert(hash)
     }
 
     /// Whether a word with this normalised hash is a name here.
@@ -100,5 +105,46 @@ public struct People: Sendable {
                 tokens[index].classes.insert(.person)
             }
         }
+    }
+}
+
+/// A set of 64-bit hashes (already well mixed), by open addressing: what marking people looks up for
+/// every word, without hashing the hash again.
+struct HashSet: Sendable {
+    private var slots: [UInt64] = []
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func insert(_ value: UInt64) {
+        let value = value == 0 ? 1 : value
+        if (count + 1) * 2 > slots.count {
+            let old = slots
+            slots = Array(repeating: 0, count: max(16, slots.count * 2))
+            count = 0
+            for item in old where item != 0 { insert(item) }
+        }
+        var slot = Int(truncatingIfNeeded: value) & (slots.count - 1)
+        while slots[slot] != 0 {
+            if slots[slot] == value { return }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        slots[slot] = value
+        count += 1
+    }
+
+    func contains(_ value: UInt64) -> Bool {
+        guard count > 0 else { return false }
+        let value = value == 0 ? 1 : value
+        var slot = Int(truncatingIfNeeded: value) & (slots.count - 1)
+        while slots[slot] != 0 {
+            if slots[slot] == value { return true }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return false
+    }
+
+    mutating func merge(_ other: HashSet) {
+        for item in other.slots where item != 0 { insert(item) }
     }
 }

@@ -95,7 +95,8 @@ enum PhrasePattern {
         _ choice: Substring, vocabulary: inout Vocabulary, pattern: String
     ) throws(SyntaxError) -> PatternStep {
         guard choice.count > 2, choice.hasPrefix("<"), choice.hasSuffix(">") else {
-            return .word(vocabulary.resolve(vocabulary.add(String(choice), classes: .phraseWord)))
+            let id = vocabulary.add(String(choice), classes: .phraseWord)
+            return .word(vocabulary.resolve(id))
         }
         var classes: WordClass = []
         for name in choice.dropFirst().dropLast().split(separator: "|") {
@@ -114,7 +115,7 @@ enum PhrasePattern {
 /// Each token advances every partial match (a node and where it started) along the edges it fits (its word,
 /// a class it has, any word for a gap) and starts a new one at the root, so the cost is one scan per
 /// paragraph whatever the number of phrases; patterns' optional words and gaps are expanded into plain paths
-/// when the trie is built.
+/// when the trie is built. ``finish(vocabularySize:)`` freezes it into flat arrays for matching.
 struct PhraseTrie: Sendable {
     private struct Node: Sendable {
         var words: [Int32: Int32] = [:]
@@ -124,8 +125,18 @@ struct PhraseTrie: Sendable {
         var accepts: [Int32] = []
     }
 
+    /// The trie while it is built.
     private var nodes: [Node] = [Node()]
-    /// The root's word edges by word id, for a lookup without hashing.
+
+    // The frozen trie: for node n, its word edges are `wordEdges[wordStart[n]..<wordStart[n + 1]]` (sorted by
+    // word), its class edges and accepted values likewise; the root's word edges are also a table by word id.
+    private var wordStart: [Int32] = []
+    private var wordEdges: [(word: Int32, node: Int32)] = []
+    private var classStart: [Int32] = []
+    private var classEdges: [(classes: WordClass, node: Int32)] = []
+    private var anyEdges: [Int32] = []
+    private var acceptStart: [Int32] = []
+    private var accepts: [Int32] = []
     private var rootWords: [Int32] = []
 
     /// Adds the path `steps`, reported as `value` when matched.
@@ -154,10 +165,23 @@ struct PhraseTrie: Sendable {
         if !nodes[node].accepts.contains(value) { nodes[node].accepts.append(value) }
     }
 
-    /// Readies the root's lookup table for words up to `vocabularySize`.
+    /// Freezes the trie for matching, with the root's table for words up to `vocabularySize`.
     mutating func finish(vocabularySize: Int) {
+        wordStart = [0]
+        classStart = [0]
+        acceptStart = [0]
+        for node in nodes {
+            wordEdges += node.words.sorted { $0.key < $1.key }.map { (word: $0.key, node: $0.value) }
+            wordStart.append(Int32(wordEdges.count))
+            classEdges += node.classEdges
+            classStart.append(Int32(classEdges.count))
+            anyEdges.append(node.anyEdge)
+            accepts += node.accepts
+            acceptStart.append(Int32(accepts.count))
+        }
         rootWords = Array(repeating: -1, count: vocabularySize)
         for (id, node) in nodes[0].words where Int(id) < vocabularySize { rootWords[Int(id)] = node }
+        nodes = []
     }
 
     /// Calls `found(value, start, end)` for every path that matches tokens `start..<end`.
@@ -167,29 +191,40 @@ struct PhraseTrie: Sendable {
         for index in tokens.indices {
             let token = tokens[index]
             next.removeAll(keepingCapacity: true)
-            func reach(_ node: Int32, from start: Int32) {
-                next.append((node, start))
-                for value in nodes[Int(node)].accepts { found(value, Int(start), index + 1) }
+            // The root: a new match may start at every token.
+            if token.id >= 0, Int(token.id) < rootWords.count, rootWords[Int(token.id)] >= 0 {
+                next.append((rootWords[Int(token.id)], Int32(index)))
             }
-            func advance(_ node: Int32, from start: Int32) {
-                let current = nodes[Int(node)]
-                if token.id >= 0 {
-                    if node == 0 {
-                        if Int(token.id) < rootWords.count, rootWords[Int(token.id)] >= 0 {
-                            reach(rootWords[Int(token.id)], from: start)
-                        }
-                    } else if let child = current.words[token.id] {
-                        reach(child, from: start)
-                    }
+            advance(0, from: Int32(index), by: token, into: &next, skippingWords: true)
+            for (node, start) in active { advance(node, from: start, by: token, into: &next, skippingWords: false) }
+            for (node, start) in next {
+                for value in accepts[Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1])] {
+                    found(value, Int(start), index + 1)
                 }
-                for edge in current.classEdges where !edge.classes.isDisjoint(with: token.classes) {
-                    reach(edge.node, from: start)
-                }
-                if current.anyEdge >= 0, token.isWordLike { reach(current.anyEdge, from: start) }
             }
-            advance(0, from: Int32(index))
-            for (node, start) in active { advance(node, from: start) }
             swap(&active, &next)
         }
+    }
+
+    /// Appends to `next` the nodes `node` reaches by `token`.
+    private func advance(
+        _ node: Int32, from start: Int32, by token: WordToken, into next: inout [(node: Int32, start: Int32)],
+        skippingWords: Bool
+    ) {
+        let node = Int(node)
+        if !skippingWords, token.id >= 0 {
+            var low = Int(wordStart[node])
+            var high = Int(wordStart[node + 1])
+            while low < high {
+                let middle = (low + high) / 2
+                if wordEdges[middle].word < token.id { low = middle + 1 } else { high = middle }
+            }
+            if low < Int(wordStart[node + 1]), wordEdges[low].word == token.id { next.append((wordEdges[low].node, start)) }
+        }
+        for edge in classEdges[Int(classStart[node])..<Int(classStart[node + 1])]
+        where !edge.classes.isDisjoint(with: token.classes) {
+            next.append((edge.node, start))
+        }
+        if anyEdges[node] >= 0, token.isWordLike { next.append((anyEdges[node], start)) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words the blameless matcher knows, each with an id and its ``WordClass``es: the lexicon's, the
 /// phrases', and the team's. Lookups take the normalised bytes of a word (lower case, straight apostrophes),
 /// so tokenising a paragraph allocates no strings.
@@ -10,8 +12,8 @@ struct Vocabulary: Sendable {
     private(set) var expansions: [Int32: [Int32]] = [:]
     /// Open addressing over FNV-1a hashes: each slot holds an id, or -1.
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    /// Ids other spellings map to (`n't` → `not`).
-    private var aliases: [Int32: Int32] = [:]
+    /// The id each id reads as: itself, or for another spelling the word it stands for (`n't` → `not`).
+    private var canonical: [Int32] = []
 
     static let unknown: Int32 = -1
 
@@ -28,6 +30,7 @@ struct Vocabulary: Sendable {
         let id = Int32(words.count)
         words.append(bytes)
         self.classes.append(classes)
+        canonical.append(id)
         insert(id, hash: Self.hash(bytes))
         return id
     }
@@ -35,13 +38,16 @@ struct Vocabulary: Sendable {
     /// Makes `word` read as `target` (its id and classes).
     mutating func alias(_ word: String, to target: String) {
         let targetID = add(target)
-        aliases[add(word)] = targetID
+        let wordID = add(word)
+        canonical[Int(wordID)] = canonical[Int(targetID)]
     }
 
     /// Makes `word` stand for `parts`, in order.
     mutating func expand(_ word: String, into parts: [String]) {
         let id = add(word)
-        expansions[id] = parts.map { resolve(add($0)) }
+        var ids: [Int32] = []
+        for part in parts { ids.append(add(part)) }
+        expansions[id] = ids.map { resolve($0) }
     }
 
     /// The id of the word in `bytes` (already normalised), or ``unknown``.
@@ -50,7 +56,10 @@ struct Vocabulary: Sendable {
         while true {
             let id = slots[slot]
             if id == Self.unknown { return id }
-            if words[Int(id)].elementsEqual(bytes) { return resolve(id) }
+            let match = words[Int(id)].withUnsafeBufferPointer { word in
+                word.count == bytes.count && (word.isEmpty || memcmp(word.baseAddress!, bytes.baseAddress!, word.count) == 0)
+            }
+            if match { return resolve(id) }
             slot = (slot + 1) & (slots.count - 1)
         }
     }
@@ -63,7 +72,7 @@ struct Vocabulary: Sendable {
 
     /// The id an alias stands for, else `id`.
     func resolve(_ id: Int32) -> Int32 {
-        aliases[id] ?? id
+        canonical[Int(id)]
     }
 
     /// The word with `id`, for messages and tests.

@@ -55,10 +55,16 @@ struct WordTokenizer {
     let vocabulary: Vocabulary
     /// The id the token after the last word carries: an end of sentence.
     private let endMark: Int32
+    /// The ids of the punctuation marks that are tokens, by scalar.
+    private let marks: [Unicode.Scalar: Int32]
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         endMark = vocabulary.id(of: "!")
+        var marks: [Unicode.Scalar: Int32] = [:]
+        for mark in ".!?;:,()=[]/…-–—" { marks[mark.unicodeScalars.first!] = vocabulary.id(of: String(mark)) }
+        marks["&"] = vocabulary.id(of: "and")
+        self.marks = marks
     }
 
     /// The tokens of `text`.
@@ -170,29 +176,18 @@ struct WordTokenizer {
     private func punctuation(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, scalar: Unicode.Scalar, length: Int, after last: WordToken?
     ) -> WordToken? {
-        var mark = String(scalar)
-        switch scalar {
-        case ".":
-            // A period after an abbreviation or an initial does not end the sentence: it is no token at all.
-            if let last, last.kind == .word, last.end == Int32(index),
-                last.is(.abbreviation) || (last.end - last.start == 1 && last.flags.contains(.capitalised))
-            {
-                return nil
-            }
-        case "!", "?", ";", ":", ",", "(", ")", "=", "[", "]", "/", "…": break
-        case "-", "–", "—": break
-        case "&": mark = "and"
-        default: return nil
+        // A period after an abbreviation or an initial does not end the sentence: it is no token at all.
+        if scalar == ".", let last, last.kind == .word, last.end == Int32(index),
+            last.is(.abbreviation) || (last.end - last.start == 1 && last.flags.contains(.capitalised))
+        {
+            return nil
         }
-        return token(mark, index, index + length, classes: [])
+        guard let id = marks[scalar] else { return nil }
+        return WordToken(
+            kind: .punctuation, id: id, classes: id < 0 ? [] : vocabulary.classes[Int(id)], flags: [], hash: 0,
+            start: Int32(index), end: Int32(index + length))
     }
 
-    private func token(_ text: String, _ start: Int, _ end: Int, classes: WordClass) -> WordToken {
-        let id = vocabulary.id(of: text)
-        return WordToken(
-            kind: .punctuation, id: id, classes: id < 0 ? classes : vocabulary.classes[Int(id)].union(classes),
-            flags: [], hash: 0, start: Int32(start), end: Int32(end))
-    }
 
     /// The tokens of the word chunk `start..<end`: split at a final contraction and, when the vocabulary does
     /// not know the hyphenated whole, at hyphens.
@@ -302,7 +297,13 @@ struct WordTokenizer {
             }
             index += length
         }
-        if capitals > 0, Self.scalar(bytes, at: start).0.properties.isUppercase { flags.insert(.capitalised) }
+        if capitals > 0,
+            bytes[start] < 0x80
+                ? bytes[start] >= UInt8(ascii: "A") && bytes[start] <= UInt8(ascii: "Z")
+                : Self.scalar(bytes, at: start).0.properties.isUppercase
+        {
+            flags.insert(.capitalised)
+        }
         if letters >= 2 && capitals == letters { flags.insert(.allCaps) }
         let hash = Vocabulary.hash(scratch)
         let id = scratch.withUnsafeBufferPointer { vocabulary.id($0, hash: hash) }
@@ -330,9 +331,7 @@ struct WordTokenizer {
             let previous = bytes[index - 1]
             if apostropheLength(bytes, at: index) != nil, following.properties.isAlphabetic {
                 index = next
-            } else if [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "@")]
-                .contains(bytes[index]), isWordScalar(following)
-            {
+            } else if Self.isJoiner(bytes[index]), isWordScalar(following) {
                 index = next
             } else if bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: ","),
                 isDigit(previous), following.isASCII, isDigit(UInt8(following.value))
@@ -353,6 +352,14 @@ struct WordTokenizer {
             if after >= bytes.count || !isWordScalar(scalar(bytes, at: after).0) { index = after }
         }
         return index
+    }
+
+    /// Marks that join the parts of one word: `-` `.` `_` `/` `@`.
+    private static func isJoiner(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "@"): true
+        default: false
+        }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
@@ -394,16 +401,22 @@ struct WordTokenizer {
 
     /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
     static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        // Most words start with another letter: no URL.
+        switch bytes[index] | 0x20 {
+        case UInt8(ascii: "h"), UInt8(ascii: "f"), UInt8(ascii: "w"): break
+        default: return nil
+        }
         if index > 0, isWordScalar(Unicode.Scalar(bytes[index - 1])) { return nil }
-        let prefixes: [[UInt8]] = [
-            Array("http://".utf8), Array("https://".utf8), Array("ftp://".utf8), Array("www.".utf8),
-        ]
-        guard
-            prefixes.contains(where: { prefix in
-                index + prefix.count <= bytes.count
-                    && zip(prefix, bytes[index..<index + prefix.count]).allSatisfy { $0 == $1 | 0x20 || $0 == $1 }
-            })
-        else { return nil }
+        func starts(_ prefix: StaticString) -> Bool {
+            guard index + prefix.utf8CodeUnitCount <= bytes.count else { return false }
+            for offset in 0..<prefix.utf8CodeUnitCount {
+                let expected = prefix.utf8Start[offset]
+                let byte = bytes[index + offset]
+                guard byte == expected || byte | 0x20 == expected else { return false }
+            }
+            return true
+        }
+        guard starts("http://") || starts("https://") || starts("ftp://") || starts("www.") else { return nil }
         var end = index
         while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: ")") {
             end += 1
