@@ -198,8 +198,10 @@ struct WordTokenizer {
         var stem = end
         var suffix: Int?
         // The last apostrophe, if a contraction follows it: 's 'd 'll 're 've 'm n't, or a final ' (engineers').
+        // Most words have none (an apostrophe is `'`, or starts with 0xE2 or 0xCA).
         var index = end - 1
-        while index > start {
+        let mayHaveApostrophe = bytes[start..<end].contains { $0 == 0x27 || $0 == 0xE2 || $0 == 0xCA }
+        while mayHaveApostrophe, index > start {
             if let apostrophe = Self.apostropheLength(bytes, at: index) {
                 let rest = end - index - apostrophe
                 let tail = bytes[(index + apostrophe)..<end].map { $0 | 0x20 }
@@ -271,7 +273,7 @@ struct WordTokenizer {
         var letters = 0
         var capitals = 0
         var index = start
-        var isNumber = false
+        let isNumber = Self.isDigit(bytes[start])
         while index < end {
             let byte = bytes[index]
             if byte < 0x80 {
@@ -281,7 +283,6 @@ struct WordTokenizer {
                     scratch.append(byte | 0x20)
                 } else {
                     if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { letters += 1 }
-                    if index == start, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { isNumber = true }
                     scratch.append(byte)
                 }
                 index += 1
