@@ -169,14 +169,16 @@ import Testing
         let page = String(decoding: pages["incidents/2026-01-01-script-title.html"]!, as: UTF8.self)
         #expect(
             page.contains(
-                "&lt;/script&gt;&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"
+                "&lt;/script&gt;&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)"
+                    + "&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"
             ))
         #expect(
             page.contains("<span class=\"badge severity-other\">&lt;script&gt;"),
             "an unknown severity is text in a neutral badge")
         #expect(
             page.contains(
-                "href=\"https://example.com/&quot;onmouseover=&quot;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)\""
+                "href=\"https://example.com/&quot;onmouseover=&quot;"
+                    + "document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)\""
             ))
     }
 

@@ -80,7 +80,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == 1, "errors in some files")
-        // lint prints path:line:col: …, with line 1 for findings about the whole file; the others path:line: … or path: ….
+        // lint prints path:line:col: …, with line 1 for findings about the whole file; the others path:line: …
+        // or path: ….
         let lines =
             arguments[0] == "lint"
             ? run.stdout.split(separator: "\n").map {

@@ -154,8 +154,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout.split(separator: "\n").first.map(String.init)
-                == "postmortems/2019-02-14-messenger-replies-stopped.md: six-questions@1 → six-questions@2 (sections: "
-                + "5 renamed; 3 added; 1 kept after: What could we do to find and fix the issue faster?)"
+                == "postmortems/2019-02-14-messenger-replies-stopped.md: six-questions@1 → six-questions@2 "
+                + "(sections: 5 renamed; 3 added; 1 kept after: What could we do to find and fix the issue faster?)"
         )
         #expect(
             pm(["lint", "postmortems/2019-02-14-messenger-replies-stopped.md"], in: root.path).stdout.contains(

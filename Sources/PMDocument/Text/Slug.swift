@@ -5,7 +5,8 @@ public enum Slug {
     /// The longest slug pm writes, so file names stay readable in listings and on git hosts.
     public static let maximumLength = 60
 
-    /// `"Messenger replies stopped (again)!"` → `messenger-replies-stopped-again`; `"Café ↯ Ünïcode"` → `cafe-unicode`.
+    /// `"Messenger replies stopped (again)!"` → `messenger-replies-stopped-again`;
+    /// `"Café ↯ Ünïcode"` → `cafe-unicode`.
     /// Never contains `/`, `.` or anything else that could leave a directory; `incident` when nothing is left.
     public static func make(_ title: String, fallback: String = "incident") -> String {
         var slug = ""

@@ -98,7 +98,8 @@ public struct Export: Sendable {
         if tables.contains(.actions) {
             Self.writeTable(
                 .actions, columns: ActionRecord.columns(withToday: false), rows: actions.map(\.values), to: &output)
-            // Positions shift when an action is removed from a file; rows past an incident's last action are gone from it.
+            // Positions shift when an action is removed from a file; rows past an incident's last action are
+            // gone from it.
             for incident in incidents {
                 output.write(
                     "DELETE FROM \(Table.actions.sqlName) WHERE \"incident\" = "

@@ -185,26 +185,22 @@ public struct SiteBuilder: Sendable {
 
     /// The incident's page, at `page` (`incidents/NAME.html`).
     private func renderPostmortem(_ postmortem: Postmortem, body: String, page: String, options: Options) -> String {
-        let front = postmortem.frontMatter
-        func time(_ timestamp: Timestamp?) -> String? { timestamp.map(Self.readable) }
-        let fields: [(String, String?)] =
-            [
-                ("Date", postmortem.date?.description), ("Status", front.status?.rawValue),
-                ("Template", front.template?.description),
-                ("Started", time(front.started)), ("Detected", time(front.detected)),
-                ("Acknowledged", time(front.acknowledged)),
-                ("Resolved", time(front.resolved)), ("Time to detect", front.timeToDetect?.description),
-                ("Time to resolve", front.timeToResolve?.description), ("Duration", front.duration?.description),
-                ("Detection", front.detection), ("Responders", Self.joined(front.responders)),
-                ("Facilitator", front.facilitator),
-                ("Services", Self.joined(front.services)), ("Tags", Self.joined(front.tags)),
-            ] + front.extra.map { ($0.key, $0.value.displayText) }
-        var rows = fields.compactMap { label, value in
-            value.flatMap { $0.isEmpty ? nil : FieldRow(label: label, value: $0, badge: nil) }
+        var badges: [FieldRow] = []
+        var rows: [FieldRow] = []
+        for field in FrontMatter.fields {
+            let value = field.value(in: postmortem)
+            if field.placement.contains(.badge), let text = value.displayText {
+                badges.append(FieldRow(label: field.label, value: text, badge: Self.severityClass(text)))
+            }
+            let text = if case .time(let time) = value { time.map(Self.readable) } else { value.displayText }
+            if field.placement.contains(.page), let text, !text.isEmpty {
+                rows.append(FieldRow(label: field.label, value: text, badge: nil))
+            }
         }
-        if let severity = front.severity {
-            rows.insert(FieldRow(label: "Severity", value: severity, badge: Self.severityClass(severity)), at: 0)
+        for entry in postmortem.frontMatter.extra where !entry.value.displayText.isEmpty {
+            rows.append(FieldRow(label: entry.key, value: entry.value.displayText, badge: nil))
         }
+        rows = badges + rows
         let model = PostmortemPage(
             generatedAt: options.generatedAt, title: postmortem.title, fields: rows,
             hasActions: !postmortem.actions.isEmpty,
@@ -218,13 +214,12 @@ public struct SiteBuilder: Sendable {
     private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String)
         -> ActionRow
     {
-        let days = action.daysOverdue(today: today)
+        let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
         let ticketIsURL =
             action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
         return ActionRow(
             done: action.isDone, text: action.text, owners: action.owners.map { "@\($0)" }.joined(separator: " "),
-            due: action.due?.description ?? action.dueText ?? "",
-            overdue: days.map { "\($0) day\($0 == 1 ? "" : "s")" },
+            due: due.due ?? "", overdue: due.overdueDays,
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
             incidentHref: incidentHref, incidentTitle: postmortem.title)
     }
@@ -300,10 +295,6 @@ public struct SiteBuilder: Sendable {
         timestamp.hasTime
             ? timestamp.description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
                 of: ":00Z", with: " UTC") : timestamp.description
-    }
-
-    static func joined(_ values: [String]) -> String? {
-        values.isEmpty ? nil : values.joined(separator: ", ")
     }
 
     private func createDirectory(_ path: String) throws(PMError) {
