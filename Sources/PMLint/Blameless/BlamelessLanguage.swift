@@ -55,10 +55,11 @@ public struct BlamelessLanguage: Sendable {
             var parts: [String] = []
             for word in words {
                 let bytes = Array(word.utf8)
-                for token in tokenizer.tokens(bytes) where token.kind != .punctuation || token.end > token.start {
+                // Every token but the end of the text, as the pattern language reads words.
+                for token in tokenizer.tokens(bytes) where token.end > token.start {
                     let text = String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
-                    if token.kind == .punctuation, token.end == Int32(bytes.count) { continue }
-                    parts.append(text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "|", with: ""))
+                    parts.append(
+                        text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "|", with: ""))
                 }
             }
             return parts.joined(separator: " ")

@@ -103,7 +103,7 @@ extension BlamelessLanguage {
                 ("no idea what he|she|they|you was|were|is|are doing", []),
                 ("lack|lacks|lacked|lacking <det>? ~1 <skill>", [.subject(.person)]),
                 ("<neg> have|had <det>? common? sense|brains|decency|courtesy", [.subject(.person)]),
-                ("no clue", [.subject(.person)]),
+                ("no clue", [.subject(.person)]), ("no idea how|what|why", [.subject(.person)]),
             ]),
         Phrase(
             "sloppy", reasonable,
@@ -125,7 +125,7 @@ extension BlamelessLanguage {
         Phrase(
             "didn't bother", "\(reasonable); what made the step easy to skip?",
             [
-                ("<neg> be? bother|bothered|bothering", [.notImperative]),
+                ("<neg> <adv>? be? bother|bothered|bothering", [.notImperative]),
                 ("nobody|noone bothered|cared", []), ("no one bothered|cared", []),
                 ("finally bothers|bothered|bother to", []),
             ]),
@@ -195,7 +195,7 @@ extension BlamelessLanguage {
                 ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []),
                 ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
-                ("too busy ~3 to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
+                ("too busy ~3 to", [.subject(.person)]), ("too slow|late to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
             ]),
         Phrase(
             "guilty", "look for causes, not guilt",
@@ -281,6 +281,8 @@ extension BlamelessLanguage {
                 ),
                 ("had|has <det>? no business", [.subject(.person)]),
                 ("can|could <neg> be trusted", [.subject(.person)]),
+                ("should|must|ought <neg> to? be on call|duty", [.subject(.person)]),
+                ("should|must|ought <neg> to? be on-call|alone|near", [.subject(.person)]),
                 ("should|must|ought <neg> to? be allowed|trusted|permitted|let", [.subject(.person)]),
             ]),
         // Beyond the word lists: a person with a verb of failure, found by the person and the verb together.
@@ -334,6 +336,8 @@ extension BlamelessLanguage {
                 ("contrary to <det>? policy|procedure|process|instructions|protocol", [.personInClause]),
                 ("thinks|thought|think|believes|believed|treats|treated|acts|acted ~6 optional", [.subject(.person)]),
                 ("rushed|rushes|rush|rushing|hurried", [.subject(.person), .notImperative]),
+                ("approved|approves|merged|merges|reviewed|reviews his|her|their own", [.subject(.person)]),
+                ("for|out of convenience|laziness|habit", [.personInClause]), ("to save time", [.personInClause]),
                 ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
                 ("pushed|forced|rammed|rushed|bulldozed through", [.subject(.person)]),
                 ("even though ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [.personInClause]),
@@ -377,6 +381,7 @@ extension BlamelessLanguage {
             [
                 ("left|leaves|leaving <det>? ~3 <unsafe>", [.subject(.person)]),
                 ("leaked|exposed|pasted|posted|committed|published <det>? ~2 <secret>", [.subject(.person)]),
+                ("hardcoded|hard-coded|hardcodes <det>? ~2 <secret>", [.subject(.person)]),
             ]),
         Phrase(
             "got it wrong", "\(system): what made the wrong choice look right?",
@@ -406,6 +411,7 @@ extension BlamelessLanguage {
             "responsible for this", "\(system); accountability is for the system's owners, not for a culprit",
             [
                 ("responsible|accountable|liable for <det>? ~1 <outcome>", [.subject(.person)]),
+                ("responsible|accountable|liable for <det>? <adv>? <loss|defective>", [.subject(.person)]),
                 (
                     "responsibility|accountability|blame ~4 lies|lay|lie|rests|rested|falls|fell|is with|on",
                     [

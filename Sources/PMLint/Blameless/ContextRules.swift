@@ -168,12 +168,31 @@ struct MatchContext {
                 while antecedent >= 0, isVerbFiller(antecedent) { antecedent -= 1 }
                 guard antecedent >= 0 else { return .nobody(imperative: false) }
             }
+            // "Jess pushed a hotfix that broke login": a person's change did it.
+            if case .thing = classify(antecedent), let maker = maker(of: antecedent) { return .ownedByPerson(maker) }
             return classify(antecedent)
+        }
+        // "Jess is always the one breaking the pipeline": the one is Jess.
+        if words.theOne.contains(token.id), position > 0, tokens[position - 1].is(.determiner) {
+            var before = position - 2
+            while before >= 0, isVerbFiller(before) { before -= 1 }
+            return before >= 0 ? classify(before) : .nobody(imperative: false)
         }
         // "a forgotten flag", "the botched migration": an adjective, not a verb.
         if position == index - 1, token.is(.determiner), !token.is(.thing) { return .notAVerb }
         if token.is(.sentenceEnd) { return .nobody(imperative: skippedDo || isImperativeStart(index)) }
         return classify(position)
+    }
+
+    /// The person who put out the thing at `position`: "Jess pushed [a hotfix]", "Bob wrote [the script]".
+    private func maker(of position: Int) -> Int? {
+        var verb = position - 1
+        while verb >= 0, position - verb <= 3, !tokens[verb].is(.ship) {
+            guard tokens[verb].kind == .word, !tokens[verb].is(.sentenceEnd) else { return nil }
+            verb -= 1
+        }
+        guard verb >= 0, tokens[verb].is(.ship), case .person(let person) = subject(before: verb) else { return nil }
+        return person
     }
 
     /// What the token at `position` (a subject) stands for.

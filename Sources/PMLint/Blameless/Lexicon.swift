@@ -191,7 +191,8 @@ enum Lexicon {
             [.destroy],
             """
             broke breaks break breaking nuked nukes nuke nuking wrecked wrecks wreck wrecking trashed trashes trash \
-            trashing bricked bricks brick hosed borked borks tanked crashed crashes crash corrupted corrupts \
+            trashing bricked bricks brick hosed borked borks tanked crashed crashes crash corrupted corrupts yeeted \
+            torched obliterated steamrolled \
             destroyed destroys destroy clobbered clobbers
             """
         ),
@@ -372,7 +373,8 @@ enum Lexicon {
             notifying informing warning announcing coordinating ticket plan double-checking running consulting \
             following canary staging thinking caring bothering approvals sign-off signoff peer dry-run \
             rollback reviewer reviewers approver approvers lgtm ask tell read wait look verify confirm inform \
-            notify
+            notify handing handover handoff hand-off documenting communicating escalating monitoring watching ci \
+            checks
             """
         ),
         ([.title], "mr mrs ms dr mx"),
@@ -446,7 +448,8 @@ enum Lexicon {
             """
             pushed push pushes pushing shipped ship ships shipping deployed deploy deploys deploying merged merge \
             merges merging released release releases releasing committed commit commits applied apply applies \
-            introduced introduce introduces wrote uploaded upload uploads rolled
+            introduced introduce introduces wrote write writes written uploaded upload uploads rolled created \
+            made built configured set
             """
         ),
         ([.skill], "skills skill knowledge experience competence ability abilities understanding expertise"),

@@ -30,7 +30,7 @@ enum PhrasePattern {
         "overlook": .overlook, "skip": .skip, "forget": .forget, "without": .withoutDuty, "title": .title,
         "cause": .cause, "unvetted": .unvetted, "skill": .skill, "care": .care, "ship": .ship,
         "defective": .defective, "insult": .insult, "misdo": .misdo, "failing": .failing,
-        "access": .access, "unsafe": .unsafe, "secret": .secret,
+        "access": .access, "unsafe": .unsafe, "secret": .secret, "loss": .loss,
     ]
 
     /// Every sequence of steps `pattern` allows, adding its words to `vocabulary`.
@@ -219,7 +219,9 @@ struct PhraseTrie: Sendable {
                 let middle = (low + high) / 2
                 if wordEdges[middle].word < token.id { low = middle + 1 } else { high = middle }
             }
-            if low < Int(wordStart[node + 1]), wordEdges[low].word == token.id { next.append((wordEdges[low].node, start)) }
+            if low < Int(wordStart[node + 1]), wordEdges[low].word == token.id {
+                next.append((wordEdges[low].node, start))
+            }
         }
         for edge in classEdges[Int(classStart[node])..<Int(classStart[node + 1])]
         where !edge.classes.isDisjoint(with: token.classes) {

@@ -57,7 +57,8 @@ struct Vocabulary: Sendable {
             let id = slots[slot]
             if id == Self.unknown { return id }
             let match = words[Int(id)].withUnsafeBufferPointer { word in
-                word.count == bytes.count && (word.isEmpty || memcmp(word.baseAddress!, bytes.baseAddress!, word.count) == 0)
+                word.count == bytes.count
+                    && (word.isEmpty || memcmp(word.baseAddress!, bytes.baseAddress!, word.count) == 0)
             }
             if match { return resolve(id) }
             slot = (slot + 1) & (slots.count - 1)

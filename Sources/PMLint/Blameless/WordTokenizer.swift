@@ -188,7 +188,6 @@ struct WordTokenizer {
             start: Int32(index), end: Int32(index + length))
     }
 
-
     /// The tokens of the word chunk `start..<end`: split at a final contraction and, when the vocabulary does
     /// not know the hyphenated whole, at hyphens.
     private func words(
