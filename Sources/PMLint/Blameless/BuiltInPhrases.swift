@@ -86,7 +86,11 @@ extension BlamelessLanguage {
         Phrase(
             "should have been caught by",
             "hindsight: what would have caught it without relying on one person's attention?",
-            [("should|ought to? have|of been <hindsight>|caught|spotted|found by", [.personAfter(5)])]),
+            [
+                ("should|ought to? have|of been <hindsight>|caught|spotted|found by", [.personAfter(5)]),
+                ("should|ought to? have|of been paying|watching|monitoring", [.subject(.human)]),
+                ("should|ought to? have|of paid attention", [.subject(.human)]),
+            ]),
         Phrase(
             "should have been obvious", "hindsight: what made it hard to see at the time?",
             [
@@ -104,6 +108,8 @@ extension BlamelessLanguage {
                 ("lack|lacks|lacked|lacking <det>? ~1 <skill>", [.subject(.person)]),
                 ("<neg> have|had <det>? common? sense|brains|decency|courtesy", [.subject(.person)]),
                 ("no clue", [.subject(.person)]), ("no idea how|what|why", [.subject(.person)]),
+                ("in over his|her|their head", []), ("not up to the job|task", [.subject(.person)]),
+                ("not cut out for", [.subject(.person)]), ("dereliction", []),
             ]),
         Phrase(
             "sloppy", reasonable,
@@ -160,6 +166,7 @@ extension BlamelessLanguage {
             "screwed up", "say what happened in the system, neutrally",
             [
                 ("screw|screwed|screws|screwing up|ups", []), ("screwed the pooch", []),
+                ("fouled|mucked|goofed|slipped|balled up", [.subject(.human)]),
                 ("fucked|effed|cocked|ballsed up", []),
             ]),
         Phrase(
@@ -195,7 +202,11 @@ extension BlamelessLanguage {
                 ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []),
                 ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
-                ("too busy ~3 to", [.subject(.person)]), ("too slow|late to", [.subject(.person)]), ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
+                ("zoned|spaced|checked|nodded out|off", [.subject(.person)]),
+                ("fell|falls asleep", [.subject(.person)]),
+                ("out to lunch", [.subject(.person)]), ("lost|loses|losing track|sight of", [.subject(.person)]),
+                ("too busy ~3 to", [.subject(.person)]), ("too slow|late to", [.subject(.person)]),
+                ("distracted", [.subject(.person), .notAfter(["by"], 1)]),
             ]),
         Phrase(
             "guilty", "look for causes, not guilt",
@@ -208,7 +219,13 @@ extension BlamelessLanguage {
             "ignored the alert", "why did the alert not get attention: noise, timing, ownership?",
             [
                 ("<ignore>", [.subject(.person), .notImperative]), ("ignored|disregarded by", [.personAfter(4)]),
-                ("blew|blows|blow|brushed|brush|shrugged|shrugs|shrug off|through|past", [.subject(.person)]),
+                (
+                    "blew|blows|blow|brushed|brush|shrugged|shrugs|shrug|waved|waves|wave off|through|past",
+                    [
+                        .subject(.person)
+                    ]
+                ),
+                ("let|lets|letting <det>? ~2 slide|slip", [.subject(.person)]),
                 ("turned a blind eye", []),
                 ("refused|refuses|refusing to", [.subject(.person)]),
             ]),
@@ -224,7 +241,7 @@ extension BlamelessLanguage {
                     [.subject(.human), .notFollowedBy(.metric)]
                 ),
                 ("'s ~1 shortcut|shortcuts|hack", [.subject(.person)]),
-                ("'s <adv>? <failing>", [.subject(.person), .notFollowedBy(.metric)]),
+                ("'s ~1 <failing>", [.subject(.person), .notFollowedBy(.metric)]),
                 ("'s <adv>? <defective>", [.subject(.person)]),
                 ("<failing> of|by <person>", []),
             ]),
@@ -314,15 +331,23 @@ extension BlamelessLanguage {
                 ("<neg> <adv>? understand|understood what", [.subject(.person), .noExcuse]),
                 ("and|but did|had|does|do|has <neg> <end|punct>", [.personInClause]),
                 ("<neg> think|thought to", [.subject(.person)]),
+                ("<neg> lift|lifted a finger", [.subject(.person)]),
+                ("sat|sits|sitting on <det>? ~1 ticket|issue|alert|page|pr|request|report", [.subject(.person)]),
+                ("dragged|drags|dragging his|her|their feet", []),
+                ("went|gone|goes awol|mia|dark", [.subject(.person)]),
+                ("omitted|omits|omitting", [.subject(.person)]),
                 ("<neg> think|thought ~2 through|twice|ahead", [.subject(.person)]),
                 ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless|still", [.subject(.person)]),
                 ("despite <det>? ~1 warning|warnings|advice|objections|concerns", [.personInClause]),
                 ("supposed|meant to ~6 but|instead", [.subject(.person)]),
+                ("assumed|assumes|assume|assuming ~6 fine|safe|ok|okay|correct|right|good", [.subject(.person)]),
             ]),
         Phrase(
             "without testing", "what would have made the test or review happen without anyone remembering it?",
             [
                 ("without|sans <det>? ~1 <without>", [.personInClause, .noExcuse]),
+                ("without|sans <det>? <word>? of <det>? <without>", [.personInClause, .noExcuse]),
+                ("during|despite|through <det>? ~1 freeze", [.personInClause]),
                 ("<unvetted>", [.personInClause, .noExcuse]),
                 ("no tests|test|testing|review|reviews|approval|backup|canary|ticket|rollback", [.subject(.person)]),
             ]),
@@ -339,6 +364,9 @@ extension BlamelessLanguage {
                 ("approved|approves|merged|merges|reviewed|reviews his|her|their own", [.subject(.person)]),
                 ("for|out of convenience|laziness|habit", [.personInClause]), ("to save time", [.personInClause]),
                 ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
+                ("winged|wung|wings|wing it", [.subject(.person)]), ("phoned|phones it in", [.subject(.person)]),
+                ("slapped|threw|hacked|cobbled|thrown ~2 together", [.subject(.person)]),
+                ("violated|violates|breached|breaches|flouted|flouts <det>? ~2 <safeguard>", [.subject(.person)]),
                 ("pushed|forced|rammed|rushed|bulldozed through", [.subject(.person)]),
                 ("even though ~6 red|failing|failed|warned|warning|warnings|told|objected|broken", [.personInClause]),
                 (
@@ -359,9 +387,9 @@ extension BlamelessLanguage {
             [
                 ("caused|causes|cause", [.subject(.personOrTheirs)]), ("caused|triggered by", [.personAfter(5)]),
                 ("because|cause|since <person>", [.loss, .noPraise, .noneAfter(.unavailable, 6)]),
-                ("<person> <person>* is|was|'s <det> root? cause|reason|culprit|problem", []),
+                ("<person> <person>* is|was|'s <det> root? cause|reason|culprit|problem", [.noPraise]),
                 ("<person> <person>* is|was|'s why", []), ("'s ~3 is|was why", [.subject(.personOrTheirs)]),
-                ("'s ~2 is|was <det>? root? cause|reason|culprit|problem", [.subject(.person)]),
+                ("'s ~2 is|was <det>? <word>? root? cause|reason|culprit|problem", [.subject(.person)]),
                 ("because|due|owing of|to", [.personAfter(3), .noPraise]), ("courtesy of", [.personAfter(3)]),
                 ("thanks to", [.personAfter(3), .loss, .sarcasticPraise]),
                 ("came|comes|come|stems|stemmed|stem|stemming|resulted|results from", [.personAfter(3), .loss]),
@@ -410,8 +438,13 @@ extension BlamelessLanguage {
         Phrase(
             "responsible for this", "\(system); accountability is for the system's owners, not for a culprit",
             [
-                ("responsible|accountable|liable for <det>? ~1 <outcome>", [.subject(.person)]),
-                ("responsible|accountable|liable for <det>? <adv>? <loss|defective>", [.subject(.person)]),
+                ("responsible|accountable|liable for <det>? ~1 <outcome>", [.subject(.person), .nounPhraseEnds]),
+                (
+                    "responsible|accountable|liable for <det>? <adv>? <defective>|corrupted|lost|deleted|failed",
+                    [
+                        .subject(.person)
+                    ]
+                ),
                 (
                     "responsibility|accountability|blame ~4 lies|lay|lie|rests|rested|falls|fell|is with|on",
                     [
@@ -433,7 +466,10 @@ extension BlamelessLanguage {
             [
                 ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
                 ("classic|typical|another <person> <person>* move|mistake|special|moment", []),
-                ("looking at you", []), ("had one job", []), ("weak point|spot|link", []), ("rogue <person>", []),
+                ("looking at you", []), ("had one job", []), ("strikes|struck again", [.subject(.person)]),
+                ("at it again", [.subject(.person)]),
+                ("on <person> <person>* 's watch", []), ("on his|her|their watch", []), ("weak point|spot|link", []),
+                ("rogue <person>", []),
                 ("guilty party|parties", []),
                 ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]),
                 ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]),

@@ -45,6 +45,8 @@ enum ContextRule: Sendable {
     case notImperative
     /// The match starts its sentence (past times, bullets and dashes): "Had Bob followed the runbook".
     case atSentenceStart
+    /// The match's last word ends its noun phrase ("responsible for the incident", not "… the incident review").
+    case nounPhraseEnds
 }
 
 /// The tokens of one paragraph, and what the context rules ask of them.
@@ -85,13 +87,16 @@ struct MatchContext {
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
-        case .noPraise: !wordsAfter(end, 4).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
+        case .noPraise: !wordsAfter(end, 8).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
         case .sarcasticPraise:
             !wordsAfter(end, 4).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
                 || !sentence(around: start).contains { tokens[$0].is(.mitigation) }
         case .notPassive: !isPassive(start)
         case .notImperative: !isImperative(start)
         case .atSentenceStart: startsSentence(start)
+        case .nounPhraseEnds:
+            end >= tokens.count || tokens[end].kind == .punctuation || tokens[end].is(.clauseWord)
+                || words.phraseEnders.contains(tokens[end].id)
         }
     }
 
@@ -158,7 +163,9 @@ struct MatchContext {
         // "the config that broke prod", "Chen's shortcut is what caused it": the subject is further left.
         if words.relatives.contains(token.id) {
             var antecedent = position - 1
-            while antecedent >= 0, isVerbFiller(antecedent) { antecedent -= 1 }
+            while antecedent >= 0, isVerbFiller(antecedent) || tokens[antecedent].id == words.comma {
+                antecedent -= 1
+            }
             guard antecedent >= 0 else { return .nobody(imperative: false) }
             // "Pat was the one who pushed it": the one is Pat.
             if words.theOne.contains(tokens[antecedent].id), antecedent > 1,
@@ -200,7 +207,16 @@ struct MatchContext {
         let token = tokens[position]
         if token.is(.person) { return .person(position) }
         if token.is(.selfPronoun) { return words.firstPerson.contains(token.id) ? .writer : .writers }
-        if token.is(.they) { return .they }
+        if token.is(.they) {
+            // "they": whoever or whatever the paragraph last named.
+            var antecedent = position - 1
+            while antecedent >= 0, position - antecedent <= 30 {
+                if tokens[antecedent].is(.person), !tokens[antecedent].is(.they) { return .person(antecedent) }
+                if tokens[antecedent].is(.systemNoun) { return .they }
+                antecedent -= 1
+            }
+            return .they
+        }
         if token.is(.thing) { return .thing }
         if token.is(.sentenceEnd) { return .nobody(imperative: false) }
         if token.id == words.closingParenthesis {
@@ -351,7 +367,7 @@ struct MatchContext {
 struct ContextWords: Sendable {
     let `do`, please, of, to, by, comma, colon, dash, equals, openingParenthesis, closingParenthesis: Int32
     let possessiveS: Int32
-    let relatives, coordinators, because, be, theOne, firstPerson: Set<Int32>
+    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
         func id(_ word: String) -> Int32 {
@@ -377,6 +393,7 @@ struct ContextWords: Sendable {
         be = ids("was were is are be been being am")
         theOne = ids("one person guy")
         firstPerson = ids("i me myself")
+        phraseEnders = ids("of in on at that which and or last this yesterday today with during for to by")
     }
 }
 
@@ -392,6 +409,7 @@ enum CompiledRule: Sendable {
     case notFollowedBy(WordClass)
     case noneAfter(WordClass, Int)
     case notHyphenated, noExcuse, loss, noPraise, sarcasticPraise, notPassive, notImperative, atSentenceStart
+    case nounPhraseEnds
 
     init(_ rule: ContextRule, vocabulary: inout Vocabulary) {
         func ids(_ words: [String]) -> Set<Int32> {
@@ -420,6 +438,7 @@ enum CompiledRule: Sendable {
         case .notPassive: self = .notPassive
         case .notImperative: self = .notImperative
         case .atSentenceStart: self = .atSentenceStart
+        case .nounPhraseEnds: self = .nounPhraseEnds
         }
     }
 }

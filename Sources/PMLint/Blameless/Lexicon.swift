@@ -183,7 +183,9 @@ enum Lexicon {
             documented plan planned \
             prepare prepared coordinate coordinated page paged alert alerted warn warned announce announced drain \
             drained unsilence unsilenced re-enable re-enabled reenable reenabled care cared bother bothered learn \
-            learned backup pick picked show showed attend attended react reacted \
+            learned backup pick picked show showed attend attended react reacted catch caught spot spotted revert \
+            reverted roll stop stopped back clean cleaned save saved share shared hand handed flag flagged raise \
+            raised report reported lock locked pause paused enable enabled disable disabled remove removed \
             doublecheck doublechecked sanity-check sanity-checked proofread proofreads proofreaded
             """
         ),
@@ -191,7 +193,7 @@ enum Lexicon {
             [.destroy],
             """
             broke breaks break breaking nuked nukes nuke nuking wrecked wrecks wreck wrecking trashed trashes trash \
-            trashing bricked bricks brick hosed borked borks tanked crashed crashes crash corrupted corrupts yeeted \
+            trashing bricked bricks brick hosed borked borks tanked crashed crashes crash corrupted corrupts yeeted broken \
             torched obliterated steamrolled \
             destroyed destroys destroy clobbered clobbers
             """
@@ -355,7 +357,13 @@ enum Lexicon {
             flubs blundered butchered muffed fumbled fumble fumbles fumbling
             """
         ),
-        ([.ignore], "ignored ignore ignores ignoring disregarded disregard disregards disregarding"),
+        (
+            [.ignore],
+            """
+            ignored ignore ignores ignoring disregarded disregard disregards disregarding snoozed snoozing \
+            dismissed
+            """
+        ),
         ([.overlook], "overlooked overlook overlooks overlooking missed misses miss"),
         (
             [.skip],
@@ -374,7 +382,7 @@ enum Lexicon {
             following canary staging thinking caring bothering approvals sign-off signoff peer dry-run \
             rollback reviewer reviewers approver approvers lgtm ask tell read wait look verify confirm inform \
             notify handing handover handoff hand-off documenting communicating escalating monitoring watching ci \
-            checks
+            checks validation verification confirmation
             """
         ),
         ([.title], "mr mrs ms dr mx"),
@@ -425,6 +433,7 @@ enum Lexicon {
             [.failing],
             """
             inexperience laziness inattention ignorance arrogance complacency impatience haste hubris \
+            noncompliance non-compliance dereliction misconduct malpractice \
             overconfidence sloppiness carelessness negligence incompetence recklessness stupidity blunder \
             blunders goof goofs gaffe fumble screwup mistake mistakes error errors oversight oversights lapse \
             misstep missteps typo typos
