@@ -249,7 +249,7 @@ extension BlamelessLanguage {
             "made a mistake", safeguard,
             [
                 (
-                    "made|make|makes|making|did|do|does|done|committed <det>? ~2 <mistake>",
+                    "made|make|makes|making|did|do|does|done|committed <adv>? <det>? ~2 <mistake>",
                     [
                         .subject(.person), .notFollowedBy(.metric),
                     ]
@@ -320,7 +320,11 @@ extension BlamelessLanguage {
             ]),
         Phrase(
             "shipped a bad change", "\(system): what let the change through, and what would have caught it?",
-            [("<ship> <det>? ~1 <defective>", [.subject(.person), .notImperative])]),
+            [
+                ("<ship> out|up|through? <det>? ~1 <defective>", [.subject(.person), .notImperative]),
+                ("<ship> ~3 with <det>? <word>? <mistake>|bug|bugs", [.subject(.person), .notImperative]),
+                ("managed|manages to <destroy>|delete|deleted|drop|wipe|lose|kill|remove", [.subject(.person)]),
+            ]),
         Phrase(
             "didn't check", "what made the step easy to skip, and what would have made it automatic?",
             [
@@ -328,7 +332,7 @@ extension BlamelessLanguage {
                 ("<neg> <person> <person>* <adv>? <duty>", [.noExcuse]),
                 ("<neg> to <duty>", [.subject(.person), .noExcuse]),
                 ("<neg> <adv>? do|done|doing|did <det>? needful|homework|diligence|job|part", [.subject(.person)]),
-                ("<neg> <adv>? understand|understood what", [.subject(.person), .noExcuse]),
+                ("<neg> <adv>? understand|understood|know|knew what|how|why", [.subject(.person), .noExcuse]),
                 ("and|but did|had|does|do|has <neg> <end|punct>", [.personInClause]),
                 ("<neg> think|thought to", [.subject(.person)]),
                 ("<neg> lift|lifted a finger", [.subject(.person)]),
@@ -379,7 +383,7 @@ extension BlamelessLanguage {
                 ("rubber-stamp|rubber-stamped", [.personInClause]),
                 ("without <det>? ~1 pair of eyes", [.personInClause]),
                 ("without <det>? ~1 opinion", [.personInClause]),
-                ("instead of <det>", [.personInClause]),
+                ("instead of <det>|<system>|prod|production|staging|main|master|dev", [.personInClause]),
                 ("straight|directly to prod|production|main|master|live", [.personInClause]),
             ]),
         Phrase(
@@ -474,6 +478,7 @@ extension BlamelessLanguage {
                 ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]),
                 ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]),
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
+                ("as well as you|one might|would|could|'d expect", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),
             ]),
