@@ -84,6 +84,8 @@ public struct People: Sendable {
             } else if names.isEmpty, token.flags.contains(.properNoun), !token.flags.contains(.allCaps),
                 !token.is(.systemNoun)
             {
+                // With no one named, a capitalised word the vocabulary does not know may be a name. Where the file
+                // names its people, it is more likely a product ("Cleo could not reply" about a chatbot).
                 tokens[index].classes.insert(.person)
             }
         }
