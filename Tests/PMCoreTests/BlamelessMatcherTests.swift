@@ -197,6 +197,17 @@ import Testing
         #expect(Self.labels("Terraform failed to acquire the lock.", people: People()).isEmpty, "a product")
     }
 
+    /// Prose from real postmortems and blameless-culture posts that once raised false alarms.
+    @Test func realProseStaysQuiet() {
+        #expect(Self.labels("For an hour Cleo could not reply to anyone.").isEmpty, "a product named like a person")
+        #expect(Self.labels("If you develop software, things will break and go wrong.").isEmpty)
+        #expect(Self.labels("We leave blame at the door during these sessions.").isEmpty)
+        #expect(
+            Self.labels("Proximate cause: A deprecated API endpoint began returning 410.", people: People()).isEmpty)
+        #expect(Self.labels("Posting here instead of the wiki because the wiki is down.", people: People()).isEmpty)
+        #expect(Self.labels("The test used synthetic IPs and could not show the effect.", people: People()).isEmpty)
+    }
+
     @Test func sarcasmAndScareQuotes() {
         #expect(Self.labels("Thanks to Bob, we lost two hours of orders.") == ["caused by a person"])
         #expect(Self.labels("Thanks to Bob, the customer was told in minutes.").isEmpty)

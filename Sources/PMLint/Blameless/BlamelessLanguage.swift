@@ -158,7 +158,7 @@ public struct BlamelessLanguage: Sendable {
         var found: [Match] = []
         for (block, (text, starts, tokens)) in zip(blocks, texts) {
             var tokens = tokens
-            known.mark(&tokens)
+            known.mark(&tokens, colon: matcher.words.colon)
             for match in matches(in: text, tokens: tokens) {
                 let run = starts.lastIndex { $0 <= match.start } ?? 0
                 let quote = String(decoding: text[match.start..<match.end], as: UTF8.self)

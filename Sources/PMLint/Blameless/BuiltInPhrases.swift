@@ -5,7 +5,15 @@ extension BlamelessLanguage {
     static let safeguard = "\(system): which safeguard would have caught it?"
 
     /// Words after which "blame" is denied, not laid ("nobody is to blame", "no-blame").
-    private static let denial = ["no", "not", "nobody", "never", "without", "noone", "none", "free", "anyone"]
+    private static let denial = [
+        "no", "not", "nobody", "never", "without", "noone", "none", "free", "anyone", "leave", "avoid", "avoiding",
+        "instead", "stop", "beyond",
+    ]
+    /// Words before "wrong" that make it a state, not a person's choice ("things go wrong", "the value was wrong").
+    private static let wrongAsState = [
+        "go", "goes", "went", "gone", "going", "is", "was", "were", "are", "be", "been", "being", "looks", "looked",
+        "seems", "seemed", "something", "anything", "what", "turned", "goes",
+    ]
     /// Words that attribute an error to someone ("this was user error").
     private static let attribution = [
         "was", "is", "were", "be", "by", "to", "cause", ":", "pebkac", "classic", "just", "simply", "another",
@@ -335,6 +343,7 @@ extension BlamelessLanguage {
                 ("<neg> <adv>? understand|understood|know|knew what|how|why", [.subject(.person), .noExcuse]),
                 ("and|but did|had|does|do|has <neg> <end|punct>", [.personInClause]),
                 ("<neg> think|thought to", [.subject(.person)]),
+                ("<neg> show|showed up", [.subject(.person), .noExcuse]),
                 ("<neg> lift|lifted a finger", [.subject(.person)]),
                 ("sat|sits|sitting on <det>? ~1 ticket|issue|alert|page|pr|request|report", [.subject(.person)]),
                 ("dragged|drags|dragging his|her|their feet", []),
@@ -389,7 +398,7 @@ extension BlamelessLanguage {
         Phrase(
             "caused by a person", "ask what caused it, not who",
             [
-                ("caused|causes|cause", [.subject(.personOrTheirs)]), ("caused|triggered by", [.personAfter(5)]),
+                ("caused", [.subject(.personOrTheirs)]), ("caused|triggered by", [.personAfter(5)]),
                 ("because|cause|since <person>", [.loss, .noPraise, .noneAfter(.unavailable, 6)]),
                 ("<person> <person>* is|was|'s <det> root? cause|reason|culprit|problem", [.noPraise]),
                 ("<person> <person>* is|was|'s why", []), ("'s ~3 is|was why", [.subject(.personOrTheirs)]),
@@ -418,7 +427,7 @@ extension BlamelessLanguage {
         Phrase(
             "got it wrong", "\(system): what made the wrong choice look right?",
             [
-                ("wrong|wrongly|incorrect|incorrectly|erroneously", [.personInClause]),
+                ("wrong|wrongly|incorrect|incorrectly|erroneously", [.personInClause, .notBefore(wrongAsState, 1)]),
                 ("<misdo>", [.subject(.person), .notImperative]),
             ]),
         Phrase("by mistake", safeguard, [("by mistake|accident", [.personInClause])]),

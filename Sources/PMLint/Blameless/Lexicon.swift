@@ -183,7 +183,7 @@ enum Lexicon {
             documented plan planned \
             prepare prepared coordinate coordinated page paged alert alerted warn warned announce announced drain \
             drained unsilence unsilenced re-enable re-enabled reenable reenabled care cared bother bothered learn \
-            learned backup pick picked show showed attend attended react reacted catch caught spot spotted revert \
+            learned backup pick picked attend attended react reacted catch caught spot spotted revert \
             reverted roll stop stopped back clean cleaned save saved share shared hand handed flag flagged raise \
             raised report reported lock locked pause paused enable enabled disable disabled remove removed \
             doublecheck doublechecked sanity-check sanity-checked proofread proofreads proofreaded

@@ -33,6 +33,15 @@ public struct People: Sendable {
     /// Whether no one is known.
     public var isEmpty: Bool { names.isEmpty }
 
+    /// Whether the word at `index` heads a label ("Proximate cause:", two words at most before the colon) or
+    /// is a gerund ("Posting here instead of the wiki"): no name either way.
+    private static func isLabelOrGerund(_ tokens: [WordToken], _ index: Int, colon: Int32) -> Bool {
+        if tokens[index].flags.contains(.gerund) { return true }
+        var next = index + 1
+        while next < tokens.count, next - index <= 2, tokens[next].kind == .word { next += 1 }
+        return next < tokens.count && tokens[next].id == colon
+    }
+
     private static func combined(_ hashes: [UInt64]) -> UInt64 {
         hashes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1) &* 0x100_0000_01b3 }
     }
@@ -65,7 +74,7 @@ public struct People: Sendable {
     /// Marks the tokens that name people with ``WordClass/person``: known names (a name that is also an English
     /// word, like "Will", only when capitalised and not followed by a determiner), the name after a title
     /// (Ms. Patel) and, when the file knows nobody, capitalised words the vocabulary does not know.
-    func mark(_ tokens: inout [WordToken]) {
+    func mark(_ tokens: inout [WordToken], colon: Int32) {
         for index in tokens.indices where tokens[index].kind == .word {
             let token = tokens[index]
             if token.is(.title), index + 1 < tokens.count, tokens[index + 1].flags.contains(.capitalised),
@@ -82,7 +91,7 @@ public struct People: Sendable {
                 }
                 tokens[index].classes.insert(.person)
             } else if names.isEmpty, token.flags.contains(.properNoun), !token.flags.contains(.allCaps),
-                !token.is(.systemNoun)
+                !token.is(.systemNoun), !Self.isLabelOrGerund(tokens, index, colon: colon)
             {
                 // With no one named, a capitalised word the vocabulary does not know may be a name. Where the file
                 // names its people, it is more likely a product ("Cleo could not reply" about a chatbot).

@@ -22,6 +22,8 @@ struct WordToken: Sendable {
         static let lyWord = Flags(rawValue: 1 << 5)
         /// Inside quotation marks: scare quotes ("quick fix") say the opposite.
         static let quoted = Flags(rawValue: 1 << 6)
+        /// Ends in "ing" (six letters or more): a gerund or participle, not a name.
+        static let gerund = Flags(rawValue: 1 << 7)
     }
 
     var kind: Kind
@@ -305,6 +307,15 @@ struct WordTokenizer {
             flags.insert(.capitalised)
         }
         if letters >= 2 && capitals == letters { flags.insert(.allCaps) }
+        // Plural acronyms (IPs, APIs, PRs) are acronyms too.
+        if letters >= 3, capitals == letters - 1, bytes[end - 1] == UInt8(ascii: "s"), capitals >= 2 {
+            flags.insert(.allCaps)
+        }
+        if end - start >= 6, bytes[end - 3] | 0x20 == UInt8(ascii: "i"), bytes[end - 2] | 0x20 == UInt8(ascii: "n"),
+            bytes[end - 1] | 0x20 == UInt8(ascii: "g")
+        {
+            flags.insert(.gerund)
+        }
         let hash = Vocabulary.hash(scratch)
         let id = scratch.withUnsafeBufferPointer { vocabulary.id($0, hash: hash) }
         if id == Vocabulary.unknown, !isNumber, flags.contains(.capitalised) || flags.contains(.allCaps) {
