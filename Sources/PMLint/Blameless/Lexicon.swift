@@ -177,7 +177,8 @@ enum Lexicon {
             listened escalate escalates escalated escalating acknowledge acknowledges acknowledged acknowledging \
             ack acked notice notices noticed noticing respond responds responded responding update updated \
             communicate communicated notify notified tell tells told inform informs informed wait waits waited \
-            monitor monitored double-check double-checked double-checks doublechecks ask asks asked investigate investigated consult \
+            monitor monitored double-check double-checked double-checks doublechecks ask asks asked investigate \
+            investigated consult \
             consulted reply replied answer answers answered renew renewed rotate rotated run ran \
             consider considered heed heeded try tried write writes wrote realise realised realize realized document \
             documented plan planned \
@@ -193,7 +194,8 @@ enum Lexicon {
             [.destroy],
             """
             broke breaks break breaking nuked nukes nuke nuking wrecked wrecks wreck wrecking trashed trashes trash \
-            trashing bricked bricks brick hosed borked borks tanked crashed crashes crash corrupted corrupts yeeted broken \
+            trashing bricked bricks brick hosed borked borks tanked crashed crashes crash corrupted corrupts yeeted \
+            broken \
             torched obliterated steamrolled \
             destroyed destroys destroy clobbered clobbers
             """
@@ -406,7 +408,8 @@ enum Lexicon {
             [.defective],
             """
             bad broken buggy faulty half-baked sloppy untested unreviewed wrong incorrect bogus dodgy flawed \
-            poorly-tested half-tested half-done half-working untested-ish borked janky hacky careless poor half-finished reckless lazy dumb stupid silly \
+            poorly-tested half-tested half-done half-working untested-ish borked janky hacky careless poor \
+            half-finished reckless lazy dumb stupid silly \
             terrible awful horrible dodgy questionable misguided ill-advised ill-considered unauthorised \
             unauthorized unapproved inadequate insufficient shoddy lousy crappy hasty rushed botched little
             """
