@@ -77,7 +77,7 @@ import Testing
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 0 files written, 6 pages unchanged"))
         // One action ticked: its page and the pages that list actions change, nothing else.
         let before = try Self.files(in: out)
-        #expect(pm(["action", "done", "2026-08-17/2"], in: root.path).status == 0)
+        #expect(pm(["action", "done", "2026-08-17/zn4d8"], in: root.path).status == 0)
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 4 files written, 5 pages unchanged"))
         let after = try Self.files(in: out)
         #expect(

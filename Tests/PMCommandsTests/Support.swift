@@ -21,8 +21,10 @@ func pm(
     _ arguments: [String], in directory: String = packageRoot.path, environment: [String: String] = [:],
     terminalWidth: Int? = nil
 ) -> Run {
+    // The bundled examples are read without git, so their output does not depend on this clone's history.
+    let git = directory == packageRoot.path ? ["PM_GIT": "off"] : [:]
     let context = CommandContext(
-        environment: ["PM_TODAY": testToday].merging(environment) { $1 },
+        environment: ["PM_TODAY": testToday].merging(git) { $1 }.merging(environment) { $1 },
         workingDirectory: directory,
         now: Date(timeIntervalSince1970: 1_795_219_200),  // 2026-11-21T00:00:00Z
         timeZone: TimeZone(identifier: "UTC")!,
@@ -90,4 +92,15 @@ func runProgram(_ name: String, _ arguments: [String], input: String? = nil) thr
     return Run(
         status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
         stderr: String(decoding: err, as: UTF8.self))
+}
+
+/// `text` with every id comment pm generates (`<!-- id:` and five letters or digits) written
+/// `<!-- id:TOKEN -->`, to compare files whose new ids are random.
+func maskingIDs(_ text: String) -> String {
+    text.replacing(/<!-- id:[a-z0-9]{5} -->/, with: "<!-- id:TOKEN -->")
+}
+
+/// The permanent tokens of the id comments in `text`, in order.
+func idTokens(in text: String) -> [String] {
+    text.matches(of: /<!-- id:([a-z0-9]+) -->/).map { String($0.output.1) }
 }

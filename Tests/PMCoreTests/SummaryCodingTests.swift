@@ -39,6 +39,7 @@ import Testing
         front.facilitator = "li"
         front.services = ["api"]
         front.tags = ["a", "b", "ünï"]
+        front.aliases = ["2019-02-13-old-name"]
         front.extra = [
             .init(key: "n", value: .null), .init(key: "b", value: .bool(true)), .init(key: "i", value: .int(-7)),
             .init(key: "d", value: .double(2.5)),
@@ -55,13 +56,19 @@ import Testing
                 Section(heading: "Other", level: 1, key: nil, text: "", isAnswered: false, startLine: 13, endLine: 13),
             ],
             actions: [
+                {
+                    var action = ActionItem(
+                        incidentID: "2019-02-14-x", token: "a7k2q", position: 1, isDone: true, text: "Do it",
+                        owners: ["sam"], due: CalendarDate("2019-03-01"), dueText: "2019-03-01", kind: "detect",
+                        ticket: "ENG-1", line: 11, checkboxOffset: 200, depth: 1, hasIDComment: true, idOffset: 230)
+                    action.closedText = "2019-02-20"
+                    action.closed = CalendarDate("2019-02-20")
+                    action.closedSource = .token
+                    return action
+                }(),
                 ActionItem(
-                    incidentID: "2019-02-14-x", position: 1, isDone: true, text: "Do it", owners: ["sam"],
-                    due: CalendarDate("2019-03-01"), dueText: "2019-03-01", kind: "detect", ticket: "ENG-1", line: 11,
-                    checkboxOffset: 200, depth: 1),
-                ActionItem(
-                    incidentID: "2019-02-14-x", position: 2, isDone: false, text: "", owners: [], due: nil,
-                    dueText: "soon", kind: nil, ticket: nil, line: 12, checkboxOffset: nil, depth: 0),
+                    incidentID: "2019-02-14-x", token: "~k3x9f", position: 2, isDone: false, text: "", owners: [],
+                    due: nil, dueText: "soon", kind: nil, ticket: nil, line: 12, checkboxOffset: nil, depth: 0),
             ],
             diagnostics: [
                 Diagnostic(.warning, path: "postmortems/2019-02-14-x.md", line: 3, column: 4, rule: .encoding, "w"),
@@ -100,7 +107,7 @@ import Testing
         let postmortem = Self.everyField
         let moved = try Postmortem(summary: postmortem.summary(), id: "2020-01-01-y", path: "y.md", filePath: "/y.md")
         #expect(moved.id == "2020-01-01-y")
-        #expect(moved.actions.map(\.id) == ["2020-01-01-y/1", "2020-01-01-y/2"])
+        #expect(moved.actions.map(\.id) == ["2020-01-01-y/a7k2q", "2020-01-01-y/~k3x9f"])
         #expect(moved.diagnostics.allSatisfy { $0.path == "y.md" })
         #expect(moved.filePath == "/y.md")
     }

@@ -9,13 +9,20 @@ struct Actions: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "List action items across every incident: overdue first, then by due date.",
         discussion: """
-            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due date ("overdue by \
-            N days" when past), kind, ticket and text. --format markdown pastes into chat; json and csv \
-            carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
+            Each row has the action's id (INCIDENT/TOKEN: the token written in the item, or ~… derived from its \
+            words when it has none; tables show the shortest unique prefix of the incident), owners, due date \
+            ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
+            prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
+            into chat; json and csv carry the fields documented in the README, with closed and closed_source \
+            (token: the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes \
+            "today" for reproducible reports.
 
             Example: pm actions --open --by owner
             """
     )
+
+    @Argument(help: ArgumentHelp("Only these incidents or actions (INCIDENT or INCIDENT/TOKEN).", valueName: "id"))
+    var ids: [String] = []
 
     @OptionGroup var location: DirectoryOptions
 
@@ -29,6 +36,15 @@ struct Actions: ContextualCommand {
     var overdue = false
 
     @Option(
+        help: ArgumentHelp(
+            "Only done actions closed on or after this day (from their done: token, else git).",
+            valueName: "YYYY-MM-DD"))
+    var closedSince: CalendarDate?
+
+    @Option(help: ArgumentHelp("Only done actions closed on or before this day.", valueName: "YYYY-MM-DD"))
+    var closedUntil: CalendarDate?
+
+    @Option(
         name: .customLong("owner"),
         help: ArgumentHelp("Only actions owned by this person, with or without @ (repeatable).", valueName: "name"))
     var owners: [String] = []
@@ -36,7 +52,8 @@ struct Actions: ContextualCommand {
     @Option(
         name: .customLong("kind"),
         help: ArgumentHelp(
-            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind")
+            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).",
+            valueName: "kind")
     )
     var kinds: [String] = []
 
@@ -52,17 +69,32 @@ struct Actions: ContextualCommand {
         if open && done {
             throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions")
         }
+        if (closedSince != nil || closedUntil != nil) && (open || overdue) {
+            throw ValidationError("--closed-since and --closed-until list done actions; drop --open and --overdue")
+        }
         if done && overdue { throw ValidationError("--overdue lists open actions; it cannot be combined with --done") }
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
+        filter.priorityPolicy = directory.config.policies.priorityActions
+        filter.closedSince = closedSince
+        filter.closedUntil = closedUntil
+        if closedSince != nil || closedUntil != nil { filter.state = .done }
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter
+        for id in ids {
+            let (postmortem, action) = try set.lookUp(id)
+            if let action {
+                filter.named.actions.insert(action.id)
+            } else {
+                filter.named.incidents.insert(postmortem.id)
+            }
+        }
         let report = ActionReport(set, filter: filter, today: try context.today)
         var output = context.stdout
         report.write(format, grouping: by, style: context.terminalStyle, to: &output)

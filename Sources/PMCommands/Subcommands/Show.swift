@@ -27,10 +27,14 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        // Only the files the id could name are read (at 10,000 postmortems, one file rather than all).
-        let (_, set) = try location.load(
-            in: context, quiet: true, request: .detail, only: { [id] in PostmortemSet.file($0, couldBe: id) })
-        let postmortem = try set.resolve(id)
+        // Every outline (from the summary cache) to resolve the id, then the one file with its sections' text,
+        // with what the whole set found about it (an id or alias it shares).
+        let (_, set) = try location.load(in: context, quiet: true)
+        let resolved = try set.resolve(id)
+        let (_, detail) = try location.load(
+            in: context, quiet: true, request: .detail, only: { $0 == resolved.filePath })
+        var postmortem = detail.postmortems.first ?? resolved
+        postmortem.diagnostics = resolved.diagnostics
         context.report(postmortem.diagnostics)
         var output = context.stdout
         PostmortemSummary(postmortem, today: try context.today).write(

@@ -38,10 +38,20 @@ public struct Section: Sendable, Hashable {
 
 /// A task-list item under a postmortem's actions section.
 public struct ActionItem: Sendable, Hashable {
-    /// `INCIDENT-ID/POSITION`, e.g. `2019-02-14-messenger-token/2`.
-    public var id: String { "\(incidentID)/\(position)" }
+    /// `INCIDENT/TOKEN`, e.g. `2019-02-14-messenger-token/a7k2q` (permanent) or `…/~k3x9f` (derived from the
+    /// text, for an item without a permanent id); see ``ActionID``.
+    public var id: String { "\(incidentID)/\(token)" }
     public var incidentID: String
-    /// 1-based position among the file's action items, in document order (nested ones included).
+    /// The permanent token written in the item (`a7k2q`), or the derived one (`~k3x9f`, `~k3x9f.2` for a
+    /// second item with the same words).
+    public var token: String
+    /// Whether the item holds an id comment (`<!-- id:… -->`), valid or not: edits that write ids leave it alone.
+    public var hasIDComment: Bool
+    /// Byte offset in the file just after the item's own text (the end of its first paragraph), where an id
+    /// comment is written.
+    public var idOffset: Int
+    /// 1-based position among the file's action items, in document order (nested ones included); it changes
+    /// when items move, so it orders items but never names one.
     public var position: Int
     public var isDone: Bool
     /// The item's text as plain text, without the checkbox and the trailing tokens.
@@ -63,13 +73,22 @@ public struct ActionItem: Sendable, Hashable {
     public var checkboxOffset: Int?
     /// Nesting depth among action items (0 for a top-level item).
     public var depth: Int
+    /// The value of a `done:` token as written, even when it does not parse.
+    public var closedText: String?
+    /// The day the action was closed: from its `done:YYYY-MM-DD` token, or (filled in by the workspace) from git.
+    public var closed: CalendarDate?
+    /// Where `closed` comes from, for a done action; nil for an open one.
+    public var closedSource: ClosingSource?
 
     public init(
-        incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?,
-        dueText: String?,
-        kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int
+        incidentID: String, token: String = "", position: Int, isDone: Bool, text: String, owners: [String],
+        due: CalendarDate?, dueText: String?, kind: String?, ticket: String?, line: Int, checkboxOffset: Int?,
+        depth: Int, hasIDComment: Bool = false, idOffset: Int = 0
     ) {
         self.incidentID = incidentID
+        self.token = token
+        self.hasIDComment = hasIDComment
+        self.idOffset = idOffset
         self.position = position
         self.isDone = isDone
         self.text = text
@@ -83,6 +102,15 @@ public struct ActionItem: Sendable, Hashable {
         self.depth = depth
     }
 
+    /// Days from `start` (the incident's date) to the closing day, when both are known.
+    public func daysToClose(from start: CalendarDate?) -> Int? {
+        guard isDone, let start, let closed else { return nil }
+        return start.days(until: closed)
+    }
+
+    /// Whether the item's id is written in it (rather than derived from its text).
+    public var hasPermanentID: Bool { !ActionID.isDerived(token) }
+
     /// Whether the item is open and its due date is before `today`.
     public func isOverdue(today: CalendarDate) -> Bool {
         guard !isDone, let due else { return false }
@@ -94,6 +122,16 @@ public struct ActionItem: Sendable, Hashable {
         guard isOverdue(today: today), let due else { return nil }
         return due.days(until: today)
     }
+}
+
+/// Where a done action's closing day comes from.
+public enum ClosingSource: String, Sendable, Hashable, CaseIterable {
+    /// A `done:YYYY-MM-DD` token in the item (written by `pm action done`).
+    case token
+    /// The first commit of the item's latest opening-to-done change in git history.
+    case git
+    /// Neither: outside git, never committed, or not found; never guessed.
+    case unknown
 }
 
 /// The prose of one paragraph or heading, as runs of text with their source positions, for checks

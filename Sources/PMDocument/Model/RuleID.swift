@@ -48,8 +48,15 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let actionDue: RuleID = "action-due"
     public static let actionDueInvalid: RuleID = "action-due-invalid"
     public static let actionKind: RuleID = "action-kind"
+    public static let actionID: RuleID = "action-id"
+    public static let actionIDInvalid: RuleID = "action-id-invalid"
+    public static let actionIDDuplicate: RuleID = "action-id-duplicate"
+    public static let pageName: RuleID = "page-name"
     public static let pipeTable: RuleID = "pipe-table"
     public static let blameless: RuleID = "blameless"
+    public static let reviewOverdue: RuleID = "review-overdue"
+    public static let priorityAction: RuleID = "priority-action"
+    public static let facilitatorRequired: RuleID = "facilitator-required"
     public static let notMarkdown: RuleID = "not-markdown"
 
     /// Every rule id pm emits, in the order the README documents them (`not-markdown` is a note, not a rule
@@ -69,6 +76,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .fileName,
         .fileDate,
         .duplicateId,
+        .pageName,
         .template,
         .unknownTemplate,
         .missingSection,
@@ -78,7 +86,13 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionDue,
         .actionDueInvalid,
         .actionKind,
+        .actionID,
+        .actionIDInvalid,
+        .actionIDDuplicate,
         .pipeTable,
         .blameless,
+        .reviewOverdue,
+        .priorityAction,
+        .facilitatorRequired,
     ]
 }

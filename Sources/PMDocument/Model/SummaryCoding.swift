@@ -140,6 +140,7 @@ extension BinaryWriter {
         optionalString(front.facilitator)
         strings(front.services)
         strings(front.tags)
+        strings(front.aliases)
         count(front.extra.count)
         for entry in front.extra {
             string(entry.key)
@@ -196,6 +197,9 @@ extension BinaryWriter {
     }
 
     fileprivate mutating func action(_ action: ActionItem) {
+        string(action.token)
+        bool(action.hasIDComment)
+        signed(action.idOffset)
         signed(action.position)
         bool(action.isDone)
         string(action.text)
@@ -207,6 +211,9 @@ extension BinaryWriter {
         signed(action.line)
         optionalSigned(action.checkboxOffset)
         signed(action.depth)
+        optionalString(action.closedText)
+        optionalDate(action.closed)
+        optionalString(action.closedSource?.rawValue)
     }
 
     fileprivate mutating func diagnostic(_ diagnostic: Diagnostic) {
@@ -349,6 +356,7 @@ public struct BinaryReader {
         front.facilitator = try optionalString()
         front.services = try strings()
         front.tags = try strings()
+        front.aliases = try strings()
         let extras = try count()
         for _ in 0..<extras {
             let key = try string()
@@ -405,6 +413,9 @@ public struct BinaryReader {
     }
 
     fileprivate mutating func action(incidentID: String) throws(Malformed) -> ActionItem {
+        let token = try string()
+        let hasIDComment = try bool()
+        let idOffset = try signed()
         let position = try signed()
         let isDone = try bool()
         let text = try string()
@@ -416,9 +427,17 @@ public struct BinaryReader {
         let line = try signed()
         let checkboxOffset = try optionalSigned()
         let depth = try signed()
-        return ActionItem(
-            incidentID: incidentID, position: position, isDone: isDone, text: text, owners: owners, due: due,
-            dueText: dueText, kind: kind, ticket: ticket, line: line, checkboxOffset: checkboxOffset, depth: depth)
+        var action = ActionItem(
+            incidentID: incidentID, token: token, position: position, isDone: isDone, text: text, owners: owners,
+            due: due, dueText: dueText, kind: kind, ticket: ticket, line: line, checkboxOffset: checkboxOffset,
+            depth: depth, hasIDComment: hasIDComment, idOffset: idOffset)
+        action.closedText = try optionalString()
+        action.closed = try optionalDate()
+        if let source = try optionalString() {
+            guard let parsed = ClosingSource(rawValue: source) else { throw Malformed() }
+            action.closedSource = parsed
+        }
+        return action
     }
 
     fileprivate mutating func diagnostic(path: String) throws(Malformed) -> Diagnostic {

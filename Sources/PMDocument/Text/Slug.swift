@@ -8,7 +8,10 @@ public enum Slug {
     /// `"Messenger replies stopped (again)!"` → `messenger-replies-stopped-again`;
     /// `"Café ↯ Ünïcode"` → `cafe-unicode`.
     /// Never contains `/`, `.` or anything else that could leave a directory; `incident` when nothing is left.
-    public static func make(_ title: String, fallback: String = "incident") -> String {
+    /// Longer than `maximumLength`, it is cut at a word.
+    public static func make(_ title: String, fallback: String = "incident", maximumLength: Int = Slug.maximumLength)
+        -> String
+    {
         var slug = ""
         var pendingHyphen = false
         for scalar in title.decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -25,8 +25,12 @@ public struct Linter: Sendable {
         ActionDue(),
         ReportedRules.dueDates,
         ActionKind(),
+        ActionIDs(),
         PipeTable(),
         BlamingLanguage(),
+        ReviewOverdue(),
+        PriorityAction(),
+        FacilitatorRequired(),
     ]
 
     /// The team's configuration (pm.yml), or the defaults.
@@ -62,7 +66,8 @@ public struct Linter: Sendable {
             }
         }
         do {
-            language = try BlamelessLanguage(removing: config.lint.removedPhrases, adding: added)
+            language = try BlamelessLanguage(
+                removing: config.lint.removedPhrases, adding: added, people: People(config.lint.people))
         } catch {
             throw .invalidConfig(
                 path: configPath, line: nil,

@@ -10,10 +10,26 @@ public struct ActionReport: Sendable {
         public var state: State = .all
         public var owners: Set<String> = []
         public var kinds: Set<String> = []
+        /// Only overdue actions, and (with ``priorityPolicy``) priority actions that break the policy.
         public var overdueOnly = false
+        /// The team's policy on priority actions (pm.yml `policies.priority_actions`): actions that break it
+        /// are marked, and listed by ``overdueOnly``.
+        public var priorityPolicy: PolicyConfig.PriorityActions?
+        /// When set, only done actions closed on or after this day (a closing day that is unknown never matches).
+        public var closedSince: CalendarDate?
+        /// When set, only done actions closed on or before this day.
+        public var closedUntil: CalendarDate?
         public var incidents = IncidentFilter()
+        /// When not empty, only the actions of these incidents (ids) and these actions (full ids).
+        public var named: (incidents: Set<String>, actions: Set<String>) = ([], [])
 
         public init() {}
+
+        /// Whether `action` is among the incidents and actions named (or none is named).
+        func includes(_ action: ActionItem) -> Bool {
+            (named.incidents.isEmpty && named.actions.isEmpty) || named.incidents.contains(action.incidentID)
+                || named.actions.contains(action.id)
+        }
     }
 
     /// How rows are grouped in the table and Markdown output.
@@ -40,12 +56,21 @@ public struct ActionReport: Sendable {
                 case .open where action.isDone, .done where !action.isDone: continue
                 default: break
                 }
-                if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                let breaches = filter.priorityPolicy?.breaches(of: action, incidentDate: postmortem.date) ?? []
+                if filter.overdueOnly, !action.isOverdue(today: today), breaches.isEmpty { continue }
+                if filter.closedSince != nil || filter.closedUntil != nil {
+                    guard action.isDone, let closed = action.closed else { continue }
+                    if let since = filter.closedSince, closed < since { continue }
+                    if let until = filter.closedUntil, closed > until { continue }
+                }
+                if !filter.includes(action) { continue }
                 if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) {
                     continue
                 }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
-                records.append(ActionRecord(action: action, in: postmortem, today: today))
+                var record = ActionRecord(action: action, in: postmortem, today: today)
+                record.policyBreaches = breaches
+                records.append(record)
             }
         }
         self.records = records.sorted { a, b in
@@ -87,7 +112,11 @@ public struct ActionReport: Sendable {
             for record in records {
                 for owner in record.action.owners.isEmpty ? [""] : record.action.owners {
                     let key = owner.lowercased()
-                    if byOwner[key]?.last?.action.id == record.action.id { continue }
+                    if let last = byOwner[key]?.last?.action, last.incidentID == record.action.incidentID,
+                        last.position == record.action.position
+                    {
+                        continue
+                    }
                     spelling[key] = spelling[key] ?? owner
                     byOwner[key, default: []].append(record)
                 }
@@ -134,10 +163,13 @@ public struct ActionReport: Sendable {
                         : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? .caution : nil
                     var row: [TextTable.Cell] = [
                         TextTable.Cell(
-                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)",
+                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.token)",
                             emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                        TextTable.Cell(DueWording(record).text, emphasis: dueStyle),
+                        TextTable.Cell(
+                            [DueWording(record).text, record.policyWording.map { "(\($0))" } ?? ""]
+                                .filter { !$0.isEmpty }.joined(separator: " "),
+                            emphasis: record.policyBreaches.isEmpty ? dueStyle : .alert),
                         TextTable.Cell(action.kind ?? ""),
                         TextTable.Cell(action.ticket ?? ""),
                         TextTable.Cell(action.text, emphasis: action.isDone ? .muted : nil),
@@ -175,6 +207,7 @@ public struct ActionReport: Sendable {
                 if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
                 if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
+                if let policy = record.policyWording { details.append(policy) }
                 if let ticket = action.ticket { details.append(ticket) }
                 details.append("`\(action.id)`")
                 output.write(

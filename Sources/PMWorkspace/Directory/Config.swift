@@ -9,6 +9,8 @@ public struct Config: Sendable {
     public var severities: [String]
     /// What `pm lint` checks and how loudly.
     public var lint = LintConfig()
+    /// The review policies `pm lint` enforces; none unless pm.yml has a `policies:` section.
+    public var policies = PolicyConfig()
 
     public static let fileName = "pm.yml"
     public static let defaultSeverities = ["critical", "high", "medium", "low"]
@@ -54,6 +56,7 @@ public struct Config: Sendable {
                 path: path, line: root.mark?.line,
                 problem: "the config must be `key: value` lines (template:, severities:)")
         }
+        var policies: Node?
         for (keyNode, value) in mapping {
             let line = keyNode.mark?.line
             switch keyNode.scalar?.string {
@@ -74,10 +77,16 @@ public struct Config: Sendable {
                 config.severities = list
             case "lint":
                 config.lint = try LintConfig.parse(value, path: path)
+            case "policies":
+                // Read last: its severities are checked against `severities:`, wherever that is written.
+                policies = value
             default:
                 // Keys for later features (render, stats) are read by those features.
                 continue
             }
+        }
+        if let policies {
+            config.policies = try PolicyConfig.parse(policies, severities: config.severities, path: path)
         }
         return config
     }

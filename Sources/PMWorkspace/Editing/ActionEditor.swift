@@ -8,20 +8,25 @@ public struct NewAction: Sendable, Equatable {
     public var due: CalendarDate?
     public var kind: String?
     public var ticket: String?
+    /// The permanent id to write (`<!-- id:TOKEN -->`); nil: a new random one, unused in the file.
+    public var token: String?
 
     public init(
-        text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil
+        text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil,
+        token: String? = nil
     ) {
         self.text = text
         self.owners = owners
         self.due = due
         self.kind = kind
         self.ticket = ticket
+        self.token = token
     }
 
-    /// `TEXT @owner due:YYYY-MM-DD #kind TICKET`, the part after the checkbox.
+    /// `TEXT @owner due:YYYY-MM-DD #kind TICKET <!-- id:TOKEN -->`, the part after the checkbox.
     public var line: String {
-        ([text] + owners.map { "@\($0)" } + [due.map { "due:\($0)" }, kind.map { "#\($0)" }, ticket].compactMap { $0 })
+        ([text] + owners.map { "@\($0)" } + [due.map { "due:\($0)" }, kind.map { "#\($0)" }, ticket].compactMap { $0 }
+            + [token.map(ActionID.comment)].compactMap { $0 })
             .joined(separator: " ")
     }
 
@@ -38,10 +43,15 @@ public struct NewAction: Sendable, Equatable {
         if let ticket, !ActionTokens.isTicket(ticket) {
             return "\"\(ticket)\" is not a ticket (ABC-123 or an http(s) URL)"
         }
+        if let token, !ActionID.isValidToken(token) {
+            return "\"\(token)\" is not an action id (3 to 16 lower-case letters and digits, one a letter)"
+        }
         guard let alone = Self.parseAlone(text) else { return "the text does not make a task item on its own" }
-        if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil {
+        if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil
+            || alone.closedText != nil
+        {
             return
-                "the text ends with words pm would read as tokens (@owner, due:, #kind, ticket); pass them with "
+                "the text ends with words pm would read as tokens (@owner, due:, done:, #kind, ticket); pass them with "
                 + "--owner, --due, --kind or --ticket"
         }
         return nil
@@ -66,38 +76,101 @@ public struct ActionEditor: Sendable {
         self.parser = parser
     }
 
-    /// The postmortem and position an action id (`INCIDENT/N`, the incident part any unique prefix) names.
-    public static func resolve(_ id: String, in set: PostmortemSet) throws -> (Postmortem, Int) {
-        guard let slash = id.lastIndex(of: "/"), let position = Int(id[id.index(after: slash)...]), position > 0 else {
-            throw EditError.notAnActionID(id)
-        }
-        return (try set.resolve(String(id[..<slash])), position)
-    }
-
-    /// Ticks (`done`) or unticks the action at `position` of the file at `postmortem.filePath`,
-    /// changing that one checkbox byte; returns the action as it now reads.
+    /// Ticks (`done`) or unticks the action with `token` in the file at `postmortem.filePath`; returns the action
+    /// as it now reads.
+    ///
+    /// Ticking changes the checkbox byte and, given `closedOn`, writes a `done:YYYY-MM-DD` token after the item's
+    /// other tokens (before its id comment); unticking changes the byte back and removes the item's `done:` token.
     @discardableResult
-    public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
+    public func setDone(_ done: Bool, token: String, of postmortem: Postmortem, closedOn: CalendarDate? = nil) throws
+        -> ActionItem
+    {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
-        guard let action = current.actions.first(where: { $0.position == position }) else {
-            throw EditError.unknownAction(
-                "\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
-        }
+        let (_, action) = try PostmortemSet(postmortems: [current], diagnostics: []).resolveAction(
+            "\(current.id)/\(token)")
         guard let offset = action.checkboxOffset else {
             throw EditError.noCheckbox(id: action.id, path: current.path, line: action.line)
         }
         guard action.isDone != done else {
             throw EditError.alreadyInState(id: action.id, done: done, path: current.path, line: action.line)
         }
-        let edited = Self.setCheckbox(done, at: offset, in: bytes)
-        let reread = parser.parse(edited, path: current.path, id: current.id)
+        var edited = Self.setCheckbox(done, at: offset, in: bytes)
         var expected = current.actions
-        expected[position - 1].isDone = done
-        guard reread.actions == expected else {
-            throw EditError.verificationFailed(path: current.path, problem: "other action items changed")
+        expected[action.position - 1].isDone = done
+        if done, let closedOn {
+            guard action.closedText == nil else {
+                throw EditError.verificationFailed(
+                    path: current.path, problem: "the open item already holds a done: token; remove it first")
+            }
+            let (at, insertion) = Self.closingInsertion(closedOn, for: action, in: bytes)
+            edited.insert(contentsOf: insertion, at: at)
+            expected[action.position - 1].closed = closedOn
+            expected[action.position - 1].closedText = closedOn.description
+            expected[action.position - 1].closedSource = .token
+        } else if done {
+            expected[action.position - 1].closedSource = .unknown
+        } else {
+            if let range = Self.closingTokenRange(of: action, in: edited) { edited.removeSubrange(range) }
+            expected[action.position - 1].closed = nil
+            expected[action.position - 1].closedText = nil
+            expected[action.position - 1].closedSource = nil
+        }
+        let reread = parser.parse(edited, path: current.path, id: current.id)
+        guard reread.actions.map(Self.withoutOffsets) == expected.map(Self.withoutOffsets) else {
+            throw EditError.verificationFailed(
+                path: current.path, problem: "the item or other action items did not read back as intended")
         }
         try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
-        return reread.actions[position - 1]
+        return reread.actions[action.position - 1]
+    }
+
+    /// Where `done:DATE` goes in the item and the bytes to insert there: before a trailing id comment, else
+    /// just after the item's text.
+    static func closingInsertion(_ date: CalendarDate, for action: ActionItem, in bytes: [UInt8])
+        -> (Int, [UInt8])
+    {
+        let token = Array("done:\(date)".utf8)
+        let end = action.idOffset
+        let comment = Array("<!--".utf8)
+        if action.hasIDComment, end >= 3, Array(bytes[(end - 3)..<end]) == Array("-->".utf8),
+            let start = lastIndex(of: comment, in: bytes, before: end, after: action.checkboxOffset ?? 0)
+        {
+            return (start, token + [0x20])
+        }
+        return (end, [0x20] + token)
+    }
+
+    /// The bytes of the item's `done:` token with the whitespace before it, for removal.
+    static func closingTokenRange(of action: ActionItem, in bytes: [UInt8]) -> Range<Int>? {
+        guard let written = action.closedText, let checkbox = action.checkboxOffset else { return nil }
+        for prefix in ["done:", "Done:", "DONE:"] {
+            guard
+                let start = lastIndex(
+                    of: Array((prefix + written).utf8), in: bytes, before: action.idOffset,
+                    after: checkbox)
+            else { continue }
+            var from = start
+            while from > checkbox + 2, bytes[from - 1] == 0x20 || bytes[from - 1] == 0x09 { from -= 1 }
+            return from..<(start + (prefix + written).utf8.count)
+        }
+        return nil
+    }
+
+    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8], before end: Int, after start: Int) -> Int? {
+        var index = end - needle.count
+        while index > start {
+            if Array(bytes[index..<(index + needle.count)]) == needle { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The item without its byte offsets, which an insertion before it shifts.
+    private static func withoutOffsets(_ item: ActionItem) -> ActionItem {
+        var item = item
+        item.checkboxOffset = item.checkboxOffset == nil ? nil : 0
+        item.idOffset = 0
+        return item
     }
 
     /// Appends `action` at the end of the (last) actions section, creating the section from the
@@ -105,6 +178,8 @@ public struct ActionEditor: Sendable {
     @discardableResult
     public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
+        var action = action
+        action.token = action.token ?? ActionID.generate(avoiding: Set(current.actions.map(\.token)))
         // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
         // the others into mere text (a section with task items reads only those).
         let plain = !current.actions.isEmpty && current.actions.allSatisfy { $0.checkboxOffset == nil }
@@ -113,9 +188,10 @@ public struct ActionEditor: Sendable {
         let reread = parser.parse(edited, path: current.path, id: current.id)
         guard reread.actions.count == current.actions.count + 1,
             zip(reread.actions, current.actions).allSatisfy({
-                $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners
+                $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners && $0.token == $1.token
             }),
             let added = reread.actions.last, !added.isDone, added.text == action.expectedText,
+            added.token == action.token,
             added.owners == action.owners, added.due == action.due, added.kind == action.kind?.lowercased(),
             added.ticket == action.ticket
         else {
