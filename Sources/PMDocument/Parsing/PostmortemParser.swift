@@ -19,7 +19,10 @@ public struct PostmortemParser: Sendable {
     }
 
     /// Parses the bytes of the file at `path` into what `request` asks for, and nothing more.
-    public func read(_ bytes: [UInt8], path: String, id: String, for request: ParseRequest) -> ParsedDocument {
+    /// - Parameter sourceHash: `ContentHash.ofFile(bytes)`, when the caller has it already.
+    public func read(
+        _ bytes: [UInt8], path: String, id: String, for request: ParseRequest, sourceHash: UInt64? = nil
+    ) -> ParsedDocument {
         let keepsSectionText = request.sectionText
         var diagnostics: [Diagnostic] = []
         var frontMatter = FrontMatter()
@@ -32,7 +35,7 @@ public struct PostmortemParser: Sendable {
             var postmortem = Postmortem(
                 id: id, path: path, frontMatter: frontMatter, headingTitle: nil, sections: [], actions: [],
                 diagnostics: diagnostics)
-            postmortem.sourceHash = ContentHash.of(bytes)
+            postmortem.sourceHash = sourceHash ?? ContentHash.ofFile(bytes)
             return ParsedDocument(postmortem: postmortem)
         }
 
@@ -128,7 +131,7 @@ public struct PostmortemParser: Sendable {
         var postmortem = Postmortem(
             id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
             actions: actions, diagnostics: diagnostics)
-        postmortem.sourceHash = ContentHash.of(bytes)
+        postmortem.sourceHash = sourceHash ?? ContentHash.ofFile(bytes)
         if frontMatter.date == nil {
             postmortem.statedDate = Self.statedDate(in: tree)
         }

@@ -6,6 +6,9 @@ public struct TemplateCatalog: Sendable {
     public private(set) var templates: [Template]
     /// Normalised heading or alias → stable key, over every template.
     private var keysByHeading: [String: String] = [:]
+    /// Each template heading and alias exactly as written → its key: most headings are written exactly so,
+    /// and this skips normalising them.
+    private var keysByExactHeading: [String: String] = [:]
     /// Stable key → normalised placeholder texts that do not count as an answer.
     private var placeholdersByKey: [String: Set<String>] = [:]
     /// Headings claimed by two different keys (a template mistake worth reporting).
@@ -39,6 +42,13 @@ public struct TemplateCatalog: Sendable {
                 }
                 let placeholder = Self.normalizeText(question.placeholderText)
                 if !placeholder.isEmpty { placeholdersByKey[question.key, default: []].insert(placeholder) }
+            }
+        }
+        for template in self.templates {
+            for question in template.questions {
+                for heading in [question.heading] + question.aliases {
+                    keysByExactHeading[heading] = keysByHeading[HeadingKey.normalize(heading)]
+                }
             }
         }
     }
@@ -85,7 +95,7 @@ public struct TemplateCatalog: Sendable {
 
     /// The stable key a heading means in any known template, or nil.
     public func key(forHeading heading: String) -> String? {
-        keysByHeading[HeadingKey.normalize(heading)]
+        keysByExactHeading[heading] ?? keysByHeading[HeadingKey.normalize(heading)]
     }
 
     /// Whether a template's placeholder for `key` shows text (so telling an answer from it needs the text).

@@ -14,4 +14,28 @@ public enum ContentHash {
     public static func of(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         of(text.utf8, seed: seed)
     }
+
+    /// A fingerprint of a file's bytes, eight at a time (several times faster than `of`, which names things
+    /// and must never change): `Postmortem.sourceHash`, to tell whether a file changed since the last run.
+    public static func ofFile(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { words($0) }
+    }
+
+    /// Eight bytes at a time, multiplied and folded (each step mixes the whole state), then the tail.
+    public static func words(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash =
+                (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0xC4CE_B9FE_1A85_EC53
+            offset += 1
+        }
+        return hash ^ (hash >> 32)
+    }
 }

@@ -46,7 +46,8 @@ public struct PostmortemLoader: Sendable {
             }
             var value: Value?
             let result = PostmortemSet.read(path, displayBase: displayBase) { bytes, shown, id in
-                let document = parser.read(bytes, path: shown, id: id, for: request(path, ContentHash.of(bytes)))
+                let hash = ContentHash.ofFile(bytes)
+                let document = parser.read(bytes, path: shown, id: id, for: request(path, hash), sourceHash: hash)
                 let (kept, produced) = each(document, path)
                 value = produced
                 return kept
@@ -90,7 +91,7 @@ public struct PostmortemLoader: Sendable {
         } else {
             guard let read = try? PostmortemSet.bytes(of: path) else { return nil }
             bytes = read
-            hash = ContentHash.of(read)
+            hash = ContentHash.ofFile(read)
         }
         let wanted = request(path, hash)
         if wanted.isOutline, let postmortem = cache.postmortem(hash: hash, id: id, path: shown, filePath: path) {
@@ -98,11 +99,13 @@ public struct PostmortemLoader: Sendable {
                 path: path, signature: signature, hash: hash, newSummary: nil, hasSummary: true)
             return (ParsedDocument(postmortem: postmortem), record, bytes == nil ? .unread : .hashed)
         }
+        // Bytes read only now may differ from those the signature vouched for: the parse hashes them itself.
+        let knownHash = bytes == nil ? nil : hash
         if bytes == nil {
             guard let read = try? PostmortemSet.bytes(of: path) else { return nil }
             bytes = read
         }
-        let document = parser.read(bytes!, path: shown, id: id, for: wanted)
+        let document = parser.read(bytes!, path: shown, id: id, for: wanted, sourceHash: knownHash)
         let postmortem = document.postmortem
         // The file may have changed since it was stat'ed: what is recorded is the hash of the bytes parsed,
         // under the older signature, so the next run reads it again.

@@ -355,22 +355,9 @@ public final class SummaryCache: Sendable {
         return filled == bytes.count ? bytes : Array(bytes[..<filled])
     }
 
-    /// A fast checksum of the payload, eight bytes at a time, to tell a damaged or half-written cache.
+    /// A checksum of the payload, to tell a damaged or half-written cache.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash =
-                (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-            offset += 8
-        }
-        while offset < bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* 0xC4CE_B9FE_1A85_EC53
-            offset += 1
-        }
-        return hash ^ (hash >> 32)
+        ContentHash.words(bytes)
     }
 
     /// Makes `folder` ready for the cache: creates it (with a `.gitignore` that ignores everything in it
