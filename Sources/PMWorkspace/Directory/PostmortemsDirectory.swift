@@ -147,20 +147,25 @@ public struct PostmortemsDirectory: Sendable {
             guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else {
                 continue
             }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            } catch {
-                throw .unreadable(path: directory, reason: error.localizedDescription)
+            let entries: [(name: String, kind: DirectoryListing.Kind)]
+            switch DirectoryListing.entries(of: directory) {
+            case .success(let listed): entries = listed
+            case .failure(let error): throw .unreadable(path: directory, reason: error.description)
             }
-            for name in names where !name.hasPrefix(".") {
-                let child = (directory as NSString).appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
+            for (name, kind) in entries where !name.hasPrefix(".") {
+                let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                // readdir says what most entries are; a link (or a file system that does not say) is looked at.
                 // A broken symlink does not "exist"; it is listed anyway so that reading it reports the problem.
-                let exists = FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
-                let lowered = name.lowercased()
-                let fileExtension = (lowered as NSString).pathExtension
-                if exists && isDirectory.boolValue {
+                var isFolder = kind == .folder
+                if kind == .other {
+                    var isDirectory: ObjCBool = false
+                    isFolder =
+                        FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
+                        && isDirectory.boolValue
+                }
+                let lowered = name.utf8.allSatisfy { $0 < 0x80 } ? Self.asciiLowercased(name) : name.lowercased()
+                let fileExtension = Self.pathExtension(lowered)
+                if isFolder {
                     if !(directory == path && Self.reservedFolders.contains(name)) { pending.append(child) }
                 } else if Self.markdownExtensions.contains(fileExtension) {
                     if lowered != "readme.md" && lowered != "readme.markdown" { files.append(child) }
@@ -172,6 +177,17 @@ public struct PostmortemsDirectory: Sendable {
             }
         }
         return (files.sorted(), skipped.sorted())
+    }
+
+    /// ASCII `text` in lower case.
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// What follows the last `.` of a file name that does not start with it (`NSString.pathExtension`).
+    static func pathExtension(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...])
     }
 
     /// Extensions of the files read as postmortems.
