@@ -26,7 +26,12 @@ enum Platform {
     /// rebuilt pm, even of the same version, never trusts summaries an older build cached.
     static func executableIdentity() -> String? {
         #if os(Linux)
-            let path = "/proc/self/exe"
+            // The link's target, not the link: a tool running pm (valgrind) reports pm's path here.
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            let path =
+                length > 0
+                ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/proc/self/exe"
         #else
             guard let path = CommandLine.arguments.first else { return nil }
         #endif
