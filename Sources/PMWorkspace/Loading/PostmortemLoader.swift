@@ -36,7 +36,7 @@ public struct PostmortemLoader: Sendable {
         each: @Sendable (_ document: ParsedDocument, _ path: String) -> (keep: Postmortem, value: Value)
     ) -> (set: PostmortemSet, values: [Value?]) {
         typealias Result = (file: PostmortemSet.FileResult, value: Value?, record: SummaryCache.Record?, way: Way)
-        let results = files.concurrentMap { path -> Result in
+        var results = files.concurrentMap { path -> Result in
             if let cache, let signature = FileSignature.of(path), signature.isRegular,
                 let (document, record, way) = read(path, signature: signature, cache: cache, request: request)
             {
@@ -54,17 +54,38 @@ public struct PostmortemLoader: Sendable {
             }
             return (result, value, nil, .parsed)
         }
-        cache?.save(results.compactMap(\.record))
-        var set = PostmortemSet.gather(results.map(\.file))
-        for result in results {
-            switch result.way {
-            case .unread: set.counts.unread += 1
-            case .hashed: set.counts.hashed += 1
-            case .parsed: set.counts.parsed += 1
+        // Each result is moved apart rather than copied (a postmortem's copy retains every field).
+        var fileResults: [PostmortemSet.FileResult] = []
+        var values: [Value?] = []
+        var records: [SummaryCache.Record] = []
+        var counts = PostmortemSet.LoadCounts()
+        fileResults.reserveCapacity(results.count)
+        values.reserveCapacity(results.count)
+        records.reserveCapacity(cache == nil ? 0 : results.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in buffer.indices {
+                let (file, value, record, way) = (base + index).move()
+                fileResults.append(file)
+                values.append(value)
+                if let record { records.append(record) }
+                switch way {
+                case .unread: counts.unread += 1
+                case .hashed: counts.hashed += 1
+                case .parsed: counts.parsed += 1
+                }
+                // The slot must hold a value again for the array to free; an empty one costs nothing.
+                (base + index).initialize(to: (.failed(Self.placeholder), nil, nil, .parsed))
             }
         }
-        return (set, results.map(\.value))
+        cache?.save(records)
+        var set = PostmortemSet.gather(fileResults)
+        set.counts = counts
+        return (set, values)
     }
+
+    /// What a slot holds once its result has been moved out.
+    private static let placeholder = Diagnostic(.note, path: "", rule: .read, "")
 
     /// How a file's document was had.
     enum Way {

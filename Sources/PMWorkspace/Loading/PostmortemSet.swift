@@ -103,16 +103,21 @@ public struct PostmortemSet: Sendable {
     /// The postmortems and diagnostics of per-file results, in order, with what only the whole set shows
     /// (ids and aliases used twice, page names that collide) reported on the files concerned.
     public static func gather(_ results: [FileResult]) -> PostmortemSet {
-        var postmortems: [Postmortem] = results.compactMap {
-            if case .parsed(let postmortem) = $0 { postmortem } else { nil }
+        // By index, so that no postmortem is copied more than into the set (a copy retains every field).
+        var postmortems: [Postmortem] = []
+        postmortems.reserveCapacity(results.count)
+        for index in results.indices {
+            if case .parsed(let postmortem) = results[index] { postmortems.append(postmortem) }
         }
         IncidentNames.reportCollisions(in: &postmortems)
         var diagnostics: [Diagnostic] = []
-        var parsed = postmortems.makeIterator()
-        for result in results {
-            switch result {
-            case .parsed: diagnostics += parsed.next()?.diagnostics ?? []
-            case .failed(let diagnostic): diagnostics.append(diagnostic)
+        var parsed = 0
+        for index in results.indices {
+            if case .failed(let diagnostic) = results[index] {
+                diagnostics.append(diagnostic)
+            } else {
+                diagnostics += postmortems[parsed].diagnostics
+                parsed += 1
             }
         }
         return PostmortemSet(postmortems: postmortems, diagnostics: diagnostics)
