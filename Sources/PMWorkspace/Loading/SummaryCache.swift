@@ -196,7 +196,12 @@ public final class SummaryCache: Sendable {
         if rejection == nil, newSummaries.isEmpty, newEntries == entries { return }
 
         let generation = self.generation + 1
+        // The header first (its length and checksum filled in at the end), so the file is built in one buffer.
         var writer = BinaryWriter()
+        writer.raw(Self.magic)
+        writer.word(UInt64(Self.formatVersion))
+        writer.word(0)
+        writer.word(0)
         writer.string(key)
         writer.varint(generation)
         // Summaries: those the files use now, then recently used ones of files that are gone.
@@ -228,15 +233,13 @@ public final class SummaryCache: Sendable {
             writer.string(name)
             Self.write(entry, to: &writer)
         }
-        let payload = writer.bytes
-        var file: [UInt8] = []
-        file.reserveCapacity(Self.headerLength + payload.count)
-        file += Self.magic
-        withUnsafeBytes(of: Self.formatVersion.littleEndian) { file += $0 }
-        withUnsafeBytes(of: UInt32(0)) { file += $0 }
-        withUnsafeBytes(of: UInt64(payload.count).littleEndian) { file += $0 }
-        withUnsafeBytes(of: payload.withUnsafeBytes(Self.checksum).littleEndian) { file += $0 }
-        file += payload
+        var file = writer.bytes
+        let payloadLength = UInt64(file.count - Self.headerLength)
+        let sum = file.withUnsafeBytes { Self.checksum(UnsafeRawBufferPointer(rebasing: $0[Self.headerLength...])) }
+        file.withUnsafeMutableBytes { header in
+            header.storeBytes(of: payloadLength.littleEndian, toByteOffset: 16, as: UInt64.self)
+            header.storeBytes(of: sum.littleEndian, toByteOffset: 24, as: UInt64.self)
+        }
         try? FileWriter.save(path, contents: file, durable: false)
     }
 
