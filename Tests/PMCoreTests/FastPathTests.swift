@@ -37,4 +37,23 @@ import Testing
             }
         }
     }
+
+    @Test func aHashFedInPiecesIsTheHashOfTheWhole() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = bytes.withUnsafeBytes { ContentHash.words($0) }
+            for _ in 0..<20 {
+                var stream = ContentHash.Stream()
+                var start = 0
+                while start < length {
+                    let end = min(length, start + Int.random(in: 0...11, using: &generator))
+                    stream.feed(Array(bytes[start..<end]))
+                    start = end
+                }
+                #expect(stream.value == whole, "\(length)")
+            }
+        }
+        #expect(ContentHash.ofFile([1, 2, 3]) != ContentHash.ofFile([1, 2, 3, 0]))
+    }
 }

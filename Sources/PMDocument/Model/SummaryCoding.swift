@@ -51,6 +51,12 @@ public struct BinaryWriter: Sendable {
 
     public init() {}
 
+    /// Room for `capacity` bytes without growing.
+    public mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Empties the buffer, keeping its room.
+    public mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
     public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }

@@ -101,10 +101,15 @@ public enum FileWriter {
     /// - Parameter durable: flush the file to disk before the rename; a file that can be checked and
     ///   rebuilt (the summary cache) skips it, since it only needs to be whole, not to survive a crash.
     public static func save(_ path: String, contents: [UInt8], durable: Bool = true) throws(PMError) {
+        try save(path, durable: durable) { writeAll(contents, to: $0) }
+    }
+
+    /// Like `save(_:contents:durable:)`, for contents too large to hold twice: `write(descriptor)` writes them
+    /// into the temporary file (in pieces, or with `pwrite`), returning the error's description on failure.
+    public static func save(_ path: String, durable: Bool = true, write: (Int32) -> String?) throws(PMError) {
         var status = stat()
         let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
-        if case .failed(let reason) = renameIntoPlace(
-            path, contents: contents, mode: mode, durable: durable, check: { true })
+        if case .failed(let reason) = renameIntoPlace(path, mode: mode, durable: durable, write: write, check: { true })
         {
             throw .cannotCreate(path: path, reason: reason)
         }
@@ -139,6 +144,16 @@ public enum FileWriter {
         _ path: String, contents: [UInt8], mode: mode_t, durable: Bool = true, exclusive: Bool = false,
         check: () -> Bool
     ) -> Outcome {
+        renameIntoPlace(
+            path, mode: mode, durable: durable, exclusive: exclusive, write: { writeAll(contents, to: $0) },
+            check: check)
+    }
+
+    /// `renameIntoPlace` with the contents written by `write(descriptor)`.
+    private static func renameIntoPlace(
+        _ path: String, mode: mode_t, durable: Bool = true, exclusive: Bool = false, write: (Int32) -> String?,
+        check: () -> Bool
+    ) -> Outcome {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).pm-XXXXXX").utf8CString)
@@ -151,7 +166,7 @@ public enum FileWriter {
             if !renamed { unlink(temporary) }
         }
         guard fchmod(descriptor, mode) == 0 else { return .failed(String(cString: strerror(errno))) }
-        if let reason = writeAll(contents, to: descriptor) ?? (durable ? flush(descriptor) : nil) {
+        if let reason = write(descriptor) ?? (durable ? flush(descriptor) : nil) {
             return .failed(reason)
         }
         guard check() else { return .refused }

@@ -58,7 +58,7 @@ public final class SummaryCache: Sendable {
     public static let fileName = "summaries.bin"
     static let magic = Array("PMSUMMRY".utf8)
     /// Bumped whenever the layout of the file or of a summary changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerLength = 32
 
     /// What the loader learnt about one file this run, to be saved.
@@ -192,26 +192,17 @@ public final class SummaryCache: Sendable {
             newEntries[name(of: record.path)] = Entry(
                 signature: signature, hash: record.hash, isRacy: signature.isRacy(validatedAt: startedAt))
         }
-        let newSummaries = records.filter { $0.newSummary != nil }
-        if rejection == nil, newSummaries.isEmpty, newEntries == entries { return }
+        if rejection == nil, !records.contains(where: { $0.newSummary != nil }), newEntries == entries { return }
 
         let generation = self.generation + 1
-        // The header first (its length and checksum filled in at the end), so the file is built in one buffer.
-        var writer = BinaryWriter()
-        writer.raw(Self.magic)
-        writer.word(UInt64(Self.formatVersion))
-        writer.word(0)
-        writer.word(0)
-        writer.string(key)
-        writer.varint(generation)
         // Summaries: those the files use now, then recently used ones of files that are gone.
         var written: Set<UInt64> = []
-        var bodies: [(hash: UInt64, generation: UInt64, bytes: ArraySlice<UInt8>)] = []
-        for record in records where record.hasSummary && !written.contains(record.hash) {
+        var bodies: [(hash: UInt64, generation: UInt64, record: Int?, range: Range<Int>)] = []
+        for (index, record) in records.enumerated() where record.hasSummary && !written.contains(record.hash) {
             if let bytes = record.newSummary {
-                bodies.append((record.hash, generation, bytes[...]))
+                bodies.append((record.hash, generation, index, 0..<bytes.count))
             } else if let stored = summaries[record.hash] {
-                bodies.append((record.hash, generation, storage[stored.range]))
+                bodies.append((record.hash, generation, nil, stored.range))
             } else {
                 continue
             }
@@ -220,27 +211,53 @@ public final class SummaryCache: Sendable {
         let orphans = summaries.filter { !written.contains($0.key) && generation &- $0.value.generation <= 32 }
             .sorted { ($0.value.generation, $0.key) > ($1.value.generation, $1.key) }
             .prefix(max(256, records.count))
-        for (hash, stored) in orphans { bodies.append((hash, stored.generation, storage[stored.range])) }
-        writer.count(bodies.count)
-        for body in bodies {
-            writer.word(body.hash)
-            writer.varint(body.generation)
-            writer.count(body.bytes.count)
-            writer.raw(body.bytes)
+        for (hash, stored) in orphans { bodies.append((hash, stored.generation, nil, stored.range)) }
+
+        // Written in pieces straight into the file, the header last: the cache is never held twice in memory.
+        try? FileWriter.save(path, durable: false) { descriptor in
+            var writer = BinaryWriter()
+            writer.reserve(1 << 20)
+            var checksum = ContentHash.Stream()
+            var length = 0
+            var failure: String?
+            func flush(force: Bool) {
+                guard failure == nil, force || writer.bytes.count >= 1 << 20 else { return }
+                checksum.feed(writer.bytes)
+                length += writer.bytes.count
+                failure = FileWriter.writeAll(writer.bytes, to: descriptor)
+                writer.clear()
+            }
+            failure = FileWriter.writeAll([UInt8](repeating: 0, count: Self.headerLength), to: descriptor)
+            writer.string(key)
+            writer.varint(generation)
+            writer.count(bodies.count)
+            for body in bodies {
+                writer.word(body.hash)
+                writer.varint(body.generation)
+                writer.count(body.range.count)
+                if let index = body.record, let bytes = records[index].newSummary {
+                    writer.raw(bytes)
+                } else {
+                    writer.raw(storage[body.range])
+                }
+                flush(force: false)
+            }
+            writer.count(newEntries.count)
+            for (name, entry) in newEntries.sorted(by: { $0.key < $1.key }) {
+                writer.string(name)
+                Self.write(entry, to: &writer)
+                flush(force: false)
+            }
+            flush(force: true)
+            var header = BinaryWriter()
+            header.raw(Self.magic)
+            header.word(UInt64(Self.formatVersion))
+            header.word(UInt64(length))
+            header.word(checksum.value)
+            guard failure == nil else { return failure }
+            let wrote = header.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+            return wrote == Self.headerLength ? nil : String(cString: strerror(errno))
         }
-        writer.count(newEntries.count)
-        for (name, entry) in newEntries.sorted(by: { $0.key < $1.key }) {
-            writer.string(name)
-            Self.write(entry, to: &writer)
-        }
-        var file = writer.bytes
-        let payloadLength = UInt64(file.count - Self.headerLength)
-        let sum = file.withUnsafeBytes { Self.checksum(UnsafeRawBufferPointer(rebasing: $0[Self.headerLength...])) }
-        file.withUnsafeMutableBytes { header in
-            header.storeBytes(of: payloadLength.littleEndian, toByteOffset: 16, as: UInt64.self)
-            header.storeBytes(of: sum.littleEndian, toByteOffset: 24, as: UInt64.self)
-        }
-        try? FileWriter.save(path, contents: file, durable: false)
     }
 
     private static func write(_ entry: Entry, to writer: inout BinaryWriter) {
@@ -358,7 +375,7 @@ public final class SummaryCache: Sendable {
         return filled == bytes.count ? bytes : Array(bytes[..<filled])
     }
 
-    /// A checksum of the payload, to tell a damaged or half-written cache.
+    /// A checksum of the payload, to tell a damaged or half-written cache (written in pieces: a `Stream`).
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         ContentHash.words(bytes)
     }
