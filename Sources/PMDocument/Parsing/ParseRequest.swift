@@ -32,6 +32,9 @@ public struct ParsedDocument: Sendable {
     public var comments: [HTMLComment]
     /// The body as HTML (nil unless the request asked for it).
     public var html: String?
+    /// Each action item's text as HTML, in the order of the postmortem's actions, when the request's
+    /// decorator takes the action items out of the body (`HTMLDecorator.actionsPlaceholder`); else empty.
+    public var actionHTML: [String] = []
 
     public init(postmortem: Postmortem, prose: [ProseBlock] = [], comments: [HTMLComment] = [], html: String? = nil) {
         self.postmortem = postmortem

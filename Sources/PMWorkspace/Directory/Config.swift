@@ -9,6 +9,8 @@ public struct Config: Sendable {
     public var severities: [String]
     /// What `pm lint` checks and how loudly.
     public var lint = LintConfig()
+    /// Where ticket keys link to (`tickets:`).
+    public var tickets = TicketLinks()
 
     public static let fileName = "pm.yml"
     public static let defaultSeverities = ["critical", "high", "medium", "low"]
@@ -74,6 +76,8 @@ public struct Config: Sendable {
                 config.severities = list
             case "lint":
                 config.lint = try LintConfig.parse(value, path: path)
+            case "tickets":
+                config.tickets = try TicketLinks.parse(value, path: path)
             default:
                 // Keys for later features (render, stats) are read by those features.
                 continue
