@@ -70,6 +70,8 @@ struct SearchIndex {
     /// One row of the open-actions page: an action under one of its owners.
     struct ActionRow {
         var id: String
+        /// The id as the tables show it (`2019-02-14/5`).
+        var short: String
         /// The row of its incident in `incidents`.
         var incident: Int
         var owner: String
@@ -178,6 +180,8 @@ struct SearchIndex {
         json.strings(kinds)
         json.raw(",\"actions\":{\"id\":")
         json.strings(rows.map(\.id))
+        json.raw(",\"short\":")
+        json.strings(rows.map(\.short))
         json.raw(",\"incident\":")
         json.integers(rows.map(\.incident))
         json.raw(",\"owner\":")
