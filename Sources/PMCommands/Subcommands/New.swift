@@ -76,12 +76,9 @@ struct New: ContextualCommand {
         let trimmed = title.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValidationError("the title is empty; say in a few words what happened") }
         guard !title.contains(where: \.isNewline) else { throw ValidationError("the title must be one line") }
-        let times = [
-            ("started", started), ("detected", detected), ("acknowledged", acknowledged), ("resolved", resolved),
-        ]
-        .compactMap { name, value in value.map { (name, $0.timestamp) } }
-        for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
-            throw ValidationError("--\(earlier.0) \(earlier.1) is after --\(later.0) \(later.1)")
+        // Each time's flag is named after its key.
+        if let (earlier, later) = flagged.misorderedTimes.first {
+            throw ValidationError("--\(earlier.key) \(earlier.time) is after --\(later.key) \(later.time)")
         }
         for name in responders + services + tags + [facilitator, detection, severity].compactMap({ $0 })
         where name.contains(where: \.isNewline) {
@@ -100,25 +97,32 @@ struct New: ContextualCommand {
         context.report(directory.templateProblems)
         let chosen = try Self.template(template, in: directory, context: context)
 
-        var front = FrontMatter()
+        var front = flagged
         front.title = title.trimmingCharacters(in: .whitespaces)
         front.date = try date ?? context.today
-        front.severity = severity?.lowercased()
         front.status = .draft
         front.template = chosen.reference
+        let path = try Scaffolder.create(front, template: chosen, in: directory)
+        context.stdout.write(context.display(path) + "\n")
+        if edit { return try openEditor(path, context: context) }
+        return .success
+    }
+
+    /// The front-matter fields the flags give, stored as the parser stores them (the title, date, status
+    /// and template are added by `run`).
+    private var flagged: FrontMatter {
+        var front = FrontMatter()
+        front.severity = severity
         front.started = started?.timestamp
         front.detected = detected?.timestamp
         front.acknowledged = acknowledged?.timestamp
         front.resolved = resolved?.timestamp
         front.detection = detection
-        front.responders = responders.map(Token.owner)
-        front.facilitator = facilitator.map(Token.owner)
+        front.responders = responders
+        front.facilitator = facilitator
         front.services = services
         front.tags = tags
-        let path = try Scaffolder.create(front, template: chosen, in: directory)
-        context.stdout.write(context.display(path) + "\n")
-        if edit { return try openEditor(path, context: context) }
-        return .success
+        return front.normalized()
     }
 
     /// The template `--template` names, else pm.yml's, else the built-in default.

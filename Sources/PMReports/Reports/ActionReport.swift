@@ -104,13 +104,6 @@ public struct ActionReport: Sendable {
         }
     }
 
-    /// `2019-03-01 (overdue by 12 days)`, `2027-01-15`, or empty.
-    public static func dueDescription(_ record: ActionRecord) -> String {
-        guard let due = record.action.due else { return record.action.dueText.map { "\($0) (not a date)" } ?? "" }
-        guard let days = record.daysOverdue else { return due.description }
-        return "\(due) (overdue by \(days) day\(days == 1 ? "" : "s"))"
-    }
-
     public func write(
         _ format: ReportFormat, grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream
     ) {
@@ -144,7 +137,7 @@ public struct ActionReport: Sendable {
                             "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)",
                             emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                        TextTable.Cell(Self.dueDescription(record), emphasis: dueStyle),
+                        TextTable.Cell(DueWording(record).text, emphasis: dueStyle),
                         TextTable.Cell(action.kind ?? ""),
                         TextTable.Cell(action.ticket ?? ""),
                         TextTable.Cell(action.text, emphasis: action.isDone ? .muted : nil),
@@ -180,11 +173,7 @@ public struct ActionReport: Sendable {
                 let action = record.action
                 var details: [String] = []
                 if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
-                if let days = record.daysOverdue, let due = action.due {
-                    details.append("due \(due), **overdue by \(days) day\(days == 1 ? "" : "s")**")
-                } else if !Self.dueDescription(record).isEmpty {
-                    details.append("due \(Self.dueDescription(record))")
-                }
+                if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let ticket = action.ticket { details.append(ticket) }
                 details.append("`\(action.id)`")

@@ -230,26 +230,22 @@ public struct SiteBuilder: Sendable {
         _ postmortem: Postmortem, body: String, actionHTML: [String], related: [RelatedRow], page: String,
         tickets: TicketLinks, shortIDs: [String: String], options: Options
     ) -> String {
-        let front = postmortem.frontMatter
-        func time(_ timestamp: Timestamp?) -> String? { timestamp.map(Self.readable) }
-        let fields: [(String, String?)] =
-            [
-                ("Date", postmortem.date?.description), ("Status", front.status?.rawValue),
-                ("Template", front.template?.description),
-                ("Started", time(front.started)), ("Detected", time(front.detected)),
-                ("Acknowledged", time(front.acknowledged)),
-                ("Resolved", time(front.resolved)), ("Time to detect", front.timeToDetect?.description),
-                ("Time to resolve", front.timeToResolve?.description), ("Duration", front.duration?.description),
-                ("Detection", front.detection), ("Responders", Self.joined(front.responders)),
-                ("Facilitator", front.facilitator),
-                ("Services", Self.joined(front.services)), ("Tags", Self.joined(front.tags)),
-            ] + front.extra.map { ($0.key, $0.value.displayText) }
-        var rows = fields.compactMap { label, value in
-            value.flatMap { $0.isEmpty ? nil : FieldRow(label: label, value: $0, badge: nil) }
+        var badges: [FieldRow] = []
+        var rows: [FieldRow] = []
+        for field in FrontMatter.fields {
+            let value = field.value(in: postmortem)
+            if field.placement.contains(.badge), let text = value.displayText {
+                badges.append(FieldRow(label: field.label, value: text, badge: Self.severityClass(text)))
+            }
+            let text = if case .time(let time) = value { time.map(Self.readable) } else { value.displayText }
+            if field.placement.contains(.page), let text, !text.isEmpty {
+                rows.append(FieldRow(label: field.label, value: text, badge: nil))
+            }
         }
-        if let severity = front.severity {
-            rows.insert(FieldRow(label: "Severity", value: severity, badge: Self.severityClass(severity)), at: 0)
+        for entry in postmortem.frontMatter.extra where !entry.value.displayText.isEmpty {
+            rows.append(FieldRow(label: entry.key, value: entry.value.displayText, badge: nil))
         }
+        rows = badges + rows
         let parts = body.components(separatedBy: SiteHTMLDecorator.placeholder)
         let actions = postmortem.actions.enumerated().map { index, action in
             Self.actionRow(
@@ -258,7 +254,8 @@ public struct SiteBuilder: Sendable {
         }
         let open = postmortem.openActions.count
         let model = PostmortemPage(
-            generatedAt: options.generatedAt, title: postmortem.title, banner: Self.banner(front.status),
+            generatedAt: options.generatedAt, title: postmortem.title,
+            banner: Self.banner(postmortem.frontMatter.status),
             fields: rows, hasActions: !actions.isEmpty, actions: actions,
             actionsSummary: "\(open) open, \(actions.count - open) done", actionsInBody: parts.count > 1,
             body: parts.joined(), bodyBeforeActions: parts[0], bodyAfterActions: parts.dropFirst().joined(),
@@ -287,7 +284,7 @@ public struct SiteBuilder: Sendable {
         _ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String,
         tickets: TicketLinks, shortIDs: [String: String], textHTML: String? = nil, ownerKey: String = ""
     ) -> ActionRow {
-        let days = action.daysOverdue(today: today)
+        let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
         let prefix = action.incidentID + "/"
         let localID = action.id.hasPrefix(prefix) ? String(action.id.dropFirst(prefix.count)) : action.id
         return ActionRow(
@@ -295,8 +292,7 @@ public struct SiteBuilder: Sendable {
             anchor: "action-" + Slug.make(localID, fallback: "item"),
             incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
             owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,
-            due: action.due?.description ?? action.dueText ?? "",
-            overdue: days.map { "overdue by " + Plural.count($0, "day", grouped: true) },
+            due: due.due ?? "", overdue: due.overdue,
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketText: action.ticket.map(Self.ticketText) ?? "",
             ticketURL: action.ticket.flatMap(tickets.url(for:)),
             nested: action.depth > 0, incidentHref: incidentHref, incidentTitle: postmortem.title)
@@ -334,10 +330,6 @@ public struct SiteBuilder: Sendable {
         timestamp.hasTime
             ? timestamp.description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
                 of: ":00Z", with: " UTC") : timestamp.description
-    }
-
-    static func joined(_ values: [String]) -> String? {
-        values.isEmpty ? nil : values.joined(separator: ", ")
     }
 
     private func createDirectory(_ path: String) throws(PMError) {
