@@ -292,7 +292,7 @@ public struct SiteBuilder: Sendable {
             anchor: "action-" + Slug.make(localID, fallback: "item"),
             incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
             owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,
-            due: due.due ?? "", overdue: due.overdue,
+            due: due.due, overdue: due.overdue,
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketText: action.ticket.map(Self.ticketText) ?? "",
             ticketURL: action.ticket.flatMap(tickets.url(for:)),
             nested: action.depth > 0, incidentHref: incidentHref, incidentTitle: postmortem.title)

@@ -64,7 +64,7 @@ struct SiteListings {
                         SearchIndex.ActionRow(
                             id: row.action.id, short: row.action.shortID,
                             incident: rowOfIncident[row.action.incidentID] ?? -1,
-                            owner: row.action.ownerKey, text: row.action.text, due: row.action.due,
+                            owner: row.action.ownerKey, text: row.action.text, due: row.action.due ?? "",
                             overdueDays: row.days ?? 0, kind: row.action.kind, ticket: row.action.ticketText,
                             ticketURL: row.action.ticketURL, anchor: row.action.anchor)
                     })

@@ -85,7 +85,7 @@ struct ActionRow {
     let owners: String
     /// The owner whose group the row is in, without `@` (`""` for no owner), on the actions page.
     let ownerKey: String
-    let due: String
+    let due: String?
     /// "overdue by 12 days" when overdue.
     let overdue: String?
     let kind: String
