@@ -245,7 +245,8 @@ import Testing
             page.contains(
                 "<p>Rotate the <code>@bot</code> token, see <a href=\"https://wiki.example.com/rb\">the runbook</a> "
                     + "<em>soon</em></p>\n<ul>\n<li>a detail that stays with its action</li>\n</ul></td>"))
-        #expect(page.contains("<td class=\"text\" data-label=\"Action\">Nested: write <strong>the script</strong></td>"))
+        #expect(
+            page.contains("<td class=\"text\" data-label=\"Action\">Nested: write <strong>the script</strong></td>"))
         #expect(page.contains("Plain <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> text</td>"))
         #expect(page.contains("<a href=\"https://jira.example.com/browse/PAY-812\" title=\"PAY-812\">PAY-812</a>"))
         #expect(page.contains("<p class=\"banner banner-draft\" role=\"note\"><strong>Draft.</strong>"))

@@ -56,14 +56,14 @@ struct Actions: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (directory, set) = try location.load(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter
-        let report = ActionReport(set, filter: filter, today: try context.today)
+        let report = ActionReport(set, filter: filter, today: try context.today, tickets: directory.config.tickets)
         var output = context.stdout
         report.write(format, grouping: by, style: context.terminalStyle, to: &output)
         return ExitStatus(set)

@@ -29,7 +29,8 @@ public struct ActionReport: Sendable {
 
     /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
     /// due date, undated last; ties by incident id and position.
-    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
+    /// - Parameter tickets: pm.yml's ticket links: JSON carries each ticket's URL, Markdown links it.
+    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate, tickets: TicketLinks = TicketLinks()) {
         self.today = today
         self.state = filter.state
         self.shortIDs = set.shortestUniquePrefixes()
@@ -45,7 +46,7 @@ public struct ActionReport: Sendable {
                     continue
                 }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
-                records.append(ActionRecord(action: action, in: postmortem, today: today))
+                records.append(ActionRecord(action: action, in: postmortem, today: today, tickets: tickets))
             }
         }
         self.records = records.sorted { a, b in
@@ -175,7 +176,10 @@ public struct ActionReport: Sendable {
                 if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
                 if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
-                if let ticket = action.ticket { details.append(ticket) }
+                if let ticket = action.ticket {
+                    let isURL = record.ticketURL == ticket
+                    details.append(record.ticketURL.map { isURL ? "<\($0)>" : "[\(ticket)](\($0))" } ?? ticket)
+                }
                 details.append("`\(action.id)`")
                 output.write(
                     "- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — "

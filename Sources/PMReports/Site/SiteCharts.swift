@@ -9,8 +9,10 @@ struct SiteCharts {
     let statistics: Statistics
 
     var all: [Chart] {
-        [incidentsPerPeriod, durationTrend(detect: true), durationTrend(detect: false), actionsOpenedAndClosed,
-         detectionSources]
+        [
+            incidentsPerPeriod, durationTrend(detect: true), durationTrend(detect: false), actionsOpenedAndClosed,
+            detectionSources,
+        ]
     }
 
     /// How finely time is bucketed: months for up to three years of incidents, then quarters for up to
