@@ -80,6 +80,9 @@ public struct RelatedIncidents: Sendable {
     private let names: [(services: [String], tags: [String])]
     private let serviceDocuments: [String: [Int32]]
     private let tagDocuments: [String: [Int32]]
+    /// Each document's date as a day number (0 without one), and the first document with its id.
+    private let days: [Int]
+    private let firstWithID: [Int]
 
     /// Indexes `postmortems` (which need section text: `ParseRequest.detail`).
     public init(_ postmortems: [Postmortem]) {
@@ -151,6 +154,10 @@ public struct RelatedIncidents: Sendable {
         }
         self.serviceDocuments = serviceDocuments
         self.tagDocuments = tagDocuments
+        days = documents.map { $0.date?.daysSinceEpoch ?? 0 }
+        firstWithID = documents.indices.map { index in
+            index > 0 && documents[index - 1].id == documents[index].id ? index - 1 : index
+        }
     }
 
     /// Up to `limit` incidents like the one with `id`, best first; none below `threshold`.
@@ -232,11 +239,11 @@ public struct RelatedIncidents: Sendable {
         }
         // The best `limit`, kept sorted: by score, then the more recent incident, then the id.
         var best: [(score: Double, document: Int)] = []
+        // Documents are sorted by id, so their positions order them by id.
         let precedes = { (a: (score: Double, document: Int), b: (score: Double, document: Int)) -> Bool in
-            let (x, y) = (documents[a.document], documents[b.document])
-            return (a.score, x.date?.daysSinceEpoch ?? 0, y.id) > (b.score, y.date?.daysSinceEpoch ?? 0, x.id)
+            (a.score, days[a.document], b.document) > (b.score, days[b.document], a.document)
         }
-        for other in scratch.touched.map(Int.init) where other != index && documents[other].id != documents[index].id {
+        for other in scratch.touched.map(Int.init) where firstWithID[other] != firstWithID[index] {
             var score = 0.0
             var hasReason = scratch.sharesService[other] || scratch.sharedTags[other] > 0
             if scratch.sharesService[other] { score += 0.2 }
@@ -274,9 +281,18 @@ public struct RelatedIncidents: Sendable {
 
     /// Words that carry meaning: lower-cased, without stop words and short words, lightly stemmed.
     static func terms(in text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).compactMap { word in
-            guard word.count > 2, !stopWords.contains(String(word)) else { return nil }
-            return stem(String(word))
+        let words: [String]
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most postmortems): the same split, without Character's Unicode tables.
+            words = text.utf8.split(whereSeparator: { byte in
+                !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39))
+            }).map { String(decoding: $0.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self) }
+        } else {
+            words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        return words.compactMap { word in
+            guard word.count > 2, !stopWords.contains(word) else { return nil }
+            return stem(word)
         }
     }
 

@@ -23,17 +23,29 @@ enum SearchWords {
     static func words(in text: String) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
-        var run: [UInt16] = []
+        var run: [UInt8] = []  // the word's UTF-8
+        var ascii = true
         func finish() {
             guard !run.isEmpty else { return }
-            let raw = String(decoding: run, as: UTF16.self)
-            let ascii = run.allSatisfy { $0 < 0x80 }
-            let word = ascii ? raw.lowercased() : raw.lowercased().precomposedStringWithCanonicalMapping
+            let word =
+                ascii
+                ? String(decoding: run, as: UTF8.self)
+                : String(decoding: run, as: UTF8.self).lowercased().precomposedStringWithCanonicalMapping
             if seen.insert(word).inserted { result.append(word) }
             run.removeAll(keepingCapacity: true)
+            ascii = true
         }
-        for unit in text.utf16 {
-            if isSeparator(unit) { finish() } else { run.append(unit) }
+        for scalar in text.unicodeScalars {
+            // A scalar beyond the BMP is two UTF-16 code units (surrogates), which are never separators.
+            if scalar.value < 0x10000, isSeparator(UInt16(scalar.value)) {
+                finish()
+            } else if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                run.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else {
+                ascii = false
+                run.append(contentsOf: String(scalar).utf8)
+            }
         }
         finish()
         return result

@@ -161,14 +161,9 @@ public struct SiteBuilder: Sendable {
             postmortems: postmortems, set: set, hrefs: hrefs, today: options.today, tickets: tickets,
             config: directory.config, generatedAt: options.generatedAt,
             searchWords: { byPath[$0.filePath]?.searchWords ?? [] })
-        var outputs: [(String, String)] = listings.pages(templates: templates)
-        outputs += [
-            ("stats.html", templates.render(statsPage(postmortems, site: listings.site), with: "stats")),
-            ("style.css", templates.stylesheet), ("search.js", templates.script),
-        ]
         try createDirectory((out as NSString).appendingPathComponent(SiteListings.pagesFolder))
         var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16), pages: pageEntries)
-        for (name, text) in outputs {
+        let writeListing = { (name: String, text: String) throws in
             if name.hasPrefix(SiteListings.pagesFolder + "/") { newManifest.pages[name] = Manifest.Page(inputs: "") }
             if try writeIfChanged(
                 Array(text.utf8), to: (out as NSString).appendingPathComponent(name), always: options.clean)
@@ -176,6 +171,10 @@ public struct SiteBuilder: Sendable {
                 written.append(name)
             }
         }
+        try listings.write(templates: templates, to: writeListing)
+        try writeListing("stats.html", templates.render(statsPage(postmortems, site: listings.site), with: "stats"))
+        try writeListing("style.css", templates.stylesheet)
+        try writeListing("search.js", templates.script)
 
         // Pages of incidents that are gone, and listing pages no longer needed.
         var removed: [String] = []

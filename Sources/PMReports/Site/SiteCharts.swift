@@ -7,6 +7,32 @@ import PMWorkspace
 struct SiteCharts {
     let postmortems: [Postmortem]
     let statistics: Statistics
+    let period: Period
+    /// Every bucket from the first incident's to the last's, so gaps show as gaps.
+    let buckets: [String]
+
+    init(postmortems: [Postmortem], statistics: Statistics) {
+        self.postmortems = postmortems
+        self.statistics = statistics
+        let dated = postmortems.compactMap(\.date)
+        guard let first = dated.min(), let last = dated.max() else {
+            (period, buckets) = (.month, [])
+            return
+        }
+        let months = (last.year - first.year) * 12 + last.month - first.month + 1
+        let period: Period = months <= 36 ? .month : months <= 144 ? .quarter : .year
+        var labels: [String] = []
+        var day = CalendarDate(year: first.year, month: first.month, day: 1)!
+        while day <= last {
+            let label = period.label(day)
+            if labels.last != label { labels.append(label) }
+            day =
+                day.month == 12
+                ? CalendarDate(year: day.year + 1, month: 1, day: 1)!
+                : CalendarDate(year: day.year, month: day.month + 1, day: 1)!
+        }
+        (self.period, buckets) = (period, labels)
+    }
 
     var all: [Chart] {
         [
@@ -16,7 +42,7 @@ struct SiteCharts {
     }
 
     /// How finely time is bucketed: months for up to three years of incidents, then quarters for up to
-    /// twelve years, then years.
+    /// twelve years, then years (so that there are never more than about fifty buckets).
     enum Period {
         case month, quarter, year
 
@@ -32,36 +58,10 @@ struct SiteCharts {
         }
     }
 
-    var period: Period {
-        let dated = postmortems.compactMap(\.date)
-        guard let first = dated.min(), let last = dated.max() else { return .month }
-        let months = (last.year - first.year) * 12 + last.month - first.month + 1
-        return months <= 36 ? .month : months <= 144 ? .quarter : .year
-    }
-
-    /// Every bucket from the first incident's to the last's, so gaps show as gaps.
-    private var buckets: [String] {
-        let dated = postmortems.compactMap(\.date)
-        guard let first = dated.min(), let last = dated.max() else { return [] }
-        var labels: [String] = []
-        var day = CalendarDate(year: first.year, month: first.month, day: 1)!
-        while day <= last {
-            let label = period.label(day)
-            if labels.last != label { labels.append(label) }
-            day =
-                day.month == 12
-                ? CalendarDate(year: day.year + 1, month: 1, day: 1)!
-                : CalendarDate(year: day.year, month: day.month + 1, day: 1)!
-        }
-        return labels
-    }
-
     /// A count, with thousands grouped.
     static func count(_ value: Double) -> String { Plural.grouped(Int(value.rounded())) }
 
     var incidentsPerPeriod: Chart {
-        let buckets = self.buckets
-        let period = self.period
         var counts: [String: [String: Int]] = [:]
         for postmortem in postmortems {
             guard let date = postmortem.date else { continue }
@@ -86,8 +86,6 @@ struct SiteCharts {
 
     /// The median and 90th percentile of time to detect (or to resolve) of each period's incidents.
     func durationTrend(detect: Bool) -> Chart {
-        let buckets = self.buckets
-        let period = self.period
         let span = { (front: FrontMatter) in detect ? front.timeToDetect : front.timeToResolve }
         var minutes: [String: [Double]] = [:]
         for postmortem in postmortems {
@@ -120,8 +118,6 @@ struct SiteCharts {
     static func closingDate(of action: ActionItem) -> CalendarDate? { nil }
 
     var actionsOpenedAndClosed: Chart {
-        let buckets = self.buckets
-        let period = self.period
         var opened: [String: Int] = [:]
         var closed: [String: Int] = [:]
         var undated = 0

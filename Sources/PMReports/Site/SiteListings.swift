@@ -5,7 +5,7 @@ import PMWorkspace
 /// The pages that list incidents and open actions, split into pages of `SiteBuilder.pageSize` rows
 /// (`index.html`, then `pages/incidents-2.html` …; `actions.html`, then `pages/actions-2.html` …), and
 /// the search index that lets a reader search and filter all of them from any page.
-struct SiteListings {
+struct SiteListings: Sendable {
     static let pagesFolder = "pages"
 
     let postmortems: [Postmortem]
@@ -16,12 +16,15 @@ struct SiteListings {
     /// The open actions in the order of the actions page, and their groups.
     private let report: ActionReport
     private let severityScale: [String]
-    private let searchWords: (Postmortem) -> [String]
+    private let searchWords: @Sendable (Postmortem) -> [String]
+    /// Open actions past their due date, over every incident.
+    private let overdue: Int
 
     /// - Parameter postmortems: newest first, as the index lists them.
     init(
         postmortems: [Postmortem], set: PostmortemSet, hrefs: [String: String], today: CalendarDate,
-        tickets: TicketLinks, config: Config, generatedAt: String?, searchWords: @escaping (Postmortem) -> [String]
+        tickets: TicketLinks, config: Config, generatedAt: String?,
+        searchWords: @escaping @Sendable (Postmortem) -> [String]
     ) {
         self.postmortems = postmortems
         self.hrefs = hrefs
@@ -36,40 +39,48 @@ struct SiteListings {
         var filter = ActionReport.Filter()
         filter.state = .open
         report = ActionReport(set, filter: filter, today: today)
+        overdue = report.records.reduce(0) { $0 + ($1.daysOverdue == nil ? 0 : 1) }
     }
 
-    /// Every listing page and the search index, by path from the site's root.
-    func pages(templates: SiteTemplates) -> [(String, String)] {
-        var files: [(String, String)] = []
+    /// Every listing page and the search index, each given to `write` with its path from the site's root as
+    /// soon as it is made (so that they are not all held at once).
+    func write(templates: SiteTemplates, to write: (String, String) throws -> Void) rethrows {
         let incidentPages = Self.chunks(postmortems.count)
-        for (number, range) in incidentPages.enumerated() {
-            let page = indexPage(range, number: number + 1, of: incidentPages.count)
-            files.append((Self.path("incidents", number + 1), templates.render(page, with: "index")))
-        }
         let rows = actionRows()
         let actionPages = Self.chunks(rows.count)
-        for (number, range) in actionPages.enumerated() {
-            let page = actionsPage(rows, range, number: number + 1, of: actionPages.count)
-            files.append((Self.path("actions", number + 1), templates.render(page, with: "actions")))
+        let totals = Dictionary(rows.map { ($0.owner, 1) }, uniquingKeysWith: +)
+        // Pages are rendered several at a time (Mustache is most of the work), and written in order.
+        let pages =
+            incidentPages.indices.map { (listing: "incidents", number: $0 + 1) }
+            + actionPages.indices.map { (listing: "actions", number: $0 + 1) }
+        for start in stride(from: 0, to: pages.count, by: 32) {
+            let texts = pages[start..<min(start + 32, pages.count)].map { $0 }.concurrentMap { page in
+                page.listing == "incidents"
+                    ? templates.render(
+                        indexPage(incidentPages[page.number - 1], number: page.number, of: incidentPages.count),
+                        with: "index")
+                    : templates.render(
+                        actionsPage(
+                            rows, actionPages[page.number - 1], number: page.number, of: actionPages.count,
+                            totals: totals), with: "actions")
+            }
+            for (page, text) in zip(pages[start...], texts) { try write(Self.path(page.listing, page.number), text) }
         }
         let index = searchIndex()
-        files.append(("search-index.js", index.incidentsScript()))
+        try write("search-index.js", index.incidentsScript())
         let rowOfIncident = Dictionary(
             postmortems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        files.append(
-            (
-                "search-actions.js",
-                index.actionsScript(
-                    rows.map { row in
-                        SearchIndex.ActionRow(
-                            id: row.action.id, short: row.action.shortID,
-                            incident: rowOfIncident[row.action.incidentID] ?? -1,
-                            owner: row.action.ownerKey, text: row.action.text, due: row.action.due ?? "",
-                            overdueDays: row.days ?? 0, kind: row.action.kind, ticket: row.action.ticketText,
-                            ticketURL: row.action.ticketURL, anchor: row.action.anchor)
-                    })
-            ))
-        return files
+        try write(
+            "search-actions.js",
+            index.actionsScript(
+                rows.map { row in
+                    SearchIndex.ActionRow(
+                        id: row.action.id, short: row.action.shortID,
+                        incident: rowOfIncident[row.action.incidentID] ?? -1,
+                        owner: row.action.ownerKey, text: row.action.text, due: row.action.due ?? "",
+                        overdueDays: row.days ?? 0, kind: row.action.kind, ticket: row.action.ticketText,
+                        ticketURL: row.action.ticketURL, anchor: row.action.anchor)
+                }))
     }
 
     /// `index.html`, `pages/incidents-2.html`; `actions.html`, `pages/actions-2.html`.
@@ -120,7 +131,6 @@ struct SiteListings {
                 openActions: postmortem.openActions.count, totalActions: postmortem.actions.count,
                 overdueActions: overdue > 0 ? overdue : nil)
         }
-        let overdue = postmortems.reduce(0) { $0 + $1.actions.filter { $0.isOverdue(today: today) }.count }
         let total = postmortems.count
         return IndexPage(
             root: root, site: site, hasIncidents: !rows.isEmpty, incidents: rows,
@@ -160,9 +170,10 @@ struct SiteListings {
         }
     }
 
-    private func actionsPage(_ rows: [Row], _ range: Range<Int>, number: Int, of count: Int) -> ActionsPage {
+    private func actionsPage(
+        _ rows: [Row], _ range: Range<Int>, number: Int, of count: Int, totals: [String: Int]
+    ) -> ActionsPage {
         let root = Self.root(number)
-        let totals = Dictionary(rows.map { ($0.owner, 1) }, uniquingKeysWith: +)
         var groups: [OwnerGroup] = []
         var start = range.lowerBound
         while start < range.upperBound {
@@ -186,7 +197,6 @@ struct SiteListings {
                     }))
             start = end
         }
-        let overdue = report.records.filter { $0.daysOverdue != nil }.count
         return ActionsPage(
             root: root, site: site, hasActions: !rows.isEmpty,
             openActionsText: Plural.count(report.records.count, "open action", grouped: true),
