@@ -35,7 +35,10 @@
  *     it is hidden while a search or filter is active, and this script lists the results itself (also when
  *     there is no #pm-listing). On the actions page its rows are filtered in place and read from
  *     <tr data-incident="ID" data-action="ACTION-ID"> (without them: the incident from the row's link, each
- *     row one action) in <section data-owner="NAME"> (without it: the heading's "@name", else no owner).
+ *     row one action) in <section data-owner="NAME"> (without it: the heading's "@name", else no owner);
+ *     rows of class pm-group are headings, not actions. When the page also loads search-actions.js (every
+ *     open action of every page: window.pmSearchActions), the actions page searches those instead and lists
+ *     the matching rows in a table of its own, as the incidents page lists its results.
  *
  * STATE IN THE URL: #q=cert&severity=critical&service=payments&service=sidekiq&year=2026&owner=jo
  *   &actions=overdue&sort=oldest (names, never positions, so a shared link survives re-renders); with no
@@ -223,7 +226,7 @@
   var actionField = null; // the words of each action row, built on the first search
   // The open actions from search-actions.js, when the page loads it: every row of every page of them.
   var actionData = mode === 'actions' ? window.pmSearchActions : null;
-  var indexedActions = !!(actionData && actionData.v === 1 && actionData.actions && Array.isArray(actionData.actions.id));
+  var indexedActions = !!(actionData && actionData.v === 1 && actionData.actions && Array.isArray(actionData.actions.local));
   if (mode === 'incidents') {
     items = incidents.map(function (incident) { return { incident: incident, row: incident.row }; });
   } else if (indexedActions) {
@@ -231,21 +234,26 @@
     var acol = function (name) { return Array.isArray(acols[name]) ? acols[name] : []; };
     var actionOwners = Array.isArray(actionData.owners) ? actionData.owners.map(String) : [];
     var actionKinds = Array.isArray(actionData.kinds) ? actionData.kinds.map(String) : [];
-    items = acols.id.map(function (id, k) {
+    var shortIDs = Array.isArray(actionData.short) ? actionData.short : [];
+    items = acols.local.map(function (local, k) {
+      var incident = incidents[acol('incident')[k]] || null;
+      local = String(local);
+      var id = (incident ? incident.id + '/' : '') + local;
       var owner = actionOwners[acol('owner')[k]];
       var kind = actionKinds[acol('kind')[k]];
       var url = acol('ticketURL')[k];
       return {
-        incident: incidents[acol('incident')[k]] || null,
+        incident: incident,
         owner: owner === undefined ? '' : owner,
         overdue: Number(acol('overdue')[k]) > 0,
-        action: String(id),
+        action: id,
         row: k,
         data: {
-          id: String(id), short: String(acol('short')[k] || id), text: String(acol('text')[k] || ''),
+          id: id, short: (incident ? String(shortIDs[incident.row] || incident.id) + '/' : '') + local,
+          text: String(acol('text')[k] || ''),
           due: String(acol('due')[k] || ''), days: Number(acol('overdue')[k]) || 0, kind: kind === undefined ? '' : kind,
           ticket: String(acol('ticket')[k] || ''), ticketURL: typeof url === 'string' && /^https?:\/\//i.test(url) ? url : '',
-          anchor: String(acol('anchor')[k] || '')
+          anchor: String(acol('anchor')[k] || 'action-' + local)
         }
       };
     });

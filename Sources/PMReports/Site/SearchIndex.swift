@@ -81,9 +81,8 @@ struct SearchIndex {
 
     /// One row of the open-actions page: an action under one of its owners.
     struct ActionRow {
-        var id: String
-        /// The id as the tables show it (`2019-02-14/5`).
-        var short: String
+        /// The action's id after its incident's (`5` of `2019-02-14-x/5`).
+        var local: String
         /// The row of its incident in `incidents`.
         var incident: Int
         var owner: String
@@ -178,7 +177,8 @@ struct SearchIndex {
     }
 
     /// `window.pmSearchActions = {…};`: the rows of the open-actions page, in its order.
-    func actionsScript(_ rows: [ActionRow]) -> String {
+    /// - Parameter shortIDs: incident id → the shortest prefix that names it (`2019-02-14`).
+    func actionsScript(_ rows: [ActionRow], shortIDs: [String: String]) -> String {
         let owners = Self.table(rows.map(\.owner).filter { !$0.isEmpty })
         let kinds = Self.table(rows.map(\.kind).filter { !$0.isEmpty })
         let ownerIndex = Self.positions(owners)
@@ -190,10 +190,10 @@ struct SearchIndex {
         json.strings(owners)
         json.raw(",\"kinds\":")
         json.strings(kinds)
-        json.raw(",\"actions\":{\"id\":")
-        json.strings(rows.map(\.id))
         json.raw(",\"short\":")
-        json.strings(rows.map(\.short))
+        json.strings(incidents.map { shortIDs[$0.id] ?? $0.id })
+        json.raw(",\"actions\":{\"local\":")
+        json.strings(rows.map(\.local))
         json.raw(",\"incident\":")
         json.integers(rows.map(\.incident))
         json.raw(",\"owner\":")
@@ -209,8 +209,7 @@ struct SearchIndex {
         json.raw(",\"ticket\":")
         json.strings(rows.map(\.ticket))
         json.optionalColumn("ticketURL", rows.map(\.ticketURL))
-        json.raw(",\"anchor\":")
-        json.strings(rows.map(\.anchor))
+        json.optionalColumn("anchor", rows.map { $0.anchor == "action-" + $0.local ? nil : $0.anchor })
         json.raw("}}")
         return "window.pmSearchActions = " + json.text + ";\n"
     }

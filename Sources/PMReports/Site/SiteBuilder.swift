@@ -288,6 +288,7 @@ public struct SiteBuilder: Sendable {
         let localID = action.id.hasPrefix(prefix) ? String(action.id.dropFirst(prefix.count)) : action.id
         return ActionRow(
             id: action.id, shortID: (shortIDs[action.incidentID] ?? action.incidentID) + "/" + localID,
+            localID: localID,
             anchor: "action-" + Slug.make(localID, fallback: "item"),
             incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
             owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,

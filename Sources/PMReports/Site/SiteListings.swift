@@ -75,12 +75,11 @@ struct SiteListings: Sendable {
             index.actionsScript(
                 rows.map { row in
                     SearchIndex.ActionRow(
-                        id: row.action.id, short: row.action.shortID,
-                        incident: rowOfIncident[row.action.incidentID] ?? -1,
+                        local: row.action.localID, incident: rowOfIncident[row.action.incidentID] ?? -1,
                         owner: row.action.ownerKey, text: row.action.text, due: row.action.due ?? "",
                         overdueDays: row.days ?? 0, kind: row.action.kind, ticket: row.action.ticketText,
                         ticketURL: row.action.ticketURL, anchor: row.action.anchor)
-                }))
+                }, shortIDs: report.shortIDs))
     }
 
     /// `index.html`, `pages/incidents-2.html`; `actions.html`, `pages/actions-2.html`.

@@ -100,6 +100,7 @@ extension ActionRow: MustacheParent {
         switch name {
         case "id": return id
         case "shortID": return shortID
+        case "localID": return localID
         case "anchor": return anchor
         case "incidentID": return incidentID
         case "done": return done

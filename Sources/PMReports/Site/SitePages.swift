@@ -75,6 +75,8 @@ struct ActionRow {
     /// The id as the command line's tables show it: the shortest prefix of the incident's id that names
     /// it, then the action's part (`2019-02-14/5` for `2019-02-14-messenger-replies-stopped/5`).
     let shortID: String
+    /// The part of the id after the incident's (`5`).
+    let localID: String
     /// The `id` of its row on the incident page.
     let anchor: String
     let incidentID: String
