@@ -65,6 +65,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var facilitator: String?
     public var services: [String] = []
     public var tags: [String] = []
+    /// The ids the incident had before its file was renamed (`pm mv`): old references still name it.
+    public var aliases: [String] = []
     /// Keys pm does not model, in the order written.
     public var extra: [YAMLValue.KeyValue] = []
     /// The 1-based line of each key as written, for diagnostics.
@@ -101,6 +103,7 @@ public struct FrontMatter: Sendable, Hashable {
         FrontMatterField("facilitator", "Facilitator", .word(\.facilitator, expected: "a name", .owner)),
         FrontMatterField("services", "Services", .list(\.services, .asWritten)),
         FrontMatterField("tags", "Tags", .list(\.tags, .asWritten)),
+        FrontMatterField("aliases", "Aliases", .list(\.aliases, .asWritten), placement: [.summary, .page]),
     ]
 
     /// The front-matter keys pm understands, in the order `pm new` writes them.

@@ -173,6 +173,7 @@ public struct PostmortemParser: Sendable {
                 result.markup += read.markup
             }
         }
+        result.problems += ActionItemReader.settleIDs(&result.actions, path: context.path)
         return result
     }
 

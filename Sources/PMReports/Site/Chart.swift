@@ -64,7 +64,8 @@ struct Chart {
         }
         let baseline = Self.top + plotHeight
         var svg = """
-            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" \
+            aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(HTMLText.escape(title))</title>
             <desc id="\(id)-desc">\(HTMLText.escape(description))</desc>
 

@@ -163,6 +163,20 @@ public struct SiteBuilder: Sendable {
             searchWords: { byPath[$0.filePath]?.searchWords ?? [] })
         try createDirectory((out as NSString).appendingPathComponent(SiteListings.pagesFolder))
         var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16), pages: pageEntries)
+
+        // Old URLs of renamed incidents.
+        for (page, (postmortem, alias)) in Self.redirects(for: postmortems, pages: Set(pagePaths.values))
+            .sorted(by: { $0.key < $1.key })
+        {
+            let text = Self.redirectPage(
+                to: hrefs[postmortem.id]!, title: postmortem.title, id: postmortem.id, alias: alias)
+            newManifest.pages[page] = Manifest.Page(inputs: "redirect", validUntil: nil)
+            if try writeIfChanged(
+                Array(text.utf8), to: (out as NSString).appendingPathComponent(page), always: options.clean)
+            {
+                written.append(page)
+            }
+        }
         let writeListing = { (name: String, text: String) throws in
             if name.hasPrefix(SiteListings.pagesFolder + "/") { newManifest.pages[name] = Manifest.Page(inputs: "") }
             if try writeIfChanged(
@@ -187,18 +201,61 @@ public struct SiteBuilder: Sendable {
             diagnostics: diagnostics)
     }
 
-    /// `incidents/NAME.html` for each file: its id as a slug, made unique in path order.
+    /// `incidents/NAME.html` for each file: its whole id as a slug (see `IncidentNames.pages`). A file whose id
+    /// an earlier file already has (a lint error) gets a page named after its path, never the other's.
     static func pageNames(for files: [String]) -> [String: String] {
-        var used: [String: Int] = [:]
+        let ids = files.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
+        let pages = IncidentNames.pages(for: ids)
+        var taken: Set<String> = []
         var names: [String: String] = [:]
-        for path in files.sorted() {
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let base = Slug.make(id, fallback: "incident")
-            let count = used[base, default: 0] + 1
-            used[base] = count
-            names[path] = "incidents/\(count == 1 ? base : "\(base)-\(count)").html"
+        for (path, id) in zip(files, ids).sorted(by: { $0.0 < $1.0 }) {
+            let page = pages[id]!
+            names[path] =
+                taken.insert(page).inserted
+                ? page
+                : "incidents/\(IncidentNames.pageSlug(id))~\(String(ContentHash.of(path) & 0xFF_FFFF, radix: 16)).html"
         }
         return names
+    }
+
+    /// A page at an incident's old URL (an alias kept by `pm mv`) that sends the reader to its page.
+    static func redirectPage(to page: String, title: String, id: String, alias: String) -> String {
+        let target = HTMLText.escape((page as NSString).lastPathComponent)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            <meta name="generator" content="pm">
+            <link rel="canonical" href="\(target)">
+            <link rel="stylesheet" href="../style.css">
+            <title>Moved: \(HTMLText.escape(title)) · Postmortems</title>
+            </head>
+            <body>
+            <main id="main">
+            <h1>This postmortem has moved</h1>
+            <p><a href="\(target)">\(HTMLText.escape(title))</a> is now <code>\(HTMLText.escape(id))</code> \
+            (it was <code>\(HTMLText.escape(alias))</code>).</p>
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Redirect page → (postmortem, alias) for every alias whose page name no incident page and no other
+    /// name takes (a name two incidents claim is a lint error, and gets no redirect).
+    static func redirects(for postmortems: [Postmortem], pages: Set<String>) -> [String: (Postmortem, String)] {
+        var claims: [String: [(Postmortem, String)]] = [:]
+        for postmortem in postmortems {
+            for alias in Set(postmortem.frontMatter.aliases).sorted() {
+                let page = "incidents/\(IncidentNames.pageSlug(alias)).html"
+                guard !pages.contains(page) else { continue }
+                claims[page, default: []].append((postmortem, alias))
+            }
+        }
+        return claims.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// What an incident page is rendered from besides the day and the layouts: its file, its related
@@ -284,12 +341,11 @@ public struct SiteBuilder: Sendable {
         tickets: TicketLinks, shortIDs: [String: String], textHTML: String? = nil, ownerKey: String = ""
     ) -> ActionRow {
         let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
-        let prefix = action.incidentID + "/"
-        let localID = action.id.hasPrefix(prefix) ? String(action.id.dropFirst(prefix.count)) : action.id
+        let localID = action.token
         return ActionRow(
             id: action.id, shortID: (shortIDs[action.incidentID] ?? action.incidentID) + "/" + localID,
             localID: localID,
-            anchor: "action-" + Slug.make(localID, fallback: "item"),
+            anchor: "action-" + localID,
             incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
             owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,
             due: due.due, overdue: due.overdue,
