@@ -230,7 +230,8 @@ import Testing
 
             Agreed at the meeting:
 
-            - [ ] Rotate the `@bot` token, see [the runbook](https://wiki.example.com/rb) *soon* @sam due:2026-02-01 #prevent PAY-812
+            - [ ] Rotate the `@bot` token, see [the runbook](https://wiki.example.com/rb) *soon* @sam \
+            due:2026-02-01 #prevent PAY-812
               - [x] Nested: write **the script** @jo
               - a detail that stays with its action
             - [ ] Plain <script>alert(1)</script> text @li

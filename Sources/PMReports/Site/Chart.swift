@@ -43,7 +43,9 @@ struct Chart {
     var table: (header: [String], rows: [[String]]) {
         (
             [xLabel] + series.map(\.name),
-            categories.indices.map { index in [categories[index]] + series.map { $0.values[index].map(format) ?? "–" } }
+            categories.indices.map { index in
+                [categories[index]] + series.map { $0.values[index].map(format) ?? "–" }
+            }
         )
     }
 
@@ -130,8 +132,8 @@ struct Chart {
                 points, cssClass: series[seriesIndex].cssClass, radius: (seriesIndex == 0 ? 3 : 4) - (small ? 1 : 0))
         }
         svg +=
-            "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(Int(baseline))\" x2=\"\(Int(Self.width - Self.right))\" "
-            + "y2=\"\(Int(baseline))\"/>"
+            "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(Int(baseline))\" "
+            + "x2=\"\(Int(Self.width - Self.right))\" y2=\"\(Int(baseline))\"/>"
         svg +=
             "<line class=\"axis\" x1=\"\(Int(Self.left))\" y1=\"\(Int(Self.top))\" x2=\"\(Int(Self.left))\" "
             + "y2=\"\(Int(baseline))\"/>\n"
@@ -140,7 +142,8 @@ struct Chart {
             + "text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>\n"
         svg +=
             "<text x=\"14\" y=\"\(Self.round(Self.top + plotHeight / 2))\" text-anchor=\"middle\" "
-            + "transform=\"rotate(-90 14 \(Self.round(Self.top + plotHeight / 2)))\">\(HTMLText.escape(yLabel))</text>\n"
+            + "transform=\"rotate(-90 14 \(Self.round(Self.top + plotHeight / 2)))\">"
+            + "\(HTMLText.escape(yLabel))</text>\n"
         svg += "<g class=\"legend\">"
         var legendX = Self.left
         for series in series {
@@ -150,7 +153,8 @@ struct Chart {
                     + "x2=\"\(Self.round(legendX + 14))\" y2=\"16\"/>"
             } else {
                 svg +=
-                    "<rect class=\"\(series.cssClass)\" x=\"\(Self.round(legendX))\" y=\"10\" width=\"12\" height=\"12\"/>"
+                    "<rect class=\"\(series.cssClass)\" x=\"\(Self.round(legendX))\" y=\"10\" width=\"12\" "
+                    + "height=\"12\"/>"
             }
             svg += "<text x=\"\(Self.round(legendX + 18))\" y=\"20\">\(HTMLText.escape(series.name))</text>"
             legendX += 30 + Double(series.name.count) * 7
