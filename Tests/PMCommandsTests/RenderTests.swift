@@ -260,4 +260,59 @@ import Testing
         #expect(!page.contains("@sam due:"))
         #expect(!page.contains("datetime=\"\""), "no empty dates")
     }
+
+    @Test func listingsSplitIntoPagesAndSearchFindsEveryIncident() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for number in 0..<250 {
+            let date = String(format: "2025-%02d-%02d", 1 + number % 12, 1 + number % 28)
+            try write(
+                """
+                ---
+                title: Incident \(number)
+                date: \(date)
+                severity: \(["critical", "high", "low"][number % 3])
+                status: published
+                services: [svc-\(number % 7)]
+                ---
+
+                ## Summary
+
+                Word\(number) happened.
+
+                ## Action items
+
+                - [ ] First action of \(number) @owner\(number % 7) due:2026-01-01
+                """, to: "postmortems/\(date)-incident-\(number).md", in: root)
+        }
+        let out = root.appendingPathComponent("site")
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        let files = try Self.files(in: out)
+        #expect(files["pages/incidents-2.html"] != nil && files["pages/incidents-3.html"] != nil)
+        #expect(files["pages/incidents-4.html"] == nil)
+        #expect(files["pages/actions-3.html"] != nil)
+        let index = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(index.components(separatedBy: "<td class=\"date\"").count - 1 == 100, "100 incidents on a page")
+        #expect(index.contains("<caption>Incidents 1–100 of 250, newest first</caption>"))
+        #expect(index.contains("<a href=\"pages/incidents-2.html\" rel=\"next\">"))
+        let second = String(decoding: files["pages/incidents-2.html"]!, as: UTF8.self)
+        #expect(second.contains("<link rel=\"stylesheet\" href=\"../style.css\">"))
+        #expect(second.contains("<script src=\"../search-index.js\" defer></script>"))
+        #expect(second.contains("data-root=\"../\""))
+        #expect(second.contains("<a href=\"../incidents/"), "links from the pages folder go up")
+        let search = String(decoding: files["search-index.js"]!, as: UTF8.self)
+        #expect(search.contains("\"word249\""), "the index has every incident, not one page's")
+        let actions = String(decoding: files["pages/actions-2.html"]!, as: UTF8.self)
+        #expect(actions.contains("<span class=\"continued\">continued</span>"), "a group going on from the last page")
+        // Fewer incidents: the pages no longer needed go.
+        for number in 100..<250 {
+            let date = String(format: "2025-%02d-%02d", 1 + number % 12, 1 + number % 28)
+            try FileManager.default.removeItem(
+                at: root.appendingPathComponent("postmortems/\(date)-incident-\(number).md"))
+        }
+        let fewer = Self.render(in: out, cwd: root.path)
+        #expect(fewer.stdout.contains("removed"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("pages/incidents-2.html").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("pages/actions-2.html").path))
+    }
 }
