@@ -124,7 +124,7 @@ struct SiteListings: Sendable {
             return IncidentRow(
                 date: postmortem.date?.description, href: root + hrefs[postmortem.id]!, title: postmortem.title,
                 severity: front.severity, severityClass: SiteBuilder.severityClass(front.severity ?? ""),
-                status: front.status?.rawValue ?? "", services: front.services.joined(separator: ", "),
+                status: front.status?.rawValue, services: front.services.joined(separator: ", "),
                 tags: front.tags, timeToDetect: front.timeToDetect?.description ?? "",
                 timeToResolve: front.timeToResolve?.description ?? "",
                 openActions: postmortem.openActions.count, totalActions: postmortem.actions.count,

@@ -18,7 +18,7 @@ struct IncidentRow {
     let title: String
     let severity: String?
     let severityClass: String
-    let status: String
+    let status: String?
     let services: String
     let tags: [String]
     var hasTags: Bool { !tags.isEmpty }
