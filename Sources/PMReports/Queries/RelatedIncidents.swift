@@ -95,7 +95,12 @@ public struct RelatedIncidents: Sendable {
     /// little about which incidents are alike and would make comparing every pair slow: they are left out.
     public init(documents: [Document]) {
         let documents = documents.sorted { $0.id < $1.id }
-        self.documents = documents
+        // Only the names are kept of each document: its words live on in the vectors.
+        self.documents = documents.map { document in
+            var names = document
+            names.fieldTerms = []
+            return names
+        }
         position = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var numbers: [String: Int32] = [:]
         var documentFrequency: [Int] = []

@@ -79,26 +79,32 @@ public struct SiteBuilder: Sendable {
         // Pass 1: every file's structure, and the words search and related incidents compare; the
         // section text itself is dropped as soon as those are taken, so memory stays small.
         let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
-        let (set, extracts) = loader.load(
-            files, request: { _, _ in .detail },
-            each: { document, path, _ in
-                var postmortem = document.postmortem
-                let searched = ["summary", "impact", "root-cause"].compactMap { postmortem.section($0)?.text }
-                let extract = Extract(
-                    path: path, searchWords: SearchWords.words(in: searched.joined(separator: "\n")),
-                    related: RelatedIncidents.Document(postmortem))
-                for index in postmortem.sections.indices { postmortem.sections[index].text = "" }
-                progress(counter.increment(), total)
-                return (postmortem, extract)
-            })
-        let byPath = Dictionary(extracts.compactMap { $0 }.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        // The extracts go once the search words and the related incidents are taken from them.
+        let (set, searchWords, related) = {
+            () -> (PostmortemSet, [String: [String]], [String: [RelatedIncidents.Match]]) in
+            let (set, extracts) = loader.load(
+                files, request: { _, _ in .detail },
+                each: { document, path, _ in
+                    var postmortem = document.postmortem
+                    let searched = ["summary", "impact", "root-cause"].compactMap { postmortem.section($0)?.text }
+                    let extract = Extract(
+                        path: path, searchWords: SearchWords.words(in: searched.joined(separator: "\n")),
+                        related: RelatedIncidents.Document(postmortem))
+                    for index in postmortem.sections.indices { postmortem.sections[index].text = "" }
+                    progress(counter.increment(), total)
+                    return (postmortem, extract)
+                })
+            let extracted = extracts.compactMap { $0 }
+            return (
+                set, Dictionary(extracted.map { ($0.path, $0.searchWords) }, uniquingKeysWith: { a, _ in a }),
+                RelatedIncidents(documents: extracted.map(\.related)).allMatches(limit: Self.relatedLimit)
+            )
+        }()
         let postmortems = set.postmortems.sorted {
             ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)
         }
         let hrefs = Dictionary(
             postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
-        let related = RelatedIncidents(documents: postmortems.compactMap { byPath[$0.filePath]?.related })
-            .allMatches(limit: Self.relatedLimit)
 
         // Pass 2: the incident pages whose inputs changed, each parsed again with its HTML.
         let tickets = directory.config.tickets
@@ -148,6 +154,9 @@ public struct SiteBuilder: Sendable {
                     failure = error.localizedDescription
                 }
                 progress(counter.increment(), total)
+                // Only the page is wanted of this pass: keep no more of the postmortem than its name.
+                postmortem.sections = []
+                postmortem.actions = []
                 return (postmortem, failure)
             })
         if let failure = failures.compactMap({ $0 ?? nil }).first {
@@ -160,7 +169,7 @@ public struct SiteBuilder: Sendable {
         let listings = SiteListings(
             postmortems: postmortems, set: set, hrefs: hrefs, today: options.today, tickets: tickets,
             config: directory.config, generatedAt: options.generatedAt,
-            searchWords: { byPath[$0.filePath]?.searchWords ?? [] })
+            searchWords: { searchWords[$0.filePath] ?? [] })
         try createDirectory((out as NSString).appendingPathComponent(SiteListings.pagesFolder))
         var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16), pages: pageEntries)
 
