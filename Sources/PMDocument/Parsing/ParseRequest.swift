@@ -4,6 +4,8 @@ public struct ParseRequest: Sendable {
     /// Keep each section's Markdown and plain text (`pm show` prints them; reports over thousands of
     /// files need only the structure, and would otherwise hold the whole corpus twice).
     public var sectionText: Bool
+    /// With `sectionText`, keep only the text of the sections with these keys (nil: of every section).
+    public var sectionTextKeys: Set<String>?
     /// Collect paragraphs and headings as text runs, and the HTML comments (`pm lint`).
     public var prose: Bool
     /// Render the body as HTML in the same cmark pass, with the markup this decorator adds (`pm render`).

@@ -75,7 +75,7 @@ public struct PostmortemParser: Sendable {
         // Sections and their action items come from the tree, before the HTML is rendered (which needs them).
         let context = StructureContext(
             source: source, layout: layout, lineOffset: lineOffset, id: id, path: path,
-            keepsSectionText: keepsSectionText, isTitle: isTitle)
+            keepsSectionText: keepsSectionText, textKeys: request.sectionTextKeys, isTitle: isTitle)
         let structure = StructureBox()
         var bodyHTML: String?
         var actionHTML: [String] = []
@@ -126,6 +126,8 @@ public struct PostmortemParser: Sendable {
         let id: String
         let path: String
         let keepsSectionText: Bool
+        /// The only sections whose text is kept, when not all.
+        let textKeys: Set<String>?
         let isTitle: (String) -> Bool
     }
 
@@ -155,7 +157,8 @@ public struct PostmortemParser: Sendable {
         for raw in split.sections {
             let key = catalog.key(forHeading: raw.heading)
             // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
-            let needsText = context.keepsSectionText || catalog.hasVisiblePlaceholder(key: key)
+            let keepsText = context.keepsSectionText && (context.textKeys.map { key.map($0.contains) ?? false } ?? true)
+            let needsText = keepsText || catalog.hasVisiblePlaceholder(key: key)
             let text =
                 needsText
                 ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
@@ -163,7 +166,7 @@ public struct PostmortemParser: Sendable {
             result.sections.append(
                 Section(
                     heading: raw.heading, level: raw.level, key: key,
-                    text: context.keepsSectionText ? text : "", isAnswered: isAnswered,
+                    text: keepsText ? text : "", isAnswered: isAnswered,
                     startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
                     trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
             if key == "actions" {

@@ -55,6 +55,13 @@ public struct SiteBuilder: Sendable {
             teamFolder: (directory.templatesPath as NSString).appendingPathComponent("site"), displayBase: displayBase)
     }
 
+    /// The first pass reads the text of the sections search and related incidents compare, and no other.
+    static let firstPass: ParseRequest = {
+        var request = ParseRequest(sectionText: true)
+        request.sectionTextKeys = ["summary", "impact", "root-cause"]
+        return request
+    }()
+
     /// What the first pass keeps of each file besides its slimmed postmortem.
     private struct Extract: Sendable {
         var path: String
@@ -83,14 +90,16 @@ public struct SiteBuilder: Sendable {
         let (set, searchWords, related) = {
             () -> (PostmortemSet, [String: [String]], [String: [RelatedIncidents.Match]]) in
             let (set, extracts) = loader.load(
-                files, request: { _, _ in .detail },
+                files, request: { _, _ in Self.firstPass },
                 each: { document, path, _ in
                     var postmortem = document.postmortem
                     let searched = ["summary", "impact", "root-cause"].compactMap { postmortem.section($0)?.text }
                     let extract = Extract(
                         path: path, searchWords: SearchWords.words(in: searched.joined(separator: "\n")),
                         related: RelatedIncidents.Document(postmortem))
-                    for index in postmortem.sections.indices { postmortem.sections[index].text = "" }
+                    for index in postmortem.sections.indices where !postmortem.sections[index].text.isEmpty {
+                        postmortem.sections[index].text = ""
+                    }
                     progress(counter.increment(), total)
                     return (postmortem, extract)
                 })
