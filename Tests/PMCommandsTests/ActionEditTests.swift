@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct ActionEditTests {
+@Suite(.cleansUpTemporaryFiles) struct ActionEditTests {
     /// A copy of the bundled postmortems in a temporary repository.
     static func repository() throws -> URL {
         let root = try temporaryRepository()
@@ -23,7 +23,7 @@ import Testing
 
     @Test func doneFlipsExactlyOneByteAndUndoFlipsItBack() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try Self.bytes(Self.messenger, in: root)
         let run = pm(["action", "done", "2019-02-14/5"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
@@ -54,7 +54,7 @@ import Testing
 
     @Test func undoOfAnUpperCaseXAndCRLFFilesKeepEveryOtherByte() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let text =
             "\u{FEFF}---\r\ntitle: t\r\n---\r\n\r\n## Action items\r\n\r\n- [X] Done @sam\r\n  - [ ] nested `[ ]` "
             + "@jo\r\n"
@@ -89,7 +89,7 @@ import Testing
     ])
     func refusalsChangeNothing(arguments: [String], status: Int32, message: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try FileManager.default.contentsOfDirectory(
             atPath: root.appendingPathComponent("postmortems").path
         ).sorted()
@@ -105,7 +105,7 @@ import Testing
 
     @Test func editsKeepPermissionsAndLeaveNoTemporaryFiles() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let path = root.appendingPathComponent(Self.messenger).path
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         #expect(pm(["action", "done", "2019-02-14/5"], in: root.path).status == 0)
@@ -117,7 +117,7 @@ import Testing
 
     @Test func addAppendsAWellFormedItemAndNothingElse() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let path = "postmortems/2026-08-17-insights-slow-after-index-drop.md"
         let before = try String(decoding: Self.bytes(path, in: root), as: UTF8.self)
         let run = pm(
@@ -143,7 +143,7 @@ import Testing
 
     @Test func addCreatesTheSectionFromTheTemplateWhenMissing() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.",
             to: "postmortems/2020-01-01-t.md", in: root)
@@ -176,7 +176,7 @@ import Testing
     ])
     func addRefusesWhatWouldNotReadBack(arguments: [String], message: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try Self.bytes(Self.messenger, in: root)
         let run = pm(arguments, in: root.path)
         #expect(run.status == 2)
@@ -186,7 +186,7 @@ import Testing
 
     @Test func aFileWithErrorsIsNotEdited() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let text = "---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] x @sam\n"
         try write(text, to: "postmortems/2020-01-01-b.md", in: root)
         let run = pm(["action", "done", "2020-01-01/1"], in: root.path)
@@ -200,10 +200,10 @@ import Testing
     }
 }
 
-@Suite struct ActionEditReviewTests {
+@Suite(.cleansUpTemporaryFiles) struct ActionEditReviewTests {
     @Test func aSymlinkedPostmortemIsEditedThroughTheLink() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] Tick me @sam\n", to: "real/2026-01-02-t.md", in: root)
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path,
@@ -219,7 +219,7 @@ import Testing
 
     @Test func addTakesMarkdownInTheText() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] First @sam\n", to: "postmortems/2026-01-02-t.md", in: root)
         let run = pm(["action", "add", "2026", "*Rotate* the `@bot` key for R&D", "--owner", "li"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
@@ -231,7 +231,7 @@ import Testing
 
     @Test func addUsesTheLineEndingOfTheLineItFollows() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n", to: "postmortems/2026-01-02-t.md",
             in: root)

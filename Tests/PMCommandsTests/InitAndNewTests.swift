@@ -5,10 +5,10 @@ import PMReports
 import PMWorkspace
 import Testing
 
-@Suite struct InitTests {
+@Suite(.cleansUpTemporaryFiles) struct InitTests {
     @Test func createsTheDirectoryAndConfigThenRefusesPolitely() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let first = pm(["init", "--dir", "incidents"], in: root.path)
         #expect(first.status == 0)
         #expect(
@@ -31,7 +31,7 @@ import Testing
 
     @Test func anUnknownTemplateIsAUsageError() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["init", "--template", "nope@3"], in: root.path)
         #expect(run.status == 2)
         #expect(
@@ -42,10 +42,10 @@ import Testing
     }
 }
 
-@Suite struct NewTests {
+@Suite(.cleansUpTemporaryFiles) struct NewTests {
     @Test func writesTheScaffoldAndPrintsItsPath() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["new", "Messenger replies stopped", "--severity", "critical"], in: root.path)
         #expect(run.status == 0)
         #expect(run.stdout == "postmortems/2026-11-21-messenger-replies-stopped.md\n")
@@ -57,7 +57,7 @@ import Testing
 
     @Test func everyFlagRoundTripsThroughShow() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(
             [
                 "new", "Payouts failed: cert \"rotated\"", "--severity", "HIGH", "--date", "2019-02-14", "--template",
@@ -101,7 +101,7 @@ import Testing
 
     @Test func neverOverwritesAndNumbersTheSecondIncident() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let existing = root.appendingPathComponent("postmortems/2020-01-01-outage.md")
         try Data("mine".utf8).write(to: existing)
         let run = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
@@ -113,7 +113,7 @@ import Testing
 
     @Test func titlesCannotEscapeTheDirectory() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["new", "../../../etc/passwd", "--date", "2020-01-01"], in: root.path)
         #expect(run.stdout == "postmortems/2020-01-01-etc-passwd.md\n")
         #expect(
@@ -137,7 +137,7 @@ import Testing
     ])
     func badInputIsAUsageError(arguments: [String], message: String) throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message), "\(run.stderr)")
@@ -148,7 +148,7 @@ import Testing
 
     @Test func theConfiguredTemplateAndScaleAreUsed() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("template: six-questions@1\nseverities: [sev1, sev2]\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "Queue stuck", "--severity", "sev2", "--date", "2020-01-01"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
@@ -161,7 +161,7 @@ import Testing
 
     @Test func editOpensTheEditorOnTheNewFile() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(
             ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
             environment: ["EDITOR": "sh -c 'echo \"edited by the editor\" >> \"$0\"'", "VISUAL": ""])
@@ -173,7 +173,7 @@ import Testing
 
     @Test func aHundredConcurrentProcessesGiveAHundredFiles() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try #require(
             FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
         var processes: [(Process, Pipe)] = []
@@ -203,14 +203,14 @@ import Testing
     }
 }
 
-@Suite struct NewRoundTripTests {
+@Suite(.cleansUpTemporaryFiles) struct NewRoundTripTests {
     @Test(arguments: [
         "null", "~", "yes", "No", "3", "2019-02-14", "1.5e3", "Foo ##", "# hash", "*stars* and `code` [x](y)",
         "a: b # c", "-dash",
     ])
     func valuesYAMLOrMarkdownWouldReadDifferentlyComeBackAsWritten(value: String) throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(
             [
                 "new", "--detection=\(value)", "--facilitator=\(value)", "--responder=\(value)", "--tag=\(value)",
@@ -234,7 +234,7 @@ import Testing
 
     @Test func idsStayUniqueAcrossSubfolders() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("# Old\n", to: "postmortems/2019/2020-01-01-outage.md", in: root)
         let run = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
         #expect(run.stdout == "postmortems/2020-01-01-outage-2.md\n")
@@ -242,7 +242,7 @@ import Testing
 
     @Test func anUnknownTemplateInTheConfigNamesTheConfig() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("template: team@7\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "x"], in: root.path)
         #expect(run.status == 1)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct LintCommandTests {
+@Suite(.cleansUpTemporaryFiles) struct LintCommandTests {
     static let messy = """
         ---
         title: Messy
@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: [("text", "lint-messy.txt"), ("json", "lint-messy.json"), ("github", "lint-messy.github.txt")])
     func formats(format: String, golden: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["lint", "--format", format], in: root.path)
         #expect(run.status == 1)
         expectGolden(run.stdout, golden)
@@ -50,7 +50,7 @@ import Testing
 
     @Test func warningsFailOnlyUnderStrict() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let text = try String(
             contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"),
             encoding: .utf8)
@@ -69,7 +69,7 @@ import Testing
 
     @Test func pathsNameFilesOrFoldersAndNothingElseIsChecked() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             try String(
                 contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"),
@@ -87,7 +87,7 @@ import Testing
 
     @Test func theConfigSetsLevels() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "severities: [sev1, sev9]\nlint:\n  rules:\n    blameless: error\n    unknown-key: off\n    action-owner: "
                 + "off\n    action-due-invalid: off\n    pipe-table: off\n  kinds: [alerting]\n",
@@ -109,10 +109,10 @@ import Testing
     }
 }
 
-@Suite struct LintCommandReviewTests {
+@Suite(.cleansUpTemporaryFiles) struct LintCommandReviewTests {
     @Test func namedFilesThatAreNotPostmortemsAreLeftOut() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("# About these postmortems\n", to: "postmortems/README.md", in: root)
         let template = try String(
             contentsOf: packageRoot.appendingPathComponent("Templates/six-questions@2.md"), encoding: .utf8)
@@ -126,7 +126,7 @@ import Testing
 
     @Test func everyRuleCanBeSwitchedOffIncludingRead() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("postmortems/2020-01-01-gone.md").path,
             withDestinationPath: "/nonexistent")
@@ -139,7 +139,7 @@ import Testing
 
     @Test func teamTemplatesAreUsedByLintAndEdits() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             """
             ---

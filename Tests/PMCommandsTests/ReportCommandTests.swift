@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct ReportCommandTests {
+@Suite(.cleansUpTemporaryFiles) struct ReportCommandTests {
     static let good = """
         ---
         title: Good
@@ -53,7 +53,7 @@ import Testing
     ])
     func actionFilters(arguments: [String], ids: [String]) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments + ["--format", "csv"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let rows = run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
@@ -70,7 +70,7 @@ import Testing
     ])
     func listFilters(arguments: [String], ids: [String]) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments + ["--format", "csv"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) } == ids)
@@ -78,7 +78,7 @@ import Testing
 
     @Test func aBrokenFileIsReportedAndEveryGoodFileIsStillListed() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] Still read @li\n",
             to: "postmortems/2022-01-01-broken.md", in: root)
@@ -91,7 +91,7 @@ import Testing
 
     @Test func unknownAndAmbiguousIdsAreUsageErrors() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let unknown = pm(["show", "1999"], in: root.path)
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "pm: error: no postmortem matches \"1999\"; run `pm list` to see the ids\n")
@@ -110,7 +110,7 @@ import Testing
 
     @Test func theDirectoryIsFoundLikeGitFindsItsRepository() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let nested = root.appendingPathComponent("src/deep/er")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         #expect(pm(["list", "--format", "csv"], in: nested.path).stdout.contains("2020-01-02-good"))
@@ -121,7 +121,7 @@ import Testing
                 "2020-01-02-good"))
         // PM_DIR, and --dir over PM_DIR.
         let elsewhere = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        defer { TemporaryFiles.remove(elsewhere) }
         let viaEnvironment = pm(
             ["list", "--format", "csv"], in: elsewhere.path,
             environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
@@ -134,9 +134,8 @@ import Testing
     }
 
     @Test func noDirectoryAnywhereSaysWhatToDo() throws {
-        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("pm-bare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: bare) }
+        let bare = try TemporaryFiles.makeFolder()
+        defer { TemporaryFiles.remove(bare) }
         let run = pm(["actions"], in: bare.path)
         #expect(run.status == 1)
         #expect(
@@ -188,10 +187,10 @@ import Testing
     }
 }
 
-@Suite struct DirectoryWalkTests {
+@Suite(.cleansUpTemporaryFiles) struct DirectoryWalkTests {
     @Test func brokenLinksAreReportedAndLoopsListedOnce() throws {
         let root = try ReportCommandTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let folder = root.appendingPathComponent("postmortems")
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("2021/loop").path, withDestinationPath: folder.path)
@@ -207,10 +206,10 @@ import Testing
     }
 }
 
-@Suite struct ReviewFindingTests {
+@Suite(.cleansUpTemporaryFiles) struct ReviewFindingTests {
     @Test func ownersGroupWithoutCase() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "## Action items\n\n- [ ] a @Sam\n- [ ] b @sam\n- [ ] c @sam @SAM\n", to: "postmortems/2020-01-01-x.md",
             in: root)
@@ -222,7 +221,7 @@ import Testing
 
     @Test func showReportsOnlyItsOwnFileAndTakesAPath() throws {
         let root = try ReportCommandTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("---\ntitle: [broken\n---\n", to: "postmortems/2022-01-01-broken.md", in: root)
         let run = pm(["show", "postmortems/2020-01-02-good.md"], in: root.path)
         #expect(run.status == 0)
@@ -241,7 +240,7 @@ import Testing
 
     @Test func tablesShowTheShortestIdThatWorks() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] a\n", to: "postmortems/2020-01-01-db-down.md", in: root)
         try write("## Action items\n\n- [ ] b\n", to: "postmortems/2020-01-01-db-slow.md", in: root)
         try write("## Action items\n\n- [ ] c\n", to: "postmortems/2020-01-02-api.md", in: root)

@@ -1,5 +1,6 @@
 import Foundation
 import PMCommands
+@_exported import PMTestSupport
 import Testing
 
 /// The repository's root folder (this file is Tests/PMCommandsTests/Support.swift).
@@ -52,12 +53,10 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         sourceLocation: sourceLocation)
 }
 
-/// A fresh temporary directory holding a `postmortems/` folder; remove it with `removeItem`.
-func temporaryRepository() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-        at: url.appendingPathComponent("postmortems"), withIntermediateDirectories: true)
-    return url
+/// A fresh temporary directory holding a `postmortems/` folder; remove it with `TemporaryFiles.remove` (the
+/// suite's `.cleansUpTemporaryFiles` trait checks).
+func temporaryRepository(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+    try TemporaryFiles.makeFolder(subfolder: "postmortems", sourceLocation: sourceLocation)
 }
 
 /// Writes `text` to `path` inside `folder`.

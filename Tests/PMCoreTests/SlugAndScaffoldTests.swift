@@ -6,7 +6,7 @@ import Testing
 @testable import PMReports
 @testable import PMWorkspace
 
-@Suite struct SlugTests {
+@Suite(.cleansUpTemporaryFiles) struct SlugTests {
     @Test(arguments: [
         ("Messenger replies stopped", "messenger-replies-stopped"),
         ("Café ↯ Ünïcode — Straße!", "cafe-unicode-strasse"),
@@ -34,10 +34,10 @@ import Testing
     }
 }
 
-@Suite struct ScaffoldTests {
+@Suite(.cleansUpTemporaryFiles) struct ScaffoldTests {
     @Test func concurrentCreationNeverLosesAFile() throws {
         let folder = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { TemporaryFiles.remove(folder) }
         let directory = PostmortemsDirectory(path: folder.path, config: Config())
         let template = TemplateCatalog.builtIn.defaultTemplate
         var front = FrontMatter()
@@ -80,7 +80,7 @@ final class ConcurrentPaths: @unchecked Sendable {
     }
 }
 
-@Suite struct MarkdownEscapeTests {
+@Suite(.cleansUpTemporaryFiles) struct MarkdownEscapeTests {
     @Test(arguments: [
         ("pg_stat_user_indexes", "pg_stat_user_indexes"),
         ("_emphasis_ and *bold*", "\\_emphasis\\_ and \\*bold\\*"),
@@ -92,10 +92,10 @@ final class ConcurrentPaths: @unchecked Sendable {
     }
 }
 
-@Suite struct AtomicFileTests {
+@Suite(.cleansUpTemporaryFiles) struct AtomicFileTests {
     @Test func aFileChangedSinceItWasReadIsNotReplaced() throws {
         let folder = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { TemporaryFiles.remove(folder) }
         let path = folder.appendingPathComponent("a.md").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: EditError.changedOnDisk(path: path)) {
