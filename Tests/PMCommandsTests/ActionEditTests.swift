@@ -103,6 +103,32 @@ import Testing
         #expect(after == before)
     }
 
+    @Test(arguments: [
+        ["action", "done", "2019-02-14/5"], ["action", "add", "2019-02-14", "More", "--owner", "sam"],
+        ["template", "upgrade", "2019-02-14", "--to", "six-questions@2"],
+    ])
+    func aLockLeftBehindIsReportedNeverBroken(arguments: [String]) throws {
+        let root = try Self.repository()
+        defer { TemporaryFiles.remove(root) }
+        let lock = root.appendingPathComponent(Self.messenger + ".lock")
+        try Data("pid: 999999999\nhost: elsewhere\nsince: 2020-01-01T10:00:00Z\ncommand: pm action done x/1\n".utf8)
+            .write(to: lock)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: lock.path)
+        let before = try Self.bytes(Self.messenger, in: root)
+        let run = pm(arguments, in: root.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "pm: error: \(Self.messenger) is locked by \(Self.messenger).lock, left by `pm action done x/1`, "
+                    + "process 999999999 on elsewhere, since 2020-01-01T10:00:00Z, which is "),
+            "\(run.stderr)")
+        #expect(run.stderr.contains("remove it (rm '\(Self.messenger).lock') and run the command again"))
+        #expect(try Self.bytes(Self.messenger, in: root) == before)
+        #expect(FileManager.default.fileExists(atPath: lock.path))
+        #expect(pm(["list"], in: root.path).stderr.isEmpty, "a lock file is not reported as a skipped file")
+    }
+
     @Test func editsKeepPermissionsAndLeaveNoTemporaryFiles() throws {
         let root = try Self.repository()
         defer { TemporaryFiles.remove(root) }

@@ -99,13 +99,17 @@ final class ConcurrentPaths: @unchecked Sendable {
         let path = folder.appendingPathComponent("a.md").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: EditError.changedOnDisk(path: path)) {
-            try FileWriter.replace(path, expected: Array("older".utf8), with: Array("new".utf8))
+            try FileWriter.withLock(on: path) {
+                try FileWriter.replace(path, expected: Array("older".utf8), with: Array("new".utf8), holding: $0)
+            }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.md"],
             "no temporary file is left behind")
-        try FileWriter.replace(path, expected: Array("old".utf8), with: Array("new".utf8))
+        try FileWriter.withLock(on: path) {
+            try FileWriter.replace(path, expected: Array("old".utf8), with: Array("new".utf8), holding: $0)
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
     }
 }

@@ -55,14 +55,18 @@ public struct SiteBuilder: Sendable {
         -> Outcome
     {
         let out = options.outputPath
+        try createDirectory((out as NSString).appendingPathComponent("incidents"))
+        // One render of a site at a time: the lock on the manifest is held from reading it to writing it.
+        let manifestPath = (out as NSString).appendingPathComponent(Self.manifestName)
+        let lock = try FileLock.acquire(
+            manifestPath, displayPath: DisplayPath.of(manifestPath, relativeTo: displayBase))
+        defer { lock.release() }
         let previous = Manifest.read(from: out)
         let manifest = options.clean ? Manifest() : previous
         var removed: [String] = []
         let (files, skipped) = try directory.scan()
         let pagePaths = Self.pageNames(for: files)
         let layoutsChanged = manifest.layouts != String(templates.fingerprint, radix: 16)
-
-        try createDirectory((out as NSString).appendingPathComponent("incidents"))
 
         // One pass per file, several files at a time: decide from the bytes and the manifest whether the
         // page is up to date, parse the file once (with the body HTML only when the page is rewritten), and
@@ -147,7 +151,7 @@ public struct SiteBuilder: Sendable {
         for page in previous.pages.keys.sorted() where newManifest.pages[page] == nil && remove(page, in: out) {
             removed.append(page)
         }
-        _ = try writeIfChanged(newManifest.encoded(), to: (out as NSString).appendingPathComponent(Self.manifestName))
+        _ = try writeIfChanged(newManifest.encoded(), to: manifestPath)
         return Outcome(
             written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
     }

@@ -78,6 +78,9 @@ public struct ActionEditor: Sendable {
     /// changing that one checkbox byte; returns the action as it now reads.
     @discardableResult
     public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try FileLock.acquire(postmortem.filePath, displayPath: postmortem.path)
+        defer { lock.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         guard let action = current.actions.first(where: { $0.position == position }) else {
             throw EditError.unknownAction(
@@ -96,7 +99,7 @@ public struct ActionEditor: Sendable {
         guard reread.actions == expected else {
             throw EditError.verificationFailed(path: current.path, problem: "other action items changed")
         }
-        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
+        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited, holding: lock)
         return reread.actions[position - 1]
     }
 
@@ -104,6 +107,9 @@ public struct ActionEditor: Sendable {
     /// template's heading when there is none; returns the action as it now reads.
     @discardableResult
     public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try FileLock.acquire(postmortem.filePath, displayPath: postmortem.path)
+        defer { lock.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
         // the others into mere text (a section with task items reads only those).
@@ -121,7 +127,7 @@ public struct ActionEditor: Sendable {
         else {
             throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
         }
-        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
+        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited, holding: lock)
         return added
     }
 

@@ -46,9 +46,12 @@ public struct TemplateUpgrader: Sendable {
     public func apply(to postmortem: Postmortem, parser: PostmortemParser, write: Bool) throws -> (
         original: [UInt8], outcome: Outcome
     ) {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try write ? FileLock.acquire(postmortem.filePath, displayPath: postmortem.path) : nil
+        defer { lock?.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         let outcome = try upgrade(bytes, postmortem: current)
-        if write { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }
+        if let lock { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes, holding: lock) }
         return (bytes, outcome)
     }
 
