@@ -26,6 +26,22 @@ import Testing
         return files
     }
 
+    @Test func aRenderHoldsTheManifestLockAndALeftoverLockStopsIt() throws {
+        let out = try temporaryRepository()
+        defer { TemporaryFiles.remove(out) }
+        let lock = out.appendingPathComponent(".pm-site.json.lock")
+        try Data("pid: 1\nhost: elsewhere\nsince: 2020-01-01T10:00:00Z\ncommand: pm render\n".utf8).write(to: lock)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: lock.path)
+        let refused = Self.render(in: out)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("/.pm-site.json is locked by "), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+        try FileManager.default.removeItem(at: lock)
+        #expect(Self.render(in: out).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: lock.path), "the render released its lock")
+    }
+
     @Test func everyPageTypeMatchesItsGoldenFile() throws {
         let out = try temporaryRepository()
         defer { TemporaryFiles.remove(out) }
