@@ -130,9 +130,21 @@ import Testing
         (["new", "x", "--date", "2020-02-30"], "--date"),
         (["new", "x", "--started", "noon"], "--started"),
         (
-            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"],
-            "--started 2020-01-01T10:00:00Z is after --resolved"
+            ["new", "x", "--started", "14:02"],
+            "The value '14:02' is invalid for '--started <time>': write a date and time in ISO 8601, like "
+                + "2019-02-14T10:02:00Z, 2019-02-14T10:02Z, 2019-02-14 10:02 (UTC) or 2019-02-14T11:02+01:00"
         ),
+        (
+            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"],
+            "pm: error: `resolved` (2020-01-01T09:00:00Z) is before `started` (2020-01-01T10:00:00Z); the times must "
+                + "run started ≤ detected ≤ acknowledged ≤ resolved [time-order]; pm lint would reject the new "
+                + "postmortem, so nothing was written\n"
+        ),
+        (
+            ["new", "x", "--started", "2026-11-21T10:00Z"],
+            "pm: error: `started: 2026-11-21T10:00:00Z` is in the future [future-time]; pm lint would reject"
+        ),
+        (["new", "x", "--date", "2026-12-01"], "pm: error: `date: 2026-12-01` is in the future [future-time]"),
         (["new", "x", "--template", "six-questions@9"], "no template named six-questions@9"),
     ])
     func badInputIsAUsageError(arguments: [String], message: String) throws {
@@ -144,6 +156,36 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).isEmpty
         )
+    }
+
+    @Test func theDateComesFromTheStartWhenNotGiven() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let run = pm(["new", "Late night", "--started", "2026-11-20T23:40Z"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "postmortems/2026-11-20-late-night.md\n")
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2026-11-20-late-night.md"), encoding: .utf8)
+        #expect(text.contains("\ndate: 2026-11-20\n"))
+        // The day as written, with its offset: the team's day, not UTC's.
+        let offset = pm(["new", "Evening", "--started", "2026-11-19T22:30-05:00"], in: root.path)
+        #expect(offset.stdout == "postmortems/2026-11-19-evening.md\n", "\(offset.stderr)")
+        let given = pm(["new", "Given", "--date", "2026-11-19", "--started", "2026-11-20T10:00Z"], in: root.path)
+        #expect(given.stdout == "postmortems/2026-11-19-given.md\n")
+    }
+
+    @Test func aRuleTheTeamTurnedDownOnlyWarns() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write("lint:\n  rules:\n    time-order: warning\n", to: "postmortems/pm.yml", in: root)
+        let run = pm(
+            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"], in: root.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stderr
+                == "postmortems/2020-01-01-x.md:8: warning: `resolved` (2020-01-01T09:00:00Z) is before `started` "
+                + "(2020-01-01T10:00:00Z); the times must run started ≤ detected ≤ acknowledged ≤ resolved "
+                + "[time-order]\n")
     }
 
     @Test func theConfiguredTemplateAndScaleAreUsed() throws {

@@ -30,7 +30,8 @@ struct New: ContextualCommand {
             "Severity, from the configured scale (default scale: critical, high, medium, low).", valueName: "level"))
     var severity: String?
 
-    @Option(help: ArgumentHelp("The incident's date (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp("The incident's date (default: the day of --started, else today).", valueName: "YYYY-MM-DD"))
     var date: CalendarDate?
 
     @Option(
@@ -39,16 +40,20 @@ struct New: ContextualCommand {
             valueName: "name@version"))
     var template: TemplateReference?
 
-    @Option(help: ArgumentHelp("When the incident started.", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "When the incident started. The incident's date, unless --date is given.", valueName: "time"),
+        transform: TimestampArgument.parse)
     var started: TimestampArgument?
 
-    @Option(help: ArgumentHelp("When the team found out.", valueName: "time"))
+    @Option(help: ArgumentHelp("When the team found out.", valueName: "time"), transform: TimestampArgument.parse)
     var detected: TimestampArgument?
 
-    @Option(help: ArgumentHelp("When a responder acknowledged it.", valueName: "time"))
+    @Option(
+        help: ArgumentHelp("When a responder acknowledged it.", valueName: "time"), transform: TimestampArgument.parse)
     var acknowledged: TimestampArgument?
 
-    @Option(help: ArgumentHelp("When the impact ended.", valueName: "time"))
+    @Option(help: ArgumentHelp("When the impact ended.", valueName: "time"), transform: TimestampArgument.parse)
     var resolved: TimestampArgument?
 
     @Option(
@@ -76,13 +81,6 @@ struct New: ContextualCommand {
         let trimmed = title.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValidationError("the title is empty; say in a few words what happened") }
         guard !title.contains(where: \.isNewline) else { throw ValidationError("the title must be one line") }
-        let times = [
-            ("started", started), ("detected", detected), ("acknowledged", acknowledged), ("resolved", resolved),
-        ]
-        .compactMap { name, value in value.map { (name, $0.timestamp) } }
-        for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
-            throw ValidationError("--\(earlier.0) \(earlier.1) is after --\(later.0) \(later.1)")
-        }
         for name in responders + services + tags + [facilitator, detection, severity].compactMap({ $0 })
         where name.contains(where: \.isNewline) {
             throw ValidationError("\"\(name)\" must be one line")
@@ -102,7 +100,7 @@ struct New: ContextualCommand {
 
         var front = FrontMatter()
         front.title = title.trimmingCharacters(in: .whitespaces)
-        front.date = try date ?? context.today
+        front.date = try date ?? started?.writtenDate ?? context.today
         front.severity = severity?.lowercased()
         front.status = .draft
         front.template = chosen.reference
@@ -115,8 +113,16 @@ struct New: ContextualCommand {
         front.facilitator = facilitator.map(Token.owner)
         front.services = services
         front.tags = tags
+        // Times lint would reject (in the future, out of order) are refused with lint's own words.
+        let gate = try LintGate(directory: directory, context: context)
+        let stem = "\(front.date?.description ?? "")-\(Slug.make(front.title ?? ""))"
+        let draft = Array(Scaffolder.render(front, template: chosen, severities: directory.config.severities).utf8)
+        let warnings = try gate.check(
+            gate.findings(in: draft, path: stem + ".md", id: stem, rules: [.futureTime, .timeOrder]),
+            subject: "the new postmortem")
         let path = try Scaffolder.create(front, template: chosen, in: directory)
         context.stdout.write(context.display(path) + "\n")
+        LintGate.report(warnings, as: context.display(path), to: context)
         if edit { return try openEditor(path, context: context) }
         return .success
     }

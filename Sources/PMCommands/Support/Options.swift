@@ -15,16 +15,22 @@ extension Status: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ActionReport.Grouping: ExpressibleByArgument {}
 
-/// A front-matter timestamp given on the command line.
-struct TimestampArgument: ExpressibleByArgument {
+/// A front-matter timestamp given on the command line (`@Option(transform: TimestampArgument.parse)`).
+struct TimestampArgument {
     var timestamp: Timestamp
+    /// The day as written, before any offset moves the time to UTC: the incident's day where the team is.
+    var writtenDate: CalendarDate
 
-    init?(argument: String) {
-        guard let timestamp = Timestamp(argument) else { return nil }
-        self.timestamp = timestamp
+    /// The accepted forms, named in the error for any other.
+    static let formats =
+        "2019-02-14T10:02:00Z, 2019-02-14T10:02Z, 2019-02-14 10:02 (UTC) or 2019-02-14T11:02+01:00"
+
+    static func parse(_ argument: String) throws -> TimestampArgument {
+        guard let timestamp = Timestamp(argument), let date = CalendarDate(argument.prefix(10)) else {
+            throw ValidationError("write a date and time in ISO 8601, like \(formats)")
+        }
+        return TimestampArgument(timestamp: timestamp, writtenDate: date)
     }
-
-    static var defaultValueDescription: String { "ISO 8601 time" }
 }
 
 /// A template reference given on the command line.

@@ -120,6 +120,12 @@ public struct Linter: Sendable {
             .sorted { ($0.line ?? 0, $0.column ?? 0, $0.rule) < ($1.line ?? 0, $1.column ?? 0, $1.rule) }
     }
 
+    /// The findings for bytes pm is about to write as the file `path` (a new postmortem, an edit), exactly
+    /// as `pm lint` would report them once written.
+    public func lint(_ bytes: [UInt8], path: String, id: String) -> [Diagnostic] {
+        lint(PostmortemParser(catalog: catalog).read(bytes, path: path, id: id, for: .lint))
+    }
+
     /// `findings` with the configured (or default) severity of each rule, without those switched off
     /// or on a line that opts out of their rule.
     public func applyingLevels(to findings: [Diagnostic], mask: RuleMask = RuleMask()) -> [Diagnostic] {
