@@ -144,6 +144,18 @@ import Testing
         #expect(missing.stderr.contains("nope: no such directory"))
     }
 
+    @Test func noOverdueActionsSaysSoAndSucceeds() throws {
+        let root = try Self.repository()
+        defer { TemporaryFiles.remove(root) }
+        let run = pm(["actions", "--overdue"], in: root.path, environment: ["PM_TODAY": "2020-01-03"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "No overdue actions.\n")
+        let markdown = pm(
+            ["actions", "--overdue", "--format", "markdown"], in: root.path, environment: ["PM_TODAY": "2020-01-03"])
+        #expect(markdown.stdout.hasPrefix("**Overdue actions** (0, as of 2020-01-03)"))
+        #expect(pm(["actions", "--open", "--owner", "nobody"], in: root.path).stdout == "No open actions.\n")
+    }
+
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
         #expect(!pm(["actions", "--open"]).stdout.contains("\u{1B}["))
         #expect(pm(["actions", "--open"], terminalWidth: 200).stdout.contains("\u{1B}[31m"))

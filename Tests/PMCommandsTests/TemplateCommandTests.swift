@@ -160,13 +160,17 @@ import Testing
         #expect(
             pm(["lint", "postmortems/2019-02-14-messenger-replies-stopped.md"], in: root.path).stdout.contains(
                 "[unanswered]"))
+        // Already there is nothing to do, and nothing to do is success.
         let again = pm(["template", "upgrade", "2019-02-14"], in: root.path)
-        #expect(again.status == 1)
+        #expect(again.status == 0)
+        #expect(again.stderr.isEmpty)
         #expect(
-            again.stderr
-                == "pm: error: postmortems/2019-02-14-messenger-replies-stopped.md already uses six-questions@2; "
-                + "nothing to do\n"
-        )
+            again.stdout
+                == "postmortems/2019-02-14-messenger-replies-stopped.md: already on six-questions@2; nothing to do\n")
+        let dryRun = pm(["template", "upgrade", "2019-02-14", "--dry-run"], in: root.path)
+        #expect(dryRun.status == 0)
+        #expect(dryRun.stdout.isEmpty, "a dry run prints only a diff, and there is none")
+        #expect(dryRun.stderr.hasSuffix("already on six-questions@2; nothing to do\n"))
         let back = pm(["template", "upgrade", "2019-02-14", "--to", "six-questions@1"], in: root.path)
         #expect(back.status == 0)
         #expect(pm(["template", "upgrade", "2019-02-14", "--to", "nope@1"], in: root.path).status == 2)

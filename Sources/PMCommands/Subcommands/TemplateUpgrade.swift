@@ -69,8 +69,17 @@ struct TemplateUpgrade: ContextualCommand {
             throw PMError.unknownTemplate(
                 reference.description, available: catalog.templates.map(\.reference.description))
         }
-        let (original, outcome) = try TemplateUpgrader(target: target).apply(
-            to: postmortem, parser: directory.parser, write: !dryRun)
+        let original: [UInt8]
+        let outcome: TemplateUpgrader.Outcome
+        do {
+            (original, outcome) = try TemplateUpgrader(target: target).apply(
+                to: postmortem, parser: directory.parser, write: !dryRun)
+        } catch UpgradeError.alreadyOn {
+            // Nothing to do is success; a dry run keeps its output a diff (an empty one).
+            (dryRun ? context.stderr : context.stdout).write(
+                "\(postmortem.path): already on \(target.reference); nothing to do\n")
+            return
+        }
         if dryRun {
             context.stdout.write(
                 UnifiedDiff.make(

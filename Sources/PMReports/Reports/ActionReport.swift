@@ -24,6 +24,8 @@ public struct ActionReport: Sendable {
     public var records: [ActionRecord]
     public var today: CalendarDate
     public var state: Filter.State
+    /// Whether only overdue actions were asked for.
+    public var overdueOnly: Bool
     /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
     public var shortIDs: [String: String]
 
@@ -32,6 +34,7 @@ public struct ActionReport: Sendable {
     public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
         self.today = today
         self.state = filter.state
+        self.overdueOnly = filter.overdueOnly
         self.shortIDs = set.shortestUniquePrefixes()
         var records: [ActionRecord] = []
         for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
@@ -126,7 +129,7 @@ public struct ActionReport: Sendable {
 
     private func writeTable(grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
         guard !records.isEmpty else {
-            output.write("No \(state == .all ? "" : state.rawValue + " ")actions.\n")
+            output.write("No \(overdueOnly ? "overdue " : state == .all ? "" : state.rawValue + " ")actions.\n")
             return
         }
         let showState = state != .open
@@ -171,7 +174,9 @@ public struct ActionReport: Sendable {
 
     private func writeMarkdown(grouping: Grouping, to output: inout some TextOutputStream) {
         let overdue = records.filter { $0.daysOverdue != nil }.count
-        let noun = state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
+        let noun =
+            overdueOnly
+            ? "Overdue actions" : state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
         output.write("**\(noun)** (\(records.count)\(overdue > 0 ? ", \(overdue) overdue" : ""), as of \(today))\n")
         for group in groups(by: grouping) {
             output.write("\n")
