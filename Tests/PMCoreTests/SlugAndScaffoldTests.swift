@@ -67,6 +67,30 @@ import Testing
         #expect(postmortem.frontMatter.tags == ["a, b"])
         #expect(text.contains("severity: critical\n"))
     }
+
+    @Test(arguments: [
+        ("🔥 Café outage", "title: 🔥 Café outage\n"),
+        ("日本語のタイトル", "title: 日本語のタイトル\n"),
+        ("Ünïcödé: ẞ and 🚀", "title: 'Ünïcödé: ẞ and 🚀'\n"),
+        ("\"Quoted\" 🔥 #1", "title: '\"Quoted\" 🔥 #1'\n"),
+        ("It's 🔥", "title: It's 🔥\n"),
+        ("- 🔥 starts like a list", "title: '- 🔥 starts like a list'\n"),
+    ])
+    func nonASCIITitlesAreWrittenAsTyped(title: String, line: String) throws {
+        var front = FrontMatter()
+        front.title = title
+        front.date = CalendarDate("2019-02-14")
+        front.tags = ["🔥", "café"]
+        let text = Scaffolder.render(
+            front, template: TemplateCatalog.builtIn.defaultTemplate, severities: Config.defaultSeverities)
+        #expect(text.contains(line), "\(text.prefix(80))")
+        #expect(text.contains("tags: [🔥, café]\n"))
+        #expect(!text.contains("\\U") && !text.contains("\\u"))
+        let postmortem = parse(text)
+        #expect(postmortem.diagnostics.isEmpty)
+        #expect(postmortem.frontMatter.title == title)
+        #expect(postmortem.frontMatter.tags == ["🔥", "café"])
+    }
 }
 
 final class ConcurrentPaths: @unchecked Sendable {
