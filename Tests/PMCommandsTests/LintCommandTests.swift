@@ -48,6 +48,34 @@ import Testing
         expectGolden(run.stdout, golden)
     }
 
+    @Test func aYAMLErrorComesFirstWithItsLineAndAHintAndNoNoise() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write(
+            "---\ntitle: Outage: the db was down\ndate: 2020-01-01\nseverity: high\nstatus: draft\n---\n\n# Outage\n\n"
+                + "## Action items\n\n- [ ] Add an alert\n",
+            to: "postmortems/2020-01-01-outage.md", in: root)
+        let run = pm(["lint"], in: root.path)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.first
+                == "postmortems/2020-01-01-outage.md:2:1: error: the front matter is not valid YAML: mapping values are "
+                + "not allowed in this context; a value that holds `: ` must be quoted, like title: \"Outage: the db "
+                + "was down\" [yaml]")
+        #expect(!run.stdout.contains("[required-field]"), "\(run.stdout)")
+        #expect(!run.stdout.contains("[missing-section]"), "\(run.stdout)")
+        // What the body says is still checked.
+        #expect(lines.dropFirst().allSatisfy { $0.contains("[action-owner]") || $0.contains("[action-due]") })
+        #expect(lines.count == 3)
+        let list = pm(["list"], in: root.path)
+        #expect(
+            list.stderr
+                == "postmortems/2020-01-01-outage.md:2: error: the front matter is not valid YAML: mapping values are "
+                + "not allowed in this context; a value that holds `: ` must be quoted, like title: \"Outage: the db "
+                + "was down\"\n")
+    }
+
     @Test func warningsFailOnlyUnderStrict() throws {
         let root = try temporaryRepository()
         defer { TemporaryFiles.remove(root) }

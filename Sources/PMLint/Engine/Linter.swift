@@ -113,7 +113,7 @@ public struct Linter: Sendable {
         if unreadable || (context.isBodyless && !postmortem.frontMatter.isPresent) {
             return applyingLevels(to: findings, mask: mask)
         }
-        for check in Self.checks {
+        for check in Self.checks where !(context.frontMatterUnreadable && check.readsFrontMatter) {
             check.check(context, into: &findings)
         }
         return applyingLevels(to: findings, mask: mask)

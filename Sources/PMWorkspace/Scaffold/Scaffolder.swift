@@ -90,7 +90,8 @@ public enum Scaffolder {
             case "\n": double += "\\n"
             case "\t": double += "\\t"
             case "\r": double += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
                 || scalar.value == 0xFEFF:
                 double += String(format: "\\u%04X", scalar.value)
             default: double.unicodeScalars.append(scalar)
