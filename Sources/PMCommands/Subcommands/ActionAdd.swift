@@ -13,7 +13,13 @@ struct ActionAdd: ContextualCommand {
             Writes `- [ ] TEXT @owner due:YYYY-MM-DD #kind TICKET` at the end of the actions section, creating \
             the section (with the template's heading) when the postmortem has none. Every other byte stays as it was.
 
-            Example: pm action add 2019-02-14 "Alert on Send API errors" --owner sam --due 2019-03-01 --kind detect --ticket ENG-123
+            An item lint would flag (no --owner or --due, a kind not in pm.yml's lint.kinds) is refused when \
+            the rule is an error in pm.yml (the default for owner and due date), and written with a warning \
+            when it is a warning.
+
+            Example:
+              pm action add 2019-02-14 "Alert on Send API errors" --owner sam \\
+                --due 2019-03-01 --kind detect --ticket ENG-123
             """
     )
 

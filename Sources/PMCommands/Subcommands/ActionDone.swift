@@ -9,9 +9,14 @@ struct ActionDone: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
         abstract: "Mark an action item done ([ ] → [x]), or open again with --undo.",
-        discussion:
-            "ID is INCIDENT/N as `pm actions` shows it; the incident part may be any unique prefix (pm action done "
-            + "2019-02-14/5)."
+        discussion: """
+            ID is INCIDENT/N as `pm actions` shows it; the incident part may be any unique prefix. An unknown \
+            id is refused, listing the incident's actions by their text.
+
+            Examples:
+              pm action done 2019-02-14/5
+              pm action done 2019-02-14/5 --undo
+            """
     )
 
     @Argument(help: "The action's id: INCIDENT/N.")

@@ -9,11 +9,18 @@ struct Actions: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "List action items across every incident: overdue first, then by due date.",
         discussion: """
-            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due date ("overdue by \
-            N days" when past), kind, ticket and text. --format markdown pastes into chat; json and csv \
-            carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
+            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due \
+            date ("overdue by N days" when past), kind, ticket and text. --format markdown pastes into chat: \
+            each item's Markdown as written, under its incident's title (a link to the incident's page when \
+            --site-url or pm.yml's site_url is set). PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
 
-            Example: pm actions --open --by owner
+            json and csv fields:
+            \(FieldHelp.actions)
+            \(FieldHelp.conventions)
+
+            Examples:
+              pm actions --open --by owner
+              pm actions --overdue --format markdown
             """
     )
 

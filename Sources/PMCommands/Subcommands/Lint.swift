@@ -20,6 +20,10 @@ struct Lint: ContextualCommand {
             Rules are configured in pm.yml under lint: (rules: RULE: error|warning|off, kinds:, \
             blameless: add/remove). A line opts out with <!-- pm-lint-disable-line RULE --> at its end, \
             or <!-- pm-lint-disable-next-line RULE --> on the line before (no RULE: every rule).
+
+            Examples:
+              pm lint --strict --format github
+              pm lint --list-rules
             """
     )
 

@@ -14,8 +14,13 @@ struct New: ContextualCommand {
             template's questions waiting, and prints its path. Never overwrites: if the name is taken, \
             -2, -3 … is added. Times are ISO 8601 (2019-02-14T10:02:00Z; a time without a zone is UTC).
 
+            The date is --date, else the day --started is written in, else today. Times lint would reject (in \
+            the future, out of order) are refused with lint's message. --edit opens the file in $VISUAL, else \
+            $EDITOR, else editor, else vi.
+
             Example:
-              pm new "Messenger replies stopped" --severity critical --started 2019-02-14T10:02Z \\
+              pm new "Messenger replies stopped" --severity critical \\
+                --started 2019-02-14T10:02Z --detected 2019-02-14T10:20Z \\
                 --responder sam --service messenger --tag third-party --edit
             """
     )

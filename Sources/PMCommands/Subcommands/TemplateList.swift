@@ -8,7 +8,11 @@ import PMWorkspace
 struct TemplateList: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the templates: name@version, built-in or team, number of questions, which is the default."
+        abstract: "List the templates: name@version, built-in or team, number of questions, which is the default.",
+        discussion: """
+            Works anywhere: the built-in templates need no postmortems directory (inside one, the team's \
+            templates and pm.yml's default are listed too).
+            """
     )
 
     @OptionGroup var location: DirectoryOptions

@@ -9,7 +9,14 @@ struct TemplateShow: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a template's questions: key, heading and aliases; --scaffold prints what pm new writes.",
-        discussion: "Without @VERSION, the newest version of that name."
+        discussion: """
+            Without @VERSION, the newest version of that name. Works anywhere: the built-in templates need no \
+            postmortems directory (inside one, the team's templates are shown too).
+
+            Examples:
+              pm template show six-questions
+              pm template show google-sre@1 --scaffold
+            """
     )
 
     @Argument(help: ArgumentHelp("The template: NAME or NAME@VERSION.", valueName: "name[@version]"))

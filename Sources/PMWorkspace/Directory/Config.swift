@@ -26,14 +26,16 @@ public struct Config: Sendable {
 
     /// The config file `pm init` writes.
     public static func initialText(template: TemplateReference) -> String {
-        """
-        # pm configuration (see "Configuration" in pm's README).
-        # The template `pm new` uses unless --template names another (built in: six-questions@1, six-questions@2).
-        template: \(template)
-        # Severity levels, most severe first. critical: worth waking someone at 3 a.m.
-        severities: [\(defaultSeverities.joined(separator: ", "))]
+        let builtIn = TemplateCatalog.builtIn.templates.map(\.reference.description).joined(separator: ", ")
+        return """
+            # pm configuration: `pm init --help` says what can go here.
+            # The template `pm new` uses unless --template names another; `pm template list` shows them.
+            # Built in: \(builtIn).
+            template: \(template)
+            # Severity levels, most severe first. critical: worth waking someone at 3 a.m.
+            severities: [\(defaultSeverities.joined(separator: ", "))]
 
-        """
+            """
     }
 
     /// Parses a config file's text; `path` is named in errors.
