@@ -213,6 +213,41 @@ import Testing
         #expect(text.hasSuffix("edited by the editor\n"))
     }
 
+    @Test(arguments: [
+        (["editor", "vi"], "editor"), (["vi"], "vi"),
+    ])
+    func editFallsBackLikeGit(programs: [String], used: String) throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let bin = root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for program in programs {
+            let script = bin.appendingPathComponent(program)
+            try Data("#!/bin/sh\necho \"edited by \(program)\" >> \"$1\"\n".utf8).write(to: script)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        }
+        let run = pm(
+            ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
+            environment: ["PATH": bin.path, "VISUAL": "", "EDITOR": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2020-01-01-edited.md"), encoding: .utf8)
+        #expect(text.hasSuffix("edited by \(used)\n"))
+    }
+
+    @Test func editWithNoEditorAnywhereKeepsTheFileAndSaysWhatWasTried() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let run = pm(
+            ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
+            environment: ["PATH": root.path, "VISUAL": "", "EDITOR": ""])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "pm: error: --edit found no editor: $VISUAL and $EDITOR are not set, and neither editor nor vi is "
+                + "on PATH; the file was created: postmortems/2020-01-01-edited.md\n")
+    }
+
     @Test func aHundredConcurrentProcessesGiveAHundredFiles() throws {
         let root = try temporaryRepository()
         defer { TemporaryFiles.remove(root) }

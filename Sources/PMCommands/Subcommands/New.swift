@@ -79,7 +79,7 @@ struct New: ContextualCommand {
     @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
     var tags: [String] = []
 
-    @Flag(help: "Open the new file in $VISUAL or $EDITOR.")
+    @Flag(help: "Open the new file in $VISUAL, else $EDITOR, else editor, else vi.")
     var edit = false
 
     func validate() throws {
@@ -154,13 +154,24 @@ struct New: ContextualCommand {
         return configured
     }
 
-    /// Runs `$VISUAL` (else `$EDITOR`) on the file through the shell, so editors with flags work.
+    /// The editor to run, the way git picks one: `$VISUAL`, else `$EDITOR`, else `editor` (Debian's
+    /// alternative), else `vi`, the last two when found on `$PATH`; nil when there is none.
+    static func editor(in environment: [String: String]) -> String? {
+        if let chosen = ["VISUAL", "EDITOR"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) {
+            return chosen
+        }
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        return ["editor", "vi"].first { program in
+            folders.contains { FileManager.default.isExecutableFile(atPath: ($0 as NSString).appendingPathComponent(program)) }
+        }
+    }
+
+    /// Runs the editor (``editor(in:)``) on the file through the shell, so editors with flags work.
     private func openEditor(_ path: String, context: CommandContext) throws -> ExitStatus {
-        guard
-            let editor = ["VISUAL", "EDITOR"].lazy.compactMap({ context.environment[$0] }).first(where: { !$0.isEmpty })
-        else {
+        guard let editor = Self.editor(in: context.environment) else {
             context.stderr.write(
-                "pm: error: --edit needs $VISUAL or $EDITOR to be set; the file was created: \(context.display(path))\n"
+                "pm: error: --edit found no editor: $VISUAL and $EDITOR are not set, and neither editor nor vi is on "
+                    + "PATH; the file was created: \(context.display(path))\n"
             )
             return .failure
         }
