@@ -142,6 +142,24 @@ import Testing
             run.stderr.contains("no postmortems directory found in \(bare.path) or any folder above it; run `pm init`"))
         let missing = pm(["actions", "--dir", "nope"], in: bare.path)
         #expect(missing.stderr.contains("nope: no such directory"))
+        #expect(missing.status == run.status, "the same exit status, found by walking up or named by --dir")
+        let viaEnvironment = pm(["list"], in: bare.path, environment: ["PM_DIR": bare.appendingPathComponent("x").path])
+        #expect(viaEnvironment.status == run.status)
+    }
+
+    @Test func templatesNeedNoPostmortemsDirectory() throws {
+        let bare = try TemporaryFiles.makeFolder()
+        defer { TemporaryFiles.remove(bare) }
+        let list = pm(["template", "list"], in: bare.path)
+        #expect(list.status == 0, "\(list.stderr)")
+        for reference in ["six-questions@1", "six-questions@2", "google-sre@1", "pagerduty@1", "atlassian@1"] {
+            #expect(list.stdout.contains(reference))
+        }
+        let show = pm(["template", "show", "six-questions", "--scaffold"], in: bare.path)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.hasPrefix("## Summary"))
+        // A directory named and missing is still an error.
+        #expect(pm(["template", "list", "--dir", "nope"], in: bare.path).status == 1)
     }
 
     @Test func noOverdueActionsSaysSoAndSucceeds() throws {
@@ -244,9 +262,9 @@ import Testing
         #expect(broken.stderr.hasPrefix("postmortems/2022-01-01-broken.md:3: error:"))
     }
 
-    @Test func aMissingDirectoryIsAUsageError() {
+    @Test func aMissingDirectoryFailsLikeOneNotFoundByWalkingUp() {
         let run = pm(["list", "--dir", "/nonexistent/postmortems"])
-        #expect(run.status == 2)
+        #expect(run.status == 1)
         #expect(run.stderr.contains("/nonexistent/postmortems: no such directory"))
     }
 

@@ -63,12 +63,8 @@ struct Lint: ContextualCommand {
             return .success
         }
 
-        let directory: PostmortemsDirectory?
-        do {
-            directory = try location.locate(in: context)
-        } catch PMError.noPostmortemsDirectory(_) where !paths.isEmpty {
-            directory = nil  // Files named outside any postmortems directory are checked with the defaults.
-        }
+        // Files named outside any postmortems directory are checked with the defaults.
+        let directory = try paths.isEmpty ? location.locate(in: context) : location.locateIfAny(in: context)
         let config = directory?.config ?? Config()
         let files =
             try paths.isEmpty

@@ -162,7 +162,9 @@ struct New: ContextualCommand {
         }
         let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         return ["editor", "vi"].first { program in
-            folders.contains { FileManager.default.isExecutableFile(atPath: ($0 as NSString).appendingPathComponent(program)) }
+            folders.contains {
+                FileManager.default.isExecutableFile(atPath: ($0 as NSString).appendingPathComponent(program))
+            }
         }
     }
 

@@ -31,17 +31,21 @@ struct TemplateShow: ContextualCommand {
     var scaffold = false
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let directory = try location.locate(in: context)
-        context.report(directory.templateProblems)
-        guard let found = directory.catalog.template(template) else {
+        // The built-in templates need no postmortems directory; inside one, the team's come too.
+        let directory = try location.locateIfAny(in: context)
+        let problems = directory?.templateProblems ?? []
+        context.report(problems)
+        let catalog = directory?.catalog ?? .builtIn
+        let defaultTemplate = directory.map { $0.defaultTemplate } ?? catalog.defaultTemplate
+        guard let found = catalog.template(template) else {
             throw PMError.unknownTemplate(
-                template.description, available: directory.catalog.templates.map(\.reference.description))
+                template.description, available: catalog.templates.map(\.reference.description))
         }
         var output = context.stdout
         if scaffold {
             output.write(found.scaffold)
         } else {
-            TemplateListing(catalog: directory.catalog, defaultTemplate: directory.defaultTemplate?.reference)
+            TemplateListing(catalog: catalog, defaultTemplate: defaultTemplate?.reference)
                 .writeDetail(found, json: format == .json, style: context.terminalStyle, to: &output)
         }
         return .success

@@ -57,6 +57,16 @@ struct DirectoryOptions: ParsableArguments {
         try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
     }
 
+    /// The directory as `locate` finds it, or nil when none was named and walking up finds none: for
+    /// commands that work without one (the built-in templates, lint of named files).
+    func locateIfAny(in context: CommandContext) throws -> PostmortemsDirectory? {
+        do {
+            return try locate(in: context)
+        } catch PMError.noPostmortemsDirectory(_) {
+            return nil
+        }
+    }
+
     /// --dir, else PM_DIR.
     func explicitPath(in context: CommandContext) -> String? {
         directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 }

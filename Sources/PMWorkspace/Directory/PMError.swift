@@ -49,7 +49,8 @@ public enum PMError: Error, UserFacingError, Sendable, Equatable {
 extension PMError {
     public var isUsageMistake: Bool {
         switch self {
-        case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound: true
+        // A missing directory is not a usage mistake however it was named (--dir, PM_DIR, walking up).
+        case .unknownIncident, .ambiguousIncident, .unknownTemplate: true
         default: false
         }
     }
