@@ -21,6 +21,48 @@ import Testing
 
     static let messenger = "postmortems/2019-02-14-messenger-replies-stopped.md"
 
+    /// A pm.yml for tests about where `pm action add` writes, not what lint says of an item without owner or date.
+    static let ownerAndDueOff = "lint:\n  rules:\n    action-owner: off\n    action-due: off\n"
+
+    @Test func addRefusesAnItemLintWouldRejectAndWarnsAboutOneItWouldFlag() throws {
+        let root = try Self.repository()
+        defer { TemporaryFiles.remove(root) }
+        let before = try Self.bytes(Self.messenger, in: root)
+        let refused = pm(["action", "add", "2019-02-14", "Add an alert"], in: root.path)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr
+                == "pm: error: open action 2019-02-14-messenger-replies-stopped/6 has no due date; add due:YYYY-MM-DD "
+                + "at the end of the item [action-due]; open action 2019-02-14-messenger-replies-stopped/6 has no "
+                + "owner; add @name at the end of the item [action-owner]; pm lint would reject the new item, so "
+                + "nothing was written (pass --owner and --due, or lower those rules in pm.yml's lint.rules)\n")
+        #expect(try Self.bytes(Self.messenger, in: root) == before)
+
+        let warned = pm(
+            [
+                "action", "add", "2019-02-14", "Add an alert", "--owner", "sam", "--due", "2027-01-01", "--kind",
+                "someday",
+            ],
+            in: root.path)
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stdout.hasSuffix("[ ] 2019-02-14-messenger-replies-stopped/6 Add an alert\n"))
+        #expect(
+            warned.stderr.hasPrefix(
+                "\(Self.messenger):81: warning: `#someday` is not a known kind; use one of #prevent, #detect"),
+            "\(warned.stderr)")
+        #expect(warned.stderr.hasSuffix(" [action-kind]\n"))
+
+        // Levels come from pm.yml: a rule lowered to a warning warns, one switched off says nothing.
+        try write(
+            "lint:\n  rules:\n    action-owner: warning\n    action-due: off\n", to: "postmortems/pm.yml", in: root)
+        let lowered = pm(["action", "add", "2019-02-14", "Another"], in: root.path)
+        #expect(lowered.status == 0)
+        #expect(
+            lowered.stderr
+                == "\(Self.messenger):82: warning: open action 2019-02-14-messenger-replies-stopped/7 has no owner; "
+                + "add @name at the end of the item [action-owner]\n")
+    }
+
     @Test func doneFlipsExactlyOneByteAndUndoFlipsItBack() throws {
         let root = try Self.repository()
         defer { TemporaryFiles.remove(root) }
@@ -177,6 +219,7 @@ import Testing
         try write(
             "## Action items\n\n<!-- one task per line -->\n\n## Appendix\n\nGraphs.\n",
             to: "postmortems/2020-01-03-v.md", in: root)
+        try write(ActionEditTests.ownerAndDueOff, to: "postmortems/pm.yml", in: root)
         #expect(pm(["action", "add", "2020-01-01", "First"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-02", "Second"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-03", "Third"], in: root.path).status == 0)
@@ -247,6 +290,7 @@ import Testing
         let root = try temporaryRepository()
         defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] First @sam\n", to: "postmortems/2026-01-02-t.md", in: root)
+        try write(ActionEditTests.ownerAndDueOff, to: "postmortems/pm.yml", in: root)
         let run = pm(["action", "add", "2026", "*Rotate* the `@bot` key for R&D", "--owner", "li"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasSuffix("/2 Rotate the @bot key for R&D\n"))
@@ -261,6 +305,7 @@ import Testing
         try write(
             "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n", to: "postmortems/2026-01-02-t.md",
             in: root)
+        try write(ActionEditTests.ownerAndDueOff, to: "postmortems/pm.yml", in: root)
         #expect(pm(["action", "add", "2026", "Second"], in: root.path).status == 0)
         #expect(
             try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)

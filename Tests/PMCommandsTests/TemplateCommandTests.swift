@@ -197,11 +197,13 @@ import Testing
         try write(
             "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n", to: "postmortems/2020-01-01-t.md", in: root
         )
-        let run = pm(["action", "add", "2020", "Write a runbook", "--owner", "jo"], in: root.path)
+        let run = pm(
+            ["action", "add", "2020", "Write a runbook", "--owner", "jo", "--due", "2020-02-01"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8)
-                == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n- Write a runbook @jo\n")
+                == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n- Write a runbook @jo due:2020-02-01\n"
+        )
         #expect(pm(["actions", "--format", "csv"], in: root.path).stdout.split(separator: "\r\n").count == 3)
     }
 

@@ -19,13 +19,16 @@ struct LintGate {
     }
 
     /// Throws a usage error naming every error-level finding (`subject` is what would be written, `advice`
-    /// what to do instead); returns the warnings, for the command to print once it has written.
-    func check(_ findings: [Diagnostic], subject: String, advice: String = "") throws -> [Diagnostic] {
+    /// what to do instead, given the rules that refused); returns the warnings, for the command to print
+    /// once it has written.
+    func check(
+        _ findings: [Diagnostic], subject: String, advice: (Set<RuleID>) -> String = { _ in "" }
+    ) throws -> [Diagnostic] {
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw PMUsageError(
                 errors.map { "\($0.message) [\($0.rule)]" }.joined(separator: "; ")
-                    + "; pm lint would reject \(subject), so nothing was written\(advice)")
+                    + "; pm lint would reject \(subject), so nothing was written\(advice(Set(errors.map(\.rule))))")
         }
         return findings
     }

@@ -104,9 +104,13 @@ public struct ActionEditor: Sendable {
     }
 
     /// Appends `action` at the end of the (last) actions section, creating the section from the
-    /// template's heading when there is none; returns the action as it now reads.
+    /// template's heading when there is none; returns the action as it now reads. `vetting` sees the new
+    /// bytes and the item as it reads in them before anything is written, and may refuse by throwing.
     @discardableResult
-    public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
+    public func add(
+        _ action: NewAction, to postmortem: Postmortem, actionsHeading: String,
+        vetting: ([UInt8], ActionItem) throws -> Void = { _, _ in }
+    ) throws -> ActionItem {
         // Held from reading the file to renaming the new version over it, so no other edit comes between.
         let lock = try FileLock.acquire(postmortem.filePath, displayPath: postmortem.path)
         defer { lock.release() }
@@ -127,6 +131,7 @@ public struct ActionEditor: Sendable {
         else {
             throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
         }
+        try vetting(edited, added)
         try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited, holding: lock)
         return added
     }
