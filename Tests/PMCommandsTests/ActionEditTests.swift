@@ -108,27 +108,33 @@ import Testing
         #expect(try Self.bytes("postmortems/2020-01-01-crlf.md", in: root) == Array(expected.utf8))
     }
 
-    @Test(arguments: [
-        (
-            ["action", "done", "2019-02-14/1"], 1,
-            "action 2019-02-14-messenger-replies-stopped/1 is already done; nothing was changed"
-        ),
-        (
-            ["action", "done", "2019-02-14/5", "--undo"], 1,
-            "action 2019-02-14-messenger-replies-stopped/5 is already open"
-        ),
-        (
-            ["action", "done", "2019-02-14/9"], 2,
-            "no action 2019-02-14-messenger-replies-stopped/9 in 2019-02-14-messenger-replies-stopped; its actions "
-                + "are 2019-02-14-messenger-replies-stopped/1,"
-        ),
-        (
-            ["action", "done", "2019/1"], 2,
-            "\"2019\" matches 2 postmortems: 2019-02-14-messenger-replies-stopped, 2019-03-07-migration-blocked-outage"
-        ),
-        (["action", "done", "1999/1"], 2, "no postmortem matches \"1999\""),
-        (["action", "done", "2019-02-14"], 2, "\"2019-02-14\" is not an action id; write INCIDENT/N"),
-    ])
+    @Test(
+        arguments: [
+            (
+                ["action", "done", "2019-02-14/1"], 1,
+                "action 2019-02-14-messenger-replies-stopped/1 is already done; nothing was changed"
+            ),
+            (
+                ["action", "done", "2019-02-14/5", "--undo"], 1,
+                "action 2019-02-14-messenger-replies-stopped/5 is already open"
+            ),
+            (
+                ["action", "done", "2019-02-14/9"], 2,
+                "pm: error: no action 2019-02-14/9 in 2019-02-14-messenger-replies-stopped; its actions are:\n"
+                    + "  2019-02-14/1  [x] Reissue the page access token and retry the failed replies\n"
+                    + "  2019-02-14/2  [x] Limit who can accept Business Manager invites\n"
+            ),
+            (
+                ["action", "done", "2019-02-14/5x"], 2,
+                "\n  2019-02-14/5  [ ] Move the production token to a Business Manager system user\n"
+            ),
+            (
+                ["action", "done", "2019/1"], 2,
+                "\"2019\" matches 2 postmortems: 2019-02-14-messenger-replies-stopped, 2019-03-07-migration-blocked-outage"
+            ),
+            (["action", "done", "1999/1"], 2, "no postmortem matches \"1999\""),
+            (["action", "done", "2019-02-14"], 2, "\"2019-02-14\" is not an action id; write INCIDENT/N"),
+        ] as [([String], Int32, String)])
     func refusalsChangeNothing(arguments: [String], status: Int32, message: String) throws {
         let root = try Self.repository()
         defer { TemporaryFiles.remove(root) }
