@@ -174,6 +174,47 @@ import Testing
         #expect(pm(["actions", "--open", "--owner", "nobody"], in: root.path).stdout == "No open actions.\n")
     }
 
+    @Test func markdownKeepsEachItemAsWrittenUnderItsIncidentsTitle() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write(
+            "---\ntitle: Cache *stampede* [x]\ndate: 2020-01-01\nseverity: high\nstatus: draft\n---\n\n"
+                + "## Action items\n\n"
+                + "- [ ] Explain the `@cache-admin due:2099-01-01` tokens @sam due:2030-01-01\n"
+                + "- [ ] Read [the guide](https://wiki.example/cache) and *fix* the\n"
+                + "  **TTL** jitter @jo due:2030-02-01 #prevent ENG-7\n"
+                + "- [x] Plain text with a_b and 1 * 2 @li\n",
+            to: "postmortems/2020-01-01-cache.md", in: root)
+        let plain = pm(["actions", "--format", "markdown"], in: root.path)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let lines = plain.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "- [ ] Explain the `@cache-admin due:2099-01-01` tokens — @sam · due 2030-01-01 · "
+                    + "Cache \\*stampede\\* \\[x\\] `2020-01-01-cache/1`"), "\(plain.stdout)")
+        #expect(
+            lines.contains(
+                "- [ ] Read [the guide](https://wiki.example/cache) and *fix* the **TTL** jitter — @jo · due 2030-02-01 · "
+                    + "#prevent · ENG-7 · Cache \\*stampede\\* \\[x\\] `2020-01-01-cache/2`"))
+        #expect(
+            lines.contains(
+                "- [x] Plain text with a_b and 1 * 2 — @li · Cache \\*stampede\\* \\[x\\] `2020-01-01-cache/3`"))
+
+        // Linked to the incident's page on the published site: pm.yml's site_url, or --site-url.
+        try write("site_url: https://pm.example.com/site/\n", to: "postmortems/pm.yml", in: root)
+        let linked = pm(["actions", "--open", "--format", "markdown", "--by", "incident"], in: root.path)
+        #expect(
+            linked.stdout.contains(
+                "\n**[Cache \\*stampede\\* \\[x\\]](https://pm.example.com/site/incidents/2020-01-01-cache.html)** "
+                    + "(high) · `2020-01-01-cache`\n\n- [ ] Explain the `@cache-admin due:2099-01-01` tokens — @sam · due "
+                    + "2030-01-01 · `2020-01-01-cache/1`\n"), "\(linked.stdout)")
+        let flag = pm(
+            ["actions", "--open", "--format", "markdown", "--site-url", "https://other.example"], in: root.path)
+        #expect(
+            flag.stdout.contains(
+                " · [Cache \\*stampede\\* \\[x\\]](https://other.example/incidents/2020-01-01-cache.html) `"))
+    }
+
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
         #expect(!pm(["actions", "--open"]).stdout.contains("\u{1B}["))
         #expect(pm(["actions", "--open"], terminalWidth: 200).stdout.contains("\u{1B}[31m"))

@@ -55,6 +55,12 @@ struct Actions: ContextualCommand {
     @Option(help: "Output format: table, markdown, json or csv.")
     var format: ReportFormat = .table
 
+    @Option(
+        help: ArgumentHelp(
+            "Where the rendered site is published; markdown links each incident to its page (default: pm.yml's "
+                + "site_url).", valueName: "url"))
+    var siteURL: String?
+
     func validate() throws {
         if open && done {
             throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions")
@@ -63,16 +69,33 @@ struct Actions: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (directory, set) = try location.load(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter
-        let report = ActionReport(set, filter: filter, today: try context.today)
+        var report = ActionReport(set, filter: filter, today: try context.today)
+        if format == .markdown, let site = siteURL ?? directory.config.siteURL {
+            report.incidentLinks = try Self.pageLinks(site: site, directory: directory, set: set)
+        }
         var output = context.stdout
         report.write(format, grouping: by, style: context.terminalStyle, to: &output)
         return ExitStatus(set)
+    }
+
+    /// Incident id → its page's address under `site`, named as `pm render` names it.
+    static func pageLinks(site: String, directory: PostmortemsDirectory, set: PostmortemSet) throws -> [String: String]
+    {
+        let base = site.hasSuffix("/") ? String(site.dropLast()) : site
+        let pages = SiteBuilder.pageNames(for: try directory.scan().files)
+        var links: [String: String] = [:]
+        for postmortem in set.postmortems {
+            if let page = pages[postmortem.filePath] {
+                links[postmortem.id] = links[postmortem.id] ?? "\(base)/\(page)"
+            }
+        }
+        return links
     }
 }

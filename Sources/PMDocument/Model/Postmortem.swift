@@ -63,11 +63,14 @@ public struct ActionItem: Sendable, Hashable {
     public var checkboxOffset: Int?
     /// Nesting depth among action items (0 for a top-level item).
     public var depth: Int
+    /// The item's text as written in the file, inline Markdown kept (code spans, links, emphasis), without
+    /// the checkbox and the trailing tokens, on one line: what a report pasted into chat shows.
+    public var markdown: String
 
     public init(
         incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?,
         dueText: String?,
-        kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int
+        kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int, markdown: String = ""
     ) {
         self.incidentID = incidentID
         self.position = position
@@ -81,6 +84,12 @@ public struct ActionItem: Sendable, Hashable {
         self.line = line
         self.checkboxOffset = checkboxOffset
         self.depth = depth
+        self.markdown = markdown
+    }
+
+    /// How many trailing tokens the item has (each owner, the due date, the kind, the ticket: one word each).
+    var tokenCount: Int {
+        owners.count + (dueText == nil ? 0 : 1) + (kind == nil ? 0 : 1) + (ticket == nil ? 0 : 1)
     }
 
     /// Whether the item is open and its due date is before `today`.

@@ -48,6 +48,7 @@ struct ActionItemReader {
                 item.line = tree.nodes[paragraph].start.line + lineOffset
                 item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
+                item.markdown = markdown(paragraph: paragraph, after: item.checkboxOffset, dropping: item.tokenCount)
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(
                         Diagnostic(
@@ -144,6 +145,22 @@ struct ActionItemReader {
         let words = bytes[0..<end].split(whereSeparator: isSpace)
         item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
         return item
+    }
+
+    /// The paragraph as written (from after the checkbox at `checkboxOffset`, when there is one), without its
+    /// last `tokenCount` words (the tokens), its lines joined by single spaces.
+    private func markdown(paragraph: Int, after checkboxOffset: Int?, dropping tokenCount: Int) -> String {
+        let node = tree.nodes[paragraph]
+        func fileOffset(_ position: SourcePosition) -> Int {
+            (position.line == 1 ? bodyStart : source.offset(ofLine: position.line + lineOffset)) + position.column - 1
+        }
+        let start = checkboxOffset.map { $0 + 2 } ?? fileOffset(node.start)
+        let end = min(fileOffset(node.end) + 1, source.bytes.count)
+        guard start < end else { return "" }
+        let words = String(decoding: source.bytes[start..<end], as: UTF8.self).split {
+            $0 == " " || $0 == "\t" || $0.isNewline
+        }
+        return words.dropLast(min(tokenCount, words.count)).joined(separator: " ")
     }
 
     /// An autolink (`<https://…>`), whose text is its destination.

@@ -28,6 +28,8 @@ public struct ActionReport: Sendable {
     public var overdueOnly: Bool
     /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
     public var shortIDs: [String: String]
+    /// Incident id → the address of its page on the published site, for links in Markdown (empty: no links).
+    public var incidentLinks: [String: String] = [:]
 
     /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
     /// due date, undated last; ties by incident id and position.
@@ -180,7 +182,13 @@ public struct ActionReport: Sendable {
         output.write("**\(noun)** (\(records.count)\(overdue > 0 ? ", \(overdue) overdue" : ""), as of \(today))\n")
         for group in groups(by: grouping) {
             output.write("\n")
-            if let title = group.title { output.write("**\(MarkdownText.escape(title))**\n\n") }
+            // An incident's group is headed by its title (linked to its page); elsewhere each item names it.
+            if grouping == .incident, let first = group.records.first {
+                let severity = first.severity.map { " (\($0))" } ?? ""
+                output.write("**\(incidentTitle(first))**\(severity) · `\(first.action.incidentID)`\n\n")
+            } else if let title = group.title {
+                output.write("**\(MarkdownText.escape(title))**\n\n")
+            }
             for record in group.records {
                 let action = record.action
                 var details: [String] = []
@@ -192,12 +200,17 @@ public struct ActionReport: Sendable {
                 }
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let ticket = action.ticket { details.append(ticket) }
-                details.append("`\(action.id)`")
-                output.write(
-                    "- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — "
-                        + "\(details.joined(separator: " · "))\n"
-                )
+                details.append((grouping == .incident ? "" : incidentTitle(record) + " ") + "`\(action.id)`")
+                // The item as written: code spans stay code (an `@name` in one pings no one), links stay links.
+                let text = action.markdown.isEmpty ? MarkdownText.escape(action.text) : action.markdown
+                output.write("- [\(action.isDone ? "x" : " ")] \(text) — \(details.joined(separator: " · "))\n")
             }
         }
+    }
+
+    /// The record's incident title as Markdown, a link to its page when the site's address is known.
+    private func incidentTitle(_ record: ActionRecord) -> String {
+        let title = MarkdownText.escape(record.incidentTitle)
+        return incidentLinks[record.action.incidentID].map { "[\(title)](\($0))" } ?? title
     }
 }

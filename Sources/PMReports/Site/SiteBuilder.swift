@@ -157,7 +157,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `incidents/NAME.html` for each file: its id as a slug, made unique in path order.
-    static func pageNames(for files: [String]) -> [String: String] {
+    public static func pageNames(for files: [String]) -> [String: String] {
         var used: [String: Int] = [:]
         var names: [String: String] = [:]
         for path in files.sorted() {

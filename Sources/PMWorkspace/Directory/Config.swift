@@ -9,6 +9,8 @@ public struct Config: Sendable {
     public var severities: [String]
     /// What `pm lint` checks and how loudly.
     public var lint = LintConfig()
+    /// Where the site `pm render` builds is published (`site_url:`), for links to incident pages.
+    public var siteURL: String?
 
     public static let fileName = "pm.yml"
     public static let defaultSeverities = ["critical", "high", "medium", "low"]
@@ -76,6 +78,13 @@ public struct Config: Sendable {
                 config.severities = list
             case "lint":
                 config.lint = try LintConfig.parse(value, path: path)
+            case "site_url":
+                guard let text = value.scalar?.string, !text.contains(where: \.isWhitespace), !text.isEmpty else {
+                    throw .invalidConfig(
+                        path: path, line: line,
+                        problem: "`site_url:` must be the address of the published site, like https://pm.example.com/")
+                }
+                config.siteURL = text
             default:
                 // Keys for later features (render, stats) are read by those features.
                 continue
