@@ -43,8 +43,8 @@ struct Actions: ContextualCommand {
     @Option(
         name: .customLong("kind"),
         help: ArgumentHelp(
-            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind")
-    )
+            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).",
+            valueName: "kind"))
     var kinds: [String] = []
 
     @OptionGroup var filters: IncidentFilterOptions
