@@ -99,8 +99,8 @@ import Testing
                 added.insert(action.text)
             }
         }
-        #expect(ticked == reportedDone, "ticked in the files ≠ reported done: lost \(reportedDone.subtracting(ticked))")
-        #expect(added == reportedAdded, "added in the files ≠ reported added: lost \(reportedAdded.subtracting(added))")
+        #expect(ticked == reportedDone, "ticked ≠ reported done: lost \(reportedDone.subtracting(ticked))")
+        #expect(added == reportedAdded, "added ≠ reported added: lost \(reportedAdded.subtracting(added))")
         #expect(!reportedDone.isEmpty || !reportedAdded.isEmpty, "every process was refused")
     }
 

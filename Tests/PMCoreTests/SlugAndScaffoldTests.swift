@@ -91,6 +91,30 @@ import Testing
         #expect(postmortem.frontMatter.title == title)
         #expect(postmortem.frontMatter.tags == ["🔥", "café"])
     }
+
+    @Test func everyFieldOfTheTableReadsBackAsScaffolded() throws {
+        var front = FrontMatter()
+        for (index, field) in FrontMatter.fields.enumerated() {
+            let time = Timestamp("2019-02-14T10:0\(index % 10)Z")
+            switch field.kind {
+            case .text(let property), .word(let property, _, _): front[keyPath: property] = "value-\(index)"
+            case .list(let property, _): front[keyPath: property] = ["a\(index)", "b, \(index)"]
+            case .timestamp(let property): front[keyPath: property] = time
+            case .date(let property): front[keyPath: property] = CalendarDate("2019-02-14")
+            case .status(let property): front[keyPath: property] = .inReview
+            case .template(let property): front[keyPath: property] = TemplateReference("six-questions@1")
+            case .duration: continue
+            }
+        }
+        let text = Scaffolder.render(
+            front, template: TemplateCatalog.builtIn.defaultTemplate, severities: Config.defaultSeverities)
+        let postmortem = parse(text)
+        #expect(postmortem.diagnostics.isEmpty)
+        for field in FrontMatter.fields {
+            #expect(field.value(in: postmortem.frontMatter) == field.value(in: front), "\(field.key)")
+        }
+        #expect(postmortem.frontMatter.extra.isEmpty)
+    }
 }
 
 final class ConcurrentPaths: @unchecked Sendable {

@@ -10,8 +10,9 @@ struct ActionAdd: ContextualCommand {
         commandName: "add",
         abstract: "Append an action item to an incident's actions section.",
         discussion: """
-            Writes `- [ ] TEXT @owner due:YYYY-MM-DD #kind TICKET` at the end of the actions section, creating \
-            the section (with the template's heading) when the postmortem has none. Every other byte stays as it was.
+            Writes `- [ ] TEXT @owner due:YYYY-MM-DD #kind TICKET <!-- id:TOKEN -->` at the end of the actions \
+            section, creating the section (with the template's heading) when the postmortem has none, and prints the \
+            new action's id. Every other byte stays as it was.
 
             An item lint would flag (no --owner or --due, a kind not in pm.yml's lint.kinds) is refused when \
             the rule is an error in pm.yml (the default for owner and due date), and written with a warning \

@@ -9,10 +9,13 @@ struct Actions: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "List action items across every incident: overdue first, then by due date.",
         discussion: """
-            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due \
-            date ("overdue by N days" when past), kind, ticket and text. --format markdown pastes into chat: \
-            each item's Markdown as written, under its incident's title (a link to the incident's page when \
-            --site-url or pm.yml's site_url is set). PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
+            Each row has the action's id (INCIDENT/TOKEN: the token written in the item, or ~… derived from its \
+            words when it has none; tables show the shortest unique prefix of the incident), owners, due date \
+            ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
+            prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
+            into chat: each item's Markdown as written, with its incident's title (a link to the incident's page \
+            when --site-url or pm.yml's site_url is set). PM_TODAY=YYYY-MM-DD fixes "today" for reproducible \
+            reports.
 
             json and csv fields:
             \(FieldHelp.actions)
@@ -23,6 +26,9 @@ struct Actions: ContextualCommand {
               pm actions --overdue --format markdown
             """
     )
+
+    @Argument(help: ArgumentHelp("Only these incidents or actions (INCIDENT or INCIDENT/TOKEN).", valueName: "id"))
+    var ids: [String] = []
 
     @OptionGroup var location: DirectoryOptions
 
@@ -76,6 +82,14 @@ struct Actions: ContextualCommand {
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter
+        for id in ids {
+            let (postmortem, action) = try set.lookUp(id)
+            if let action {
+                filter.named.actions.insert(action.id)
+            } else {
+                filter.named.incidents.insert(postmortem.id)
+            }
+        }
         var report = ActionReport(set, filter: filter, today: try context.today)
         if format == .markdown, let site = siteURL ?? directory.config.siteURL {
             report.incidentLinks = try Self.pageLinks(site: site, directory: directory, set: set)

@@ -103,21 +103,11 @@ struct New: ContextualCommand {
         context.report(directory.templateProblems)
         let chosen = try Self.template(template, in: directory, context: context)
 
-        var front = FrontMatter()
+        var front = flagged
         front.title = title.trimmingCharacters(in: .whitespaces)
         front.date = try date ?? started?.writtenDate ?? context.today
-        front.severity = severity?.lowercased()
         front.status = .draft
         front.template = chosen.reference
-        front.started = started?.timestamp
-        front.detected = detected?.timestamp
-        front.acknowledged = acknowledged?.timestamp
-        front.resolved = resolved?.timestamp
-        front.detection = detection
-        front.responders = responders.map(Token.owner)
-        front.facilitator = facilitator.map(Token.owner)
-        front.services = services
-        front.tags = tags
         // Times lint would reject (in the future, out of order) are refused with lint's own words.
         let gate = try LintGate(directory: directory, context: context)
         let stem = "\(front.date?.description ?? "")-\(Slug.make(front.title ?? ""))"
@@ -130,6 +120,23 @@ struct New: ContextualCommand {
         LintGate.report(warnings, as: context.display(path), to: context)
         if edit { return try openEditor(path, context: context) }
         return .success
+    }
+
+    /// The front-matter fields the flags give, stored as the parser stores them (the title, date, status
+    /// and template are added by `run`).
+    private var flagged: FrontMatter {
+        var front = FrontMatter()
+        front.severity = severity
+        front.started = started?.timestamp
+        front.detected = detected?.timestamp
+        front.acknowledged = acknowledged?.timestamp
+        front.resolved = resolved?.timestamp
+        front.detection = detection
+        front.responders = responders
+        front.facilitator = facilitator
+        front.services = services
+        front.tags = tags
+        return front.normalized()
     }
 
     /// The template `--template` names, else pm.yml's, else the built-in default.

@@ -65,6 +65,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var facilitator: String?
     public var services: [String] = []
     public var tags: [String] = []
+    /// The ids the incident had before its file was renamed (`pm mv`): old references still name it.
+    public var aliases: [String] = []
     /// Keys pm does not model, in the order written.
     public var extra: [YAMLValue.KeyValue] = []
     /// The 1-based line of each key as written, for diagnostics.
@@ -74,11 +76,46 @@ public struct FrontMatter: Sendable, Hashable {
 
     public init() {}
 
-    /// The front-matter keys pm understands, in the order `pm new` writes them.
-    public static let knownKeys = [
-        "title", "date", "severity", "status", "template", "started", "detected", "acknowledged", "resolved",
-        "detection", "responders", "facilitator", "services", "tags",
+    /// The header fields, in the order `pm new` writes them and reports show them: each one's key, label,
+    /// reading, scaffold line and place in reports (see `FrontMatterField`). A new field is one entry here
+    /// plus its stored property above.
+    public static let fields: [FrontMatterField] = [
+        FrontMatterField("title", "Title", .text(\.title), placement: .record, reported: { .text($0.title) }),
+        FrontMatterField("date", "Date", .date(\.date), reported: { .text($0.date?.description) }),
+        FrontMatterField(
+            "severity", "Severity", .word(\.severity, expected: "a severity word like critical or high", .lowercased),
+            scaffold: .orBlankWithScale, placement: [.record, .summary, .badge]),
+        FrontMatterField("status", "Status", .status(\.status)),
+        FrontMatterField("template", "Template", .template(\.template)),
+        FrontMatterField("started", "Started", .timestamp(\.started)),
+        FrontMatterField("detected", "Detected", .timestamp(\.detected)),
+        FrontMatterField("acknowledged", "Acknowledged", .timestamp(\.acknowledged)),
+        FrontMatterField("resolved", "Resolved", .timestamp(\.resolved)),
+        FrontMatterField(
+            "time-to-detect", "Time to detect", .duration(\.timeToDetect), column: "time_to_detect_seconds"),
+        FrontMatterField(
+            "time-to-resolve", "Time to resolve", .duration(\.timeToResolve), column: "time_to_resolve_seconds"),
+        FrontMatterField("duration", "Duration", .duration(\.duration), column: "duration_seconds"),
+        FrontMatterField(
+            "detection", "Detection", .word(\.detection, expected: "a word like alert or customer-support", .lowercased)
+        ),
+        FrontMatterField("responders", "Responders", .list(\.responders, .owner)),
+        FrontMatterField("facilitator", "Facilitator", .word(\.facilitator, expected: "a name", .owner)),
+        FrontMatterField("services", "Services", .list(\.services, .asWritten)),
+        FrontMatterField("tags", "Tags", .list(\.tags, .asWritten)),
+        FrontMatterField("aliases", "Aliases", .list(\.aliases, .asWritten), placement: [.summary, .page]),
     ]
+
+    /// The front-matter keys pm understands, in the order `pm new` writes them.
+    public static let knownKeys = fields.filter(\.isKey).map(\.key)
+
+    /// The field a front-matter key names, when pm models it.
+    public static func field(forKey key: String) -> FrontMatterField? {
+        fieldsByKey[key]
+    }
+
+    private static let fieldsByKey = Dictionary(
+        fields.filter(\.isKey).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// From the start of the incident to its detection (nil when a time is missing or they are out of order).
     public var timeToDetect: Duration? { Self.span(started, detected) }

@@ -48,6 +48,10 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let actionDue: RuleID = "action-due"
     public static let actionDueInvalid: RuleID = "action-due-invalid"
     public static let actionKind: RuleID = "action-kind"
+    public static let actionID: RuleID = "action-id"
+    public static let actionIDInvalid: RuleID = "action-id-invalid"
+    public static let actionIDDuplicate: RuleID = "action-id-duplicate"
+    public static let pageName: RuleID = "page-name"
     public static let pipeTable: RuleID = "pipe-table"
     public static let blameless: RuleID = "blameless"
     public static let notMarkdown: RuleID = "not-markdown"
@@ -69,6 +73,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .fileName,
         .fileDate,
         .duplicateId,
+        .pageName,
         .template,
         .unknownTemplate,
         .missingSection,
@@ -78,6 +83,9 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionDue,
         .actionDueInvalid,
         .actionKind,
+        .actionID,
+        .actionIDInvalid,
+        .actionIDDuplicate,
         .pipeTable,
         .blameless,
     ]

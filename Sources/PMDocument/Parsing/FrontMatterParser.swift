@@ -95,102 +95,21 @@ public enum FrontMatterParser {
             }
             let line = fileLine(keyNode.mark)
             frontMatter.keyLines[key] = line
-            if YAMLNodes.isNull(value), FrontMatter.knownKeys.contains(key) { continue }
-
-            func text(_ what: String) -> String? {
-                guard let scalar = value.scalar else {
-                    error(line, "`\(key)` must be \(what), not a \(value.sequence != nil ? "list" : "mapping")")
-                    return nil
-                }
-                return scalar.string.trimmed
-            }
-            func word(_ what: String) -> String? {
-                guard let string = text(what) else { return nil }
-                let type = YAMLNodes.scalarType(value)
-                if type == .int || type == .float || type == .bool {
-                    error(line, "`\(key)` must be \(what), not `\(string)`")
-                    return nil
-                }
-                return string
-            }
-            func list() -> [String] {
-                if let sequence = value.sequence {
-                    return sequence.compactMap { item in
-                        guard let scalar = item.scalar else {
-                            error(fileLine(item.mark) ?? line, "`\(key)` must be a list of names, like [sam, jo]")
-                            return nil
-                        }
-                        return scalar.string.trimmed
-                    }.filter { !$0.isEmpty }
-                }
-                guard let string = text("a list of names, like [sam, jo]") else { return [] }
-                return string.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
-            }
-            func timestamp() -> Timestamp? {
-                guard let string = text("an ISO 8601 time like 2019-02-14T10:02:00Z") else { return nil }
-                guard let timestamp = Timestamp(string) else {
-                    error(
-                        line,
-                        "`\(key): \(string)` is not an ISO 8601 time; write it like 2019-02-14T10:02:00Z or "
-                            + "2019-02-14 10:02"
-                    )
-                    return nil
-                }
-                return timestamp
-            }
-
-            switch key {
-            case "title":
-                frontMatter.title = text("text")
-            case "date":
-                guard let string = text("a date like 2019-02-14") else { break }
-                if let date = CalendarDate(string) {
-                    frontMatter.date = date
-                } else {
-                    error(line, "`date: \(string)` is not a date; write it as YYYY-MM-DD, like 2019-02-14")
-                }
-            case "severity":
-                frontMatter.severity = word("a severity word like critical or high")?.lowercased()
-            case "status":
-                guard let string = text("draft, in-review or published") else { break }
-                if let status = Status(rawValue: string.lowercased()) {
-                    frontMatter.status = status
-                } else {
-                    error(line, "`status: \(string)` is not a status; use draft, in-review or published")
-                }
-            case "template":
-                guard let string = text("a template like six-questions@2") else { break }
-                if let reference = TemplateReference(string) {
-                    frontMatter.template = reference
-                } else {
-                    error(
-                        line,
-                        "`template: \(string)` is not a template reference; write NAME@VERSION, like six-questions@2")
-                }
-            case "started": frontMatter.started = timestamp()
-            case "detected": frontMatter.detected = timestamp()
-            case "acknowledged": frontMatter.acknowledged = timestamp()
-            case "resolved": frontMatter.resolved = timestamp()
-            case "detection": frontMatter.detection = word("a word like alert or customer-support")?.lowercased()
-            case "responders": frontMatter.responders = list().map(Token.owner)
-            case "facilitator": frontMatter.facilitator = word("a name").map(Token.owner)
-            case "services": frontMatter.services = list()
-            case "tags": frontMatter.tags = list()
-            default:
+            guard let field = FrontMatter.field(forKey: key) else {
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
+                continue
             }
+            if YAMLNodes.isNull(value) { continue }
+            var reader = ValueReader(key: key, value: value, line: line, firstLine: firstLine, path: path)
+            reader.read(field.kind, into: &frontMatter)
+            diagnostics += reader.diagnostics
         }
-        let times = [
-            ("started", frontMatter.started), ("detected", frontMatter.detected),
-            ("acknowledged", frontMatter.acknowledged), ("resolved", frontMatter.resolved),
-        ]
-        .compactMap { key, time in time.map { (key, $0) } }
-        for (earlier, later) in zip(times, times.dropFirst()) where earlier.1 > later.1 {
+        for (earlier, later) in frontMatter.misorderedTimes {
             diagnostics.append(
                 Diagnostic(
-                    .warning, path: path, line: frontMatter.keyLines[later.0], rule: .timeOrder,
-                    "`\(later.0)` (\(later.1)) is before `\(earlier.0)` (\(earlier.1)); the times must run started ≤ "
-                        + "detected ≤ acknowledged ≤ resolved"
+                    .warning, path: path, line: frontMatter.keyLines[later.key], rule: .timeOrder,
+                    "`\(later.key)` (\(later.time)) is before `\(earlier.key)` (\(earlier.time)); the times must run "
+                        + FrontMatter.timeOrder
                 ))
         }
         return (frontMatter, diagnostics)
@@ -224,5 +143,97 @@ public enum FrontMatterParser {
             seen = true
         }
         return nil
+    }
+}
+
+/// Reads one key's YAML value into its field, with a diagnostic on the key's line for a value that does not fit.
+private struct ValueReader {
+    let key: String
+    let value: Node
+    let line: Int?
+    let firstLine: Int
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func read(_ kind: FrontMatterField.Kind, into frontMatter: inout FrontMatter) {
+        switch kind {
+        case .text(let property):
+            frontMatter[keyPath: property] = text("text")
+        case .word(let property, let expected, let normalization):
+            frontMatter[keyPath: property] = word(expected).map(normalization.apply)
+        case .list(let property, let normalization):
+            frontMatter[keyPath: property] = list().map(normalization.apply)
+        case .timestamp(let property):
+            frontMatter[keyPath: property] = parsed(
+                "an ISO 8601 time like 2019-02-14T10:02:00Z", Timestamp.init,
+                invalid: "is not an ISO 8601 time; write it like 2019-02-14T10:02:00Z or 2019-02-14 10:02")
+        case .date(let property):
+            frontMatter[keyPath: property] = parsed(
+                "a date like 2019-02-14", CalendarDate.init,
+                invalid: "is not a date; write it as YYYY-MM-DD, like 2019-02-14")
+        case .status(let property):
+            frontMatter[keyPath: property] = parsed(
+                "draft, in-review or published", { Status(rawValue: $0.lowercased()) },
+                invalid: "is not a status; use draft, in-review or published")
+        case .template(let property):
+            frontMatter[keyPath: property] = parsed(
+                "a template like six-questions@2", TemplateReference.init,
+                invalid: "is not a template reference; write NAME@VERSION, like six-questions@2")
+        case .duration:
+            break
+        }
+    }
+
+    private mutating func error(_ line: Int?, _ message: String) {
+        diagnostics.append(Diagnostic(.error, path: path, line: line, rule: .frontMatter, message))
+    }
+
+    /// The value as trimmed text; a list or a mapping is an error.
+    private mutating func text(_ what: String) -> String? {
+        guard let scalar = value.scalar else {
+            error(line, "`\(key)` must be \(what), not a \(value.sequence != nil ? "list" : "mapping")")
+            return nil
+        }
+        return scalar.string.trimmed
+    }
+
+    /// Text that YAML does not read as a number or a boolean.
+    private mutating func word(_ what: String) -> String? {
+        guard let string = text(what) else { return nil }
+        let type = YAMLNodes.scalarType(value)
+        if type == .int || type == .float || type == .bool {
+            error(line, "`\(key)` must be \(what), not `\(string)`")
+            return nil
+        }
+        return string
+    }
+
+    /// A YAML list of names, or names separated by commas; empty names are dropped.
+    private mutating func list() -> [String] {
+        if let sequence = value.sequence {
+            var names: [String] = []
+            for item in sequence {
+                guard let scalar = item.scalar else {
+                    error(
+                        item.mark.map { $0.line + firstLine - 1 } ?? line,
+                        "`\(key)` must be a list of names, like [sam, jo]")
+                    continue
+                }
+                names.append(scalar.string.trimmed)
+            }
+            return names.filter { !$0.isEmpty }
+        }
+        guard let string = text("a list of names, like [sam, jo]") else { return [] }
+        return string.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+    }
+
+    /// Text that `parse` reads; else an error that says the value `invalid`.
+    private mutating func parsed<Value>(_ what: String, _ parse: (String) -> Value?, invalid: String) -> Value? {
+        guard let string = text(what) else { return nil }
+        guard let parsedValue = parse(string) else {
+            error(line, "`\(key): \(string)` \(invalid)")
+            return nil
+        }
+        return parsedValue
     }
 }

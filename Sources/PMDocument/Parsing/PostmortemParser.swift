@@ -106,6 +106,7 @@ public struct PostmortemParser: Sendable {
                 diagnostics += problems
             }
         }
+        diagnostics += ActionItemReader.settleIDs(&actions, path: path)
         if !source.bytes[layout.bodyStart...].contains(where: { $0 > 0x20 }), !layout.isUnterminated {
             diagnostics.append(
                 Diagnostic(

@@ -12,8 +12,16 @@ public struct ActionReport: Sendable {
         public var kinds: Set<String> = []
         public var overdueOnly = false
         public var incidents = IncidentFilter()
+        /// When not empty, only the actions of these incidents (ids) and these actions (full ids).
+        public var named: (incidents: Set<String>, actions: Set<String>) = ([], [])
 
         public init() {}
+
+        /// Whether `action` is among the incidents and actions named (or none is named).
+        func includes(_ action: ActionItem) -> Bool {
+            (named.incidents.isEmpty && named.actions.isEmpty) || named.incidents.contains(action.incidentID)
+                || named.actions.contains(action.id)
+        }
     }
 
     /// How rows are grouped in the table and Markdown output.
@@ -46,6 +54,7 @@ public struct ActionReport: Sendable {
                 default: break
                 }
                 if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                if !filter.includes(action) { continue }
                 if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) {
                     continue
                 }
@@ -92,7 +101,11 @@ public struct ActionReport: Sendable {
             for record in records {
                 for owner in record.action.owners.isEmpty ? [""] : record.action.owners {
                     let key = owner.lowercased()
-                    if byOwner[key]?.last?.action.id == record.action.id { continue }
+                    if let last = byOwner[key]?.last?.action, last.incidentID == record.action.incidentID,
+                        last.position == record.action.position
+                    {
+                        continue
+                    }
                     spelling[key] = spelling[key] ?? owner
                     byOwner[key, default: []].append(record)
                 }
@@ -107,13 +120,6 @@ public struct ActionReport: Sendable {
             if let unowned = byOwner[""] { result.append(("no owner", unowned)) }
             return result
         }
-    }
-
-    /// `2019-03-01 (overdue by 12 days)`, `2027-01-15`, or empty.
-    public static func dueDescription(_ record: ActionRecord) -> String {
-        guard let due = record.action.due else { return record.action.dueText.map { "\($0) (not a date)" } ?? "" }
-        guard let days = record.daysOverdue else { return due.description }
-        return "\(due) (overdue by \(days) day\(days == 1 ? "" : "s"))"
     }
 
     public func write(
@@ -146,10 +152,10 @@ public struct ActionReport: Sendable {
                         : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? .caution : nil
                     var row: [TextTable.Cell] = [
                         TextTable.Cell(
-                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)",
+                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.token)",
                             emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                        TextTable.Cell(Self.dueDescription(record), emphasis: dueStyle),
+                        TextTable.Cell(DueWording(record).text, emphasis: dueStyle),
                         TextTable.Cell(action.kind ?? ""),
                         TextTable.Cell(action.ticket ?? ""),
                         TextTable.Cell(action.text, emphasis: action.isDone ? .muted : nil),
@@ -193,11 +199,7 @@ public struct ActionReport: Sendable {
                 let action = record.action
                 var details: [String] = []
                 if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
-                if let days = record.daysOverdue, let due = action.due {
-                    details.append("due \(due), **overdue by \(days) day\(days == 1 ? "" : "s")**")
-                } else if !Self.dueDescription(record).isEmpty {
-                    details.append("due \(Self.dueDescription(record))")
-                }
+                if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let ticket = action.ticket { details.append(ticket) }
                 details.append((grouping == .incident ? "" : incidentTitle(record) + " ") + "`\(action.id)`")

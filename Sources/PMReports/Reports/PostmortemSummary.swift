@@ -22,24 +22,9 @@ public struct PostmortemSummary: Sendable {
         output.write(bold(postmortem.title) + "\n")
         output.write("\(postmortem.id)  (\(postmortem.path))\n\n")
 
-        var fields: [(String, String)] = [
-            ("Date", postmortem.date?.description ?? ""),
-            ("Severity", front.severity ?? ""),
-            ("Status", front.status?.rawValue ?? ""),
-            ("Template", front.template?.description ?? ""),
-            ("Started", front.started?.description ?? ""),
-            ("Detected", front.detected?.description ?? ""),
-            ("Acknowledged", front.acknowledged?.description ?? ""),
-            ("Resolved", front.resolved?.description ?? ""),
-            ("Time to detect", front.timeToDetect?.description ?? ""),
-            ("Time to resolve", front.timeToResolve?.description ?? ""),
-            ("Duration", front.duration?.description ?? ""),
-            ("Detection", front.detection ?? ""),
-            ("Responders", front.responders.joined(separator: ", ")),
-            ("Facilitator", front.facilitator ?? ""),
-            ("Services", front.services.joined(separator: ", ")),
-            ("Tags", front.tags.joined(separator: ", ")),
-        ]
+        var fields = FrontMatter.fields.filter { $0.placement.contains(.summary) }.map { field in
+            (field.label, field.value(in: postmortem).displayText ?? "")
+        }
         fields += front.extra.map { ($0.key, $0.value.displayText) }
         let labelWidth = fields.map(\.0.count).max() ?? 0
         for (label, value) in fields where !value.isEmpty {
@@ -68,13 +53,12 @@ public struct PostmortemSummary: Sendable {
             let record = ActionRecord(action: action, in: postmortem, today: today)
             var details: [String] = []
             if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
-            let due = ActionReport.dueDescription(record)
-            if !due.isEmpty { details.append("due \(due)") }
+            if let due = DueWording(record).clause { details.append(due) }
             if let kind = action.kind { details.append("#\(kind)") }
             if let ticket = action.ticket { details.append(ticket) }
             let indent = String(repeating: "  ", count: action.depth)
             let line =
-                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.position). \(action.text)"
+                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.id)  \(action.text)"
                 + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
             output.write(style.apply(record.daysOverdue != nil ? .alert : nil, to: line) + "\n")
         }

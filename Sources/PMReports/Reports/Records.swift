@@ -103,7 +103,8 @@ public struct ActionRecord: TabularRecord {
     public var daysOverdue: Int?
     public var knowsToday: Bool
 
-    /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change from day to day.
+    /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change
+    ///   from day to day.
     public init(action: ActionItem, in postmortem: Postmortem, today: CalendarDate?) {
         self.action = action
         self.incidentTitle = postmortem.title
@@ -133,6 +134,20 @@ public struct ActionRecord: TabularRecord {
     ]
 }
 
+extension Column where Record == IncidentRecord {
+    /// The column of a front-matter field: a duration in whole seconds, a list of names, else text.
+    init(_ field: FrontMatterField) {
+        let isDuration = if case .duration = field.kind { true } else { false }
+        self.init(field.column, isDuration ? .integer : .text) { record in
+            switch field.value(in: record.postmortem) {
+            case .list(let names): return .list(names)
+            case .duration(let duration): return .integer(duration?.seconds)
+            case let value: return .text(value.displayText)
+            }
+        }
+    }
+}
+
 /// One incident as reports and exports write it (documented in the README; names are stable).
 public struct IncidentRecord: TabularRecord {
     public var postmortem: Postmortem
@@ -150,31 +165,16 @@ public struct IncidentRecord: TabularRecord {
         today.map { today in postmortem.actions.filter { $0.isOverdue(today: today) }.count } ?? 0
     }
 
-    public static let columns: [Column<IncidentRecord>] = [
-        Column("id") { .text($0.postmortem.id) },
-        Column("title") { .text($0.postmortem.title) },
-        Column("date") { .text($0.postmortem.date?.description) },
-        Column("severity") { .text($0.postmortem.frontMatter.severity) },
-        Column("status") { .text($0.postmortem.frontMatter.status?.rawValue) },
-        Column("template") { .text($0.postmortem.frontMatter.template?.description) },
-        Column("started") { .text($0.postmortem.frontMatter.started?.description) },
-        Column("detected") { .text($0.postmortem.frontMatter.detected?.description) },
-        Column("acknowledged") { .text($0.postmortem.frontMatter.acknowledged?.description) },
-        Column("resolved") { .text($0.postmortem.frontMatter.resolved?.description) },
-        Column("time_to_detect_seconds", .integer) { .integer($0.postmortem.frontMatter.timeToDetect?.seconds) },
-        Column("time_to_resolve_seconds", .integer) { .integer($0.postmortem.frontMatter.timeToResolve?.seconds) },
-        Column("duration_seconds", .integer) { .integer($0.postmortem.frontMatter.duration?.seconds) },
-        Column("detection") { .text($0.postmortem.frontMatter.detection) },
-        Column("responders") { .list($0.postmortem.frontMatter.responders) },
-        Column("facilitator") { .text($0.postmortem.frontMatter.facilitator) },
-        Column("services") { .list($0.postmortem.frontMatter.services) },
-        Column("tags") { .list($0.postmortem.frontMatter.tags) },
-        Column("actions_total", .integer) { .integer($0.postmortem.actions.count) },
-        Column("actions_open", .integer) { .integer($0.openActions) },
-        Column("actions_overdue", .integer, dependsOnToday: true) { .integer($0.overdueActions) },
-        Column("path") { .text($0.postmortem.path) },
-        Column("extra") { .object($0.postmortem.frontMatter.extra) },
-    ]
+    public static let columns: [Column<IncidentRecord>] =
+        [Column("id") { .text($0.postmortem.id) }]
+        + FrontMatter.fields.filter { $0.placement.contains(.record) }.map(Column.init)
+        + [
+            Column("actions_total", .integer) { .integer($0.postmortem.actions.count) },
+            Column("actions_open", .integer) { .integer($0.openActions) },
+            Column("actions_overdue", .integer, dependsOnToday: true) { .integer($0.overdueActions) },
+            Column("path") { .text($0.postmortem.path) },
+            Column("extra") { .object($0.postmortem.frontMatter.extra) },
+        ]
 }
 
 /// `pm show --format json`: the incident record plus its sections and actions.
@@ -183,7 +183,7 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
 
     struct SectionRecord: Encodable {
         var heading: String
-        var key: String?
+        @NullWhenMissing var key: String?
         var answered: Bool
         var startLine: Int
         var endLine: Int
@@ -196,15 +196,6 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
             case text
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(heading, forKey: .heading)
-            try container.encodeOrNull(key, forKey: .key)
-            try container.encode(answered, forKey: .answered)
-            try container.encode(startLine, forKey: .startLine)
-            try container.encode(endLine, forKey: .endLine)
-            try container.encode(text, forKey: .text)
-        }
     }
 
     public init(_ postmortem: Postmortem, today: CalendarDate) {

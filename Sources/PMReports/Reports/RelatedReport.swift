@@ -35,7 +35,7 @@ public struct RelatedReport: Sendable {
         struct Entry: Encodable {
             var id: String
             var title: String
-            var date: CalendarDate?
+            @NullWhenMissing var date: CalendarDate?
             var score: Double
             var reason: String
 
@@ -49,14 +49,6 @@ public struct RelatedReport: Sendable {
 
             enum CodingKeys: String, CodingKey { case id, title, date, score, reason }
 
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(title, forKey: .title)
-                try container.encodeOrNull(date, forKey: .date)
-                try container.encode(score, forKey: .score)
-                try container.encode(reason, forKey: .reason)
-            }
         }
 
         var id: String

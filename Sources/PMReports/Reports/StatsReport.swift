@@ -96,9 +96,9 @@ public struct StatsReport: Sendable {
             "  drafts older than \(Statistics.staleDraftDays) days: "
                 + "\(stale.isEmpty ? "none" : stale.joined(separator: ", "))\n"
         )
+        let withoutActions = stats.publishedWithoutActions
         output.write(
-            "  published without actions: "
-                + "\(stats.publishedWithoutActions.isEmpty ? "none" : stats.publishedWithoutActions.joined(separator: ", "))\n"
+            "  published without actions: \(withoutActions.isEmpty ? "none" : withoutActions.joined(separator: ", "))\n"
         )
     }
 
@@ -107,9 +107,9 @@ public struct StatsReport: Sendable {
     struct Durations: Encodable {
         var count: Int
         var missing: Int
-        var medianSeconds: Double?
-        var p90Seconds: Double?
-        var meanSeconds: Double?
+        @NullWhenMissing var medianSeconds: Double?
+        @NullWhenMissing var p90Seconds: Double?
+        @NullWhenMissing var meanSeconds: Double?
 
         init(_ summary: Statistics.DurationSummary) {
             count = summary.count
@@ -126,14 +126,6 @@ public struct StatsReport: Sendable {
             case meanSeconds = "mean_seconds"
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(count, forKey: .count)
-            try container.encode(missing, forKey: .missing)
-            try container.encodeOrNull(medianSeconds, forKey: .medianSeconds)
-            try container.encodeOrNull(p90Seconds, forKey: .p90Seconds)
-            try container.encodeOrNull(meanSeconds, forKey: .meanSeconds)
-        }
     }
 
     struct DurationGroup: Encodable {
@@ -148,8 +140,8 @@ public struct StatsReport: Sendable {
 
     struct Actions: Encodable {
         var total, open, done, overdue: Int
-        var closureRate: Double?
-        var medianOpenAgeDays: Double?
+        @NullWhenMissing var closureRate: Double?
+        @NullWhenMissing var medianOpenAgeDays: Double?
 
         init(_ summary: Statistics.ActionSummary) {
             total = summary.total
@@ -166,15 +158,6 @@ public struct StatsReport: Sendable {
             case medianOpenAgeDays = "median_open_age_days"
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(total, forKey: .total)
-            try container.encode(open, forKey: .open)
-            try container.encode(done, forKey: .done)
-            try container.encode(overdue, forKey: .overdue)
-            try container.encodeOrNull(closureRate, forKey: .closureRate)
-            try container.encodeOrNull(medianOpenAgeDays, forKey: .medianOpenAgeDays)
-        }
     }
 
     struct ActionGroup: Encodable {
@@ -191,8 +174,8 @@ public struct StatsReport: Sendable {
 
     struct Incidents: Encodable {
         var total: Int
-        var first: String?
-        var last: String?
+        @NullWhenMissing var first: String?
+        @NullWhenMissing var last: String?
         var bySeverity: [String: Int]
         var byMonth: [String: [String: Int]]
         var byService: [String: Int]
@@ -206,16 +189,6 @@ public struct StatsReport: Sendable {
             case byDetection = "by_detection"
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(total, forKey: .total)
-            try container.encodeOrNull(first, forKey: .first)
-            try container.encodeOrNull(last, forKey: .last)
-            try container.encode(bySeverity, forKey: .bySeverity)
-            try container.encode(byMonth, forKey: .byMonth)
-            try container.encode(byService, forKey: .byService)
-            try container.encode(byDetection, forKey: .byDetection)
-        }
     }
 
     struct StaleDraft: Encodable {

@@ -17,7 +17,7 @@ public struct TemplateListing: Sendable {
         var name: String
         var version: Int
         var origin: String
-        var path: String?
+        @NullWhenMissing var path: String?
         var questions: Int
         var isDefault: Bool
         var description: String
@@ -28,17 +28,6 @@ public struct TemplateListing: Sendable {
             case description
         }
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(template, forKey: .template)
-            try container.encode(name, forKey: .name)
-            try container.encode(version, forKey: .version)
-            try container.encode(origin, forKey: .origin)
-            try container.encodeOrNull(path, forKey: .path)
-            try container.encode(questions, forKey: .questions)
-            try container.encode(isDefault, forKey: .isDefault)
-            try container.encode(description, forKey: .description)
-        }
     }
 
     func record(_ template: Template) -> Record {

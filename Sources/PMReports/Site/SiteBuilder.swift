@@ -125,6 +125,20 @@ public struct SiteBuilder: Sendable {
         let hrefs = Dictionary(
             postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
 
+        // Old URLs of renamed incidents.
+        for (page, (postmortem, alias)) in Self.redirects(for: postmortems, pages: Set(pagePaths.values))
+            .sorted(by: { $0.key < $1.key })
+        {
+            let text = Self.redirectPage(
+                to: hrefs[postmortem.id]!, title: postmortem.title, id: postmortem.id, alias: alias)
+            newManifest.pages[page] = Manifest.Page(inputs: "redirect", validUntil: nil)
+            if try writeIfChanged(
+                Array(text.utf8), to: (out as NSString).appendingPathComponent(page), always: options.clean)
+            {
+                written.append(page)
+            }
+        }
+
         // The pages that list incidents, and the stylesheet: rewritten when their bytes change.
         let site = SiteInfo(
             incidentCount: postmortems.count, today: options.today.description, generatedAt: options.generatedAt)
@@ -156,18 +170,61 @@ public struct SiteBuilder: Sendable {
             written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
     }
 
-    /// `incidents/NAME.html` for each file: its id as a slug, made unique in path order.
+    /// `incidents/NAME.html` for each file: its whole id as a slug (see `IncidentNames.pages`). A file whose id
+    /// an earlier file already has (a lint error) gets a page named after its path, never the other's.
     public static func pageNames(for files: [String]) -> [String: String] {
-        var used: [String: Int] = [:]
+        let ids = files.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
+        let pages = IncidentNames.pages(for: ids)
+        var taken: Set<String> = []
         var names: [String: String] = [:]
-        for path in files.sorted() {
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let base = Slug.make(id, fallback: "incident")
-            let count = used[base, default: 0] + 1
-            used[base] = count
-            names[path] = "incidents/\(count == 1 ? base : "\(base)-\(count)").html"
+        for (path, id) in zip(files, ids).sorted(by: { $0.0 < $1.0 }) {
+            let page = pages[id]!
+            names[path] =
+                taken.insert(page).inserted
+                ? page
+                : "incidents/\(IncidentNames.pageSlug(id))~\(String(ContentHash.of(path) & 0xFF_FFFF, radix: 16)).html"
         }
         return names
+    }
+
+    /// A page at an incident's old URL (an alias kept by `pm mv`) that sends the reader to its page.
+    static func redirectPage(to page: String, title: String, id: String, alias: String) -> String {
+        let target = HTMLText.escape((page as NSString).lastPathComponent)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            <meta name="generator" content="pm">
+            <link rel="canonical" href="\(target)">
+            <link rel="stylesheet" href="../style.css">
+            <title>Moved: \(HTMLText.escape(title)) · Postmortems</title>
+            </head>
+            <body>
+            <main id="main">
+            <h1>This postmortem has moved</h1>
+            <p><a href="\(target)">\(HTMLText.escape(title))</a> is now <code>\(HTMLText.escape(id))</code> \
+            (it was <code>\(HTMLText.escape(alias))</code>).</p>
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Redirect page → (postmortem, alias) for every alias whose page name no incident page and no other
+    /// name takes (a name two incidents claim is a lint error, and gets no redirect).
+    static func redirects(for postmortems: [Postmortem], pages: Set<String>) -> [String: (Postmortem, String)] {
+        var claims: [String: [(Postmortem, String)]] = [:]
+        for postmortem in postmortems {
+            for alias in Set(postmortem.frontMatter.aliases).sorted() {
+                let page = "incidents/\(IncidentNames.pageSlug(alias)).html"
+                guard !pages.contains(page) else { continue }
+                claims[page, default: []].append((postmortem, alias))
+            }
+        }
+        return claims.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// What an incident page is rendered from besides the day: its file, the layouts, the build time.
@@ -189,26 +246,22 @@ public struct SiteBuilder: Sendable {
 
     /// The incident's page, at `page` (`incidents/NAME.html`).
     private func renderPostmortem(_ postmortem: Postmortem, body: String, page: String, options: Options) -> String {
-        let front = postmortem.frontMatter
-        func time(_ timestamp: Timestamp?) -> String? { timestamp.map(Self.readable) }
-        let fields: [(String, String?)] =
-            [
-                ("Date", postmortem.date?.description), ("Status", front.status?.rawValue),
-                ("Template", front.template?.description),
-                ("Started", time(front.started)), ("Detected", time(front.detected)),
-                ("Acknowledged", time(front.acknowledged)),
-                ("Resolved", time(front.resolved)), ("Time to detect", front.timeToDetect?.description),
-                ("Time to resolve", front.timeToResolve?.description), ("Duration", front.duration?.description),
-                ("Detection", front.detection), ("Responders", Self.joined(front.responders)),
-                ("Facilitator", front.facilitator),
-                ("Services", Self.joined(front.services)), ("Tags", Self.joined(front.tags)),
-            ] + front.extra.map { ($0.key, $0.value.displayText) }
-        var rows = fields.compactMap { label, value in
-            value.flatMap { $0.isEmpty ? nil : FieldRow(label: label, value: $0, badge: nil) }
+        var badges: [FieldRow] = []
+        var rows: [FieldRow] = []
+        for field in FrontMatter.fields {
+            let value = field.value(in: postmortem)
+            if field.placement.contains(.badge), let text = value.displayText {
+                badges.append(FieldRow(label: field.label, value: text, badge: Self.severityClass(text)))
+            }
+            let text = if case .time(let time) = value { time.map(Self.readable) } else { value.displayText }
+            if field.placement.contains(.page), let text, !text.isEmpty {
+                rows.append(FieldRow(label: field.label, value: text, badge: nil))
+            }
         }
-        if let severity = front.severity {
-            rows.insert(FieldRow(label: "Severity", value: severity, badge: Self.severityClass(severity)), at: 0)
+        for entry in postmortem.frontMatter.extra where !entry.value.displayText.isEmpty {
+            rows.append(FieldRow(label: entry.key, value: entry.value.displayText, badge: nil))
         }
+        rows = badges + rows
         let model = PostmortemPage(
             generatedAt: options.generatedAt, title: postmortem.title, fields: rows,
             hasActions: !postmortem.actions.isEmpty,
@@ -222,13 +275,12 @@ public struct SiteBuilder: Sendable {
     private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String)
         -> ActionRow
     {
-        let days = action.daysOverdue(today: today)
+        let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
         let ticketIsURL =
             action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
         return ActionRow(
-            done: action.isDone, text: action.text, owners: action.owners.map { "@\($0)" }.joined(separator: " "),
-            due: action.due?.description ?? action.dueText ?? "",
-            overdue: days.map { "\($0) day\($0 == 1 ? "" : "s")" },
+            anchor: "action-\(action.token)", done: action.isDone, text: action.text,
+            owners: action.owners.map { "@\($0)" }.joined(separator: " "), due: due.due ?? "", overdue: due.overdueDays,
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
             incidentHref: incidentHref, incidentTitle: postmortem.title)
     }
@@ -304,10 +356,6 @@ public struct SiteBuilder: Sendable {
         timestamp.hasTime
             ? timestamp.description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
                 of: ":00Z", with: " UTC") : timestamp.description
-    }
-
-    static func joined(_ values: [String]) -> String? {
-        values.isEmpty ? nil : values.joined(separator: ", ")
     }
 
     private func createDirectory(_ path: String) throws(PMError) {

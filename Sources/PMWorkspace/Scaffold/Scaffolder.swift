@@ -4,49 +4,54 @@ import Yams
 
 /// Writes new postmortem files from a template, never overwriting one.
 public enum Scaffolder {
-    /// The file's text: `frontMatter` (which must have a title and a date) in pm's key order, then the
-    /// title and the template's questions. A missing severity is left empty with the scale in a comment.
+    /// The file's text: `frontMatter` (which must have a title and a date) in the order of
+    /// `FrontMatter.fields`, a draft of `template` unless it says otherwise, then the title and the template's
+    /// questions. A missing severity is left empty with the scale in a comment.
     public static func render(_ frontMatter: FrontMatter, template: Template, severities: [String]) -> String {
-        guard let title = frontMatter.title, let date = frontMatter.date else {
+        guard let title = frontMatter.title, frontMatter.date != nil else {
             preconditionFailure("a new postmortem always has a title and a date")
         }
+        var front = frontMatter
+        front.status = front.status ?? .draft
+        front.template = front.template ?? template.reference
         var lines = ["---"]
-        for key in FrontMatter.knownKeys {
-            let value: String?
-            switch key {
-            case "title": value = scalar(title)
-            case "date": value = date.description
-            case "severity":
-                guard let severity = frontMatter.severity else {
-                    lines.append("severity:  # \(severities.joined(separator: " | "))")
-                    continue
-                }
-                value = scalar(severity)
-            case "status": value = (frontMatter.status ?? .draft).rawValue
-            case "template": value = (frontMatter.template ?? template.reference).description
-            case "started": value = frontMatter.started?.description
-            case "detected": value = frontMatter.detected?.description
-            case "acknowledged": value = frontMatter.acknowledged?.description
-            case "resolved": value = frontMatter.resolved?.description
-            case "detection": value = frontMatter.detection.map { scalar($0) }
-            case "responders": value = flowList(frontMatter.responders)
-            case "facilitator": value = frontMatter.facilitator.map { scalar($0) }
-            case "services": value = flowList(frontMatter.services)
-            case "tags": value = flowList(frontMatter.tags)
-            default: preconditionFailure("FrontMatter.knownKeys has a key the scaffolder does not write: \(key)")
+        for field in FrontMatter.fields {
+            if let value = yaml(field, in: front) {
+                lines.append("\(field.key): \(value)")
+            } else if case .orBlankWithScale = field.scaffold {
+                lines.append("\(field.key):  # \(severities.joined(separator: " | "))")
             }
-            if let value { lines.append("\(key): \(value)") }
         }
         lines.append("---")
         return lines.joined(separator: "\n") + "\n\n# \(MarkdownText.escape(title))\n\n" + template.scaffold
     }
 
+    /// The field's value as YAML, or nil when it has none (and for what is not a key).
+    static func yaml(_ field: FrontMatterField, in front: FrontMatter) -> String? {
+        switch field.kind {
+        case .text(let property), .word(let property, _, _): return front[keyPath: property].map { scalar($0) }
+        case .list(let property, _): return flowList(front[keyPath: property])
+        case .timestamp(let property): return front[keyPath: property]?.description
+        case .date(let property): return front[keyPath: property]?.description
+        case .status(let property): return front[keyPath: property]?.rawValue
+        case .template(let property): return front[keyPath: property]?.description
+        case .duration: return nil
+        }
+    }
+
     /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
-    /// creation, so concurrent runs never overwrite each other; returns the path written.
+    /// creation, so concurrent runs never overwrite each other; returns the path written. Action items the
+    /// template holds get permanent ids.
     public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory)
         throws(PMError) -> String
     {
-        let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        let rendered = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        // Should an item not read back the same with its id, it is written without one (lint then says so).
+        let parser = directory.parser
+        let contents =
+            (try? ActionIDWriter.verifiedIDs(
+                into: rendered, postmortem: parser.parse(rendered, path: "", id: ""), parser: parser
+            ).bytes) ?? rendered
         let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
         // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
         let takenIDs = Set(
@@ -100,7 +105,8 @@ public enum Scaffolder {
         return double + "\""
     }
 
-    /// Whether `written`, as a value (or, `inFlow`, as the one item of a `[…]` list), reads back as the string `value`.
+    /// Whether `written`, as a value (or, `inFlow`, as the one item of a `[…]` list), reads back as the string
+    /// `value`.
     private static func readsBack(_ written: String, as value: String, inFlow: Bool) -> Bool {
         guard !written.isEmpty, !written.contains(where: \.isNewline),
             let root = try? YAMLNodes.compose("k: " + (inFlow ? "[\(written)]" : written)),
