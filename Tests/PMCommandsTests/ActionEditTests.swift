@@ -173,7 +173,7 @@ import Testing
 
     @Test(arguments: [
         ["action", "done", "2019-02-14/u25rs"], ["action", "add", "2019-02-14", "More", "--owner", "sam"],
-        ["template", "upgrade", "2019-02-14", "--to", "six-questions@2"],
+        ["template", "upgrade", "2019-02-14", "--to", "six-questions@2"], ["mv", "2019-02-14", "2019-02-14-renamed"],
     ])
     func aLockLeftBehindIsReportedNeverBroken(arguments: [String]) throws {
         let root = try Self.repository()
