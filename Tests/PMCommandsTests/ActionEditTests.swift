@@ -32,10 +32,9 @@ import Testing
         let refused = pm(["action", "add", "2019-02-14", "Add an alert"], in: root.path)
         #expect(refused.status == 2)
         #expect(
-            Self.maskingNewID(refused.stderr)
-                == "pm: error: open action 2019-02-14-messenger-replies-stopped/NEW has no due date; add "
-                + "due:YYYY-MM-DD at the end of the item [action-due]; open action "
-                + "2019-02-14-messenger-replies-stopped/NEW has no "
+            refused.stderr
+                == "pm: error: the new action has no due date; add due:YYYY-MM-DD at the end of the item "
+                + "[action-due]; the new action has no "
                 + "owner; add @name at the end of the item [action-owner]; pm lint would reject the new item, so "
                 + "nothing was written (pass --owner and --due, or lower those rules in pm.yml's lint.rules)\n")
         #expect(try Self.bytes(Self.messenger, in: root) == before)

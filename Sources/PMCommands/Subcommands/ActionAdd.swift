@@ -67,10 +67,18 @@ struct ActionAdd: ContextualCommand {
         let action = try ActionEditor(parser: directory.parser).add(newAction, to: postmortem, actionsHeading: heading)
         {
             edited, added in
-            warnings = try gate.check(
-                gate.findings(
-                    in: edited, path: postmortem.path, id: postmortem.id, rules: Self.itemRules, line: added.line),
-                subject: "the new item", advice: Self.advice)
+            // A refused item never gets its id: lint's words name it "the new action" instead.
+            let findings = gate.findings(
+                in: edited, path: postmortem.path, id: postmortem.id, rules: Self.itemRules, line: added.line
+            ).map { finding in
+                var finding = finding
+                if finding.severity == .error {
+                    finding.message = finding.message.replacingOccurrences(
+                        of: "open action \(added.id)", with: "the new action")
+                }
+                return finding
+            }
+            warnings = try gate.check(findings, subject: "the new item", advice: Self.advice)
         }
         context.stdout.write("\(postmortem.path):\(action.line): [ ] \(action.id) \(action.text)\n")
         LintGate.report(warnings, to: context)
