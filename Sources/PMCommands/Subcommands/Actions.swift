@@ -14,8 +14,9 @@ struct Actions: ContextualCommand {
             ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
             prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
             into chat: each item's Markdown as written, with its incident's title (a link to the incident's page \
-            when --site-url or pm.yml's site_url is set). PM_TODAY=YYYY-MM-DD fixes "today" for reproducible \
-            reports.
+            when --site-url or pm.yml's site_url is set). json and csv carry closed and closed_source too (token: \
+            the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes "today" \
+            for reproducible reports.
 
             json and csv fields:
             \(FieldHelp.actions)
@@ -40,6 +41,15 @@ struct Actions: ContextualCommand {
 
     @Flag(help: "Only open actions past their due date.")
     var overdue = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Only done actions closed on or after this day (from their done: token, else git).",
+            valueName: "YYYY-MM-DD"))
+    var closedSince: CalendarDate?
+
+    @Option(help: ArgumentHelp("Only done actions closed on or before this day.", valueName: "YYYY-MM-DD"))
+    var closedUntil: CalendarDate?
 
     @Option(
         name: .customLong("owner"),
@@ -71,14 +81,21 @@ struct Actions: ContextualCommand {
         if open && done {
             throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions")
         }
+        if (closedSince != nil || closedUntil != nil) && (open || overdue) {
+            throw ValidationError("--closed-since and --closed-until list done actions; drop --open and --overdue")
+        }
         if done && overdue { throw ValidationError("--overdue lists open actions; it cannot be combined with --done") }
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (directory, set) = try location.load(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
+        filter.priorityPolicy = directory.config.policies.priorityActions
+        filter.closedSince = closedSince
+        filter.closedUntil = closedUntil
+        if closedSince != nil || closedUntil != nil { filter.state = .done }
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter

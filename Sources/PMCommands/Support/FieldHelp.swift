@@ -21,6 +21,8 @@ enum FieldHelp {
         "incident_date": "the incident's date",
         "path": "the file, relative to the current directory",
         "line": "the item's line in the file",
+        "closed": "the day it was closed: its done: token, or git",
+        "closed_source": "token, git or unknown (for a done action)",
     ]
 
     /// What each incident field holds.

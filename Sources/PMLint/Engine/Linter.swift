@@ -28,6 +28,9 @@ public struct Linter: Sendable {
         ActionIDs(),
         PipeTable(),
         BlamingLanguage(),
+        ReviewOverdue(),
+        PriorityAction(),
+        FacilitatorRequired(),
     ]
 
     /// The team's configuration (pm.yml), or the defaults.

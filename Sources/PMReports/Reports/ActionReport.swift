@@ -10,7 +10,15 @@ public struct ActionReport: Sendable {
         public var state: State = .all
         public var owners: Set<String> = []
         public var kinds: Set<String> = []
+        /// Only overdue actions, and (with ``priorityPolicy``) priority actions that break the policy.
         public var overdueOnly = false
+        /// The team's policy on priority actions (pm.yml `policies.priority_actions`): actions that break it
+        /// are marked, and listed by ``overdueOnly``.
+        public var priorityPolicy: PolicyConfig.PriorityActions?
+        /// When set, only done actions closed on or after this day (a closing day that is unknown never matches).
+        public var closedSince: CalendarDate?
+        /// When set, only done actions closed on or before this day.
+        public var closedUntil: CalendarDate?
         public var incidents = IncidentFilter()
         /// When not empty, only the actions of these incidents (ids) and these actions (full ids).
         public var named: (incidents: Set<String>, actions: Set<String>) = ([], [])
@@ -53,13 +61,21 @@ public struct ActionReport: Sendable {
                 case .open where action.isDone, .done where !action.isDone: continue
                 default: break
                 }
-                if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                let breaches = filter.priorityPolicy?.breaches(of: action, incidentDate: postmortem.date) ?? []
+                if filter.overdueOnly, !action.isOverdue(today: today), breaches.isEmpty { continue }
+                if filter.closedSince != nil || filter.closedUntil != nil {
+                    guard action.isDone, let closed = action.closed else { continue }
+                    if let since = filter.closedSince, closed < since { continue }
+                    if let until = filter.closedUntil, closed > until { continue }
+                }
                 if !filter.includes(action) { continue }
                 if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) {
                     continue
                 }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
-                records.append(ActionRecord(action: action, in: postmortem, today: today))
+                var record = ActionRecord(action: action, in: postmortem, today: today)
+                record.policyBreaches = breaches
+                records.append(record)
             }
         }
         self.records = records.sorted { a, b in
@@ -155,7 +171,10 @@ public struct ActionReport: Sendable {
                             "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.token)",
                             emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                        TextTable.Cell(DueWording(record).text, emphasis: dueStyle),
+                        TextTable.Cell(
+                            [DueWording(record).text, record.policyWording.map { "(\($0))" } ?? ""]
+                                .filter { !$0.isEmpty }.joined(separator: " "),
+                            emphasis: record.policyBreaches.isEmpty ? dueStyle : .alert),
                         TextTable.Cell(action.kind ?? ""),
                         TextTable.Cell(action.ticket ?? ""),
                         TextTable.Cell(action.text, emphasis: action.isDone ? .muted : nil),
@@ -201,6 +220,7 @@ public struct ActionReport: Sendable {
                 if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
                 if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
+                if let policy = record.policyWording { details.append(policy) }
                 if let ticket = action.ticket { details.append(ticket) }
                 details.append((grouping == .incident ? "" : incidentTitle(record) + " ") + "`\(action.id)`")
                 // The item as written: code spans stay code (an `@name` in one pings no one), links stay links.

@@ -11,6 +11,8 @@ public struct Config: Sendable {
     public var lint = LintConfig()
     /// Where the site `pm render` builds is published (`site_url:`), for links to incident pages.
     public var siteURL: String?
+    /// The review policies `pm lint` enforces; none unless pm.yml has a `policies:` section.
+    public var policies = PolicyConfig()
 
     public static let fileName = "pm.yml"
     public static let defaultSeverities = ["critical", "high", "medium", "low"]
@@ -58,6 +60,7 @@ public struct Config: Sendable {
                 path: path, line: root.mark?.line,
                 problem: "the config must be `key: value` lines (template:, severities:)")
         }
+        var policies: Node?
         for (keyNode, value) in mapping {
             let line = keyNode.mark?.line
             switch keyNode.scalar?.string {
@@ -85,10 +88,16 @@ public struct Config: Sendable {
                         problem: "`site_url:` must be the address of the published site, like https://pm.example.com/")
                 }
                 config.siteURL = text
+            case "policies":
+                // Read last: its severities are checked against `severities:`, wherever that is written.
+                policies = value
             default:
                 // Keys for later features (render, stats) are read by those features.
                 continue
             }
+        }
+        if let policies {
+            config.policies = try PolicyConfig.parse(policies, severities: config.severities, path: path)
         }
         return config
     }

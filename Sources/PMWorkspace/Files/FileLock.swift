@@ -39,6 +39,8 @@ public final class FileLock: @unchecked Sendable {
 
         /// About ten seconds of waiting; a lock a minute old is stale.
         public static let standard = Policy(retries: 400, pause: 0.005...0.045, staleAfter: 60)
+        /// One try: for a cache, which a process that holds the lock is already writing.
+        public static let noWait = Policy(retries: 0, pause: 0...0, staleAfter: 60)
     }
 
     /// The locked file (symbolic links resolved: the file that is replaced).
