@@ -135,6 +135,18 @@ import Testing
         #expect(rules.stdout.split(separator: "\n").count >= 20)
         #expect(pm(["lint", "--list-phrases"]).stdout.contains("human error: "))
     }
+
+    @Test func listedPhrasesFollowTheTeamsConfig() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(
+            "lint:\n  blameless:\n    remove: [lazy]\n    add:\n      - rock star\n    people: [Zed]\n",
+            to: "postmortems/pm.yml", in: root)
+        let listed = pm(["lint", "--list-phrases"], in: root.path).stdout
+        #expect(listed.contains("human error: "))
+        #expect(!listed.contains("lazy: "))
+        #expect(listed.contains("rock star (pm.yml): "))
+    }
 }
 
 @Suite(.cleansUpTemporaryFiles) struct LintCommandReviewTests {

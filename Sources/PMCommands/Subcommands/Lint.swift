@@ -42,7 +42,7 @@ struct Lint: ContextualCommand {
     @Flag(help: "List the rules and their default severities, then exit.")
     var listRules = false
 
-    @Flag(help: "List the built-in blaming phrases (labels for lint.blameless.remove), then exit.")
+    @Flag(help: "List the blaming phrases (built-in labels for lint.blameless.remove, and pm.yml's), then exit.")
     var listPhrases = false
 
     func run(context: CommandContext) throws -> ExitStatus {
@@ -57,8 +57,19 @@ struct Lint: ContextualCommand {
             return .success
         }
         if listPhrases {
-            for phrase in BlamelessLanguage.builtInPhrases {
-                context.stdout.write("\(phrase.label): \(phrase.suggestion)\n")
+            // The phrases as the team's pm.yml leaves them, when there is one: less `remove`, plus `add`.
+            let directory = try? location.locate(in: context)
+            let phrases =
+                try directory.map {
+                    try Linter(
+                        config: $0.config, today: try context.today, now: context.now,
+                        configPath: context.display($0.configPath)
+                    ).language.phrases
+                } ?? BlamelessLanguage.builtInPhrases
+            let builtIn = Set(BlamelessLanguage.builtInPhrases.map(\.label))
+            for phrase in phrases {
+                let origin = builtIn.contains(phrase.label) ? "" : " (pm.yml)"
+                context.stdout.write("\(phrase.label)\(origin): \(phrase.suggestion)\n")
             }
             return .success
         }

@@ -66,7 +66,8 @@ public struct Linter: Sendable {
             }
         }
         do {
-            language = try BlamelessLanguage(removing: config.lint.removedPhrases, adding: added)
+            language = try BlamelessLanguage(
+                removing: config.lint.removedPhrases, adding: added, people: People(config.lint.people))
         } catch {
             throw .invalidConfig(
                 path: configPath, line: nil,
