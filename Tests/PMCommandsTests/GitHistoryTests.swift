@@ -107,7 +107,7 @@ struct GitHistoryTests {
 
     @Test func closingDaysComeFromTheTokenElseTheCommitThatTickedTheItem() throws {
         let repo = try Self.history()
-        defer { try? FileManager.default.removeItem(at: repo.root) }
+        defer { TemporaryFiles.remove(repo.root) }
         let loadTest = try Self.actionsJSON(repo).first { ($0["text"] as? String) == "Add a load test" }
         let id = try #require(loadTest?["id"] as? String)
         let done = pm(["action", "done", id], in: repo.root.path, environment: ["PM_TODAY": "2026-03-05"])
@@ -172,7 +172,7 @@ struct GitHistoryTests {
 
     @Test func theLogListsEveryChangeNewestFirst() throws {
         let repo = try Self.history()
-        defer { try? FileManager.default.removeItem(at: repo.root) }
+        defer { TemporaryFiles.remove(repo.root) }
         let run = pm(["action", "log", "2026-01-10/alrt1", "--format", "json"], in: repo.root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let entries = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
@@ -195,7 +195,7 @@ struct GitHistoryTests {
 
     @Test func statsGiveTimeToCloseAndOpenAges() throws {
         let repo = try Self.history()
-        defer { try? FileManager.default.removeItem(at: repo.root) }
+        defer { TemporaryFiles.remove(repo.root) }
         let run = pm(["stats", "--format", "json"], in: repo.root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]

@@ -138,7 +138,7 @@ import Testing
 
     @Test func listedPhrasesFollowTheTeamsConfig() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "lint:\n  blameless:\n    remove: [lazy]\n    add:\n      - rock star\n    people: [Zed]\n",
             to: "postmortems/pm.yml", in: root)
