@@ -73,11 +73,20 @@ public struct ActionItem: Sendable, Hashable {
     public var checkboxOffset: Int?
     /// Nesting depth among action items (0 for a top-level item).
     public var depth: Int
+    /// The value of a `done:` token as written, even when it does not parse.
+    public var closedText: String?
+    /// The day the action was closed: from its `done:YYYY-MM-DD` token, or (filled in by the workspace) from git.
+    public var closed: CalendarDate?
+    /// Where `closed` comes from, for a done action; nil for an open one.
+    public var closedSource: ClosingSource?
+    /// The item's text as written in the file, inline Markdown kept (code spans, links, emphasis), without
+    /// the checkbox and the trailing tokens, on one line: what a report pasted into chat shows.
+    public var markdown: String
 
     public init(
         incidentID: String, token: String = "", position: Int, isDone: Bool, text: String, owners: [String],
         due: CalendarDate?, dueText: String?, kind: String?, ticket: String?, line: Int, checkboxOffset: Int?,
-        depth: Int, hasIDComment: Bool = false, idOffset: Int = 0
+        depth: Int, hasIDComment: Bool = false, idOffset: Int = 0, markdown: String = ""
     ) {
         self.incidentID = incidentID
         self.token = token
@@ -94,6 +103,19 @@ public struct ActionItem: Sendable, Hashable {
         self.line = line
         self.checkboxOffset = checkboxOffset
         self.depth = depth
+        self.markdown = markdown
+    }
+
+    /// How many trailing tokens the item has (each owner, the due and done dates, the kind, the ticket: one
+    /// word each).
+    var tokenCount: Int {
+        owners.count + [dueText, closedText, kind, ticket].filter { $0 != nil }.count
+    }
+
+    /// Days from `start` (the incident's date) to the closing day, when both are known.
+    public func daysToClose(from start: CalendarDate?) -> Int? {
+        guard isDone, let start, let closed else { return nil }
+        return start.days(until: closed)
     }
 
     /// Whether the item's id is written in it (rather than derived from its text).
@@ -110,6 +132,16 @@ public struct ActionItem: Sendable, Hashable {
         guard isOverdue(today: today), let due else { return nil }
         return due.days(until: today)
     }
+}
+
+/// Where a done action's closing day comes from.
+public enum ClosingSource: String, Sendable, Hashable, CaseIterable {
+    /// A `done:YYYY-MM-DD` token in the item (written by `pm action done`).
+    case token
+    /// The first commit of the item's latest opening-to-done change in git history.
+    case git
+    /// Neither: outside git, never committed, or not found; never guessed.
+    case unknown
 }
 
 /// The prose of one paragraph or heading, as runs of text with their source positions, for checks

@@ -54,6 +54,9 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let pageName: RuleID = "page-name"
     public static let pipeTable: RuleID = "pipe-table"
     public static let blameless: RuleID = "blameless"
+    public static let reviewOverdue: RuleID = "review-overdue"
+    public static let priorityAction: RuleID = "priority-action"
+    public static let facilitatorRequired: RuleID = "facilitator-required"
     public static let notMarkdown: RuleID = "not-markdown"
 
     /// Every rule id pm emits, in the order the README documents them (`not-markdown` is a note, not a rule
@@ -88,5 +91,8 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionIDDuplicate,
         .pipeTable,
         .blameless,
+        .reviewOverdue,
+        .priorityAction,
+        .facilitatorRequired,
     ]
 }

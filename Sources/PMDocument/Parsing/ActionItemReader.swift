@@ -52,6 +52,11 @@ struct ActionItemReader {
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
                 item.isDone = plain ? false : checkbox?.isDone ?? false
+                if !item.isDone {
+                    item.closed = nil
+                } else {
+                    item.closedSource = item.closed == nil ? .unknown : .token
+                }
                 item.line = tree.nodes[paragraph].start.line + lineOffset
                 item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
@@ -77,6 +82,7 @@ struct ActionItemReader {
                 default:
                     break
                 }
+                item.markdown = markdown(paragraph: paragraph, after: item.checkboxOffset, dropping: item.tokenCount)
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(
                         Diagnostic(
@@ -145,7 +151,7 @@ struct ActionItemReader {
         return TaskCheckbox.isAt(bracket, in: source.bytes) ? bracket + 1 : nil
     }
 
-    /// The item's plain text and its trailing `@owner`, `due:`, `#kind` and ticket tokens.
+    /// The item's plain text and its trailing `@owner`, `due:`, `done:`, `#kind` and ticket tokens.
     ///
     /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
     /// Also returns what the item's inline HTML comments say about its id, and how many bytes of the
@@ -201,6 +207,9 @@ struct ActionItemReader {
             } else if word.lowercased().hasPrefix("due:"), item.dueText == nil, word.count > 4 {
                 item.dueText = String(word.dropFirst(4))
                 item.due = CalendarDate(word.dropFirst(4))
+            } else if word.lowercased().hasPrefix("done:"), item.closedText == nil, word.count > 5 {
+                item.closedText = String(word.dropFirst(5))
+                item.closed = CalendarDate(word.dropFirst(5))
             } else if word.hasPrefix("#"), item.kind == nil, word.count > 1, ActionTokens.isName(word.dropFirst()),
                 word.dropFirst().first?.isLetter == true
             {
@@ -216,6 +225,29 @@ struct ActionItemReader {
         let words = bytes[0..<end].split(whereSeparator: isSpace)
         item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
         return (item, marks, bytes.count - end)
+    }
+
+    /// The paragraph as written (from after the checkbox at `checkboxOffset`, when there is one), without its
+    /// HTML comments (an id, a lint opt-out) and its last `tokenCount` words (the tokens), its lines joined by
+    /// single spaces.
+    private func markdown(paragraph: Int, after checkboxOffset: Int?, dropping tokenCount: Int) -> String {
+        let node = tree.nodes[paragraph]
+        func fileOffset(_ position: SourcePosition) -> Int {
+            (position.line == 1 ? bodyStart : source.offset(ofLine: position.line + lineOffset)) + position.column - 1
+        }
+        let start = checkboxOffset.map { $0 + 2 } ?? fileOffset(node.start)
+        let end = min(fileOffset(node.end) + 1, source.bytes.count)
+        guard start < end else { return "" }
+        var text = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        // Comments come last in an item; each is taken out where it last appears (not from a code span before it).
+        for comment in tree.children(of: paragraph).reversed()
+        where tree.nodes[comment].kind == .htmlInline && tree.nodes[comment].literal.hasPrefix("<!--") {
+            if let range = text.range(of: tree.nodes[comment].literal, options: .backwards) {
+                text.replaceSubrange(range, with: " ")
+            }
+        }
+        let words = text.split { $0 == " " || $0 == "\t" || $0.isNewline }
+        return words.dropLast(min(tokenCount, words.count)).joined(separator: " ")
     }
 
     /// An autolink (`<https://…>`), whose text is its destination.

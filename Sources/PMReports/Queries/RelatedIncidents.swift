@@ -259,7 +259,8 @@ public struct RelatedIncidents: Sendable {
                 if similarity >= 0.25 { hasReason = true }
             }
             guard score >= threshold, hasReason else { continue }
-            let candidate = (score: score, document: other)
+            // Rounded, so that equal scores whose sums differ in their last bits tie, and fall to date and id.
+            let candidate = (score: (score * 1e9).rounded() / 1e9, document: other)
             if best.count == limit, let last = best.last, !precedes(candidate, last) { continue }
             best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.count)
             if best.count > limit { best.removeLast() }

@@ -111,6 +111,21 @@ public struct ActionRecord: TabularRecord {
     public var ticketURL: String?
     /// Whether JSON carries `ticket_url` (reports do; exports, whose fields are the same in every format, do not).
     public var linksTickets: Bool
+    /// How the action breaks the team's policy on priority actions, when the report checks it.
+    public var policyBreaches: [PolicyConfig.PriorityActions.Breach] = []
+
+    /// `breaks policy: no owner, due by 2019-03-14`, when the action breaks the policy on priority actions.
+    public var policyWording: String? {
+        guard !policyBreaches.isEmpty else { return nil }
+        let parts = policyBreaches.map { breach in
+            switch breach {
+            case .noOwner: "no owner"
+            case .noDue: "no due date"
+            case .dueTooLate(let latest): "due by \(latest)"
+            }
+        }
+        return "breaks policy: \(parts.joined(separator: ", "))"
+    }
 
     /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change
     ///   from day to day.
@@ -143,6 +158,8 @@ public struct ActionRecord: TabularRecord {
         Column("incident_date") { .text($0.incidentDate?.description) },
         Column("path") { .text($0.path) },
         Column("line", .integer) { .integer($0.action.line) },
+        Column("closed") { .text($0.action.isDone ? $0.action.closed?.description : nil) },
+        Column("closed_source") { .text($0.action.isDone ? ($0.action.closedSource ?? .unknown).rawValue : nil) },
     ]
 
     public func encode(to encoder: Encoder) throws {

@@ -17,6 +17,9 @@ public struct SiteBuilder: Sendable {
         public var generatedAt: String?
         /// Render and write every page, whatever the last render remembered.
         public var clean: Bool
+        /// The environment git runs in, to read when actions were closed (for the stats page); nil reads only
+        /// `done:` tokens.
+        public var gitEnvironment: [String: String]?
 
         public init(outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false) {
             self.outputPath = outputPath
@@ -74,12 +77,17 @@ public struct SiteBuilder: Sendable {
         -> Outcome
     {
         let out = options.outputPath
+        try createDirectory((out as NSString).appendingPathComponent("incidents"))
+        // One render of a site at a time: the lock on the manifest is held from reading it to writing it.
+        let manifestPath = (out as NSString).appendingPathComponent(Self.manifestName)
+        let lock = try FileLock.acquire(
+            manifestPath, displayPath: DisplayPath.of(manifestPath, relativeTo: displayBase))
+        defer { lock.release() }
         let previous = Manifest.read(from: out)
         let manifest = options.clean ? Manifest() : previous
         let (files, skipped) = try directory.scan()
         let pagePaths = Self.pageNames(for: files)
         let layoutsChanged = manifest.layouts != String(templates.fingerprint, radix: 16)
-        try createDirectory((out as NSString).appendingPathComponent("incidents"))
         let total = files.count * 2
         let counter = ProgressCounter()
 
@@ -87,7 +95,7 @@ public struct SiteBuilder: Sendable {
         // section text itself is dropped as soon as those are taken, so memory stays small.
         let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
         // The extracts go once the search words and the related incidents are taken from them.
-        let (set, searchWords, related) = {
+        let (loadedSet, searchWords, related) = {
             () -> (PostmortemSet, [String: [String]], [String: [RelatedIncidents.Match]]) in
             let (set, extracts) = loader.load(
                 files, request: { _, _ in Self.firstPass },
@@ -109,6 +117,10 @@ public struct SiteBuilder: Sendable {
                 RelatedIncidents(documents: extracted.map(\.related)).allMatches(limit: Self.relatedLimit)
             )
         }()
+        var set = loadedSet
+        if let environment = options.gitEnvironment {
+            GitClosings.apply(to: &set, directory: directory, environment: environment)
+        }
         let postmortems = set.postmortems.sorted {
             ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)
         }
@@ -213,7 +225,7 @@ public struct SiteBuilder: Sendable {
         for page in previous.pages.keys.sorted() where newManifest.pages[page] == nil && remove(page, in: out) {
             removed.append(page)
         }
-        _ = try writeIfChanged(newManifest.encoded(), to: (out as NSString).appendingPathComponent(Self.manifestName))
+        _ = try writeIfChanged(newManifest.encoded(), to: manifestPath)
         return Outcome(
             written: written, unchanged: pageEntries.count - toRender.count, removed: removed,
             diagnostics: diagnostics)
@@ -221,7 +233,7 @@ public struct SiteBuilder: Sendable {
 
     /// `incidents/NAME.html` for each file: its whole id as a slug (see `IncidentNames.pages`). A file whose id
     /// an earlier file already has (a lint error) gets a page named after its path, never the other's.
-    static func pageNames(for files: [String]) -> [String: String] {
+    public static func pageNames(for files: [String]) -> [String: String] {
         let ids = files.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
         let pages = IncidentNames.pages(for: ids)
         var taken: Set<String> = []

@@ -113,10 +113,6 @@ struct SiteCharts {
             format: { Duration(seconds: Int(($0 * 60).rounded())).description })
     }
 
-    /// When an action was closed, when the postmortem records it; nil until then. (Postmortems record no
-    /// closing date yet: a `done:` date, or git's history of the checkbox, would go here.)
-    static func closingDate(of action: ActionItem) -> CalendarDate? { nil }
-
     var actionsOpenedAndClosed: Chart {
         var opened: [String: Int] = [:]
         var closed: [String: Int] = [:]
@@ -125,7 +121,7 @@ struct SiteCharts {
             guard let date = postmortem.date else { continue }
             opened[period.label(date), default: 0] += postmortem.actions.count
             for action in postmortem.actions where action.isDone {
-                if let closing = Self.closingDate(of: action) {
+                if let closing = action.closed {
                     closed[period.label(closing), default: 0] += 1
                 } else {
                     undated += 1
@@ -137,7 +133,8 @@ struct SiteCharts {
         var description =
             "\(Plural.count(actions.total, "action item", grouped: true)): \(Plural.grouped(actions.done)) done, "
             + "\(Plural.grouped(actions.open)) open (\(Plural.grouped(actions.overdue)) overdue). Opened: in the "
-            + "\(period.name) of their incident; closed: in the \(period.name) they were closed."
+            + "\(period.name) of their incident; closed: in the \(period.name) they were closed (their done: date, "
+            + "else the commit that ticked them)."
         if undated > 0 {
             description +=
                 " \(undated == actions.done ? "No done action" : Plural.count(undated, "done action", grouped: true)) "
