@@ -6,7 +6,7 @@ import Testing
 /// The summary cache never changes what pm prints: every command prints the same with and without it,
 /// and every way a file can change (edit, touch, same-second edit, rename, delete, a git branch switch),
 /// every way the cache can be damaged, a read-only directory and concurrent writers are handled.
-@Suite(.timeLimit(.minutes(5))) struct SummaryCacheTests {
+@Suite(.cleansUpTemporaryFiles, .timeLimit(.minutes(5))) struct SummaryCacheTests {
     /// A repository holding the bundled postmortems, the real-world fixtures and the robustness corpus.
     static func repository(robustness: Bool = false) throws -> URL {
         let root = robustness ? try RobustnessTests.repository() : try temporaryRepository()
@@ -65,7 +65,7 @@ import Testing
 
     @Test func everyCommandPrintsTheSameWithAndWithoutTheCache() throws {
         let root = try Self.repository(robustness: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let uncached = Self.commands.map { pm($0 + ["--no-cache"], in: root.path) }
         let uncachedRender = pm(["render", "--out", "site-uncached", "--no-cache"], in: root.path)
         for phase in ["cold", "warm, racy", "warm"] {
@@ -85,7 +85,7 @@ import Testing
         }
         // PM_NO_CACHE is --no-cache.
         let noCache = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: noCache) }
+        defer { TemporaryFiles.remove(noCache) }
         let off = pm(["list"], in: noCache.path, environment: ["PM_NO_CACHE": "1"])
         #expect(off.stdout == pm(["list", "--no-cache"], in: noCache.path).stdout)
         #expect(!FileManager.default.fileExists(atPath: noCache.appendingPathComponent("postmortems/.pm-cache").path))
@@ -93,7 +93,7 @@ import Testing
 
     @Test func unchangedFilesAreNotReadAgain() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let expected = try Self.load(root)
         let files = expected.postmortems.count
         #expect(try Self.load(root, Self.settings()).counts == .init(parsed: files))
@@ -113,7 +113,7 @@ import Testing
 
     @Test func anEditIsSeen() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let file = "postmortems/2019-02-14-messenger-replies-stopped.md"
         _ = pm(["list"], in: root.path)
         Self.waitForNextSecond()
@@ -130,7 +130,7 @@ import Testing
 
     @Test func aTouchWithoutChangeIsHashedNotParsed() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         _ = try Self.load(root, Self.settings())
         Self.waitForNextSecond()
         _ = try Self.load(root, Self.settings())
@@ -158,7 +158,7 @@ import Testing
     /// validated) is what sees it.
     @Test func anEditInTheSameSecondIsSeen() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let path = root.appendingPathComponent("postmortems/2020-01-01-race.md").path
         let settings = Self.settings(wholeSeconds: true)
         var tested = false
@@ -183,7 +183,7 @@ import Testing
 
     @Test func aRenamedFileIsHashedNotParsed() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         _ = try Self.load(root, Self.settings())
         let folder = root.appendingPathComponent("postmortems")
         try FileManager.default.moveItem(
@@ -201,7 +201,7 @@ import Testing
 
     @Test func aDeletedFileIsGone() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         _ = pm(["list"], in: root.path)
         try FileManager.default.removeItem(
             at: root.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"))
@@ -219,7 +219,7 @@ import Testing
 
     @Test func switchingGitBranchesReadsEachBranch() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         func git(_ arguments: String...) throws {
             let run = try runProgram(
                 "git", ["-C", root.path, "-c", "user.name=pm", "-c", "user.email=pm@example.com"] + arguments)
@@ -263,7 +263,7 @@ import Testing
     @Test(arguments: ["empty", "garbage", "truncated", "flipped", "version", "extended"])
     func aDamagedCacheIsIgnoredAndRebuilt(damage: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let expected = try Self.load(root)
         _ = try Self.load(root, Self.settings())
         let file = root.appendingPathComponent("postmortems/.pm-cache/summaries.bin")
@@ -290,7 +290,7 @@ import Testing
 
     @Test func anotherBuildOrOtherTemplatesStartAfresh() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         _ = try Self.load(root, Self.settings())
         var other = Self.settings()
         other.build = "another build"
@@ -309,14 +309,13 @@ import Testing
 
     @Test func aReadOnlyDirectoryKeepsItsCacheUnderXDG() throws {
         let root = try Self.repository()
-        let xdg = FileManager.default.temporaryDirectory.appendingPathComponent("pm-xdg-\(UUID().uuidString)")
+        let xdg = try TemporaryFiles.makeFolder()
         defer {
             try? FileManager.default.setAttributes(
                 [.posixPermissions: 0o755], ofItemAtPath: root.appendingPathComponent("postmortems").path)
-            try? FileManager.default.removeItem(at: root)
-            try? FileManager.default.removeItem(at: xdg)
+            TemporaryFiles.remove(root)
+            TemporaryFiles.remove(xdg)
         }
-        try FileManager.default.createDirectory(at: xdg, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: xdg.path)
         let folder = root.appendingPathComponent("postmortems")
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
@@ -347,7 +346,7 @@ import Testing
 
     @Test func twoProcessesWritingAtOnceLeaveAValidCache() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let folder = root.appendingPathComponent("postmortems")
         let file = "postmortems/2019-02-14-messenger-replies-stopped.md"
         let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)

@@ -64,6 +64,7 @@ import Testing
                     action.closedText = "2019-02-20"
                     action.closed = CalendarDate("2019-02-20")
                     action.closedSource = .token
+                    action.markdown = "Do `it`"
                     return action
                 }(),
                 ActionItem(

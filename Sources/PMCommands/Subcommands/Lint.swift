@@ -20,6 +20,10 @@ struct Lint: ContextualCommand {
             Rules are configured in pm.yml under lint: (rules: RULE: error|warning|off, kinds:, \
             blameless: add/remove). A line opts out with <!-- pm-lint-disable-line RULE --> at its end, \
             or <!-- pm-lint-disable-next-line RULE --> on the line before (no RULE: every rule).
+
+            Examples:
+              pm lint --strict --format github
+              pm lint --list-rules
             """
     )
 
@@ -70,12 +74,8 @@ struct Lint: ContextualCommand {
             return .success
         }
 
-        let directory: PostmortemsDirectory?
-        do {
-            directory = try location.locate(in: context)
-        } catch PMError.noPostmortemsDirectory(_) where !paths.isEmpty {
-            directory = nil  // Files named outside any postmortems directory are checked with the defaults.
-        }
+        // Files named outside any postmortems directory are checked with the defaults.
+        let directory = try paths.isEmpty ? location.locate(in: context) : location.locateIfAny(in: context)
         let config = directory?.config ?? Config()
         let files =
             try paths.isEmpty

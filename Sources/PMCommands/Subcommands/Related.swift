@@ -10,6 +10,9 @@ struct Related: ContextualCommand {
         discussion: """
             Incidents are ranked by the services and tags they share and by how alike their titles, impact and \
             root cause read (TF-IDF cosine over every postmortem); each line says why.
+
+            Example:
+              pm related 2019-02-14
             """
     )
 
@@ -29,7 +32,8 @@ struct Related: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context, quiet: true, request: .detail)
+        // The text related incidents compare, from the summary cache for unchanged files.
+        let (_, set) = try location.load(in: context, quiet: true, request: .comparedText)
         let postmortem = try set.resolve(id)
         let matches = RelatedIncidents(set.postmortems).matches(for: postmortem.id, limit: limit)
         var output = context.stdout

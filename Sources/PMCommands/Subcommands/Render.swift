@@ -15,6 +15,9 @@ struct Render: ContextualCommand {
             same postmortems give the same bytes), and incremental: a re-render rewrites only the pages whose \
             inputs changed. Layouts are Mustache files; replace any of them (or style.css) by putting a file of \
             the same name in the postmortems directory's templates/site/ folder.
+
+            Example:
+              pm render --out site
             """
     )
 
@@ -35,6 +38,7 @@ struct Render: ContextualCommand {
         let outPath = PostmortemsDirectory.absolutePath(out, relativeTo: context.workingDirectory)
         var options = SiteBuilder.Options(
             outputPath: outPath, today: try context.today, clean: clean, cache: location.cacheSettings(in: context))
+        options.gitEnvironment = context.environment
         if stamp { options.generatedAt = ISO8601DateFormatter().string(from: context.now) }
         // Progress only on a terminal, and only when there is enough work to wait for.
         let stderr = context.stderr

@@ -13,9 +13,18 @@ struct Show: ContextualCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Show one incident: metadata, durations, impact, root cause and actions.",
-        discussion:
-            "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14); a "
-            + "path to the file works too."
+        discussion: """
+            ID is the file name without .md, or any prefix of it that names one incident; a path to the file \
+            works too. --format json prints the incident's fields, then sections (heading, key, answered, \
+            start_line, end_line, text) and actions (the fields of pm actions).
+
+            json fields:
+            \(FieldHelp.incidents)
+            \(FieldHelp.conventions)
+
+            Example:
+              pm show 2019-02-14
+            """
     )
 
     @Argument(help: "The incident's id, or a unique prefix of it.")
@@ -27,9 +36,9 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        // Every outline (from the summary cache) to resolve the id, then the one file with its sections' text,
-        // with what the whole set found about it (an id or alias it shares).
-        let (_, set) = try location.load(in: context, quiet: true)
+        // Every postmortem with the text related incidents compare (from the summary cache when unchanged), then
+        // the one shown with all its text, and with what the whole set found about it (an id or alias it shares).
+        let (directory, set) = try location.load(in: context, quiet: true, request: .comparedText)
         let resolved = try set.resolve(id)
         let (_, detail) = try location.load(
             in: context, quiet: true, request: .detail, only: { $0 == resolved.filePath })
@@ -37,8 +46,10 @@ struct Show: ContextualCommand {
         postmortem.diagnostics = resolved.diagnostics
         context.report(postmortem.diagnostics)
         var output = context.stdout
-        PostmortemSummary(postmortem, today: try context.today).write(
-            json: format == .json, style: context.terminalStyle, to: &output)
+        PostmortemSummary(
+            postmortem, today: try context.today, tickets: directory.config.tickets,
+            related: RelatedIncidents(set.postmortems).matches(for: postmortem.id)
+        ).write(json: format == .json, style: context.terminalStyle, to: &output)
         return postmortem.hasErrors ? .failure : .success
     }
 }

@@ -220,6 +220,7 @@ extension BinaryWriter {
         optionalString(action.closedText)
         optionalDate(action.closed)
         optionalString(action.closedSource?.rawValue)
+        string(action.markdown)
     }
 
     fileprivate mutating func diagnostic(_ diagnostic: Diagnostic) {
@@ -443,6 +444,7 @@ public struct BinaryReader {
             guard let parsed = ClosingSource(rawValue: source) else { throw Malformed() }
             action.closedSource = parsed
         }
+        action.markdown = try string()
         return action
     }
 

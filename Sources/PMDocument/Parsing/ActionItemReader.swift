@@ -18,14 +18,19 @@ struct ActionItemReader {
     /// from `firstPosition`: the task items, or, in a section without any, every top-level list item
     /// (then open, with no checkbox; sub-bullets are their details), as postmortems written elsewhere
     /// list their actions.
-    func read(nodes: [Int], firstPosition: Int) -> ([ActionItem], [Diagnostic]) {
+    /// Also where each item is in the tree (`markup`), for rendering it apart from the body.
+    func read(nodes: [Int], firstPosition: Int) -> (items: [ActionItem], problems: [Diagnostic], markup: [ActionMarkup])
+    {
         let tasks = read(nodes: nodes, firstPosition: firstPosition, plain: false)
-        return tasks.0.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
+        return tasks.items.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
     }
 
-    private func read(nodes: [Int], firstPosition: Int, plain: Bool) -> ([ActionItem], [Diagnostic]) {
+    private func read(nodes: [Int], firstPosition: Int, plain: Bool)
+        -> (items: [ActionItem], problems: [Diagnostic], markup: [ActionMarkup])
+    {
         var items: [ActionItem] = []
         var diagnostics: [Diagnostic] = []
+        var markup: [ActionMarkup] = []
         for top in nodes {
             var openItems: [Int] = []  // subtree ends of enclosing action items
             var enclosingItems: [Int] = []  // subtree ends of enclosing list items of any kind
@@ -41,7 +46,8 @@ struct ActionItemReader {
                 let checkbox = checkbox(inParagraph: paragraph)
                 let offset = checkboxOffset(paragraph: paragraph)
                 if !plain, checkbox == nil || offset == nil { continue }
-                let (tokenized, marks) = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
+                let (tokenized, marks, tokenBytes) = tokens(
+                    paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
                 var item = tokenized
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
@@ -76,6 +82,7 @@ struct ActionItemReader {
                 default:
                     break
                 }
+                item.markdown = markdown(paragraph: paragraph, after: item.checkboxOffset, dropping: item.tokenCount)
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(
                         Diagnostic(
@@ -83,10 +90,11 @@ struct ActionItemReader {
                             "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
                 }
                 items.append(item)
+                markup.append(ActionMarkup(item: index, tokenBytes: tokenBytes, hasCheckbox: !plain))
                 openItems.append(tree.nodes[index].subtreeEnd)
             }
         }
-        return (items, diagnostics)
+        return (items, diagnostics, markup)
     }
 
     /// Numbers repeated derived tokens (`~k3x9f`, `~k3x9f.2` …, in document order) so each item has its
@@ -146,8 +154,11 @@ struct ActionItemReader {
     /// The item's plain text and its trailing `@owner`, `due:`, `done:`, `#kind` and ticket tokens.
     ///
     /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
-    /// Also returns what the item's inline HTML comments say about its id.
-    private func tokens(paragraph: Int, skipping checkboxLength: Int) -> (ActionItem, [ActionID.Mark]) {
+    /// Also returns what the item's inline HTML comments say about its id, and how many bytes of the
+    /// paragraph's plain text, at its end, are tokens and the space before them.
+    private func tokens(paragraph: Int, skipping checkboxLength: Int)
+        -> (ActionItem, [ActionID.Mark], tokenBytes: Int)
+    {
         // The paragraph's plain text as UTF-8, with a flag per byte for text a token may not come from.
         var bytes: [UInt8] = []
         var isProse: [Bool] = []
@@ -224,7 +235,30 @@ struct ActionItemReader {
         }
         if text.last == 0x20 { text.removeLast() }
         item.text = String(decoding: text, as: UTF8.self).trimmed
-        return (item, marks)
+        return (item, marks, bytes.count - end)
+    }
+
+    /// The paragraph as written (from after the checkbox at `checkboxOffset`, when there is one), without its
+    /// HTML comments (an id, a lint opt-out) and its last `tokenCount` words (the tokens), its lines joined by
+    /// single spaces.
+    private func markdown(paragraph: Int, after checkboxOffset: Int?, dropping tokenCount: Int) -> String {
+        let node = tree.nodes[paragraph]
+        func fileOffset(_ position: SourcePosition) -> Int {
+            (position.line == 1 ? bodyStart : source.offset(ofLine: position.line + lineOffset)) + position.column - 1
+        }
+        let start = checkboxOffset.map { $0 + 2 } ?? fileOffset(node.start)
+        let end = min(fileOffset(node.end) + 1, source.bytes.count)
+        guard start < end else { return "" }
+        var text = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        // Comments come last in an item; each is taken out where it last appears (not from a code span before it).
+        for comment in tree.children(of: paragraph).reversed()
+        where tree.nodes[comment].kind == .htmlInline && tree.nodes[comment].literal.hasPrefix("<!--") {
+            if let range = text.range(of: tree.nodes[comment].literal, options: .backwards) {
+                text.replaceSubrange(range, with: " ")
+            }
+        }
+        let words = text.split { $0 == " " || $0 == "\t" || $0.isNewline }
+        return words.dropLast(min(tokenCount, words.count)).joined(separator: " ")
     }
 
     /// An autolink (`<https://…>`), whose text is its destination.

@@ -78,48 +78,39 @@ public struct PostmortemParser: Sendable {
             guard let title = frontMatter.title else { return true }
             return HeadingKey.normalize(text) == HeadingKey.normalize(title) || catalog.key(forHeading: text) == nil
         }
+        // Sections and their action items come from the tree, before the HTML is rendered (which needs them).
+        let context = StructureContext(
+            source: source, layout: layout, lineOffset: lineOffset, id: id, path: path,
+            keepsSectionText: keepsSectionText, textKeys: request.sectionTextKeys, isTitle: isTitle)
+        let structure = StructureBox()
         var bodyHTML: String?
+        var actionHTML: [String] = []
         let tree: MarkdownTree
         if let decorator = request.html {
-            (tree, bodyHTML) = Cmark.parseAndRender(Array(body), isTitle: isTitle, decorator: decorator)
-        } else if readsLean, request.isOutline, frontMatter.date != nil {
-            // Only the actions and the sections whose placeholder shows are read below a heading (a `Date:`
-            // line, read from any paragraph, is looked for only when the front matter has no date).
+            (tree, bodyHTML, actionHTML) = Cmark.parseAndRender(
+                Array(body), isTitle: isTitle, decorator: decorator,
+                actions: { tree in
+                    structure.value = readStructure(tree, context)
+                    return structure.value.markup
+                })
+        } else if readsLean, request.readsLean, frontMatter.date != nil {
+            // Only the actions, the sections whose placeholder shows and those whose text is asked for are read
+            // below a heading (a `Date:` line, read from any paragraph, is looked for only when the front matter
+            // has no date).
+            let textKeys = request.sectionText ? request.sectionTextKeys ?? [] : []
             tree = Cmark.parseOutline(body) { [catalog] text, _ in
                 let key = catalog.key(forHeading: text)
-                return key == "actions" || catalog.hasVisiblePlaceholder(key: key)
+                return key == "actions" || catalog.hasVisiblePlaceholder(key: key) || key.map(textKeys.contains) == true
             }
+            structure.value = readStructure(tree, context)
         } else {
             tree = Cmark.parse(body)
+            structure.value = readStructure(tree, context)
         }
-        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset, isTitle: isTitle)
-
-        var sections: [Section] = []
-        var actions: [ActionItem] = []
-        let actionReader = ActionItemReader(
-            tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
-            incidentID: id, path: path)
-        for raw in split.sections {
-            let key = catalog.key(forHeading: raw.heading)
-            // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
-            let needsText = keepsSectionText || catalog.hasVisiblePlaceholder(key: key)
-            let text =
-                needsText
-                ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
-            let isAnswered = needsText ? !catalog.isPlaceholder(text, key: key) : tree.hasText(in: raw.contentNodes)
-            sections.append(
-                Section(
-                    heading: raw.heading, level: raw.level, key: key,
-                    text: keepsSectionText ? text : "", isAnswered: isAnswered,
-                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
-                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
-            if key == "actions" {
-                let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
-                actions += items
-                diagnostics += problems
-            }
-        }
-        diagnostics += ActionItemReader.settleIDs(&actions, path: path)
+        let (sections, actions, headingTitle) = (
+            structure.value.sections, structure.value.actions, structure.value.headingTitle
+        )
+        diagnostics += structure.value.problems
         if !source.bytes[layout.bodyStart...].contains(where: { $0 > 0x20 }), !layout.isUnterminated {
             diagnostics.append(
                 Diagnostic(
@@ -129,17 +120,80 @@ public struct PostmortemParser: Sendable {
                         : "the file has front matter but nothing below it; add the postmortem's sections"))
         }
         var postmortem = Postmortem(
-            id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
+            id: id, path: path, frontMatter: frontMatter, headingTitle: headingTitle, sections: sections,
             actions: actions, diagnostics: diagnostics)
         postmortem.sourceHash = sourceHash ?? ContentHash.ofFile(bytes)
         if frontMatter.date == nil {
             postmortem.statedDate = Self.statedDate(in: tree)
         }
         var document = ParsedDocument(postmortem: postmortem, html: bodyHTML)
+        document.actionHTML = actionHTML
         if request.prose {
             (document.prose, document.comments) = Self.prose(of: tree, lineOffset: lineOffset)
         }
         return document
+    }
+
+    /// What the structure of a body is read with.
+    private struct StructureContext {
+        let source: SourceText
+        let layout: FrontMatterParser.Layout
+        let lineOffset: Int
+        let id: String
+        let path: String
+        let keepsSectionText: Bool
+        /// The only sections whose text is kept, when not all.
+        let textKeys: Set<String>?
+        let isTitle: (String) -> Bool
+    }
+
+    /// A body's sections, action items (and where they are in the tree), and title heading.
+    private struct Structure {
+        var sections: [Section] = []
+        var actions: [ActionItem] = []
+        var problems: [Diagnostic] = []
+        var markup: [ActionMarkup] = []
+        var headingTitle: String?
+    }
+
+    private final class StructureBox {
+        var value = Structure()
+    }
+
+    private func readStructure(_ tree: MarkdownTree, _ context: StructureContext) -> Structure {
+        var result = Structure()
+        let source = context.source
+        let split = SectionSplitter(
+            tree: tree, source: source, lineOffset: context.lineOffset, isTitle: context.isTitle)
+        result.headingTitle = split.title
+        let actionReader = ActionItemReader(
+            tree: tree, source: source, bodyStart: context.layout.bodyStart, lineOffset: context.lineOffset,
+            incidentID: context.id, path: context.path)
+        let layout = context.layout
+        for raw in split.sections {
+            let key = catalog.key(forHeading: raw.heading)
+            // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
+            let keepsText = context.keepsSectionText && (context.textKeys.map { key.map($0.contains) ?? false } ?? true)
+            let needsText = keepsText || catalog.hasVisiblePlaceholder(key: key)
+            let text =
+                needsText
+                ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
+            let isAnswered = needsText ? !catalog.isPlaceholder(text, key: key) : tree.hasText(in: raw.contentNodes)
+            result.sections.append(
+                Section(
+                    heading: raw.heading, level: raw.level, key: key,
+                    text: keepsText ? text : "", isAnswered: isAnswered,
+                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
+                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
+            if key == "actions" {
+                let read = actionReader.read(nodes: raw.contentNodes, firstPosition: result.actions.count + 1)
+                result.actions += read.items
+                result.problems += read.problems
+                result.markup += read.markup
+            }
+        }
+        result.problems += ActionItemReader.settleIDs(&result.actions, path: context.path)
+        return result
     }
 
     /// The date of the first `Date: …` line in a paragraph (`**Date:** 2023-03-03`, `Date: March 3, 2023`).

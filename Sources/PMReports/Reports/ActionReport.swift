@@ -40,14 +40,20 @@ public struct ActionReport: Sendable {
     public var records: [ActionRecord]
     public var today: CalendarDate
     public var state: Filter.State
+    /// Whether only overdue actions were asked for.
+    public var overdueOnly: Bool
     /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
     public var shortIDs: [String: String]
+    /// Incident id → the address of its page on the published site, for links in Markdown (empty: no links).
+    public var incidentLinks: [String: String] = [:]
 
     /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
     /// due date, undated last; ties by incident id and position.
-    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
+    /// - Parameter tickets: pm.yml's ticket links: JSON carries each ticket's URL, Markdown links it.
+    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate, tickets: TicketLinks = TicketLinks()) {
         self.today = today
         self.state = filter.state
+        self.overdueOnly = filter.overdueOnly
         self.shortIDs = set.shortestUniquePrefixes()
         var records: [ActionRecord] = []
         for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
@@ -68,7 +74,7 @@ public struct ActionReport: Sendable {
                     continue
                 }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
-                var record = ActionRecord(action: action, in: postmortem, today: today)
+                var record = ActionRecord(action: action, in: postmortem, today: today, tickets: tickets)
                 record.policyBreaches = breaches
                 records.append(record)
             }
@@ -148,7 +154,7 @@ public struct ActionReport: Sendable {
 
     private func writeTable(grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
         guard !records.isEmpty else {
-            output.write("No \(state == .all ? "" : state.rawValue + " ")actions.\n")
+            output.write("No \(overdueOnly ? "overdue " : state == .all ? "" : state.rawValue + " ")actions.\n")
             return
         }
         let showState = state != .open
@@ -196,11 +202,19 @@ public struct ActionReport: Sendable {
 
     private func writeMarkdown(grouping: Grouping, to output: inout some TextOutputStream) {
         let overdue = records.filter { $0.daysOverdue != nil }.count
-        let noun = state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
+        let noun =
+            overdueOnly
+            ? "Overdue actions" : state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
         output.write("**\(noun)** (\(records.count)\(overdue > 0 ? ", \(overdue) overdue" : ""), as of \(today))\n")
         for group in groups(by: grouping) {
             output.write("\n")
-            if let title = group.title { output.write("**\(MarkdownText.escape(title))**\n\n") }
+            // An incident's group is headed by its title (linked to its page); elsewhere each item names it.
+            if grouping == .incident, let first = group.records.first {
+                let severity = first.severity.map { " (\($0))" } ?? ""
+                output.write("**\(incidentTitle(first))**\(severity) · `\(first.action.incidentID)`\n\n")
+            } else if let title = group.title {
+                output.write("**\(MarkdownText.escape(title))**\n\n")
+            }
             for record in group.records {
                 let action = record.action
                 var details: [String] = []
@@ -208,13 +222,21 @@ public struct ActionReport: Sendable {
                 if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let policy = record.policyWording { details.append(policy) }
-                if let ticket = action.ticket { details.append(ticket) }
-                details.append("`\(action.id)`")
-                output.write(
-                    "- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — "
-                        + "\(details.joined(separator: " · "))\n"
-                )
+                if let ticket = action.ticket {
+                    let isURL = record.ticketURL == ticket
+                    details.append(record.ticketURL.map { isURL ? "<\($0)>" : "[\(ticket)](\($0))" } ?? ticket)
+                }
+                details.append((grouping == .incident ? "" : incidentTitle(record) + " ") + "`\(action.id)`")
+                // The item as written: code spans stay code (an `@name` in one pings no one), links stay links.
+                let text = action.markdown.isEmpty ? MarkdownText.escape(action.text) : action.markdown
+                output.write("- [\(action.isDone ? "x" : " ")] \(text) — \(details.joined(separator: " · "))\n")
             }
         }
+    }
+
+    /// The record's incident title as Markdown, a link to its page when the site's address is known.
+    private func incidentTitle(_ record: ActionRecord) -> String {
+        let title = MarkdownText.escape(record.incidentTitle)
+        return incidentLinks[record.action.incidentID].map { "[\(title)](\($0))" } ?? title
     }
 }

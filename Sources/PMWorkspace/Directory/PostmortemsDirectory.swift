@@ -117,15 +117,18 @@ public struct PostmortemsDirectory: Sendable {
     static func ignoreCache(in path: String) {
         let ignorePath = (path as NSString).appendingPathComponent(".gitignore")
         let line = Array("# pm's summary cache (safe to delete)\n\(ignoredCacheLine)\n".utf8)
-        guard let existing = FileManager.default.contents(atPath: ignorePath).map({ [UInt8]($0) }) else {
+        guard FileManager.default.fileExists(atPath: ignorePath) else {
             try? FileWriter.create(at: ignorePath, contents: line)
             return
         }
+        guard let lock = try? FileLock.acquire(ignorePath) else { return }
+        defer { lock.release() }
+        guard let existing = FileManager.default.contents(atPath: ignorePath).map({ [UInt8]($0) }) else { return }
         let lines = String(decoding: existing, as: UTF8.self).split(whereSeparator: \.isNewline)
         let names = lines.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.contains(ignoredCacheLine), !names.contains(SummaryCache.folderName) else { return }
         let separator: [UInt8] = existing.isEmpty || existing.last == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")]
-        try? FileWriter.replace(ignorePath, expected: existing, with: existing + separator + line)
+        try? FileWriter.replace(ignorePath, expected: existing, with: existing + separator + line, holding: lock)
     }
 
     /// The postmortem files under the directory, sorted by path (see `scan`).
@@ -136,7 +139,8 @@ public struct PostmortemsDirectory: Sendable {
     /// The postmortem files under the directory, sorted by path: every Markdown file (`.md`, `.markdown`)
     /// except README.md, hidden files and folders, and the team's `templates/` folder; and the other
     /// files that were skipped (not Markdown), so commands can say so. Images, PDFs and pm.yml are
-    /// expected beside postmortems and are not counted as skipped.
+    /// expected beside postmortems and are not counted as skipped, nor are the `FILE.lock` files of edits
+    /// in progress (``FileLock``).
     public func scan() throws(PMError) -> (files: [String], skipped: [String]) {
         var files: [String] = []
         var skipped: [String] = []
@@ -170,7 +174,7 @@ public struct PostmortemsDirectory: Sendable {
                 } else if Self.markdownExtensions.contains(fileExtension) {
                     if lowered != "readme.md" && lowered != "readme.markdown" { files.append(child) }
                 } else if !(directory == path && name == Config.fileName)
-                    && !Self.assetExtensions.contains(fileExtension)
+                    && !Self.assetExtensions.contains(fileExtension) && fileExtension != "lock"
                 {
                     skipped.append(child)
                 }

@@ -115,10 +115,13 @@ public struct PostmortemLoader: Sendable {
             hash = ContentHash.ofFile(read)
         }
         let wanted = request(path, hash)
-        if wanted.isOutline, let postmortem = cache.postmortem(hash: hash, id: id, path: shown, filePath: path) {
-            let record = SummaryCache.Record(
-                path: path, signature: signature, hash: hash, newSummary: nil, hasSummary: true)
-            return (ParsedDocument(postmortem: postmortem), record, bytes == nil ? .unread : .hashed)
+        if wanted.isServedByCache, let variant = wanted.cacheVariant {
+            let key = SummaryCache.Key(hash: hash, variant: variant)
+            if let postmortem = cache.postmortem(key, id: id, path: shown, filePath: path) {
+                let record = SummaryCache.Record(
+                    path: path, signature: signature, hash: hash, summary: key, newSummary: nil)
+                return (ParsedDocument(postmortem: postmortem), record, bytes == nil ? .unread : .hashed)
+            }
         }
         // Bytes read only now may differ from those the signature vouched for: the parse hashes them itself.
         let knownHash = bytes == nil ? nil : hash
@@ -131,11 +134,12 @@ public struct PostmortemLoader: Sendable {
         // The file may have changed since it was stat'ed: what is recorded is the hash of the bytes parsed,
         // under the older signature, so the next run reads it again.
         var record = SummaryCache.Record(
-            path: path, signature: signature, hash: postmortem.sourceHash, newSummary: nil, hasSummary: false)
-        if wanted.keepsOutline, postmortem.isSummarizable {
-            // A summary the cache holds is kept, unless this outline was parsed because it did not decode.
-            if wanted.isOutline || !cache.hasSummary(postmortem.sourceHash) { record.newSummary = postmortem.summary() }
-            record.hasSummary = true
+            path: path, signature: signature, hash: postmortem.sourceHash, summary: nil, newSummary: nil)
+        if let variant = wanted.cacheVariant, postmortem.isSummarizable {
+            let key = SummaryCache.Key(hash: postmortem.sourceHash, variant: variant)
+            record.summary = key
+            // A summary the cache holds is kept, unless this parse was made because it did not decode.
+            if wanted.isServedByCache || !cache.hasSummary(key) { record.newSummary = postmortem.summary() }
         }
         return (document, record, .parsed)
     }

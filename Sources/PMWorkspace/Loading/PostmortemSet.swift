@@ -46,7 +46,7 @@ public struct PostmortemSet: Sendable {
         files = files.filter(include)
         let loader = PostmortemLoader(
             parser: directory.parser, displayBase: displayBase,
-            cache: request.isOutline ? directory.summaryCache(cache) : nil)
+            cache: request.isServedByCache ? directory.summaryCache(cache) : nil)
         var set = loader.load(files, request: { _, _ in request }, each: { document, _ in (document.postmortem, ()) })
             .set
         set.diagnostics += skipped.map { skippedNote($0, displayBase: displayBase) }

@@ -17,7 +17,8 @@ import PMDocument
 ///   size, modification and change times, as git's index keeps them), the hash of its bytes, and whether
 ///   the entry is *racy*: the file changed in the same second the entry was validated, so a later change
 ///   in that second could leave the signature as it was (git's "racily clean" case);
-/// - **summaries**: by content hash, the compact binary outline of the parsed file (`Postmortem.summary()`).
+/// - **summaries**: by content hash and variant (the outline, or the outline with the text of named sections:
+///   `ParseRequest.cacheVariant`), the compact binary form of the parsed file (`Postmortem.summary()`).
 ///   Summaries of files no longer present are kept for a while, so switching git branches back and forth
 ///   (which rewrites files with new inodes but old contents) re-hashes files rather than re-parsing them.
 ///
@@ -58,26 +59,41 @@ public final class SummaryCache: Sendable {
     public static let fileName = "summaries.bin"
     static let magic = Array("PMSUMMRY".utf8)
     /// Bumped whenever the layout of the file or of a summary changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 4
     static let headerLength = 32
+
+    /// A summary's key: the hash of the file's bytes, and which parse it is (`ParseRequest.cacheVariant`).
+    public struct Key: Sendable, Hashable {
+        public var hash: UInt64
+        public var variant: UInt64
+
+        public init(hash: UInt64, variant: String) {
+            self.hash = hash
+            self.variant = variant == ParseRequest.outline.cacheVariant ? 0 : ContentHash.of(variant)
+        }
+
+        init(hash: UInt64, variantCode: UInt64) {
+            self.hash = hash
+            self.variant = variantCode
+        }
+    }
 
     /// What the loader learnt about one file this run, to be saved.
     public struct Record: Sendable {
         public var path: String
         public var signature: FileSignature
         public var hash: UInt64
-        /// The summary's bytes when they are new this run (nil when the cache already holds them, or for a
-        /// parse that gave no outline).
+        /// The summary the run used or made, if any.
+        public var summary: Key?
+        /// The summary's bytes when they are new this run (nil when the cache already holds them).
         public var newSummary: [UInt8]?
-        /// Whether a summary is stored (or being stored) for `hash`.
-        public var hasSummary: Bool
 
-        public init(path: String, signature: FileSignature, hash: UInt64, newSummary: [UInt8]?, hasSummary: Bool) {
+        public init(path: String, signature: FileSignature, hash: UInt64, summary: Key?, newSummary: [UInt8]?) {
             self.path = path
             self.signature = signature
             self.hash = hash
+            self.summary = summary
             self.newSummary = newSummary
-            self.hasSummary = hasSummary
         }
     }
 
@@ -104,7 +120,7 @@ public final class SummaryCache: Sendable {
     let startedAt: FileSignature.Moment
     private let storage: [UInt8]
     private let entries: [String: Entry]
-    private let summaries: [UInt64: Stored]
+    private let summaries: [Key: Stored]
     private let generation: UInt64
     /// Why the cache on disk was not used (nil when it was, or when there was none): for tests and debugging.
     public let rejection: String?
@@ -167,23 +183,25 @@ public final class SummaryCache: Sendable {
         return entry.hash
     }
 
-    /// Whether a summary of the bytes with this hash is stored.
-    public func hasSummary(_ hash: UInt64) -> Bool {
-        summaries[hash] != nil
+    /// Whether a summary with this key is stored.
+    public func hasSummary(_ key: Key) -> Bool {
+        summaries[key] != nil
     }
 
-    /// The stored summary of the bytes with this hash, for the file named `id` at `path` (shown) and
-    /// `filePath` (read); nil when there is none or it does not decode.
-    public func postmortem(hash: UInt64, id: String, path: String, filePath: String) -> Postmortem? {
-        guard let stored = summaries[hash] else { return nil }
+    /// The stored summary with this key, for the file named `id` at `path` (shown) and `filePath` (read); nil
+    /// when there is none or it does not decode.
+    public func postmortem(_ key: Key, id: String, path: String, filePath: String) -> Postmortem? {
+        guard let stored = summaries[key] else { return nil }
         guard let postmortem = try? Postmortem(summary: storage[stored.range], id: id, path: path, filePath: filePath),
-            postmortem.sourceHash == hash
+            postmortem.sourceHash == key.hash
         else { return nil }
         return postmortem
     }
 
     /// Saves this run's records (one per file read, in any order) with the summaries they use, unless
-    /// nothing changed. Failing to write is not an error: the next run parses again.
+    /// nothing changed. Entries of files this run did not read are kept while the files exist (a command
+    /// that reads some files leaves the others' entries), with every summary of a file's current bytes.
+    /// Failing to write is not an error: the next run parses again.
     public func save(_ records: [Record]) {
         var newEntries: [String: Entry] = [:]
         newEntries.reserveCapacity(records.count)
@@ -192,26 +210,34 @@ public final class SummaryCache: Sendable {
             newEntries[name(of: record.path)] = Entry(
                 signature: signature, hash: record.hash, isRacy: signature.isRacy(validatedAt: startedAt))
         }
+        for (name, entry) in entries where newEntries[name] == nil {
+            let path = name.hasPrefix("/") ? name : (root as NSString).appendingPathComponent(name)
+            if FileSignature.of(path) != nil { newEntries[name] = entry }
+        }
         if rejection == nil, !records.contains(where: { $0.newSummary != nil }), newEntries == entries { return }
 
         let generation = self.generation + 1
-        // Summaries: those the files use now, then recently used ones of files that are gone.
-        var written: Set<UInt64> = []
-        var bodies: [(hash: UInt64, generation: UInt64, record: Int?, range: Range<Int>)] = []
-        for (index, record) in records.enumerated() where record.hasSummary && !written.contains(record.hash) {
-            if let bytes = record.newSummary {
-                bodies.append((record.hash, generation, index, 0..<bytes.count))
-            } else if let stored = summaries[record.hash] {
-                bodies.append((record.hash, generation, nil, stored.range))
-            } else {
+        // Summaries: every one of the files' current bytes, then recently used ones of bytes no file has now.
+        let live = Set(newEntries.values.map(\.hash))
+        var written: Set<Key> = []
+        var bodies: [(key: Key, generation: UInt64, record: Int?, range: Range<Int>)] = []
+        for (index, record) in records.enumerated() {
+            guard let key = record.summary, let bytes = record.newSummary, written.insert(key).inserted else {
                 continue
             }
-            written.insert(record.hash)
+            bodies.append((key, generation, index, 0..<bytes.count))
+        }
+        let used = Set(records.compactMap(\.summary))
+        for (key, stored) in summaries.sorted(by: { ($0.key.hash, $0.key.variant) < ($1.key.hash, $1.key.variant) })
+        where live.contains(key.hash) && written.insert(key).inserted {
+            bodies.append((key, used.contains(key) ? generation : stored.generation, nil, stored.range))
         }
         let orphans = summaries.filter { !written.contains($0.key) && generation &- $0.value.generation <= 32 }
-            .sorted { ($0.value.generation, $0.key) > ($1.value.generation, $1.key) }
+            .sorted {
+                ($0.value.generation, $0.key.hash, $0.key.variant) > ($1.value.generation, $1.key.hash, $1.key.variant)
+            }
             .prefix(max(256, records.count))
-        for (hash, stored) in orphans { bodies.append((hash, stored.generation, nil, stored.range)) }
+        for (key, stored) in orphans { bodies.append((key, stored.generation, nil, stored.range)) }
 
         // Written in pieces straight into the file, the header last: the cache is never held twice in memory.
         try? FileWriter.save(path, durable: false) { descriptor in
@@ -232,7 +258,8 @@ public final class SummaryCache: Sendable {
             writer.varint(generation)
             writer.count(bodies.count)
             for body in bodies {
-                writer.word(body.hash)
+                writer.word(body.key.hash)
+                writer.word(body.key.variant)
                 writer.varint(body.generation)
                 writer.count(body.range.count)
                 if let index = body.record, let bytes = records[index].newSummary {
@@ -294,7 +321,7 @@ public final class SummaryCache: Sendable {
     private struct Loaded {
         var storage: [UInt8] = []
         var entries: [String: Entry] = [:]
-        var summaries: [UInt64: Stored] = [:]
+        var summaries: [Key: Stored] = [:]
         var generation: UInt64 = 0
         var rejection: String?
     }
@@ -338,12 +365,12 @@ public final class SummaryCache: Sendable {
         let summaryCount = try reader.count()
         loaded.summaries.reserveCapacity(summaryCount)
         for _ in 0..<summaryCount {
-            let hash = try reader.word()
+            let key = Key(hash: try reader.word(), variantCode: try reader.word())
             let generation = try reader.varint()
             let length = try reader.count()
             let start = headerLength + reader.offset
             _ = try reader.bytes(length)
-            loaded.summaries[hash] = Stored(range: start..<start + length, generation: generation)
+            loaded.summaries[key] = Stored(range: start..<start + length, generation: generation)
         }
         let entryCount = try reader.count()
         loaded.entries.reserveCapacity(entryCount)
