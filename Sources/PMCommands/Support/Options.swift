@@ -96,23 +96,24 @@ struct DirectoryOptions: ParsableArguments {
     /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
     /// - Parameter request: what each parse must give (`.detail` keeps section text: only `pm show` prints it).
     /// - Parameter include: which files to read (by path), when the command needs only some.
+    /// - Parameter sections: false for a report that reads no section (the postmortems are kept without them).
     func load(
         in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline,
-        only include: @escaping (String) -> Bool = { _ in true }
+        only include: @escaping (String) -> Bool = { _ in true }, sections: Bool = true
     ) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
         let set = try PostmortemSet.load(
             directory, displayBase: context.workingDirectory, request: request, cache: cacheSettings(in: context),
-            only: include)
+            only: include, keepsSections: sections)
         if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }
 
     /// Like ``load(in:quiet:request:)``, with the closing days of actions ticked by hand read from git.
-    func loadWithClosings(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws
-        -> (PostmortemsDirectory, PostmortemSet)
-    {
-        var (directory, set) = try load(in: context, quiet: quiet, request: request)
+    func loadWithClosings(
+        in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline, sections: Bool = true
+    ) throws -> (PostmortemsDirectory, PostmortemSet) {
+        var (directory, set) = try load(in: context, quiet: quiet, request: request, sections: sections)
         GitClosings.apply(to: &set, directory: directory, environment: context.environment)
         return (directory, set)
     }

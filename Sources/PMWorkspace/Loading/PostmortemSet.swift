@@ -38,17 +38,27 @@ public struct PostmortemSet: Sendable {
     /// - Parameter request: what each file's parse must give besides the structure.
     /// - Parameter cache: where outline summaries of unchanged files come from (see `SummaryCache`).
     /// - Parameter include: which files to read (by path); the others are left out as if absent.
+    /// - Parameter keepsSections: false for reports that read no section (list, actions, stats, export): at
+    ///   100,000 files the sections are a large part of the memory.
     public static func load(
         _ directory: PostmortemsDirectory, displayBase: String, request: ParseRequest = .detail,
-        cache: SummaryCache.Settings = .disabled, only include: (String) -> Bool = { _ in true }
+        cache: SummaryCache.Settings = .disabled, only include: (String) -> Bool = { _ in true },
+        keepsSections: Bool = true
     ) throws(PMError) -> PostmortemSet {
         var (files, skipped) = try directory.scan()
         files = files.filter(include)
         let loader = PostmortemLoader(
             parser: directory.parser, displayBase: displayBase,
             cache: request.isServedByCache ? directory.summaryCache(cache) : nil)
-        var set = loader.load(files, request: { _, _ in request }, each: { document, _ in (document.postmortem, ()) })
-            .set
+        var set = loader.load(
+            files, request: { _, _ in request },
+            each: { document, _ in
+                guard !keepsSections else { return (document.postmortem, ()) }
+                var kept = document.postmortem
+                kept.sections = []
+                return (kept, ())
+            }
+        ).set
         set.diagnostics += skipped.map { skippedNote($0, displayBase: displayBase) }
         return set
     }
