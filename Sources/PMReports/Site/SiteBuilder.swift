@@ -97,7 +97,8 @@ public struct SiteBuilder: Sendable {
         // section text itself is dropped as soon as those are taken, so memory stays small.
         // Outlines with that text come from the summary cache for the files unchanged since they were cached.
         let loader = PostmortemLoader(
-            parser: directory.parser, displayBase: displayBase, cache: directory.summaryCache(options.cache))
+            parser: directory.parser, displayBase: displayBase,
+            cache: directory.summaryCache(options.cache, for: Self.firstPass))
         // The extracts go once the search words and the related incidents are taken from them.
         let (loadedSet, searchWords, related) = {
             () -> (PostmortemSet, [String: [String]], [String: [RelatedIncidents.Match]]) in

@@ -35,8 +35,10 @@ public struct PostmortemsDirectory: Sendable {
 
     /// The summary cache of this directory (see `SummaryCache`), or nil when `settings` turn it off or no
     /// folder for it can be written.
-    public func summaryCache(_ settings: SummaryCache.Settings) -> SummaryCache? {
-        SummaryCache.open(directory: path, catalog: catalog, settings: settings)
+    /// - Parameter request: the parse whose postmortems the cache keeps (`ParseRequest.cacheVariant`).
+    public func summaryCache(_ settings: SummaryCache.Settings, for request: ParseRequest = .outline) -> SummaryCache? {
+        guard let variant = request.cacheVariant else { return nil }
+        return SummaryCache.open(directory: path, catalog: catalog, settings: settings, variant: variant)
     }
 
     /// The config file's path.

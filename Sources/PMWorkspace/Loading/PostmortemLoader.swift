@@ -115,7 +115,7 @@ public struct PostmortemLoader: Sendable {
             hash = ContentHash.ofFile(read)
         }
         let wanted = request(path, hash)
-        if wanted.isServedByCache, let variant = wanted.cacheVariant {
+        if wanted.isServedByCache, let variant = wanted.cacheVariant, variant == cache.variant {
             let key = SummaryCache.Key(hash: hash, variant: variant)
             if let postmortem = cache.postmortem(key, id: id, path: shown, filePath: path) {
                 let record = SummaryCache.Record(
@@ -135,7 +135,7 @@ public struct PostmortemLoader: Sendable {
         // under the older signature, so the next run reads it again.
         var record = SummaryCache.Record(
             path: path, signature: signature, hash: postmortem.sourceHash, summary: nil, newSummary: nil)
-        if let variant = wanted.cacheVariant, postmortem.isSummarizable {
+        if let variant = wanted.cacheVariant, variant == cache.variant, postmortem.isSummarizable {
             let key = SummaryCache.Key(hash: postmortem.sourceHash, variant: variant)
             record.summary = key
             // A summary the cache holds is kept, unless this parse was made because it did not decode.

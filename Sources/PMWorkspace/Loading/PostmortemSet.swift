@@ -49,7 +49,7 @@ public struct PostmortemSet: Sendable {
         files = files.filter(include)
         let loader = PostmortemLoader(
             parser: directory.parser, displayBase: displayBase,
-            cache: request.isServedByCache ? directory.summaryCache(cache) : nil)
+            cache: request.isServedByCache ? directory.summaryCache(cache, for: request) : nil)
         var set = loader.load(
             files, request: { _, _ in request },
             each: { document, _ in

@@ -55,7 +55,7 @@ public final class SummaryCache: Sendable {
 
     /// The folder beside `pm.yml`.
     public static let folderName = ".pm-cache"
-    /// The cache file in it.
+    /// The cache file of outlines in it (other variants: `summaries-HASH.bin`).
     public static let fileName = "summaries.bin"
     static let magic = Array("PMSUMMRY".utf8)
     /// Bumped whenever the layout of the file or of a summary changes.
@@ -112,6 +112,8 @@ public final class SummaryCache: Sendable {
 
     /// The cache file.
     public let path: String
+    /// The variant of the summaries it keeps (`ParseRequest.cacheVariant`).
+    public let variant: String
     /// The postmortems directory; entries name files relative to it.
     let root: String
     let key: String
@@ -125,9 +127,13 @@ public final class SummaryCache: Sendable {
     /// Why the cache on disk was not used (nil when it was, or when there was none): for tests and debugging.
     public let rejection: String?
 
-    /// Opens the cache of the postmortems directory at `directory`, or nil when caching is off or no folder
+    /// Opens the cache of the postmortems directory at `directory` for the summaries of one variant (each in a
+    /// file of its own, so a command reads only the summaries it uses), or nil when caching is off or no folder
     /// for it can be written (the commands then parse every file, as without a cache).
-    public static func open(directory: String, catalog: TemplateCatalog, settings: Settings) -> SummaryCache? {
+    public static func open(
+        directory: String, catalog: TemplateCatalog, settings: Settings,
+        variant: String = ParseRequest.outline.cacheVariant!
+    ) -> SummaryCache? {
         guard settings.isEnabled else { return nil }
         let startedAt = FileSignature.Moment.now
         let local = (directory as NSString).appendingPathComponent(folderName)
@@ -142,15 +148,21 @@ public final class SummaryCache: Sendable {
         }
         guard let folder else { return nil }
         let key = "pm \(settings.build)\ncatalog \(String(catalog.fingerprint, radix: 16))\n"
+        let name =
+            variant == ParseRequest.outline.cacheVariant
+            ? fileName : "summaries-\(String(ContentHash.of(variant) & 0xFFFF_FFFF, radix: 16)).bin"
         return SummaryCache(
-            path: (folder as NSString).appendingPathComponent(fileName), root: directory, key: key, settings: settings,
-            startedAt: startedAt)
+            path: (folder as NSString).appendingPathComponent(name), root: directory, key: key + "variant \(variant)\n",
+            settings: settings, variant: variant, startedAt: startedAt)
     }
 
-    init(path: String, root: String, key: String, settings: Settings, startedAt: FileSignature.Moment) {
+    init(
+        path: String, root: String, key: String, settings: Settings, variant: String, startedAt: FileSignature.Moment
+    ) {
         self.path = path
         self.root = root
         self.key = key
+        self.variant = variant
         self.settings = settings
         self.startedAt = startedAt
         let loaded = Self.read(path, key: key)
