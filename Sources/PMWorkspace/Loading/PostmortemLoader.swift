@@ -79,7 +79,7 @@ public struct PostmortemLoader: Sendable {
             }
         }
         cache?.save(records)
-        var set = PostmortemSet.gather(fileResults)
+        var set = PostmortemSet.gather(moving: &fileResults)
         set.counts = counts
         return (set, values)
     }

@@ -113,18 +113,36 @@ public struct PostmortemSet: Sendable {
     /// The postmortems and diagnostics of per-file results, in order, with what only the whole set shows
     /// (ids and aliases used twice, page names that collide) reported on the files concerned.
     public static func gather(_ results: [FileResult]) -> PostmortemSet {
-        // By index, so that no postmortem is copied more than into the set (a copy retains every field).
+        var results = results
+        return gather(moving: &results)
+    }
+
+    /// `gather`, moving each postmortem out of `results` rather than copying it (a copy retains every field);
+    /// `results` is left holding placeholders.
+    static func gather(moving results: inout [FileResult]) -> PostmortemSet {
         var postmortems: [Postmortem] = []
         postmortems.reserveCapacity(results.count)
-        for index in results.indices {
-            if case .parsed(let postmortem) = results[index] { postmortems.append(postmortem) }
+        var failures: [Diagnostic?] = []  // per file in order: its read failure, or nil for a postmortem
+        failures.reserveCapacity(results.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in buffer.indices {
+                switch (base + index).move() {
+                case .parsed(let postmortem):
+                    postmortems.append(postmortem)
+                    failures.append(nil)
+                case .failed(let diagnostic):
+                    failures.append(diagnostic)
+                }
+                (base + index).initialize(to: .failed(placeholder))
+            }
         }
         IncidentNames.reportCollisions(in: &postmortems)
         var diagnostics: [Diagnostic] = []
         var parsed = 0
-        for index in results.indices {
-            if case .failed(let diagnostic) = results[index] {
-                diagnostics.append(diagnostic)
+        for failure in failures {
+            if let failure {
+                diagnostics.append(failure)
             } else {
                 diagnostics += postmortems[parsed].diagnostics
                 parsed += 1
@@ -132,6 +150,9 @@ public struct PostmortemSet: Sendable {
         }
         return PostmortemSet(postmortems: postmortems, diagnostics: diagnostics)
     }
+
+    /// What a result holds once its postmortem has been moved out.
+    private static let placeholder = Diagnostic(.note, path: "", rule: .read, "")
 
     /// Why a file could not be read, and what to do about it.
     static func readFailure(_ error: Error) -> String {
