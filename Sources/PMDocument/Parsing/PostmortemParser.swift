@@ -79,15 +79,36 @@ public struct PostmortemParser: Sendable {
         } else {
             tree = Cmark.parse(body)
         }
-        let split = SectionSplitter(tree: tree, source: source, lineOffset: lineOffset, isTitle: isTitle)
+        // A postmortem written elsewhere is read by meaning: its title, sections at its own heading level,
+        // labels, dates and actions in other shapes.
+        let foreign =
+            frontMatter.isPMFormat
+            ? nil
+            : ForeignReader(
+                tree: tree, source: source, lineOffset: lineOffset, bodyStart: layout.bodyStart, id: id, path: path,
+                frontMatter: frontMatter, classifier: HeadingClassifier(catalog: catalog)
+            ).read()
+        let split =
+            foreign.map {
+                SectionSplitter(
+                    tree: tree, source: source, lineOffset: lineOffset, titleNode: $0.titleNode,
+                    sectionHeadings: Set($0.sectionHeadings))
+            } ?? SectionSplitter(tree: tree, source: source, lineOffset: lineOffset, isTitle: isTitle)
+        let sectionKeys: [String: String] = Dictionary(
+            (foreign?.sectionHeadings ?? []).compactMap { node -> (String, String)? in
+                guard let meaning = foreign?.meanings[node], let key = meaning.key, meaning.strength >= .medium else {
+                    return nil
+                }
+                return (tree.plainText(of: node), key)
+            }, uniquingKeysWith: { first, _ in first })
 
         var sections: [Section] = []
-        var actions: [ActionItem] = []
+        var actions: [ActionItem] = foreign?.actions ?? []
         let actionReader = ActionItemReader(
             tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
             incidentID: id, path: path)
         for raw in split.sections {
-            let key = catalog.key(forHeading: raw.heading)
+            let key = foreign == nil ? catalog.key(forHeading: raw.heading) : sectionKeys[raw.heading]
             // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
             let needsText = keepsSectionText || catalog.hasVisiblePlaceholder(key: key)
             let text =
@@ -100,7 +121,7 @@ public struct PostmortemParser: Sendable {
                     text: keepsSectionText ? text : "", isAnswered: isAnswered,
                     startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
                     trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
-            if key == "actions" {
+            if key == "actions", foreign == nil {
                 let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
                 actions += items
                 diagnostics += problems
@@ -118,14 +139,53 @@ public struct PostmortemParser: Sendable {
             id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
             actions: actions, diagnostics: diagnostics)
         postmortem.sourceHash = ContentHash.of(bytes)
-        if frontMatter.date == nil {
-            postmortem.statedDate = Self.statedDate(in: tree)
+        if let foreign {
+            Self.apply(foreign, to: &postmortem)
+        } else {
+            if frontMatter.date == nil {
+                postmortem.statedDate = Self.statedDate(in: tree)
+            }
+            for (key, field) in [("impact", \Postmortem.impact), ("root-cause", \Postmortem.rootCause)] {
+                if let section = postmortem.section(key), section.isAnswered, !section.text.isEmpty {
+                    postmortem[keyPath: field] = section.text
+                    postmortem.sources[key] = .heading
+                }
+            }
         }
         var document = ParsedDocument(postmortem: postmortem, html: bodyHTML)
         if request.prose {
             (document.prose, document.comments) = Self.prose(of: tree, lineOffset: lineOffset)
         }
         return document
+    }
+
+    /// What the reading of a postmortem written elsewhere found, onto the model: the title and severity
+    /// when the front matter has none, the date, impact, root cause, and where each was read.
+    static func apply(_ reading: ForeignReader.Reading, to postmortem: inout Postmortem) {
+        var front = postmortem.frontMatter
+        // Another tool's `summary:` names the incident only when no heading does.
+        if front.aliasedKeys["title"] == "summary", reading.titleSource == .heading || reading.titleSource == .label {
+            front.title = nil
+            front.aliasedKeys["title"] = nil
+        }
+        if front.title == nil, let title = reading.title {
+            postmortem.headingTitle = title
+            postmortem.sources["title"] = reading.titleSource ?? .heading
+        }
+        if front.severity == nil, let severity = reading.severity {
+            front.severity = severity
+            postmortem.sources["severity"] = .label
+        }
+        postmortem.frontMatter = front
+        if let date = reading.date {
+            postmortem.statedDate = date
+            postmortem.sources["date"] = reading.dateSource
+        }
+        postmortem.impact = reading.impact
+        postmortem.sources["impact"] = reading.impactSource
+        postmortem.rootCause = reading.rootCause
+        postmortem.sources["root-cause"] = reading.rootCauseSource
+        postmortem.readingProblems = reading.problems
     }
 
     /// The date of the first `Date: …` line in a paragraph (`**Date:** 2023-03-03`, `Date: March 3, 2023`).

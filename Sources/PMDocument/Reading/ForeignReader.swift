@@ -1,0 +1,553 @@
+import Foundation
+
+/// Reads a postmortem written elsewhere (no `template:` in its front matter) the way a careful person
+/// would: its title under a placeholder heading, its sections at whatever heading level it uses and by
+/// what their headings mean, its fields written as labels, its date as written (or inferred from the
+/// timeline), and its action items in lists, tables and task items wherever they stand.
+struct ForeignReader {
+    let tree: MarkdownTree
+    let source: SourceText
+    /// File lines before cmark's line 1.
+    let lineOffset: Int
+    /// Byte offset of cmark's line 1, column 1 in the file.
+    let bodyStart: Int
+    let id: String
+    let path: String
+    let frontMatter: FrontMatter
+    let classifier: HeadingClassifier
+
+    /// What the reading found.
+    struct Reading {
+        /// The heading node that is the title, when a heading is.
+        var titleNode: Int?
+        var title: String?
+        var titleSource: FieldSource?
+        /// The heading nodes that start sections, and what each means.
+        var sectionHeadings: [Int] = []
+        var meanings: [Int: HeadingMeaning] = [:]
+        var severity: String?
+        var date: CalendarDate?
+        var dateSource: FieldSource?
+        var impact: String?
+        var impactSource: FieldSource?
+        var rootCause: String?
+        var rootCauseSource: FieldSource?
+        var actions: [ActionItem] = []
+        var problems: [ReadingProblem] = []
+    }
+
+    /// A heading of the outline: a real heading, or a paragraph that acts as one (`**Impact**`,
+    /// `Follow-ups:` over a list).
+    struct Entry {
+        var node: Int
+        /// Position of the node among the document's top-level blocks.
+        var position: Int
+        /// 1–6 for headings; 7 for a paragraph acting as a heading (below every real heading).
+        var level: Int
+        var text: String
+        var meaning: HeadingMeaning
+        /// The top-level positions the entry heads (up to the next entry of its level or above).
+        var content: Range<Int> = 0..<0
+        var line: Int
+    }
+
+    private let topLevel: [Int]
+    private let tables: [Int: PipeTable]
+    private let labels: [TextLabel]
+
+    init(
+        tree: MarkdownTree, source: SourceText, lineOffset: Int, bodyStart: Int, id: String, path: String,
+        frontMatter: FrontMatter, classifier: HeadingClassifier
+    ) {
+        self.tree = tree
+        self.source = source
+        self.lineOffset = lineOffset
+        self.bodyStart = bodyStart
+        self.id = id
+        self.path = path
+        self.frontMatter = frontMatter
+        self.classifier = classifier
+        topLevel = tree.nodes.isEmpty ? [] : tree.children(of: 0)
+        var tables: [Int: PipeTable] = [:]
+        for index in tree.nodes.indices where tree.nodes[index].kind == .paragraph {
+            if let table = PipeTable.find(inParagraph: index, of: tree, source: source, lineOffset: lineOffset) {
+                tables[index] = table
+            }
+        }
+        self.tables = tables
+        labels = LabelReader(tree: tree, lineOffset: lineOffset, tables: tables).labels()
+    }
+
+    func read() -> Reading {
+        var reading = Reading()
+        guard !tree.nodes.isEmpty else { return reading }
+        var entries = outline()
+        readTitle(&entries, into: &reading)
+        readSections(entries, into: &reading)
+        for entry in entries { reading.meanings[entry.node] = entry.meaning }
+        readSeverity(into: &reading)
+        readDate(entries, into: &reading)
+        readImpactAndCause(entries, into: &reading)
+        readActions(entries, into: &reading)
+        return reading
+    }
+
+    // MARK: outline
+
+    /// Every heading and heading-like paragraph at the top level, with what it means and what it heads.
+    func outline() -> [Entry] {
+        var entries: [Entry] = []
+        for (position, index) in topLevel.enumerated() {
+            let node = tree.nodes[index]
+            if node.kind == .heading {
+                let text = tree.plainText(of: index)
+                entries.append(
+                    Entry(
+                        node: index, position: position, level: node.headingLevel, text: text,
+                        meaning: classifier.meaning(of: text), line: node.start.line + lineOffset))
+            } else if node.kind == .paragraph, tables[index] == nil, let text = pseudoHeading(at: position) {
+                entries.append(
+                    Entry(
+                        node: index, position: position, level: 7, text: text, meaning: classifier.meaning(of: text),
+                        line: node.start.line + lineOffset))
+            }
+        }
+        for index in entries.indices {
+            var end = topLevel.count
+            for later in entries[(index + 1)...] where later.level <= entries[index].level {
+                end = later.position
+                break
+            }
+            entries[index].content = (entries[index].position + 1)..<max(entries[index].position + 1, end)
+        }
+        return entries
+    }
+
+    /// The text of a top-level paragraph that acts as a heading: only bold or emphasised text (`**Impact**`,
+    /// `**What went well**`), or a short line ending with a colon over a list (`Follow-ups:`).
+    func pseudoHeading(at position: Int) -> String? {
+        let index = topLevel[position]
+        let node = tree.nodes[index]
+        var hasEmphasis = false
+        var child = index + 1
+        while child < node.subtreeEnd {
+            let inline = tree.nodes[child]
+            switch inline.kind {
+            case .strong, .emphasis:
+                hasEmphasis = true
+                child = inline.subtreeEnd
+                continue
+            case .text:
+                if !inline.literal.allSatisfy({ $0 == " " || $0 == ":" }) { hasEmphasis = false; child = node.subtreeEnd; continue }
+            case .softBreak, .lineBreak:
+                return nil
+            default:
+                return nil
+            }
+            child += 1
+        }
+        var text = tree.plainText(of: index)
+        let words = text.split(separator: " ").count
+        if hasEmphasis, words <= 12, child == node.subtreeEnd, !LabelReader.segments(of: text).contains(where: { !$0.value.isEmpty }) {
+            while text.hasSuffix(":") { text.removeLast() }
+            return text
+        }
+        // `Follow-ups:` over a list
+        if text.hasSuffix(":"), words <= 6, !text.contains("\n"), position + 1 < topLevel.count,
+            tree.nodes[topLevel[position + 1]].kind == .list
+        {
+            text.removeLast()
+            return text
+        }
+        return nil
+    }
+
+    // MARK: title and sections
+
+    /// Generic words a placeholder heading is made of (`# Postmortem`, `# ISSUE NAME`, `# [Incident title]`).
+    static let placeholderWords: Set<String> = [
+        "postmortem", "post", "mortem", "incident", "incidents", "report", "review", "example", "template", "issue",
+        "name", "title", "major", "rca", "pir", "analysis", "retrospective", "retro", "summary", "document",
+        "untitled", "your", "here", "the", "a", "an", "of", "for", "blameless", "outage", "problem", "root",
+        "cause", "after", "action", "postincident", "pm", "writeup", "write", "up", "draft", "new", "short",
+        "descriptive", "insert", "date", "service", "system",
+    ]
+
+    static func isPlaceholder(_ heading: String) -> Bool {
+        let words = Words.joiningCompounds(Words.split(heading))
+        return !words.isEmpty && words.allSatisfy { placeholderWords.contains($0) }
+    }
+
+    /// Whether a heading can be a title: a heading no template question knows, not a label (`Date: …`).
+    private func isTitleLike(_ entry: Entry) -> Bool {
+        (entry.meaning.key == nil || entry.meaning.strength < .medium) && LabelReader.segments(of: entry.text).isEmpty
+            && !LabelReader.isValueHeading(entry.text) && !Self.isPlaceholder(entry.text)
+    }
+
+    func readTitle(_ entries: inout [Entry], into reading: inout Reading) {
+        let headings = entries.filter { $0.level <= 6 }
+        var titleEntry: Entry?
+        var placeholder: Entry?
+        if let first = headings.first {
+            if Self.isPlaceholder(first.text) {
+                placeholder = first
+                if headings.count > 1, isTitleLike(headings[1]) { titleEntry = headings[1] }
+            } else if first.level == 1 || isTitleLike(first) {
+                // A first `#` heading, or a first heading of any level that no question knows.
+                if first.level == 1, first.meaning.key != nil, first.meaning.strength >= .strong,
+                    headings.count > 1 && headings[1].level == 1
+                {
+                    titleEntry = nil  // level-1 sections, no title heading
+                } else {
+                    titleEntry = first
+                }
+            }
+        }
+        // A first paragraph in bold (a Slack write-up): the title, when no heading is one.
+        var boldTitle: String?
+        if titleEntry == nil, let first = entries.first, first.level == 7, first.position == 0, isTitleLike(first),
+            first.text.split(separator: " ").count >= 3
+        {
+            boldTitle = first.text
+        }
+        let labelTitle = labels.first { label in
+            Self.titleLabels.contains(Words.split(label.name)) && label.value.split(separator: " ").count >= 3
+        }?.value
+
+        if let aliased = frontMatter.aliasedKeys["title"], let value = frontMatter.title, aliased == "summary",
+            let heading = titleEntry
+        {
+            // A `summary:` key is a title only when no heading names the incident.
+            _ = value
+            reading.title = heading.text
+            reading.titleSource = .heading
+        } else if frontMatter.title != nil {
+            reading.titleSource = .frontMatter
+        } else if let heading = titleEntry {
+            reading.title = heading.text
+            reading.titleSource = .heading
+        } else if let labelTitle {
+            reading.title = labelTitle
+            reading.titleSource = .label
+        } else if let boldTitle {
+            reading.title = boldTitle
+            reading.titleSource = .heading
+        }
+        if let titleEntry { reading.titleNode = titleEntry.node }
+        // The title and a placeholder heading head no section.
+        let excluded = Set([titleEntry?.node, placeholder?.node].compactMap { $0 })
+        entries.removeAll { excluded.contains($0.node) }
+        if let bold = boldTitle, let first = entries.first, first.text == bold { entries.removeFirst() }
+        _ = bold(boldTitle)
+    }
+
+    private func bold(_ text: String?) -> String? { text }
+
+    static let titleLabels: Set<[String]> = [
+        ["incident"], ["incident", "title"], ["title"], ["incident", "name"], ["subject"], ["incident", "summary"],
+    ]
+
+    /// Sections start at the shallowest heading level the file uses below its title.
+    func readSections(_ entries: [Entry], into reading: inout Reading) {
+        let headings = entries.filter { $0.level <= 6 }
+        guard let level = headings.map(\.level).min() else { return }
+        reading.sectionHeadings = headings.filter { $0.level == level }.map(\.node)
+    }
+
+    // MARK: fields
+
+    /// Labels whose name means `key` (the classifier's key, or `date`, `severity`).
+    private func labelKey(_ name: String) -> String? {
+        let words = Words.split(name)
+        let set = Set(words)
+        if !set.isDisjoint(with: ["severity", "sev", "priority"]) || words == ["impact", "level"] {
+            return "severity"
+        }
+        if !set.isDisjoint(with: Self.dateTraps) { return nil }
+        if !set.isDisjoint(with: ["date", "when", "day", "occurred", "occurrence"]) { return "date" }
+        if ["started", "start", "began", "incident start", "impact start", "start time"].contains(
+            words.joined(separator: " "))
+        {
+            return "started"
+        }
+        return classifier.meaning(of: name).key
+    }
+
+    /// Words that make a dated label something other than the incident's day.
+    static let dateTraps: Set<String> = [
+        "created", "posted", "published", "updated", "modified", "reviewed", "review", "written", "approved",
+        "found", "report", "document", "due", "target", "end", "ended", "closed", "resolved", "last", "revised",
+        "printed", "next", "meeting", "detected", "discovered", "deadline", "prepared",
+    ]
+
+    func readSeverity(into reading: inout Reading) {
+        guard frontMatter.severity == nil else { return }
+        let candidates = labels.filter { labelKey($0.name) == "severity" }
+        let preferred =
+            candidates.first { !Words.split($0.name).contains("priority") } ?? candidates.first
+        guard var value = preferred?.value else { return }
+        value = value.trimmingCharacters(in: .whitespaces)
+        while let last = value.last, ".,;".contains(last) { value.removeLast() }
+        guard !value.isEmpty, value.count <= 40 else { return }
+        reading.severity = value.lowercased()
+    }
+
+    /// Whether the document writes numeric dates day first (`25/12/2022`) or month first (`12/25/2022`).
+    private func dayFirst() -> Bool? {
+        var text = labels.map(\.value).joined(separator: " ")
+        for index in tree.nodes.indices where tree.nodes[index].kind == .text {
+            text += " " + tree.nodes[index].literal
+        }
+        for found in DateScanner.dates(in: text) {
+            if let dayFirst = found.dayFirst { return dayFirst }
+        }
+        return nil
+    }
+
+    func readDate(_ entries: [Entry], into reading: inout Reading) {
+        if frontMatter.date != nil || frontMatter.started != nil { return }
+        let nameDate = Self.date(inName: id)
+        let dayFirst = dayFirst()
+        let timelineDays = timelineMonthDays(entries)
+        var hints = nameDate.map { [$0] } ?? []
+        hints += timelineDays
+        // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
+        for key in ["date", "started"] {
+            for label in labels where labelKey(label.name) == key {
+                for found in DateScanner.dates(in: label.value) {
+                    if let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints) {
+                        reading.date = date
+                        reading.dateSource = label.source
+                        return
+                    }
+                }
+            }
+        }
+        // The title (`Service outage on 2025-05-20`).
+        if let title = reading.title ?? frontMatter.title, let date = DateScanner.firstDate(in: title, dayFirst: dayFirst) {
+            reading.date = date
+            reading.dateSource = reading.titleSource == .frontMatter ? .frontMatter : .heading
+            return
+        }
+        if let nameDate {
+            reading.date = nameDate
+            reading.dateSource = .fileName
+            return
+        }
+        // The opening text and the summary: the first full date not written as the day of publishing.
+        if let date = openingDate(entries, dayFirst: dayFirst) {
+            reading.date = date
+            reading.dateSource = .text
+            return
+        }
+        if let date = timelineDate(entries, dayFirst: dayFirst) {
+            reading.date = date
+            reading.dateSource = .inferred
+            return
+        }
+        let firstLine = tree.nodes.first.map { max(1, $0.start.line + lineOffset) } ?? 1
+        reading.problems.append(ReadingProblem(.noDate, line: firstLine))
+    }
+
+    /// A date in the file name: `2021-07-11-db`, `06-nov-2022-db-outage`, `incident 20210711`.
+    static func date(inName name: String) -> CalendarDate? {
+        if let date = Postmortem.date(inName: name) { return date }
+        let spaced = name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        for found in DateScanner.dates(in: spaced) where !found.isAmbiguous { return found.date }
+        return nil
+    }
+
+    /// Top-level positions of the sections that are the timeline.
+    private func timelineBlocks(_ entries: [Entry]) -> [Int] {
+        entries.filter { $0.meaning.key == "timeline" && $0.level <= 6 }.flatMap { Array($0.content) }
+    }
+
+    private func timelineMonthDays(_ entries: [Entry]) -> [CalendarDate] {
+        []
+    }
+
+    /// The first full date in the timeline (list items, table cells, its sub-headings).
+    private func timelineDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
+        for position in timelineBlocks(entries) {
+            let index = topLevel[position]
+            let text: String
+            if let table = tables[index] {
+                text = table.rows.flatMap(\.cells).joined(separator: " ; ")
+            } else {
+                text = tree.plainText(of: index)
+            }
+            if let date = DateScanner.firstDate(in: text, dayFirst: dayFirst) { return date }
+        }
+        return nil
+    }
+
+    /// Words that make the date after them the day a document was written, not the incident's.
+    static let publishingWords: Set<String> = [
+        "posted", "published", "created", "updated", "reviewed", "written", "found", "approved", "modified",
+        "edited", "revised", "last",
+    ]
+
+    /// The first full date of the opening paragraphs and the summary, skipping publishing dates.
+    private func openingDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
+        let firstSection = entries.first(where: { $0.level <= 6 })?.position ?? topLevel.count
+        var positions = Array(0..<firstSection)
+        for entry in entries where entry.meaning.key == "summary" { positions += Array(entry.content) }
+        for position in positions {
+            let index = topLevel[position]
+            guard tree.nodes[index].kind == .paragraph, tables[index] == nil else { continue }
+            let text = tree.plainText(of: index)
+            let characters = Array(text)
+            for found in DateScanner.dates(in: text) {
+                guard let date = DateScanner.settle(found, dayFirst: dayFirst) else { continue }
+                // The words just before the date, in the same sentence.
+                var start = found.offset
+                var words = 0
+                while start > 0, words < 4 {
+                    start -= 1
+                    if ".!?\n·|".contains(characters[start]) { break }
+                    if characters[start] == " " { words += 1 }
+                }
+                let before = Set(Words.split(String(characters[start..<found.offset])))
+                if before.isDisjoint(with: Self.publishingWords) { return date }
+            }
+        }
+        return nil
+    }
+
+    // MARK: impact and root cause
+
+    func readImpactAndCause(_ entries: [Entry], into reading: inout Reading) {
+        (reading.impact, reading.impactSource) = field("impact", entries)
+        (reading.rootCause, reading.rootCauseSource) = field("root-cause", entries)
+        if reading.rootCause == nil {
+            // A heading that looks like a cause, but that no rule placed.
+            let hint = entries.first { entry in
+                let words = Set(Words(entry.text).stems)
+                return entry.meaning.key != "root-cause"
+                    && !words.isDisjoint(with: ["caus", "why", "reason", "fault", "analysi", "factor", "contribut"])
+            }
+            if let hint {
+                reading.problems.append(ReadingProblem(.unrecognisedRootCause(heading: hint.text), line: hint.line))
+            }
+        }
+    }
+
+    /// The text of the best section meaning `key` (answered), else of the first label meaning it.
+    private func field(_ key: String, _ entries: [Entry]) -> (String?, FieldSource?) {
+        let candidates = entries.filter { $0.meaning.key == key }.sorted { $0.meaning.strength > $1.meaning.strength }
+        for entry in candidates {
+            let text = text(of: entry)
+            if !text.isEmpty { return (text, .heading) }
+        }
+        let fromLabels = labels.filter { labelKey($0.name) == key && !$0.value.isEmpty }
+        let best = fromLabels.max { classifier.meaning(of: $0.name).strength < classifier.meaning(of: $1.name).strength }
+        if let best { return (best.value, best.source) }
+        // A heading that names it second (`Root cause and resolution`).
+        for entry in entries where entry.meaning.otherKeys.contains(key) {
+            let text = text(of: entry)
+            if !text.isEmpty { return (text, .heading) }
+        }
+        return (nil, nil)
+    }
+
+    /// The plain text an entry heads, tables as their cells, without HTML comments.
+    private func text(of entry: Entry) -> String {
+        var parts: [String] = []
+        for position in entry.content {
+            let index = topLevel[position]
+            if let table = tables[index] {
+                parts.append(
+                    ([table.header] + table.rows).map { row in
+                        row.cells.map { PipeTable.CellContent($0).text }.joined(separator: " | ")
+                    }.joined(separator: "\n"))
+            } else {
+                let text = tree.plainText(of: index)
+                if !text.isEmpty { parts.append(text) }
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    // MARK: actions
+
+    func readActions(_ entries: [Entry], into reading: inout Reading) {
+        var reader = ForeignActionReader(
+            tree: tree, source: source, lineOffset: lineOffset, bodyStart: bodyStart, tables: tables,
+            dayFirst: dayFirst(), signer: signer(), classifier: classifier)
+        var regions: [ForeignActionReader.Region] = []
+        var covered: [Range<Int>] = []  // top-level positions already read as actions
+        func isCovered(_ position: Int) -> Bool { covered.contains { $0.contains(position) } }
+
+        // Sections and sub-sections whose heading means the actions.
+        for entry in entries where entry.meaning.means("actions") && !isCovered(entry.position) {
+            regions.append(.init(entry: entry, blocks: entry.content.map { topLevel[$0] }))
+            covered.append(entry.position..<entry.content.upperBound)
+        }
+        // Labels over a nested list (`- AIs:`, `- **Follow-up actions:**`).
+        for label in labels where label.item != nil && labelKey(label.name) == "actions" {
+            guard let item = label.item else { continue }
+            let nested = tree.children(of: item).filter { tree.nodes[$0].kind == .list }
+            regions.append(.init(title: label.name, line: label.line, blocks: nested))
+        }
+        // Without any, the sections that hold actions in some postmortems: prevention, a remediation plan,
+        // lessons written as work to do.
+        if regions.isEmpty {
+            for entry in entries where !isCovered(entry.position) {
+                guard let key = entry.meaning.key, ["prevention", "lessons", "resolution"].contains(key) else { continue }
+                let blocks = entry.content.map { topLevel[$0] }
+                let plan = reader.looksLikePlan(blocks, entries: entries.filter { entry.content.contains($0.position) })
+                if key == "prevention" ? reader.holdsItems(blocks) : plan {
+                    regions.append(.init(entry: entry, blocks: blocks))
+                    covered.append(entry.position..<entry.content.upperBound)
+                }
+            }
+        }
+        var items: [ActionItem] = []
+        for region in regions {
+            let found = reader.read(region)
+            if found.isEmpty, region.hasContent(in: tree), !reader.saysNone(region) {
+                reading.problems.append(
+                    ReadingProblem(.unreadActions(heading: region.title), line: region.line))
+            }
+            items += found
+        }
+        // Task items anywhere else, unless in a checklist of the template.
+        let checklists = entries.filter { Self.isChecklist($0.text) }.map { $0.position..<$0.content.upperBound }
+        for (position, index) in topLevel.enumerated()
+        where !isCovered(position) && !checklists.contains(where: { $0.contains(position) }) {
+            items += reader.taskItems(under: index)
+        }
+        items.sort { $0.line < $1.line }
+        for index in items.indices {
+            items[index].incidentID = id
+            items[index].position = index + 1
+        }
+        reading.actions = items
+    }
+
+    /// Whether a heading heads a checklist for the document itself (`Postmortem checklist`, `Before you
+    /// publish`), whose task items are no actions.
+    static func isChecklist(_ heading: String) -> Bool {
+        let words = Set(Words.split(heading))
+        return !words.isDisjoint(with: ["checklist", "template", "instructions", "publish", "publishing", "signoff"])
+            || words.isSuperset(of: ["sign", "off"]) || words.isSuperset(of: ["how", "use"])
+    }
+
+    /// The name a closing `— Mateo` (or an `Author:` label) gives the write-up.
+    private func signer() -> String? {
+        if let last = topLevel.last, tree.nodes[last].kind == .paragraph {
+            let text = tree.plainText(of: last)
+            for dash in ["— ", "– ", "-- ", "~ "] {
+                guard let range = text.range(of: dash, options: .backwards) else { continue }
+                let name = text[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+                if (1...3).contains(name.split(separator: " ").count), name.first?.isUppercase == true,
+                    name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." })
+                {
+                    return name
+                }
+            }
+        }
+        let author = labels.first { ["author", "written by", "authors"].contains(Words.split($0.name).joined(separator: " ")) }
+        return author?.value.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+}
