@@ -24,7 +24,7 @@ public struct ReadingProblem: Sendable, Hashable {
         /// A section reads as the actions, but no item could be read from it.
         case unreadActions(heading: String)
         /// A heading looks like the root cause, but its wording was not recognised.
-        case unrecognisedRootCause(heading: String)
+        case unrecognisedCause(heading: String)
     }
 
     public var kind: Kind

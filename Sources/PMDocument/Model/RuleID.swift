@@ -48,7 +48,12 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let actionDue: RuleID = "action-due"
     public static let actionDueInvalid: RuleID = "action-due-invalid"
     public static let actionKind: RuleID = "action-kind"
+    /// Retired: pm reads and renders pipe tables now. pm.yml may still name it; it changes nothing.
     public static let pipeTable: RuleID = "pipe-table"
+    public static let foreignFormat: RuleID = "foreign-format"
+    public static let noDate: RuleID = "no-date"
+    public static let unreadActions: RuleID = "unread-actions"
+    public static let unrecognisedCause: RuleID = "unrecognised-cause"
     public static let blameless: RuleID = "blameless"
     public static let notMarkdown: RuleID = "not-markdown"
 
@@ -78,7 +83,13 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionDue,
         .actionDueInvalid,
         .actionKind,
-        .pipeTable,
+        .foreignFormat,
+        .noDate,
+        .unreadActions,
+        .unrecognisedCause,
         .blameless,
     ]
+
+    /// Rules pm no longer has, which pm.yml may still name (and which then change nothing).
+    public static let retired: [RuleID] = [.pipeTable]
 }

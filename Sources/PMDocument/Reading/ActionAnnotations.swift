@@ -582,7 +582,9 @@ extension ActionAnnotations {
                 return false
             }
             let lowerWords = Words.split(trimmed)
-            guard let firstWord = lowerWords.first, !notNames.contains(firstWord),
+            // `IT Security` is a team, `it` a pronoun.
+            let isAcronym = first.count >= 2 && first.allSatisfy(\.isUppercase)
+            guard let firstWord = lowerWords.first, isAcronym || !notNames.contains(firstWord),
                 !lowerWords.contains(where: { ["is", "are", "was", "were", "to", "will", "should", "the"].contains($0) }),
                 DateScanner.monthNumber(firstWord) == nil, !DateScanner.weekdays.contains(firstWord),
                 !trimmed.contains(where: { $0.isNumber }),

@@ -163,6 +163,7 @@ struct ForeignActionReader {
         if let box, case .text(let first)? = pieces.first {
             pieces[0] = .text(String(first.dropFirst(box.length)))
         }
+        if box == nil, Self.isFieldLine(tree.plainText(of: paragraph)) { return nil }
         let annotations = ActionAnnotations.read(pieces, dayFirst: dayFirst, signer: signer)
         guard Self.isAction(annotations.text) else { return nil }
         let isDone = box.map(\.isDone) ?? annotations.isDone ?? group ?? false
@@ -171,6 +172,22 @@ struct ForeignActionReader {
             due: annotations.due, dueText: nil, kind: annotations.kind, ticket: annotations.ticket,
             line: tree.nodes[paragraph].start.line + lineOffset, checkboxOffset: box?.offset, depth: 0)
     }
+
+    /// Whether a list item states a field of the incident (`**Date:** …`, `- sev: 2`) rather than an action.
+    static func isFieldLine(_ text: String) -> Bool {
+        guard let first = LabelReader.segments(of: text).first, text.hasPrefix(first.name) || !text.first!.isLetter
+        else { return false }
+        let words = Words.split(first.name)
+        return fieldLabels.contains(words.joined(separator: " ")) || words.contains("date")
+            || words.contains("severity")
+    }
+
+    static let fieldLabels: Set<String> = [
+        "date", "when", "severity", "sev", "priority", "impact", "duration", "status", "detection", "cause",
+        "root cause", "who", "author", "authors", "trigger", "resolution", "fix", "summary", "team", "services",
+        "affected services", "incident", "lead", "incident lead", "commander", "incident commander", "ic",
+        "time to resolve", "time to detect", "started", "resolved", "detected", "ended", "reporter",
+    ]
 
     /// Whether an item's text is an action rather than nothing (`None`, `N/A`, `-`).
     static func isAction(_ text: String) -> Bool {

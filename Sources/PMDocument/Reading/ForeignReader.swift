@@ -178,10 +178,16 @@ struct ForeignReader {
         return !words.isEmpty && words.allSatisfy { placeholderWords.contains($0) }
     }
 
-    /// Whether a heading can be a title: a heading no template question knows, not a label (`Date: …`).
+    /// Whether a heading can be a title: not a template's question, not a label (`Date: …`), not a
+    /// placeholder; a short heading that means a section (`Impact`, `What we'll do`) is not one, but a long
+    /// statement may hold a section's word (`Internal DNS resolution failures in eu-west-1`).
     private func isTitleLike(_ entry: Entry) -> Bool {
-        (entry.meaning.key == nil || entry.meaning.strength < .medium) && LabelReader.segments(of: entry.text).isEmpty
-            && !LabelReader.isValueHeading(entry.text) && !Self.isPlaceholder(entry.text)
+        guard !LabelReader.isValueHeading(entry.text), !Self.isPlaceholder(entry.text),
+            !LabelReader.segments(of: entry.text).contains(where: { labelKey($0.name) != nil })
+        else { return false }
+        if entry.meaning.key == nil || entry.meaning.strength < .medium { return true }
+        let isQuestion = entry.text.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        return entry.meaning.strength < .template && !isQuestion && Words(entry.text).raw.count >= 5
     }
 
     func readTitle(_ entries: inout [Entry], into reading: inout Reading) {
@@ -427,14 +433,22 @@ struct ForeignReader {
                     && !words.isDisjoint(with: ["caus", "why", "reason", "fault", "analysi", "factor", "contribut"])
             }
             if let hint {
-                reading.problems.append(ReadingProblem(.unrecognisedRootCause(heading: hint.text), line: hint.line))
+                reading.problems.append(ReadingProblem(.unrecognisedCause(heading: hint.text), line: hint.line))
             }
         }
     }
 
     /// The text of the best section meaning `key` (answered), else of the first label meaning it.
     private func field(_ key: String, _ entries: [Entry]) -> (String?, FieldSource?) {
-        let candidates = entries.filter { $0.meaning.key == key }.sorted { $0.meaning.strength > $1.meaning.strength }
+        // An entry inside another that means the same (`Contributing factors:` under `Root cause analysis`)
+        // is part of it.
+        let meaning = entries.filter { $0.meaning.key == key }
+        let outermost = meaning.filter { entry in
+            !meaning.contains { $0.node != entry.node && $0.content.contains(entry.position) }
+        }
+        let candidates = outermost.sorted {
+            ($0.meaning.strength, $0.level <= 6 ? 1 : 0) > ($1.meaning.strength, $1.level <= 6 ? 1 : 0)
+        }
         for entry in candidates {
             let text = text(of: entry)
             if !text.isEmpty { return (text, .heading) }

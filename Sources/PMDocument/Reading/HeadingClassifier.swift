@@ -102,7 +102,7 @@ public struct HeadingClassifier: Sendable {
             "timeline", .strong,
             [
                 "timeline", "chronology", "sequence of events", "events", "event log", "milestones", "time line",
-                "timeline of events", "incident log",
+                "timeline of events",
             ])
         add(
             "summary", .strong,

@@ -25,7 +25,7 @@ public struct Linter: Sendable {
         ActionDue(),
         ReportedRules.dueDates,
         ActionKind(),
-        PipeTable(),
+        ForeignFormat(),
         BlamingLanguage(),
     ]
 
