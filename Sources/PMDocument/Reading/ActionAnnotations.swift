@@ -534,7 +534,9 @@ extension ActionAnnotations {
                 "issue", "issues", "pr", "mr", "ticket", "jira", "link", "bug", "github", "gitlab", "linear",
                 "tracking", "tracker", "pull", "merge", "story", "task", "epic", "incident", "change", "rfc", "doc",
                 "here", "details",
-            ].contains(first) || (words.count == 1 && trimmed.contains { $0.isNumber } && trimmed.contains("-"))
+            ].contains(first)
+                || (words.count == 1 && trimmed.contains { $0.isNumber } && trimmed.contains { $0.isLetter }
+                    && !trimmed.contains(" "))
         }
 
         /// `Q1 2023`, `end of August`, `next sprint`, `March 2023`: a time, not a day.

@@ -152,12 +152,15 @@ struct ForeignReader {
             while text.hasSuffix(":") { text.removeLast() }
             return text
         }
-        // `Follow-ups:` over a list
-        if text.hasSuffix(":"), words <= 6, !text.contains("\n"), position + 1 < topLevel.count,
-            tree.nodes[topLevel[position + 1]].kind == .list
-        {
+        // `Follow-ups:` over a list, or a label leading into one (`**Remediation:** … we will:`)
+        guard text.hasSuffix(":"), position + 1 < topLevel.count, tree.nodes[topLevel[position + 1]].kind == .list
+        else { return nil }
+        if words <= 6, !text.contains("\n") {
             text.removeLast()
             return text
+        }
+        if let label = LabelReader.segments(of: text).first, text.hasPrefix(label.name) {
+            return label.name
         }
         return nil
     }
@@ -393,14 +396,19 @@ struct ForeignReader {
         "edited", "revised", "last",
     ]
 
-    /// The first full date of the opening paragraphs and the summary, skipping publishing dates.
+    /// The first full date of the opening paragraphs and the summary (or what happened), skipping
+    /// publishing dates.
     private func openingDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
         let firstSection = entries.first(where: { $0.level <= 6 })?.position ?? topLevel.count
         var positions = Array(0..<firstSection)
-        for entry in entries where entry.meaning.key == "summary" { positions += Array(entry.content) }
-        for position in positions {
-            let index = topLevel[position]
-            guard tree.nodes[index].kind == .paragraph, tables[index] == nil else { continue }
+        for entry in entries where ["summary", "what-happened"].contains(entry.meaning.key ?? "") {
+            positions += Array(entry.content)
+        }
+        let paragraphs = positions.flatMap { position -> [Int] in
+            let top = topLevel[position]
+            return (top..<tree.nodes[top].subtreeEnd).filter { tree.nodes[$0].kind == .paragraph && tables[$0] == nil }
+        }
+        for index in paragraphs {
             let text = tree.plainText(of: index)
             let characters = Array(text)
             for found in DateScanner.dates(in: text) {
@@ -525,11 +533,11 @@ struct ForeignReader {
             }
             items += found
         }
-        // Task items anywhere else, unless in a checklist of the template.
+        // Task items anywhere else, unless in a checklist of the template (or asking a question of it).
         let checklists = entries.filter { Self.isChecklist($0.text) }.map { $0.position..<$0.content.upperBound }
         for (position, index) in topLevel.enumerated()
         where !isCovered(position) && !checklists.contains(where: { $0.contains(position) }) {
-            items += reader.taskItems(under: index)
+            items += reader.taskItems(under: index).filter { !$0.text.hasSuffix("?") }
         }
         items.sort { $0.line < $1.line }
         for index in items.indices {
@@ -545,6 +553,7 @@ struct ForeignReader {
         let words = Set(Words.split(heading))
         return !words.isDisjoint(with: ["checklist", "template", "instructions", "publish", "publishing", "signoff"])
             || words.isSuperset(of: ["sign", "off"]) || words.isSuperset(of: ["how", "use"])
+            || words.isSuperset(of: ["steps", "close"]) || words.isSuperset(of: ["before", "closing"])
     }
 
     /// The name a closing `— Mateo` (or an `Author:` label) gives the write-up.

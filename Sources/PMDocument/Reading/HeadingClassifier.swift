@@ -93,6 +93,12 @@ public struct HeadingClassifier: Sendable {
         add("actions", .medium, ["fix", "fixes", "change", "changes", "do", "plan", "next", "work"], tense: .future)
         add("prevention", .medium, ["prevent", "prevention", "preventing recurrence", "recurrence", "avoid"])
         add(
+            "prevention", .strong,
+            [
+                "less likely", "less impactful", "less impact", "reduce the impact", "reduce impact",
+                "reduce likelihood", "reduce the likelihood", "never happen again", "happen again",
+            ])
+        add(
             "lessons", .strong,
             [
                 "lessons", "lesson", "learn", "takeaways", "takeaway", "went well", "went wrong", "lucky", "luck",
@@ -148,6 +154,11 @@ public struct HeadingClassifier: Sendable {
         }
         let words = Words(trimmed)
         guard !words.stems.isEmpty else { return .none }
+        // What readers can do themselves (`How can customers make incidents like this less impactful?`): advice,
+        // not the team's actions.
+        if words.hasRaw(["customers", "customer", "you", "users", "clients"]), words.hasRaw(["can", "should"]) {
+            return HeadingMeaning(key: "advice", strength: .strong)
+        }
         let isFuture = words.hasRaw(Self.futureWords)
         let isPast = words.hasRaw(Self.pastWords)
         var matches: [(key: String, strength: HeadingMeaning.Strength, position: Int)] = []

@@ -69,7 +69,24 @@ struct LabelReader {
     private func paragraphLabels(_ paragraph: Int) -> [TextLabel] {
         var labels: [TextLabel] = []
         var continuing: Int?  // the label whose value the next line may continue
-        for (text, line) in lines(of: paragraph) {
+        var lines = lines(of: paragraph)
+        // A question over its answer (`**What caused it?**` and the answer below it).
+        if let (question, line) = lines.first, Self.segments(of: question).isEmpty {
+            let trimmed = question.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix("?"), trimmed.split(separator: " ").count <= 12 {
+                var answer = lines.dropFirst().map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                if answer.isEmpty, paragraph > 0, tree.nodes[paragraph - 1].kind == .item {
+                    answer = tree.plainText(
+                        in: tree.nodes[paragraph].subtreeEnd..<tree.nodes[paragraph - 1].subtreeEnd)
+                }
+                if !answer.isEmpty {
+                    labels.append(
+                        TextLabel(name: String(trimmed.dropLast()), value: answer, line: line, source: .label))
+                    lines = []
+                }
+            }
+        }
+        for (text, line) in lines {
             let found = Self.segments(of: text)
             if found.isEmpty {
                 if let last = continuing, !text.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -127,7 +127,7 @@ struct Words: Sendable {
 
     private static let suffixes = [
         "ational", "ations", "ation", "atives", "ative", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ives",
-        "ive", "able", "ate", "ers", "er", "al", "ed", "es", "s", "e", "y",
+        "ive", "ables", "able", "ate", "ers", "er", "al", "ed", "es", "s", "e", "y",
     ]
 
     /// A light suffix-stripping stemmer, applied until no rule fits; the same function stems keywords, so
