@@ -9,6 +9,7 @@ import Testing
         severity: sev9
         status: in-review
         colour: red
+        template: six-questions@2
         ---
 
         # Messy

@@ -104,6 +104,7 @@ public struct PostmortemParser: Sendable {
 
         var sections: [Section] = []
         var actions: [ActionItem] = foreign?.actions ?? []
+        diagnostics += foreign?.diagnostics ?? []
         let actionReader = ActionItemReader(
             tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
             incidentID: id, path: path)

@@ -12,6 +12,8 @@ struct ActionAnnotations: Sendable {
     var text: String = ""
     var owners: [String] = []
     var due: CalendarDate?
+    /// The value of a pm `due:` token that is not a date (`due:tomorrow`), as written.
+    var dueText: String?
     var ticket: String?
     /// Whether the item says it is done (true) or still to do (false); nil when it says neither.
     var isDone: Bool?
@@ -272,8 +274,10 @@ extension ActionAnnotations {
             if word.count > 1, word.hasPrefix("@"), ActionTokens.isName(word.dropFirst()) {
                 result.owners.insert(String(word.dropFirst()), at: 0)
             } else if lower.hasPrefix("due:"), word.count > 4 {
-                if let due = DateScanner.firstDate(in: String(word.dropFirst(4)), dayFirst: dayFirst) {
+                if let due = CalendarDate(word.dropFirst(4)) {
                     result.due = result.due ?? due
+                } else if result.due == nil {
+                    result.dueText = String(word.dropFirst(4))
                 }
             } else if Self.isURL(word) || ActionTokens.isTicket(word) || Self.isIssueNumber(word) {
                 if result.ticket == nil { result.ticket = word }

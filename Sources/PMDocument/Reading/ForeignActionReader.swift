@@ -125,15 +125,26 @@ struct ForeignActionReader {
         guard text.split(separator: " ").count <= 6 else { return false }
         if text.hasSuffix(":") || Self.isGroupLabel(paragraph, in: tree) { return true }
         while text.hasSuffix(":") { text.removeLast() }
+        // `Short-term`, `Done`, `Detection`: a few words naming a state or a kind of work, not an instruction.
+        guard text.split(separator: " ").count <= 3, !ImperativeVerbs.startsWithOne(text), !text.contains("@") else {
+            return false
+        }
         return Self.groupState(text) != nil || classifier.meaning(of: text).key != nil
     }
 
-    /// Every task item (`- [ ]`, `- [x]`) under `node`, nested ones included.
+    /// Every task item (`- [ ]`, `- [x]`) under `node`, nested ones included (with their depth among task
+    /// items).
     func taskItems(under node: Int) -> [ActionItem] {
         var items: [ActionItem] = []
+        var open: [Int] = []  // subtree ends of enclosing task items
         for index in node..<tree.nodes[node].subtreeEnd where tree.nodes[index].kind == .item {
+            while let end = open.last, end <= index { open.removeLast() }
             guard checkbox(of: index) != nil, let paragraph = tree.children(of: index).first else { continue }
-            if let action = action(item: index, paragraph: paragraph, group: nil) { items.append(action) }
+            if var action = action(item: index, paragraph: paragraph, group: nil) {
+                action.depth = open.count
+                items.append(action)
+                open.append(tree.nodes[index].subtreeEnd)
+            }
         }
         return items
     }
@@ -169,7 +180,7 @@ struct ForeignActionReader {
         let isDone = box.map(\.isDone) ?? annotations.isDone ?? group ?? false
         return ActionItem(
             incidentID: "", position: 0, isDone: isDone, text: annotations.text, owners: annotations.owners,
-            due: annotations.due, dueText: nil, kind: annotations.kind, ticket: annotations.ticket,
+            due: annotations.due, dueText: annotations.dueText, kind: annotations.kind, ticket: annotations.ticket,
             line: tree.nodes[paragraph].start.line + lineOffset, checkboxOffset: box?.offset, depth: 0)
     }
 

@@ -34,6 +34,8 @@ struct ForeignReader {
         var rootCauseSource: FieldSource?
         var actions: [ActionItem] = []
         var problems: [ReadingProblem] = []
+        /// Findings on what was read (a pm `due:` token that is not a date).
+        var diagnostics: [Diagnostic] = []
     }
 
     /// A heading of the outline: a real heading, or a paragraph that acts as one (`**Impact**`,
@@ -185,7 +187,7 @@ struct ForeignReader {
     /// placeholder; a short heading that means a section (`Impact`, `What we'll do`) is not one, but a long
     /// statement may hold a section's word (`Internal DNS resolution failures in eu-west-1`).
     private func isTitleLike(_ entry: Entry) -> Bool {
-        guard !LabelReader.isValueHeading(entry.text), !Self.isPlaceholder(entry.text),
+        guard !LabelReader.isValueHeading(entry.text), !isPlaceholder(entry),
             !LabelReader.segments(of: entry.text).contains(where: { labelKey($0.name) != nil })
         else { return false }
         if entry.meaning.key == nil || entry.meaning.strength < .medium { return true }
@@ -198,69 +200,72 @@ struct ForeignReader {
         var titleEntry: Entry?
         var placeholder: Entry?
         if let first = headings.first {
-            if Self.isPlaceholder(first.text) {
+            let isSectionLike = first.meaning.strength >= .strong && first.meaning.key != nil
+            if isPlaceholder(first) {
+                // A placeholder gives way to a more specific heading right after it, or to the front matter's
+                // title or an `Incident:` label; otherwise it is the title all the same.
                 placeholder = first
                 if headings.count > 1, isTitleLike(headings[1]) { titleEntry = headings[1] }
-            } else if first.level == 1 || isTitleLike(first) {
-                // A first `#` heading, or a first heading of any level that no question knows.
-                if first.level == 1, first.meaning.key != nil, first.meaning.strength >= .strong,
-                    headings.count > 1 && headings[1].level == 1
-                {
-                    titleEntry = nil  // level-1 sections, no title heading
-                } else {
-                    titleEntry = first
-                }
+            } else if first.level == 1 {
+                // A first `#` heading is the title, unless it is a question of a file written with level-1
+                // sections, or the front matter names the title.
+                let levelOneSections = headings.count > 1 && headings[1].level == 1
+                if !(isSectionLike && (levelOneSections || frontMatter.title != nil)) { titleEntry = first }
+            } else if isTitleLike(first) {
+                // A first heading of another level that no question knows (`## Checkout got really slow`).
+                titleEntry = first
             }
         }
         // A first paragraph in bold (a Slack write-up): the title, when no heading is one.
-        var boldTitle: String?
-        if titleEntry == nil, let first = entries.first, first.level == 7, first.position == 0, isTitleLike(first),
-            first.text.split(separator: " ").count >= 3
+        var boldTitle: Entry?
+        if titleEntry == nil, placeholder == nil, let first = entries.first, first.level == 7, first.position == 0,
+            isTitleLike(first), first.text.split(separator: " ").count >= 3
         {
-            boldTitle = first.text
+            boldTitle = first
         }
         let labelTitle = labels.first { label in
             Self.titleLabels.contains(Words.split(label.name)) && label.value.split(separator: " ").count >= 3
         }?.value
 
-        if let aliased = frontMatter.aliasedKeys["title"], let value = frontMatter.title, aliased == "summary",
-            let heading = titleEntry
-        {
-            // A `summary:` key is a title only when no heading names the incident.
-            _ = value
-            reading.title = heading.text
-            reading.titleSource = .heading
-        } else if frontMatter.title != nil {
+        if frontMatter.title != nil && frontMatter.aliasedKeys["title"] == nil {
             reading.titleSource = .frontMatter
         } else if let heading = titleEntry {
             reading.title = heading.text
             reading.titleSource = .heading
+        } else if frontMatter.title != nil {
+            reading.titleSource = .frontMatter
         } else if let labelTitle {
             reading.title = labelTitle
             reading.titleSource = .label
-        } else if let boldTitle {
-            reading.title = boldTitle
+        } else if let heading = placeholder ?? boldTitle {
+            reading.title = heading.text
             reading.titleSource = .heading
+        }
+        if titleEntry == nil, let placeholder, reading.title == placeholder.text || frontMatter.title != nil {
+            titleEntry = placeholder
         }
         if let titleEntry { reading.titleNode = titleEntry.node }
         // The title and a placeholder heading head no section.
-        let excluded = Set([titleEntry?.node, placeholder?.node].compactMap { $0 })
+        let excluded = Set([titleEntry?.node, placeholder?.node, boldTitle?.node].compactMap { $0 })
         entries.removeAll { excluded.contains($0.node) }
-        if let bold = boldTitle, let first = entries.first, first.text == bold { entries.removeFirst() }
-        _ = bold(boldTitle)
     }
 
-    private func bold(_ text: String?) -> String? { text }
+    /// Whether a heading is a template's placeholder for the title (`# Postmortem`, `# ISSUE NAME`): generic
+    /// words only, and not a question of a template.
+    private func isPlaceholder(_ entry: Entry) -> Bool {
+        entry.meaning.strength < .template && Self.isPlaceholder(entry.text)
+    }
 
     static let titleLabels: Set<[String]> = [
         ["incident"], ["incident", "title"], ["title"], ["incident", "name"], ["subject"], ["incident", "summary"],
     ]
 
-    /// Sections start at the shallowest heading level the file uses below its title.
+    /// Sections start at the `#` and `##` headings below the title, as in pm's format, or, in a file whose
+    /// headings are all deeper (`###` under one `#`), at the shallowest level it uses.
     func readSections(_ entries: [Entry], into reading: inout Reading) {
         let headings = entries.filter { $0.level <= 6 }
         guard let level = headings.map(\.level).min() else { return }
-        reading.sectionHeadings = headings.filter { $0.level == level }.map(\.node)
+        reading.sectionHeadings = headings.filter { $0.level <= max(2, level) }.map(\.node)
     }
 
     // MARK: fields
@@ -545,6 +550,13 @@ struct ForeignReader {
             items[index].position = index + 1
         }
         reading.actions = items
+        for item in items where item.due == nil {
+            guard let dueText = item.dueText else { continue }
+            reading.diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: item.line, rule: .actionDueInvalid,
+                    "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
+        }
     }
 
     /// Whether a heading heads a checklist for the document itself (`Postmortem checklist`, `Before you
