@@ -30,7 +30,7 @@ enum DateScanner {
 
     /// Every full date in `text`, in order.
     static func dates(in text: String) -> [Found] {
-        scan(text).dates
+        mayHoldDate(text) ? scan(text).dates : []
     }
 
     /// Every month and day written without a year, in order.
@@ -40,6 +40,7 @@ enum DateScanner {
 
     /// The first full date of `text`; an ambiguous one only when `dayFirst` settles it.
     static func firstDate(in text: String, dayFirst: Bool? = nil) -> CalendarDate? {
+        guard mayHoldDate(text) else { return nil }
         for found in dates(in: text) {
             if let settled = settle(found, dayFirst: dayFirst) { return settled }
         }
@@ -57,6 +58,21 @@ enum DateScanner {
         case false?: return alternative
         case nil: return nil
         }
+    }
+
+    /// Whether `text` may hold a full date: four digits in a row (a year). Checked on bytes, before the
+    /// costlier scan.
+    static func mayHoldDate(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     private static func scan(_ text: String) -> (dates: [Found], partial: [MonthDay]) {

@@ -56,6 +56,8 @@ struct ForeignReader {
     private let topLevel: [Int]
     private let tables: [Int: PipeTable]
     private let labels: [TextLabel]
+    /// How the document writes numeric dates: day first (`25/12/2022`), month first, or not known.
+    private let dayFirst: Bool?
 
     init(
         tree: MarkdownTree, source: SourceText, lineOffset: Int, bodyStart: Int, id: String, path: String,
@@ -78,6 +80,7 @@ struct ForeignReader {
         }
         self.tables = tables
         labels = LabelReader(tree: tree, lineOffset: lineOffset, tables: tables).labels()
+        dayFirst = Self.dayFirst(tree: tree, labels: labels)
     }
 
     func read() -> Reading {
@@ -130,32 +133,39 @@ struct ForeignReader {
     func pseudoHeading(at position: Int) -> String? {
         let index = topLevel[position]
         let node = tree.nodes[index]
+        // Only emphasis (and spaces or colons between), or a last text ending with a colon.
+        var onlyEmphasis = true
         var hasEmphasis = false
-        var child = index + 1
-        while child < node.subtreeEnd {
+        var endsWithColon = false
+        for child in tree.children(of: index) {
             let inline = tree.nodes[child]
             switch inline.kind {
             case .strong, .emphasis:
                 hasEmphasis = true
-                child = inline.subtreeEnd
-                continue
+                endsWithColon = false
             case .text:
-                if !inline.literal.allSatisfy({ $0 == " " || $0 == ":" }) { hasEmphasis = false; child = node.subtreeEnd; continue }
+                let isFiller = inline.literal.utf8.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ":") }
+                if !isFiller { onlyEmphasis = false }
+                endsWithColon = inline.literal.utf8.last == UInt8(ascii: ":")
             case .softBreak, .lineBreak:
                 return nil
             default:
-                return nil
+                onlyEmphasis = false
+                endsWithColon = false
             }
-            child += 1
         }
+        guard (onlyEmphasis && hasEmphasis) || endsWithColon else { return nil }
         var text = tree.plainText(of: index)
         let words = text.split(separator: " ").count
-        if hasEmphasis, words <= 12, child == node.subtreeEnd, !LabelReader.segments(of: text).contains(where: { !$0.value.isEmpty }) {
+        if onlyEmphasis, hasEmphasis, words <= 12,
+            !LabelReader.segments(of: text).contains(where: { !$0.value.isEmpty })
+        {
             while text.hasSuffix(":") { text.removeLast() }
             return text
         }
         // `Follow-ups:` over a list, or a label leading into one (`**Remediation:** … we will:`)
-        guard text.hasSuffix(":"), position + 1 < topLevel.count, tree.nodes[topLevel[position + 1]].kind == .list
+        guard text.hasSuffix(":"), position + 1 < topLevel.count, tree.nodes[topLevel[position + 1]].kind == .list,
+            node.kind == .paragraph
         else { return nil }
         if words <= 6, !text.contains("\n") {
             text.removeLast()
@@ -307,13 +317,24 @@ struct ForeignReader {
     }
 
     /// Whether the document writes numeric dates day first (`25/12/2022`) or month first (`12/25/2022`).
-    private func dayFirst() -> Bool? {
-        var text = labels.map(\.value).joined(separator: " ")
-        for index in tree.nodes.indices where tree.nodes[index].kind == .text {
-            text += " " + tree.nodes[index].literal
+    static func dayFirst(tree: MarkdownTree, labels: [TextLabel]) -> Bool? {
+        // Only text with a slash or a dot between digits can hold a numeric date.
+        let isNumericDateLike = { (text: String) -> Bool in
+            var previousIsDigit = false
+            var separatorAfterDigit = false
+            for byte in text.utf8 {
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                if isDigit && separatorAfterDigit { return true }
+                separatorAfterDigit = previousIsDigit && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "."))
+                previousIsDigit = isDigit
+            }
+            return false
         }
-        for found in DateScanner.dates(in: text) {
-            if let dayFirst = found.dayFirst { return dayFirst }
+        for text in labels.map(\.value) + tree.nodes.lazy.filter({ $0.kind == .text }).map(\.literal)
+        where isNumericDateLike(text) {
+            for found in DateScanner.dates(in: text) {
+                if let dayFirst = found.dayFirst { return dayFirst }
+            }
         }
         return nil
     }
@@ -321,8 +342,7 @@ struct ForeignReader {
     func readDate(_ entries: [Entry], into reading: inout Reading) {
         if frontMatter.date != nil || frontMatter.started != nil { return }
         let nameDate = Self.date(inName: id)
-        let dayFirst = dayFirst()
-        let timelineDays = timelineMonthDays(entries)
+                let timelineDays = timelineMonthDays(entries)
         var hints = nameDate.map { [$0] } ?? []
         hints += timelineDays
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
@@ -500,7 +520,7 @@ struct ForeignReader {
     func readActions(_ entries: [Entry], into reading: inout Reading) {
         var reader = ForeignActionReader(
             tree: tree, source: source, lineOffset: lineOffset, bodyStart: bodyStart, tables: tables,
-            dayFirst: dayFirst(), signer: signer(), classifier: classifier)
+            dayFirst: dayFirst, signer: signer(), classifier: classifier)
         var regions: [ForeignActionReader.Region] = []
         var covered: [Range<Int>] = []  // top-level positions already read as actions
         func isCovered(_ position: Int) -> Bool { covered.contains { $0.contains(position) } }

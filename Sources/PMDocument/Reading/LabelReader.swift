@@ -67,6 +67,12 @@ struct LabelReader {
     /// The labels of a paragraph, line by line; a line without a label continues the value of the label
     /// before it.
     private func paragraphLabels(_ paragraph: Int) -> [TextLabel] {
+        // Only a paragraph with a colon or a question mark can hold a label.
+        let mayHoldLabel = (paragraph + 1..<tree.nodes[paragraph].subtreeEnd).contains { index in
+            tree.nodes[index].kind == .text
+                && tree.nodes[index].literal.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }
+        }
+        guard mayHoldLabel else { return [] }
         var labels: [TextLabel] = []
         var continuing: Int?  // the label whose value the next line may continue
         var lines = lines(of: paragraph)
@@ -154,6 +160,7 @@ struct LabelReader {
 
     /// The labels in one line of text: `(name, value)` pairs.
     static func segments(of line: String) -> [(name: String, value: String)] {
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return [] }
         let characters = Array(line)
         var found: [(nameStart: Int, colon: Int, boundary: Int)] = []
         for colon in characters.indices where characters[colon] == ":" {
