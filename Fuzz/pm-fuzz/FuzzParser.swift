@@ -15,12 +15,13 @@ import PMWorkspace
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     if FuzzTarget.parseOnly {
-        _ = PostmortemParser(keepsSectionText: false).parse(bytes, path: "fuzz.md", id: "2020-01-01-fuzz")
+        _ = PostmortemParser().read(bytes, path: "fuzz.md", id: "2020-01-01-fuzz", for: .outline)
         return 0
     }
-    let postmortem = PostmortemParser(collectsProse: true, rendersHTML: true).parse(
-        bytes, path: "fuzz.md", id: "2020-01-01-fuzz")
-    _ = FuzzTarget.linter.lint(postmortem)
+    let document = PostmortemParser().read(
+        bytes, path: "fuzz.md", id: "2020-01-01-fuzz", for: ParseRequest(prose: true, html: FuzzDecorator()))
+    let postmortem = document.postmortem
+    _ = FuzzTarget.linter.lint(document)
     if !postmortem.hasErrors {
         _ = try? TemplateUpgrader(target: TemplateCatalog.builtIn.defaultTemplate).upgrade(
             bytes, postmortem: postmortem)
@@ -29,6 +30,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// Markup of the site's shape, so the HTML pass of the parser runs as in `pm render`.
+struct FuzzDecorator: HTMLDecorator {
+    func headingPrefixes(for headings: [String]) -> [String] {
+        headings.map { _ in "<a class=\"anchor\"></a>" }
+    }
+
+    func checkbox(isDone: Bool) -> String {
+        isDone ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> "
+    }
 }
 
 enum FuzzTarget {

@@ -1,4 +1,5 @@
 import Foundation
+import PMDocument
 import Testing
 
 @Suite struct ActionEditTests {
@@ -25,11 +26,12 @@ import Testing
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
         let before = try Self.bytes(Self.messenger, in: root)
-        let run = pm(["action", "done", "2019-02-14/5"], in: root.path)
+        let run = pm(["action", "done", "2019-02-14/u25rs"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout
-                == "\(Self.messenger):80: [x] 2019-02-14-messenger-replies-stopped/5 Move the production token to a "
+                == "\(Self.messenger):80: [x] 2019-02-14-messenger-replies-stopped/u25rs Move the production token to "
+                + "a "
                 + "Business Manager system user\n"
         )
         let after = try Self.bytes(Self.messenger, in: root)
@@ -41,7 +43,7 @@ import Testing
                 .map { [$0.0, $0.1, $0.2, $0.3] } == [
                     UInt8(ascii: "["), UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "]"),
                 ])
-        #expect(pm(["action", "done", "2019-02-14/5", "--undo"], in: root.path).status == 0)
+        #expect(pm(["action", "done", "2019-02-14/U25RS", "--undo"], in: root.path).status == 0, "any case")
         #expect(try Self.bytes(Self.messenger, in: root) == before)
         // The other files are untouched.
         for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
@@ -59,34 +61,51 @@ import Testing
             "\u{FEFF}---\r\ntitle: t\r\n---\r\n\r\n## Action items\r\n\r\n- [X] Done @sam\r\n  - [ ] nested `[ ]` "
             + "@jo\r\n"
         try write(text, to: "postmortems/2020-01-01-crlf.md", in: root)
-        #expect(pm(["action", "done", "2020/1", "--undo"], in: root.path).status == 0)
-        #expect(pm(["action", "done", "2020/2"], in: root.path).status == 0)
+        #expect(
+            pm(["action", "done", "2020/\(ActionID.derivedToken(forText: "Done"))", "--undo"], in: root.path).status
+                == 0)
+        #expect(
+            pm(["action", "done", "2020/\(ActionID.derivedToken(forText: "nested [ ]"))"], in: root.path).status == 0)
         let expected = text.replacingOccurrences(of: "- [X] Done", with: "- [ ] Done").replacingOccurrences(
             of: "- [ ] nested", with: "- [x] nested")
         #expect(try Self.bytes("postmortems/2020-01-01-crlf.md", in: root) == Array(expected.utf8))
     }
 
-    @Test(arguments: [
+    /// Commands refused with their exit status and (part of) their message.
+    static let refusals: [(arguments: [String], status: Int32, message: String)] = [
         (
-            ["action", "done", "2019-02-14/1"], 1,
-            "action 2019-02-14-messenger-replies-stopped/1 is already done; nothing was changed"
+            ["action", "done", "2019-02-14/j3njs"], 1,
+            "action 2019-02-14-messenger-replies-stopped/j3njs is already done; nothing was changed"
         ),
         (
-            ["action", "done", "2019-02-14/5", "--undo"], 1,
-            "action 2019-02-14-messenger-replies-stopped/5 is already open"
+            ["action", "done", "2019-02-14/u25rs", "--undo"], 1,
+            "action 2019-02-14-messenger-replies-stopped/u25rs is already open"
         ),
         (
-            ["action", "done", "2019-02-14/9"], 2,
-            "no action 2019-02-14-messenger-replies-stopped/9 in 2019-02-14-messenger-replies-stopped; its actions "
-                + "are 2019-02-14-messenger-replies-stopped/1,"
+            ["action", "done", "2019-02-14/zzzzz"], 2,
+            "no action 2019-02-14/zzzzz in 2019-02-14-messenger-replies-stopped; nothing was done; its actions are:\n"
+                + "  2019-02-14-messenger-replies-stopped/j3njs  [x] Reissue the page access token and retry the "
+                + "failed replies\n"
         ),
         (
-            ["action", "done", "2019/1"], 2,
+            ["action", "done", "2019-02-14/~abcde"], 2,
+            "no action 2019-02-14/~abcde in 2019-02-14-messenger-replies-stopped (an id derived from an item's "
+                + "words: its words may have changed); nothing was done; its actions are:"
+        ),
+        (
+            ["action", "done", "2019-02-14/5"], 2,
+            "\"2019-02-14/5\" names an action by its position, which changes when items are added or moved; use its "
+                + "id instead; its actions are:\n  2019-02-14-messenger-replies-stopped/j3njs"
+        ),
+        (
+            ["action", "done", "2019/j3njs"], 2,
             "\"2019\" matches 2 postmortems: 2019-02-14-messenger-replies-stopped, 2019-03-07-migration-blocked-outage"
         ),
-        (["action", "done", "1999/1"], 2, "no postmortem matches \"1999\""),
-        (["action", "done", "2019-02-14"], 2, "\"2019-02-14\" is not an action id; write INCIDENT/N"),
-    ])
+        (["action", "done", "1999/j3njs"], 2, "no postmortem matches \"1999\""),
+        (["action", "done", "2019-02-14"], 2, "\"2019-02-14\" is not an action id; write INCIDENT/ID"),
+    ]
+
+    @Test(arguments: refusals)
     func refusalsChangeNothing(arguments: [String], status: Int32, message: String) throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -108,7 +127,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent(Self.messenger).path
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        #expect(pm(["action", "done", "2019-02-14/5"], in: root.path).status == 0)
+        #expect(pm(["action", "done", "2019-02-14/u25rs"], in: root.path).status == 0)
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path).count
@@ -127,17 +146,21 @@ import Testing
                 "--kind", "#Process", "--ticket", "ENG-4200",
             ], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "\(path):78: [ ] 2026-08-17-insights-slow-after-index-drop/6 Review the index audit\n")
-        let item = "- [ ] Review the index audit @li @sam due:2027-02-01 #process ENG-4200\n"
-        let anchor = "- [ ] Add the `pg_stat_user_indexes` check to the migrations guide @li due:2027-02-15 #runbook\n"
+        let after = try String(decoding: Self.bytes(path, in: root), as: UTF8.self)
+        let token = try #require(idTokens(in: after).last)
+        #expect(!idTokens(in: before).contains(token))
         #expect(
-            try String(decoding: Self.bytes(path, in: root), as: UTF8.self)
-                == before.replacingOccurrences(of: anchor, with: anchor + item))
+            run.stdout == "\(path):78: [ ] 2026-08-17-insights-slow-after-index-drop/\(token) Review the index audit\n")
+        let item = "- [ ] Review the index audit @li @sam due:2027-02-01 #process ENG-4200 <!-- id:\(token) -->\n"
+        let anchor =
+            "- [ ] Add the `pg_stat_user_indexes` check to the migrations guide @li due:2027-02-15 #runbook "
+            + "<!-- id:cp84e -->\n"
+        #expect(after == before.replacingOccurrences(of: anchor, with: anchor + item))
         let json = pm(["actions", "--owner", "sam", "--format", "csv"], in: root.path)
         #expect(
             json.stdout.contains(
-                "2026-08-17-insights-slow-after-index-drop/6,2026-08-17-insights-slow-after-index-drop,6,open,Review "
-                    + "the index audit,li sam,2027-02-01,,process,ENG-4200"
+                "2026-08-17-insights-slow-after-index-drop/\(token),2026-08-17-insights-slow-after-index-drop,6,open,"
+                    + "Review the index audit,li sam,2027-02-01,,process,ENG-4200"
             ))
     }
 
@@ -154,17 +177,19 @@ import Testing
         #expect(pm(["action", "add", "2020-01-01", "First"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-02", "Second"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-03", "Third"], in: root.path).status == 0)
+        let text = { (path: String) in maskingIDs(String(decoding: try Self.bytes(path, in: root), as: UTF8.self)) }
         #expect(
-            try String(decoding: Self.bytes("postmortems/2020-01-01-t.md", in: root), as: UTF8.self)
+            try text("postmortems/2020-01-01-t.md")
                 == "---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.\n\n## Action "
-                + "items\n\n- [ ] First\n"
+                + "items\n\n- [ ] First <!-- id:TOKEN -->\n"
         )
         #expect(
-            try String(decoding: Self.bytes("postmortems/2020-01-02-u.md", in: root), as: UTF8.self)
-                == "# Only a title\r\n\r\n## Action items\r\n\r\n- [ ] Second\r\n")
+            try text("postmortems/2020-01-02-u.md")
+                == "# Only a title\r\n\r\n## Action items\r\n\r\n- [ ] Second <!-- id:TOKEN -->\r\n")
         #expect(
-            try String(decoding: Self.bytes("postmortems/2020-01-03-v.md", in: root), as: UTF8.self)
-                == "## Action items\n\n<!-- one task per line -->\n\n- [ ] Third\n\n## Appendix\n\nGraphs.\n")
+            try text("postmortems/2020-01-03-v.md")
+                == "## Action items\n\n<!-- one task per line -->\n\n- [ ] Third <!-- id:TOKEN -->\n\n## Appendix\n\n"
+                + "Graphs.\n")
     }
 
     @Test(arguments: [
@@ -189,7 +214,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let text = "---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] x @sam\n"
         try write(text, to: "postmortems/2020-01-01-b.md", in: root)
-        let run = pm(["action", "done", "2020-01-01/1"], in: root.path)
+        let run = pm(["action", "done", "2020-01-01/\(ActionID.derivedToken(forText: "x"))"], in: root.path)
         #expect(run.status == 1)
         #expect(
             run.stderr.contains(
@@ -208,7 +233,9 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path,
             withDestinationPath: "../real/2026-01-02-t.md")
-        #expect(pm(["action", "done", "2026-01-02-t/1"], in: root.path).status == 0)
+        #expect(
+            pm(["action", "done", "2026-01-02-t/\(ActionID.derivedToken(forText: "Tick me"))"], in: root.path).status
+                == 0)
         #expect(
             try String(contentsOf: root.appendingPathComponent("real/2026-01-02-t.md"), encoding: .utf8)
                 == "## Action items\n\n- [x] Tick me @sam\n")
@@ -223,10 +250,11 @@ import Testing
         try write("## Action items\n\n- [ ] First @sam\n", to: "postmortems/2026-01-02-t.md", in: root)
         let run = pm(["action", "add", "2026", "*Rotate* the `@bot` key for R&D", "--owner", "li"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasSuffix("/2 Rotate the @bot key for R&D\n"))
+        let text = try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
+        #expect(run.stdout.hasSuffix("/\(idTokens(in: text).last ?? "") Rotate the @bot key for R&D\n"))
         #expect(
-            try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
-                == "## Action items\n\n- [ ] First @sam\n- [ ] *Rotate* the `@bot` key for R&D @li\n")
+            maskingIDs(text)
+                == "## Action items\n\n- [ ] First @sam\n- [ ] *Rotate* the `@bot` key for R&D @li <!-- id:TOKEN -->\n")
     }
 
     @Test func addUsesTheLineEndingOfTheLineItFollows() throws {
@@ -237,7 +265,10 @@ import Testing
             in: root)
         #expect(pm(["action", "add", "2026", "Second"], in: root.path).status == 0)
         #expect(
-            try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
-                == "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n- [ ] Second\r\n")
+            maskingIDs(
+                try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8))
+                == "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n"
+                + "- [ ] Second <!-- id:TOKEN -->\r\n"
+        )
     }
 }

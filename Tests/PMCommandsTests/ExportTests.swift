@@ -22,8 +22,9 @@ import Testing
 
         ## Action items
 
-        - [ ] Add "retry", with back-off — naïve fix; O'Brien's idea @sam due:2026-03-01 #prevent PAY-1
-        - [x] Page on 5xx @jo due:2026-01-05 #detect
+        - [ ] Add "retry", with back-off — naïve fix; O'Brien's idea
+          @sam due:2026-03-01 #prevent PAY-1 <!-- id:retry -->
+        - [x] Page on 5xx @jo due:2026-01-05 #detect <!-- id:page5xx -->
 
         """
 
@@ -35,6 +36,27 @@ import Testing
             to: "postmortems/2026-02-03-quiet.md", in: root)
         return root
     }
+
+    /// The fixture's actions reordered, reworded, re-owned and re-dated, with a new item among them.
+    static let reorderedAndReworded =
+        tricky.components(separatedBy: "## Action items")[0] + """
+            ## Action items
+
+            - [x] Page on 5xx and timeouts @jo due:2026-01-05 #detect <!-- id:page5xx -->
+            - [ ] A new item @li <!-- id:brandnew -->
+            - [ ] Retry with back-off, reworded @priya due:2026-04-01 #prevent PAY-1 <!-- id:retry -->
+
+            """
+
+    /// Each action row's key, position and text, after the reordering and rewording.
+    static let rowsAfterTheEdit = """
+        2026-01-02-payments/brandnew|2|A new item|li
+        2026-01-02-payments/page5xx|1|Page on 5xx and timeouts|jo
+        2026-01-02-payments/retry|3|Retry with back-off, reworded|priya
+
+        """
+
+    static let rowsQuery = "SELECT id || '|' || position || '|' || text || '|' || owners FROM pm_actions ORDER BY id;"
 
     static let expectedTitle = "Payments \"failed\", then\nrecovered — café ☕"
     static let expectedText = "Add \"retry\", with back-off — naïve fix; O'Brien's idea"
@@ -62,7 +84,7 @@ import Testing
         #expect(incidents[0]["started"] as? String == "2026-01-02T09:00:00Z", "times in UTC")
         #expect(incidents[0]["time_to_detect_seconds"] as? Int == 600)
         #expect((incidents[0]["extra"] as? [String: Any])?["ticket_count"] as? Int == 3)
-        #expect(actions.map { $0["id"] as? String } == ["2026-01-02-payments/1", "2026-01-02-payments/2"])
+        #expect(actions.map { $0["id"] as? String } == ["2026-01-02-payments/retry", "2026-01-02-payments/page5xx"])
         #expect(actions[0]["text"] as? String == Self.expectedText)
         let ndjson = pm(["export", "--format", "ndjson", "--table", "actions"], in: root.path).stdout.split(
             separator: "\n")
@@ -126,8 +148,10 @@ import Testing
             try runProgram("sqlite3", [database, "SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments';"])
                 .stdout == Self.expectedTitle + "\n")
         #expect(
-            try runProgram("sqlite3", [database, "SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1';"])
-                .stdout == Self.expectedText + "\n")
+            try runProgram(
+                "sqlite3", [database, "SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/retry';"]
+            )
+            .stdout == Self.expectedText + "\n")
         #expect(
             try runProgram(
                 "sqlite3",
@@ -140,8 +164,10 @@ import Testing
 
         // The file changes: one action is removed, the title edited; the next load updates the rows.
         try write(
-            Self.tricky.replacingOccurrences(of: "- [x] Page on 5xx @jo due:2026-01-05 #detect\n", with: "")
-                .replacingOccurrences(of: "then\\nrecovered", with: "then recovered"),
+            Self.tricky.replacingOccurrences(
+                of: "- [x] Page on 5xx @jo due:2026-01-05 #detect <!-- id:page5xx -->\n", with: ""
+            )
+            .replacingOccurrences(of: "then\\nrecovered", with: "then recovered"),
             to: "postmortems/2026-01-02-payments.md", in: root)
         #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
         #expect(try runProgram("sqlite3", ["-bail", database, ".read \(sql)"]).status == 0)
@@ -154,6 +180,25 @@ import Testing
                 ]
             ).stdout
                 == "1\nPayments \"failed\", then recovered — café ☕\n")
+    }
+
+    @Test func sqliteRowsKeepTheirKeysWhenItemsAreReorderedAndReworded() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let database = root.appendingPathComponent("sql.db").path
+        let sql = root.appendingPathComponent("export.sql").path
+        #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
+        #expect(try runProgram("sqlite3", ["-bail", database, ".read \(sql)"]).status == 0)
+        #expect(
+            try runProgram("sqlite3", [database, Self.rowsQuery]).stdout
+                == "2026-01-02-payments/page5xx|2|Page on 5xx|jo\n"
+                + "2026-01-02-payments/retry|1|\(Self.expectedText)|sam\n"
+        )
+        try write(Self.reorderedAndReworded, to: "postmortems/2026-01-02-payments.md", in: root)
+        #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
+        let load = try runProgram("sqlite3", ["-bail", database, ".read \(sql)"])
+        #expect(load.status == 0, "\(load.stderr)")
+        #expect(try runProgram("sqlite3", [database, Self.rowsQuery]).stdout == Self.rowsAfterTheEdit)
     }
 
     @Test(
@@ -181,10 +226,19 @@ import Testing
         #expect(try query("SELECT count(*) FROM pm_actions") == "2\n")
         #expect(
             try query("SELECT title FROM pm_incidents WHERE id = '2026-01-02-payments'") == Self.expectedTitle + "\n")
-        #expect(try query("SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/1'") == Self.expectedText + "\n")
+        #expect(
+            try query("SELECT text FROM pm_actions WHERE id = '2026-01-02-payments/retry'") == Self.expectedText + "\n")
         #expect(
             try query("SELECT time_to_detect_seconds * 2, extra FROM pm_incidents WHERE severity = 'high'")
                 == "1200|{\"ticket_count\":3}\n")
         #expect(try query("SELECT string_agg(status, ',' ORDER BY position) FROM pm_actions") == "open,done\n")
+
+        // Items reordered, reworded and one added in the file: each row keeps its key and has the new text.
+        try write(Self.reorderedAndReworded, to: "postmortems/2026-01-02-payments.md", in: root)
+        let again = try runProgram(
+            "psql", [connection, "-v", "ON_ERROR_STOP=1", "-q"],
+            input: pm(["export", "--format", "sql"], in: root.path).stdout)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try query(Self.rowsQuery) == Self.rowsAfterTheEdit)
     }
 }

@@ -91,7 +91,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try write(
             "severities: [sev1, sev9]\nlint:\n  rules:\n    blameless: error\n    unknown-key: off\n    action-owner: "
-                + "off\n    action-due-invalid: off\n    pipe-table: off\n  kinds: [alerting]\n",
+                + "off\n    action-due-invalid: off\n    pipe-table: off\n    action-id: off\n  kinds: [alerting]\n",
             to: "postmortems/pm.yml", in: root)
         let run = pm(["lint"], in: root.path)
         #expect(
@@ -163,18 +163,20 @@ import Testing
             """, to: "postmortems/templates/ours@1.md", in: root)
         try write(
             "---\ntitle: T\ndate: 2020-01-02\nseverity: high\nstatus: published\ntemplate: ours@1\n---\n\n# T\n\n## "
-                + "What happened\n\nIt broke.\n\n## Follow-through\n\n- [ ] Fix it @sam due:2020-02-01 #prevent\n",
+                + "What happened\n\nIt broke.\n\n## Follow-through\n\n"
+                + "- [ ] Fix it @sam due:2020-02-01 #prevent <!-- id:fixitnow -->\n",
             to: "postmortems/2020-01-02-t.md", in: root)
         let lint = pm(["lint", "--strict"], in: root.path)
         #expect(lint.status == 0, "\(lint.stdout)")
-        #expect(pm(["action", "done", "2020-01-02-t/1"], in: root.path).status == 0)
+        #expect(pm(["action", "done", "2020-01-02-t/fixitnow"], in: root.path).status == 0)
         #expect(
             pm(["action", "add", "2020-01-02-t", "Another", "--owner", "jo", "--due", "2020-03-01"], in: root.path)
                 .status == 0)
         let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-02-t.md"), encoding: .utf8)
         #expect(
-            text.hasSuffix(
-                "## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent\n- [ ] Another @jo due:2020-03-01\n"))
+            maskingIDs(text).hasSuffix(
+                "## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent <!-- id:fixitnow -->\n"
+                    + "- [ ] Another @jo due:2020-03-01 <!-- id:TOKEN -->\n"))
         #expect(pm(["new", "Second", "--template", "ours@1", "--date", "2020-02-02"], in: root.path).status == 0)
         #expect(
             try String(contentsOf: root.appendingPathComponent("postmortems/2020-02-02-second.md"), encoding: .utf8)

@@ -77,7 +77,7 @@ import Testing
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 0 files written, 6 pages unchanged"))
         // One action ticked: its page and the pages that list actions change, nothing else.
         let before = try Self.files(in: out)
-        #expect(pm(["action", "done", "2026-08-17/2"], in: root.path).status == 0)
+        #expect(pm(["action", "done", "2026-08-17/zn4d8"], in: root.path).status == 0)
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 4 files written, 5 pages unchanged"))
         let after = try Self.files(in: out)
         #expect(
@@ -169,14 +169,16 @@ import Testing
         let page = String(decoding: pages["incidents/2026-01-01-script-title.html"]!, as: UTF8.self)
         #expect(
             page.contains(
-                "&lt;/script&gt;&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"
+                "&lt;/script&gt;&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)"
+                    + "&lt;/script&gt; &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"
             ))
         #expect(
             page.contains("<span class=\"badge severity-other\">&lt;script&gt;"),
             "an unknown severity is text in a neutral badge")
         #expect(
             page.contains(
-                "href=\"https://example.com/&quot;onmouseover=&quot;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)\""
+                "href=\"https://example.com/&quot;onmouseover=&quot;"
+                    + "document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)\""
             ))
     }
 

@@ -91,3 +91,14 @@ func runProgram(_ name: String, _ arguments: [String], input: String? = nil) thr
         status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
         stderr: String(decoding: err, as: UTF8.self))
 }
+
+/// `text` with every id comment pm generates (`<!-- id:` and five letters or digits) written
+/// `<!-- id:TOKEN -->`, to compare files whose new ids are random.
+func maskingIDs(_ text: String) -> String {
+    text.replacing(/<!-- id:[a-z0-9]{5} -->/, with: "<!-- id:TOKEN -->")
+}
+
+/// The permanent tokens of the id comments in `text`, in order.
+func idTokens(in text: String) -> [String] {
+    text.matches(of: /<!-- id:([a-z0-9]+) -->/).map { String($0.output.1) }
+}

@@ -154,8 +154,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout.split(separator: "\n").first.map(String.init)
-                == "postmortems/2019-02-14-messenger-replies-stopped.md: six-questions@1 → six-questions@2 (sections: "
-                + "5 renamed; 3 added; 1 kept after: What could we do to find and fix the issue faster?)"
+                == "postmortems/2019-02-14-messenger-replies-stopped.md: six-questions@1 → six-questions@2 "
+                + "(sections: 5 renamed; 3 added; 1 kept after: What could we do to find and fix the issue faster?)"
         )
         #expect(
             pm(["lint", "postmortems/2019-02-14-messenger-replies-stopped.md"], in: root.path).stdout.contains(
@@ -176,11 +176,13 @@ import Testing
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }
         try write("# T\n\n## Action items\n\n- Add an alert @sam\n", to: "postmortems/2020-01-01-t.md", in: root)
-        let run = pm(["action", "done", "2020/1"], in: root.path)
+        let token = ActionID.derivedToken(forText: "Add an alert")
+        let run = pm(["action", "done", "2020/\(token)"], in: root.path)
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "pm: error: postmortems/2020-01-01-t.md:5: action 2020-01-01-t/1 is a plain list item with no "
+                == "pm: error: postmortems/2020-01-01-t.md:5: action 2020-01-01-t/\(token) is a plain list item with "
+                + "no "
                 + "checkbox to tick; write it as a task item (- [ ] …) first\n"
         )
     }
@@ -196,8 +198,11 @@ import Testing
         let run = pm(["action", "add", "2020", "Write a runbook", "--owner", "jo"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
-            try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8)
-                == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n- Write a runbook @jo\n")
+            maskingIDs(
+                try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8))
+                == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n"
+                + "- Write a runbook @jo <!-- id:TOKEN -->\n"
+        )
         #expect(pm(["actions", "--format", "csv"], in: root.path).stdout.split(separator: "\r\n").count == 3)
     }
 

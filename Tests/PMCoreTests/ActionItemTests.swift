@@ -35,7 +35,7 @@ import Testing
         let actions = parse(Self.document).actions
         #expect(actions.count == 10)
         let first = actions[0]
-        #expect(first.id == "2019-02-14-test/1")
+        #expect(first.id == "2019-02-14-test/" + ActionID.derivedToken(forText: first.text), "no id comment: derived")
         #expect(!first.isDone)
         #expect(first.text == "Alert when the Messenger send error rate passes 5%")
         #expect(first.owners == ["sam"])

@@ -62,8 +62,8 @@ let cleanPostmortem = """
 
     ## Action items
 
-    - [ ] Alert on send errors @sam due:2020-02-01 #detect ENG-1
-    - [x] Reissue the token @jo due:2020-01-02 #mitigate
+    - [ ] Alert on send errors @sam due:2020-02-01 #detect ENG-1 <!-- id:alert1 -->
+    - [x] Reissue the token @jo due:2020-01-02 #mitigate <!-- id:reissue -->
 
     """
 

@@ -10,8 +10,9 @@ struct ActionAdd: ContextualCommand {
         commandName: "add",
         abstract: "Append an action item to an incident's actions section.",
         discussion: """
-            Writes `- [ ] TEXT @owner due:YYYY-MM-DD #kind TICKET` at the end of the actions section, creating \
-            the section (with the template's heading) when the postmortem has none. Every other byte stays as it was.
+            Writes `- [ ] TEXT @owner due:YYYY-MM-DD #kind TICKET <!-- id:TOKEN -->` at the end of the actions \
+            section, creating the section (with the template's heading) when the postmortem has none, and prints the \
+            new action's id. Every other byte stays as it was.
 
             Example: pm action add 2019-02-14 "Alert on Send API errors" --owner sam --due 2019-03-01 --kind detect --ticket ENG-123
             """

@@ -9,12 +9,15 @@ struct ActionDone: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
         abstract: "Mark an action item done ([ ] → [x]), or open again with --undo.",
-        discussion:
-            "ID is INCIDENT/N as `pm actions` shows it; the incident part may be any unique prefix (pm action done "
-            + "2019-02-14/5)."
+        discussion: """
+            ID is the action's id as `pm actions` shows it: INCIDENT/TOKEN, the token written in the item \
+            (<!-- id:a7k2q -->) or, for an item without one, derived from its words (~k3x9f). The incident part \
+            may be any unique prefix or an old id kept in aliases: (pm action done 2019-02-14/a7k2q). An id no \
+            item has any more, or a position (INCIDENT/2), is refused with the incident's actions.
+            """
     )
 
-    @Argument(help: "The action's id: INCIDENT/N.")
+    @Argument(help: "The action's id: INCIDENT/TOKEN.")
     var id: String
 
     @Flag(help: "Open the action again ([x] → [ ]).")
@@ -24,8 +27,8 @@ struct ActionDone: ContextualCommand {
 
     func run(context: CommandContext) throws -> ExitStatus {
         let (directory, set) = try location.load(in: context)
-        let (postmortem, position) = try ActionEditor.resolve(id, in: set)
-        let action = try ActionEditor(parser: directory.parser).setDone(!undo, position: position, of: postmortem)
+        let (postmortem, found) = try set.resolveAction(id)
+        let action = try ActionEditor(parser: directory.parser).setDone(!undo, token: found.token, of: postmortem)
         context.stdout.write(
             "\(postmortem.path):\(action.line): [\(action.isDone ? "x" : " ")] \(action.id) \(action.text)\n")
         return .success

@@ -9,13 +9,19 @@ struct Actions: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "List action items across every incident: overdue first, then by due date.",
         discussion: """
-            Each row has the action's id (INCIDENT/N: the incident id and the item's position), owners, due date ("overdue by \
-            N days" when past), kind, ticket and text. --format markdown pastes into chat; json and csv \
-            carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" for reproducible reports.
+            Each row has the action's id (INCIDENT/TOKEN: the token written in the item, or ~… derived from its \
+            words when it has none; tables show the shortest unique prefix of the incident), owners, due date \
+            ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
+            prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
+            into chat; json and csv carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" \
+            for reproducible reports.
 
             Example: pm actions --open --by owner
             """
     )
+
+    @Argument(help: ArgumentHelp("Only these incidents or actions (INCIDENT or INCIDENT/TOKEN).", valueName: "id"))
+    var ids: [String] = []
 
     @OptionGroup var location: DirectoryOptions
 
@@ -63,6 +69,14 @@ struct Actions: ContextualCommand {
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter
+        for id in ids {
+            let (postmortem, action) = try set.lookUp(id)
+            if let action {
+                filter.named.actions.insert(action.id)
+            } else {
+                filter.named.incidents.insert(postmortem.id)
+            }
+        }
         let report = ActionReport(set, filter: filter, today: try context.today)
         var output = context.stdout
         report.write(format, grouping: by, style: context.terminalStyle, to: &output)

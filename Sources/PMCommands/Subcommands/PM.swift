@@ -24,7 +24,7 @@ public struct PM: ParsableCommand {
         version: version,
         subcommands: [
             Init.self, New.self, List.self, Show.self, Actions.self, Action.self, Lint.self, Render.self, Stats.self,
-            ExportCommand.self, TemplateCommand.self, Related.self,
+            ExportCommand.self, TemplateCommand.self, Related.self, Move.self, Fix.self,
         ]
     )
 

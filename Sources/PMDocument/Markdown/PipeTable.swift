@@ -12,6 +12,8 @@ public struct PipeTable: Sendable {
         public var cells: [String]
         /// The row's 1-based line in the file.
         public var line: Int
+        /// For each cell, the file offset just after its last non-blank byte (where an id comment goes).
+        public var cellEnds: [Int] = []
     }
 
     /// The paragraph's lines before the header row (prose the table follows without a blank line).
@@ -40,8 +42,10 @@ public struct PipeTable: Sendable {
             })
         else { return nil }
         var lines: [(text: String, line: Int)] = []
+        var starts: [Int] = []  // file offset of each line's text
         for line in first...last {
             var bytes = source.content(ofLine: line)[...]
+            defer { starts.append(bytes.startIndex) }
             if line == first {
                 bytes = bytes.dropFirst(max(0, node.start.column - 1))
             } else {
@@ -52,7 +56,48 @@ public struct PipeTable: Sendable {
             }
             lines.append((String(decoding: bytes, as: UTF8.self), line))
         }
-        return parse(lines)
+        guard var table = parse(lines) else { return nil }
+        // Where each cell's text ends in the file, for the rows read.
+        func ends(_ row: PipeTable.Row) -> [Int] {
+            guard let position = lines.firstIndex(where: { $0.line == row.line }) else { return [] }
+            return cellEnds(of: lines[position].text).prefix(row.cells.count).map { starts[position] + $0 }
+        }
+        table.header.cellEnds = ends(table.header)
+        for index in table.rows.indices { table.rows[index].cellEnds = ends(table.rows[index]) }
+        return table
+    }
+
+    /// For each cell of a row, the UTF-8 offset in `line` just after its last non-blank byte (for an empty
+    /// cell, just after its opening pipe).
+    static func cellEnds(of line: String) -> [Int] {
+        var ends: [Int] = []
+        var cellStart = 0
+        var lastContent: Int?
+        var escaped = false
+        let bytes = Array(line.utf8)
+        for (offset, byte) in bytes.enumerated() {
+            if escaped {
+                escaped = false
+                lastContent = offset + 1
+                continue
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                lastContent = offset + 1
+            } else if byte == UInt8(ascii: "|") {
+                ends.append(lastContent ?? cellStart)
+                cellStart = offset + 1
+                lastContent = nil
+            } else if byte != 0x20 && byte != 0x09 {
+                lastContent = offset + 1
+            }
+        }
+        ends.append(lastContent ?? cellStart)
+        // The outer pipes open and close no cell (as in `cells(of:)`).
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("|"), ends.count > 1 { ends.removeFirst() }
+        if trimmed.hasSuffix("|"), !trimmed.hasSuffix("\\|"), ends.count > 1 { ends.removeLast() }
+        return ends
     }
 
     /// A table in `lines` (text and file line): the first delimiter row under a header row with the same

@@ -65,6 +65,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var facilitator: String?
     public var services: [String] = []
     public var tags: [String] = []
+    /// The ids the incident had before its file was renamed (`pm mv`): old references still name it.
+    public var aliases: [String] = []
     /// Keys pm does not model, in the order written.
     public var extra: [YAMLValue.KeyValue] = []
     /// The 1-based line of each key as written, for diagnostics.
@@ -73,7 +75,7 @@ public struct FrontMatter: Sendable, Hashable {
     public var isPresent = false
     /// For a postmortem written elsewhere, the fields read from another tool's key: pm key → the key as
     /// written (`started` → `start_time`).
-    public var aliasedKeys: [String: String] = [:]
+    public var keysReadFromOtherNames: [String: String] = [:]
 
     /// Whether the front matter names a pm template: the file is in pm's own format. A postmortem without
     /// one was written elsewhere, and is read the way a careful person would read it.
@@ -87,28 +89,28 @@ public struct FrontMatter: Sendable, Hashable {
     public static let fields: [FrontMatterField] = [
         FrontMatterField(
             "title", "Title", .text(\.title), placement: .record,
-            aliases: ["incident_title", "incident_name", "name", "summary"], reported: { .text($0.title) }),
+            otherNames: ["incident_title", "incident_name", "name", "summary"], reported: { .text($0.title) }),
         FrontMatterField(
-            "date", "Date", .date(\.date), aliases: ["incident_date", "date_of_incident", "occurred", "occurred_at"],
+            "date", "Date", .date(\.date), otherNames: ["incident_date", "date_of_incident", "occurred", "occurred_at"],
             reported: { .text($0.date?.description) }),
         FrontMatterField(
             "severity", "Severity", .word(\.severity, expected: "a severity word like critical or high", .lowercased),
             scaffold: .orBlankWithScale, placement: [.record, .summary, .badge],
-            aliases: ["sev", "priority", "incident_severity", "severity_level", "impact_level"]),
+            otherNames: ["sev", "priority", "incident_severity", "severity_level", "impact_level"]),
         FrontMatterField("status", "Status", .status(\.status)),
         FrontMatterField("template", "Template", .template(\.template)),
         FrontMatterField(
             "started", "Started", .timestamp(\.started),
-            aliases: ["start_time", "started_at", "start", "start_date", "began", "began_at", "impact_start"]),
+            otherNames: ["start_time", "started_at", "start", "start_date", "began", "began_at", "impact_start"]),
         FrontMatterField(
             "detected", "Detected", .timestamp(\.detected),
-            aliases: ["detected_at", "detection_time", "identified_at", "discovered_at"]),
+            otherNames: ["detected_at", "detection_time", "identified_at", "discovered_at"]),
         FrontMatterField(
             "acknowledged", "Acknowledged", .timestamp(\.acknowledged),
-            aliases: ["acknowledged_at", "acked_at", "ack_time"]),
+            otherNames: ["acknowledged_at", "acked_at", "ack_time"]),
         FrontMatterField(
             "resolved", "Resolved", .timestamp(\.resolved),
-            aliases: ["end_time", "resolved_at", "ended_at", "end", "end_date", "mitigated_at", "impact_end"]),
+            otherNames: ["end_time", "resolved_at", "ended_at", "end", "end_date", "mitigated_at", "impact_end"]),
         FrontMatterField(
             "time-to-detect", "Time to detect", .duration(\.timeToDetect), column: "time_to_detect_seconds"),
         FrontMatterField(
@@ -116,27 +118,28 @@ public struct FrontMatter: Sendable, Hashable {
         FrontMatterField("duration", "Duration", .duration(\.duration), column: "duration_seconds"),
         FrontMatterField(
             "detection", "Detection", .word(\.detection, expected: "a word like alert or customer-support", .lowercased),
-            aliases: ["detection_method", "detected_by", "detection_source"]),
+            otherNames: ["detection_method", "detected_by", "detection_source"]),
         FrontMatterField(
             "responders", "Responders", .list(\.responders, .owner),
-            aliases: ["participants", "responder", "incident_team"]),
+            otherNames: ["participants", "responder", "incident_team"]),
         FrontMatterField(
             "facilitator", "Facilitator", .word(\.facilitator, expected: "a name", .owner),
-            aliases: ["owner", "postmortem_owner", "incident_commander", "commander", "incident_lead", "lead"]),
+            otherNames: ["owner", "postmortem_owner", "incident_commander", "commander", "incident_lead", "lead"]),
         FrontMatterField(
             "services", "Services", .list(\.services, .asWritten),
-            aliases: ["service", "affected_services", "impacted_services", "systems", "components"]),
+            otherNames: ["service", "affected_services", "impacted_services", "systems", "components"]),
         FrontMatterField(
-            "tags", "Tags", .list(\.tags, .asWritten), aliases: ["labels", "categories", "keywords", "tag"]),
+            "tags", "Tags", .list(\.tags, .asWritten), otherNames: ["labels", "categories", "keywords", "tag"]),
+        FrontMatterField("aliases", "Aliases", .list(\.aliases, .asWritten), placement: [.summary, .page]),
     ]
 
     /// The field another tool's key names (`start_time` → `started`), when pm knows that name.
-    public static func field(forAlias key: String) -> FrontMatterField? {
-        fieldsByAlias[key.lowercased()]
+    public static func field(forOtherName key: String) -> FrontMatterField? {
+        fieldsByOtherName[key.lowercased()]
     }
 
-    private static let fieldsByAlias = Dictionary(
-        fields.flatMap { field in field.aliases.map { ($0, field) } }, uniquingKeysWith: { first, _ in first })
+    private static let fieldsByOtherName = Dictionary(
+        fields.flatMap { field in field.otherNames.map { ($0, field) } }, uniquingKeysWith: { first, _ in first })
 
     /// The front-matter keys pm understands, in the order `pm new` writes them.
     public static let knownKeys = fields.filter(\.isKey).map(\.key)

@@ -108,14 +108,14 @@ public struct FrontMatterField: Sendable {
     public let column: String
     /// Other tools' names for the field (`start_time` for `started`): read in postmortems written
     /// elsewhere (no `template:`) when the field itself is not set, and suggested by `unknown-key`.
-    public let aliases: [String]
+    public let otherNames: [String]
     private let reported: (@Sendable (Postmortem) -> Value)?
 
     /// - Parameter reported: what reports show instead of the stored value (the title, say, falls back
     ///   to the first heading); by default the stored value.
     init(
         _ key: String, _ label: String, _ kind: Kind, scaffold: ScaffoldLine = .whenSet,
-        placement: Placement = .everywhere, column: String? = nil, aliases: [String] = [],
+        placement: Placement = .everywhere, column: String? = nil, otherNames: [String] = [],
         reported: (@Sendable (Postmortem) -> Value)? = nil
     ) {
         self.key = key
@@ -124,7 +124,7 @@ public struct FrontMatterField: Sendable {
         self.scaffold = scaffold
         self.placement = placement
         self.column = column ?? key
-        self.aliases = aliases
+        self.otherNames = otherNames
         self.reported = reported
     }
 

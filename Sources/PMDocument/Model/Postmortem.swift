@@ -38,10 +38,20 @@ public struct Section: Sendable, Hashable {
 
 /// A task-list item under a postmortem's actions section.
 public struct ActionItem: Sendable, Hashable {
-    /// `INCIDENT-ID/POSITION`, e.g. `2019-02-14-messenger-token/2`.
-    public var id: String { "\(incidentID)/\(position)" }
+    /// `INCIDENT/TOKEN`, e.g. `2019-02-14-messenger-token/a7k2q` (permanent) or `…/~k3x9f` (derived from the
+    /// text, for an item without a permanent id); see ``ActionID``.
+    public var id: String { "\(incidentID)/\(token)" }
     public var incidentID: String
-    /// 1-based position among the file's action items, in document order (nested ones included).
+    /// The permanent token written in the item (`a7k2q`), or the derived one (`~k3x9f`, `~k3x9f.2` for a
+    /// second item with the same words).
+    public var token: String
+    /// Whether the item holds an id comment (`<!-- id:… -->`), valid or not: edits that write ids leave it alone.
+    public var hasIDComment: Bool
+    /// Byte offset in the file just after the item's own text (the end of its first paragraph), where an id
+    /// comment is written.
+    public var idOffset: Int
+    /// 1-based position among the file's action items, in document order (nested ones included); it changes
+    /// when items move, so it orders items but never names one.
     public var position: Int
     public var isDone: Bool
     /// The item's text as plain text, without the checkbox and the trailing tokens.
@@ -65,11 +75,14 @@ public struct ActionItem: Sendable, Hashable {
     public var depth: Int
 
     public init(
-        incidentID: String, position: Int, isDone: Bool, text: String, owners: [String], due: CalendarDate?,
-        dueText: String?,
-        kind: String?, ticket: String?, line: Int, checkboxOffset: Int?, depth: Int
+        incidentID: String, token: String = "", position: Int, isDone: Bool, text: String, owners: [String],
+        due: CalendarDate?, dueText: String?, kind: String?, ticket: String?, line: Int, checkboxOffset: Int?,
+        depth: Int, hasIDComment: Bool = false, idOffset: Int = 0
     ) {
         self.incidentID = incidentID
+        self.token = token
+        self.hasIDComment = hasIDComment
+        self.idOffset = idOffset
         self.position = position
         self.isDone = isDone
         self.text = text
@@ -82,6 +95,9 @@ public struct ActionItem: Sendable, Hashable {
         self.checkboxOffset = checkboxOffset
         self.depth = depth
     }
+
+    /// Whether the item's id is written in it (rather than derived from its text).
+    public var hasPermanentID: Bool { !ActionID.isDerived(token) }
 
     /// Whether the item is open and its due date is before `today`.
     public func isOverdue(today: CalendarDate) -> Bool {

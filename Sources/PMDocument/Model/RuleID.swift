@@ -48,6 +48,10 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let actionDue: RuleID = "action-due"
     public static let actionDueInvalid: RuleID = "action-due-invalid"
     public static let actionKind: RuleID = "action-kind"
+    public static let actionID: RuleID = "action-id"
+    public static let actionIDInvalid: RuleID = "action-id-invalid"
+    public static let actionIDDuplicate: RuleID = "action-id-duplicate"
+    public static let pageName: RuleID = "page-name"
     /// Retired: pm reads and renders pipe tables now. pm.yml may still name it; it changes nothing.
     public static let pipeTable: RuleID = "pipe-table"
     public static let foreignFormat: RuleID = "foreign-format"
@@ -74,6 +78,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .fileName,
         .fileDate,
         .duplicateId,
+        .pageName,
         .template,
         .unknownTemplate,
         .missingSection,
@@ -83,6 +88,9 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionDue,
         .actionDueInvalid,
         .actionKind,
+        .actionID,
+        .actionIDInvalid,
+        .actionIDDuplicate,
         .foreignFormat,
         .noDate,
         .unreadActions,

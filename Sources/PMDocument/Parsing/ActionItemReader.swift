@@ -41,13 +41,36 @@ struct ActionItemReader {
                 let checkbox = checkbox(inParagraph: paragraph)
                 let offset = checkboxOffset(paragraph: paragraph)
                 if !plain, checkbox == nil || offset == nil { continue }
-                var item = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
+                let (tokenized, marks) = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
+                var item = tokenized
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
                 item.isDone = plain ? false : checkbox?.isDone ?? false
                 item.line = tree.nodes[paragraph].start.line + lineOffset
                 item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
+                item.idOffset = idOffset(paragraph: paragraph)
+                item.hasIDComment = !marks.isEmpty
+                item.token = ActionID.derivedToken(forText: item.text)
+                switch (marks.first, marks.count) {
+                case (.token(let token)?, 1):
+                    item.token = token
+                case (.malformed(let written)?, 1):
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, path: path, line: item.line, rule: .actionIDInvalid,
+                            "`<!-- id:\(written) -->` is not an action id (3 to 16 lower-case letters and digits, "
+                                + "one a letter); until it is fixed, or removed and `pm fix ids` writes a new one, "
+                                + "the item goes by an id derived from its text"))
+                case (_, 2...):
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, path: path, line: item.line, rule: .actionIDInvalid,
+                            "the item holds \(marks.count) id comments; keep one (until then the item goes by an id "
+                                + "derived from its text)"))
+                default:
+                    break
+                }
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(
                         Diagnostic(
@@ -59,6 +82,43 @@ struct ActionItemReader {
             }
         }
         return (items, diagnostics)
+    }
+
+    /// Numbers repeated derived tokens (`~k3x9f`, `~k3x9f.2` …, in document order) so each item has its
+    /// own id, and reports permanent tokens written on more than one item (a copy-paste), naming every line.
+    static func settleIDs(_ items: inout [ActionItem], path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var derivedCounts: [String: Int] = [:]
+        var linesByToken: [String: [Int]] = [:]
+        for index in items.indices {
+            let token = items[index].token
+            if items[index].hasPermanentID {
+                linesByToken[token, default: []].append(items[index].line)
+            } else {
+                derivedCounts[token, default: 0] += 1
+                if derivedCounts[token]! > 1 { items[index].token = "\(token).\(derivedCounts[token]!)" }
+            }
+        }
+        for item in items {
+            guard let lines = linesByToken[item.token], lines.count > 1 else { continue }
+            let others = lines.filter { $0 != item.line }.map(String.init).joined(separator: ", ")
+            diagnostics.append(
+                Diagnostic(
+                    .error, path: path, line: item.line, rule: .actionIDDuplicate,
+                    "action id \(item.id) is also written on line\(lines.count > 2 ? "s" : "") \(others); an id "
+                        + "names one item: delete the id comment of the copy and run `pm fix ids` to give it its own"
+                ))
+        }
+        return diagnostics
+    }
+
+    /// The file offset just after the paragraph's last non-blank byte: where an id comment goes.
+    private func idOffset(paragraph: Int) -> Int {
+        let line = tree.nodes[paragraph].end.line + lineOffset
+        let content = source.content(ofLine: line)
+        var end = content.endIndex
+        while end > content.startIndex, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
+        return end
     }
 
     /// The checkbox at the start of the paragraph's first text, if any.
@@ -81,10 +141,12 @@ struct ActionItemReader {
     /// The item's plain text and its trailing `@owner`, `due:`, `#kind` and ticket tokens.
     ///
     /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
-    private func tokens(paragraph: Int, skipping checkboxLength: Int) -> ActionItem {
+    /// Also returns what the item's inline HTML comments say about its id.
+    private func tokens(paragraph: Int, skipping checkboxLength: Int) -> (ActionItem, [ActionID.Mark]) {
         // The paragraph's plain text as UTF-8, with a flag per byte for text a token may not come from.
         var bytes: [UInt8] = []
         var isProse: [Bool] = []
+        var marks: [ActionID.Mark] = []
         func append(_ text: some StringProtocol, prose: Bool) {
             bytes.append(contentsOf: text.utf8)
             isProse.append(contentsOf: repeatElement(prose, count: text.utf8.count))
@@ -106,7 +168,7 @@ struct ActionItemReader {
             case .link where isAutolink(index):
                 append(node.destination, prose: false)
             case .htmlInline:
-                break
+                if let mark = ActionID.mark(inComment: node.literal) { marks.append(mark) }
             default:
                 append(tree.plainText(of: index), prose: true)
             }
@@ -143,7 +205,7 @@ struct ActionItemReader {
         // The rest, with each run of whitespace as one space.
         let words = bytes[0..<end].split(whereSeparator: isSpace)
         item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
-        return item
+        return (item, marks)
     }
 
     /// An autolink (`<https://…>`), whose text is its destination.

@@ -100,7 +100,7 @@ public enum FrontMatterParser {
             frontMatter.keyLines[key] = line
             guard let field = FrontMatter.field(forKey: key) else {
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
-                if isForeign, let field = FrontMatter.field(forAlias: key), !YAMLNodes.isNull(value) {
+                if isForeign, let field = FrontMatter.field(forOtherName: key), !YAMLNodes.isNull(value) {
                     aliased.append((field, key, value, line))
                 }
                 continue
@@ -112,10 +112,10 @@ public enum FrontMatterParser {
             diagnostics += reader.diagnostics
         }
         for (field, key, value, line) in aliased
-        where frontMatter.keyLines[field.key] == nil && frontMatter.aliasedKeys[field.key] == nil {
+        where frontMatter.keyLines[field.key] == nil && frontMatter.keysReadFromOtherNames[field.key] == nil {
             var reader = ValueReader(key: key, value: value, line: line, firstLine: firstLine, path: path, isLenient: true)
             reader.read(field.kind, into: &frontMatter)
-            if field.value(in: frontMatter).displayText != nil { frontMatter.aliasedKeys[field.key] = key }
+            if field.value(in: frontMatter).displayText != nil { frontMatter.keysReadFromOtherNames[field.key] = key }
         }
         for (earlier, later) in frontMatter.misorderedTimes {
             diagnostics.append(

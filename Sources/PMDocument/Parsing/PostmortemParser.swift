@@ -128,6 +128,7 @@ public struct PostmortemParser: Sendable {
                 diagnostics += problems
             }
         }
+        diagnostics += ActionItemReader.settleIDs(&actions, path: path)
         if !source.bytes[layout.bodyStart...].contains(where: { $0 > 0x20 }), !layout.isUnterminated {
             diagnostics.append(
                 Diagnostic(
@@ -165,9 +166,9 @@ public struct PostmortemParser: Sendable {
     static func apply(_ reading: ForeignReader.Reading, to postmortem: inout Postmortem) {
         var front = postmortem.frontMatter
         // Another tool's `summary:` names the incident only when no heading does.
-        if front.aliasedKeys["title"] == "summary", reading.titleSource == .heading || reading.titleSource == .label {
+        if front.keysReadFromOtherNames["title"] == "summary", reading.titleSource == .heading || reading.titleSource == .label {
             front.title = nil
-            front.aliasedKeys["title"] = nil
+            front.keysReadFromOtherNames["title"] = nil
         }
         if front.title == nil, let title = reading.title {
             postmortem.headingTitle = title

@@ -12,6 +12,14 @@ struct ForeignActionReader {
     let dayFirst: Bool?
     let signer: String?
     let classifier: HeadingClassifier
+    let path: String
+    /// Findings on items read (an id comment that is not valid), collected as items are read.
+    let findings = Findings()
+
+    /// A collector the reader's non-mutating reads append to.
+    final class Findings: @unchecked Sendable {
+        var diagnostics: [Diagnostic] = []
+    }
 
     /// Blocks that hold actions: a section's content, or the nested lists of a label.
     struct Region {
@@ -178,10 +186,57 @@ struct ForeignActionReader {
         let annotations = ActionAnnotations.read(pieces, dayFirst: dayFirst, signer: signer)
         guard Self.isAction(annotations.text) else { return nil }
         let isDone = box.map(\.isDone) ?? annotations.isDone ?? group ?? false
-        return ActionItem(
+        var item = ActionItem(
             incidentID: "", position: 0, isDone: isDone, text: annotations.text, owners: annotations.owners,
             due: annotations.due, dueText: annotations.dueText, kind: annotations.kind, ticket: annotations.ticket,
             line: tree.nodes[paragraph].start.line + lineOffset, checkboxOffset: box?.offset, depth: 0)
+        identify(&item, marks: Self.idMarks(under: paragraph, in: tree))
+        item.idOffset = idOffset(paragraph: paragraph)
+        return item
+    }
+
+    // MARK: ids
+
+    /// What the id comments (`<!-- id:… -->`) under a node say.
+    static func idMarks(under node: Int, in tree: MarkdownTree) -> [ActionID.Mark] {
+        (node..<tree.nodes[node].subtreeEnd).compactMap { index in
+            tree.nodes[index].kind == .htmlInline ? ActionID.mark(inComment: tree.nodes[index].literal) : nil
+        }
+    }
+
+    /// The item's token: the one its id comment holds, else one derived from its text (as for pm's format,
+    /// with the same warnings for an id comment that is not valid).
+    func identify(_ item: inout ActionItem, marks: [ActionID.Mark]) {
+        item.hasIDComment = !marks.isEmpty
+        item.token = ActionID.derivedToken(forText: item.text)
+        switch (marks.first, marks.count) {
+        case (.token(let token)?, 1):
+            item.token = token
+        case (.malformed(let written)?, 1):
+            findings.diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: item.line, rule: .actionIDInvalid,
+                    "`<!-- id:\(written) -->` is not an action id (3 to 16 lower-case letters and digits, one a "
+                        + "letter); until it is fixed, or removed and `pm fix ids` writes a new one, the item goes by "
+                        + "an id derived from its text"))
+        case (_, 2...):
+            findings.diagnostics.append(
+                Diagnostic(
+                    .warning, path: path, line: item.line, rule: .actionIDInvalid,
+                    "the item holds \(marks.count) id comments; keep one (until then the item goes by an id derived "
+                        + "from its text)"))
+        default:
+            break
+        }
+    }
+
+    /// The file offset just after the paragraph's last non-blank byte: where an id comment goes.
+    private func idOffset(paragraph: Int) -> Int {
+        let line = tree.nodes[paragraph].end.line + lineOffset
+        let content = source.content(ofLine: line)
+        var end = content.endIndex
+        while end > content.startIndex, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
+        return end
     }
 
     /// Whether a list item states a field of the incident (`**Date:** …`, `- sev: 2`) rather than an action.
@@ -280,6 +335,9 @@ struct ForeignActionReader {
                 incidentID: "", position: 0, isDone: annotations.isDone ?? group ?? false, text: annotations.text,
                 owners: annotations.owners, due: annotations.due, dueText: nil, kind: annotations.kind,
                 ticket: annotations.ticket, line: table.rows[rowIndex].line, checkboxOffset: nil, depth: 0)
+            identify(&item, marks: Self.idMarks(under: 0, in: row[textColumn].tree))
+            let ends = table.rows[rowIndex].cellEnds
+            if textColumn < ends.count { item.idOffset = ends[textColumn] }
             var statusSeen = false
             for (column, kind) in columns.enumerated() where column != textColumn {
                 let cell = row[column]

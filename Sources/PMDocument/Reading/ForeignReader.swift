@@ -237,7 +237,7 @@ struct ForeignReader {
             Self.titleLabels.contains(Words.split(label.name)) && label.value.split(separator: " ").count >= 3
         }?.value
 
-        if frontMatter.title != nil && frontMatter.aliasedKeys["title"] == nil {
+        if frontMatter.title != nil && frontMatter.keysReadFromOtherNames["title"] == nil {
             reading.titleSource = .frontMatter
         } else if let heading = titleEntry {
             reading.title = heading.text
@@ -520,7 +520,7 @@ struct ForeignReader {
     func readActions(_ entries: [Entry], into reading: inout Reading) {
         var reader = ForeignActionReader(
             tree: tree, source: source, lineOffset: lineOffset, bodyStart: bodyStart, tables: tables,
-            dayFirst: dayFirst, signer: signer(), classifier: classifier)
+            dayFirst: dayFirst, signer: signer(), classifier: classifier, path: path)
         var regions: [ForeignActionReader.Region] = []
         var covered: [Range<Int>] = []  // top-level positions already read as actions
         func isCovered(_ position: Int) -> Bool { covered.contains { $0.contains(position) } }
@@ -570,6 +570,7 @@ struct ForeignReader {
             items[index].position = index + 1
         }
         reading.actions = items
+        reading.diagnostics += reader.findings.diagnostics
         for item in items where item.due == nil {
             guard let dueText = item.dueText else { continue }
             reading.diagnostics.append(

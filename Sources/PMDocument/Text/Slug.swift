@@ -5,9 +5,13 @@ public enum Slug {
     /// The longest slug pm writes, so file names stay readable in listings and on git hosts.
     public static let maximumLength = 60
 
-    /// `"Messenger replies stopped (again)!"` → `messenger-replies-stopped-again`; `"Café ↯ Ünïcode"` → `cafe-unicode`.
+    /// `"Messenger replies stopped (again)!"` → `messenger-replies-stopped-again`;
+    /// `"Café ↯ Ünïcode"` → `cafe-unicode`.
     /// Never contains `/`, `.` or anything else that could leave a directory; `incident` when nothing is left.
-    public static func make(_ title: String, fallback: String = "incident") -> String {
+    /// Longer than `maximumLength`, it is cut at a word.
+    public static func make(_ title: String, fallback: String = "incident", maximumLength: Int = Slug.maximumLength)
+        -> String
+    {
         var slug = ""
         var pendingHyphen = false
         for scalar in title.decomposedStringWithCanonicalMapping.unicodeScalars {

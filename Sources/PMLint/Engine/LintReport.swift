@@ -49,8 +49,10 @@ public struct LintReport: Sendable {
             JSONOutput.write(findings.map(Record.init), to: &output)
         case .github:
             for finding in findings {
+                let title = Self.escapeProperty("pm lint [\(finding.rule)]")
                 let properties =
-                    "file=\(Self.escapeProperty(finding.path)),line=\(finding.line ?? 1),col=\(finding.column ?? 1),title=\(Self.escapeProperty("pm lint [\(finding.rule)]"))"
+                    "file=\(Self.escapeProperty(finding.path)),line=\(finding.line ?? 1),col=\(finding.column ?? 1),"
+                    + "title=\(title)"
                 output.write("::\(finding.severity.rawValue) \(properties)::\(Self.escapeData(finding.message))\n")
             }
         }

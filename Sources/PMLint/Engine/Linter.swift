@@ -25,6 +25,7 @@ public struct Linter: Sendable {
         ActionDue(),
         ReportedRules.dueDates,
         ActionKind(),
+        ActionIDs(),
         ForeignFormat(),
         BlamingLanguage(),
     ]

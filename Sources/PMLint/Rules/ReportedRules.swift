@@ -27,7 +27,10 @@ public struct ReportedRules: LintCheck {
 
     /// Found by the loader and the team's template folder, over the whole set of files.
     public static let loading = ReportedRules(rules: [
-        LintRule(id: .duplicateId, defaultSeverity: .error, summary: "no two files share an id"),
+        LintRule(id: .duplicateId, defaultSeverity: .error, summary: "no two files share an id or an alias"),
+        LintRule(
+            id: .pageName, defaultSeverity: .error,
+            summary: "no two incident ids or aliases share a site page name (incidents/ID.html)"),
         LintRule(id: .template, defaultSeverity: .error, summary: "the team's templates (templates/*.md) can be read"),
     ])
 

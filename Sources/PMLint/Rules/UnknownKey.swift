@@ -14,7 +14,7 @@ public struct UnknownKey: LintCheck {
             // A postmortem written elsewhere: one finding naming every key, with pm's name where it has one.
             let keys = front.extra.map { entry -> String in
                 guard let known = Self.suggestion(for: entry.key) else { return "`\(entry.key)`" }
-                let read = front.aliasedKeys[known] == entry.key ? "read as" : "pm's key is"
+                let read = front.keysReadFromOtherNames[known] == entry.key ? "read as" : "pm's key is"
                 return "`\(entry.key)` (\(read) `\(known)`)"
             }
             findings.append(
@@ -35,7 +35,7 @@ public struct UnknownKey: LintCheck {
 
     /// The pm key `key` is another name for (`start_time` → `started`), or one within two edits of it.
     static func suggestion(for key: String) -> String? {
-        if let field = FrontMatter.field(forAlias: key) { return field.key }
+        if let field = FrontMatter.field(forOtherName: key) { return field.key }
         let known = FrontMatter.knownKeys.min { distance($0, key) < distance($1, key) }
         return known.flatMap { distance($0, key) <= 2 ? $0 : nil }
     }

@@ -101,7 +101,10 @@ public struct RelatedIncidents: Sendable {
             guard score >= threshold, !reasons.isEmpty else { continue }
             results.append(
                 Match(
-                    id: candidate.id, title: candidate.title, date: candidate.date, score: min(1, score),
+                    id: candidate.id, title: candidate.title, date: candidate.date,
+                    // Rounded: sums over dictionaries differ in their last bits from run to run, and ties
+                    // must fall to the date and id, not to that noise.
+                    score: (min(1, score) * 1e9).rounded() / 1e9,
                     reason: reasons.joined(separator: "; ")))
         }
         // Ties go to the more recent incident, then to the id, so the order never depends on the input's.

@@ -12,8 +12,16 @@ public struct ActionReport: Sendable {
         public var kinds: Set<String> = []
         public var overdueOnly = false
         public var incidents = IncidentFilter()
+        /// When not empty, only the actions of these incidents (ids) and these actions (full ids).
+        public var named: (incidents: Set<String>, actions: Set<String>) = ([], [])
 
         public init() {}
+
+        /// Whether `action` is among the incidents and actions named (or none is named).
+        func includes(_ action: ActionItem) -> Bool {
+            (named.incidents.isEmpty && named.actions.isEmpty) || named.incidents.contains(action.incidentID)
+                || named.actions.contains(action.id)
+        }
     }
 
     /// How rows are grouped in the table and Markdown output.
@@ -41,6 +49,7 @@ public struct ActionReport: Sendable {
                 default: break
                 }
                 if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                if !filter.includes(action) { continue }
                 if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) {
                     continue
                 }
@@ -87,7 +96,11 @@ public struct ActionReport: Sendable {
             for record in records {
                 for owner in record.action.owners.isEmpty ? [""] : record.action.owners {
                     let key = owner.lowercased()
-                    if byOwner[key]?.last?.action.id == record.action.id { continue }
+                    if let last = byOwner[key]?.last?.action, last.incidentID == record.action.incidentID,
+                        last.position == record.action.position
+                    {
+                        continue
+                    }
                     spelling[key] = spelling[key] ?? owner
                     byOwner[key, default: []].append(record)
                 }
@@ -134,7 +147,7 @@ public struct ActionReport: Sendable {
                         : (action.due.map { today.days(until: $0) <= 7 } ?? false) && !action.isDone ? .caution : nil
                     var row: [TextTable.Cell] = [
                         TextTable.Cell(
-                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.position)",
+                            "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.token)",
                             emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
                         TextTable.Cell(DueWording(record).text, emphasis: dueStyle),

@@ -19,11 +19,16 @@ public struct Export: Sendable {
     public var incidents: [IncidentRecord]
     public var actions: [ActionRecord]
 
+    /// Records of `postmortems`, incidents sorted by id, each incident's actions in file order. An action
+    /// whose id is written on another item too (a lint error) is left out: its key would name two rows.
     public init(_ postmortems: [Postmortem]) {
         let sorted = postmortems.sorted { $0.id < $1.id }
         incidents = sorted.map { IncidentRecord($0, today: nil) }
         actions = sorted.flatMap { postmortem in
-            postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: nil) }
+            let counts = Dictionary(postmortem.actions.map { ($0.token, 1) }, uniquingKeysWith: +)
+            return postmortem.actions.filter { counts[$0.token] == 1 }.map {
+                ActionRecord(action: $0, in: postmortem, today: nil)
+            }
         }
     }
 
@@ -94,17 +99,27 @@ public struct Export: Sendable {
             Self.writeTable(
                 .incidents, columns: IncidentRecord.columns(withToday: false), rows: incidents.map(\.values),
                 to: &output)
+            // An incident renamed by `pm mv` is the same incident: its row under the old id goes.
+            for incident in incidents {
+                for alias in incident.postmortem.frontMatter.aliases.sorted() where alias != incident.postmortem.id {
+                    output.write("DELETE FROM \(Table.incidents.sqlName) WHERE \"id\" = \(Self.literal(alias));\n")
+                }
+            }
         }
         if tables.contains(.actions) {
             Self.writeTable(
                 .actions, columns: ActionRecord.columns(withToday: false), rows: actions.map(\.values), to: &output)
-            // Positions shift when an action is removed from a file; rows past an incident's last action are gone from it.
+            // Rows of actions an incident no longer has (its file is the whole truth about its actions), and
+            // those filed under an id the incident had before `pm mv` renamed it.
             for incident in incidents {
+                for alias in incident.postmortem.frontMatter.aliases.sorted() where alias != incident.postmortem.id {
+                    output.write(
+                        "DELETE FROM \(Table.actions.sqlName) WHERE \"incident\" = \(Self.literal(alias));\n")
+                }
+                let ids = Set(incident.postmortem.actions.map(\.id)).sorted().map(Self.literal)
                 output.write(
-                    "DELETE FROM \(Table.actions.sqlName) WHERE \"incident\" = "
-                        + "\(Self.literal(incident.postmortem.id)) AND \"position\" > "
-                        + "\(incident.postmortem.actions.count);\n"
-                )
+                    "DELETE FROM \(Table.actions.sqlName) WHERE \"incident\" = \(Self.literal(incident.postmortem.id))"
+                        + (ids.isEmpty ? "" : " AND \"id\" NOT IN (\(ids.joined(separator: ", ")))") + ";\n")
             }
         }
         output.write("COMMIT;\n")

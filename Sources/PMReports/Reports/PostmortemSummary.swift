@@ -72,7 +72,7 @@ public struct PostmortemSummary: Sendable {
             if let ticket = action.ticket { details.append(ticket) }
             let indent = String(repeating: "  ", count: action.depth)
             let line =
-                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.position). \(action.text)"
+                "  \(indent)[\(action.isDone ? "x" : " ")] \(action.id)  \(action.text)"
                 + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
             output.write(style.apply(record.daysOverdue != nil ? .alert : nil, to: line) + "\n")
         }

@@ -96,9 +96,9 @@ public struct StatsReport: Sendable {
             "  drafts older than \(Statistics.staleDraftDays) days: "
                 + "\(stale.isEmpty ? "none" : stale.joined(separator: ", "))\n"
         )
+        let withoutActions = stats.publishedWithoutActions
         output.write(
-            "  published without actions: "
-                + "\(stats.publishedWithoutActions.isEmpty ? "none" : stats.publishedWithoutActions.joined(separator: ", "))\n"
+            "  published without actions: \(withoutActions.isEmpty ? "none" : withoutActions.joined(separator: ", "))\n"
         )
     }
 

@@ -52,7 +52,8 @@ struct BarChart {
             return Self.top + plotHeight * (1 - (log10(max(value, 1)) - low) / max(high - low, 1))
         }
         var svg = """
-            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="chart" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" \
+            aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(HTMLText.escape(title))</title>
             <desc id="\(id)-desc">\(HTMLText.escape(description))</desc>
 

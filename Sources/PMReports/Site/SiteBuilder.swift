@@ -121,6 +121,20 @@ public struct SiteBuilder: Sendable {
         let hrefs = Dictionary(
             postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
 
+        // Old URLs of renamed incidents.
+        for (page, (postmortem, alias)) in Self.redirects(for: postmortems, pages: Set(pagePaths.values))
+            .sorted(by: { $0.key < $1.key })
+        {
+            let text = Self.redirectPage(
+                to: hrefs[postmortem.id]!, title: postmortem.title, id: postmortem.id, alias: alias)
+            newManifest.pages[page] = Manifest.Page(inputs: "redirect", validUntil: nil)
+            if try writeIfChanged(
+                Array(text.utf8), to: (out as NSString).appendingPathComponent(page), always: options.clean)
+            {
+                written.append(page)
+            }
+        }
+
         // The pages that list incidents, and the stylesheet: rewritten when their bytes change.
         let site = SiteInfo(
             incidentCount: postmortems.count, today: options.today.description, generatedAt: options.generatedAt)
@@ -152,18 +166,61 @@ public struct SiteBuilder: Sendable {
             written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
     }
 
-    /// `incidents/NAME.html` for each file: its id as a slug, made unique in path order.
+    /// `incidents/NAME.html` for each file: its whole id as a slug (see `IncidentNames.pages`). A file whose id
+    /// an earlier file already has (a lint error) gets a page named after its path, never the other's.
     static func pageNames(for files: [String]) -> [String: String] {
-        var used: [String: Int] = [:]
+        let ids = files.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
+        let pages = IncidentNames.pages(for: ids)
+        var taken: Set<String> = []
         var names: [String: String] = [:]
-        for path in files.sorted() {
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let base = Slug.make(id, fallback: "incident")
-            let count = used[base, default: 0] + 1
-            used[base] = count
-            names[path] = "incidents/\(count == 1 ? base : "\(base)-\(count)").html"
+        for (path, id) in zip(files, ids).sorted(by: { $0.0 < $1.0 }) {
+            let page = pages[id]!
+            names[path] =
+                taken.insert(page).inserted
+                ? page
+                : "incidents/\(IncidentNames.pageSlug(id))~\(String(ContentHash.of(path) & 0xFF_FFFF, radix: 16)).html"
         }
         return names
+    }
+
+    /// A page at an incident's old URL (an alias kept by `pm mv`) that sends the reader to its page.
+    static func redirectPage(to page: String, title: String, id: String, alias: String) -> String {
+        let target = HTMLText.escape((page as NSString).lastPathComponent)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            <meta name="generator" content="pm">
+            <link rel="canonical" href="\(target)">
+            <link rel="stylesheet" href="../style.css">
+            <title>Moved: \(HTMLText.escape(title)) · Postmortems</title>
+            </head>
+            <body>
+            <main id="main">
+            <h1>This postmortem has moved</h1>
+            <p><a href="\(target)">\(HTMLText.escape(title))</a> is now <code>\(HTMLText.escape(id))</code> \
+            (it was <code>\(HTMLText.escape(alias))</code>).</p>
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Redirect page → (postmortem, alias) for every alias whose page name no incident page and no other
+    /// name takes (a name two incidents claim is a lint error, and gets no redirect).
+    static func redirects(for postmortems: [Postmortem], pages: Set<String>) -> [String: (Postmortem, String)] {
+        var claims: [String: [(Postmortem, String)]] = [:]
+        for postmortem in postmortems {
+            for alias in Set(postmortem.frontMatter.aliases).sorted() {
+                let page = "incidents/\(IncidentNames.pageSlug(alias)).html"
+                guard !pages.contains(page) else { continue }
+                claims[page, default: []].append((postmortem, alias))
+            }
+        }
+        return claims.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// What an incident page is rendered from besides the day: its file, the layouts, the build time.
@@ -218,8 +275,8 @@ public struct SiteBuilder: Sendable {
         let ticketIsURL =
             action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
         return ActionRow(
-            done: action.isDone, text: action.text, owners: action.owners.map { "@\($0)" }.joined(separator: " "),
-            due: due.due ?? "", overdue: due.overdueDays,
+            anchor: "action-\(action.token)", done: action.isDone, text: action.text,
+            owners: action.owners.map { "@\($0)" }.joined(separator: " "), due: due.due ?? "", overdue: due.overdueDays,
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
             incidentHref: incidentHref, incidentTitle: postmortem.title)
     }

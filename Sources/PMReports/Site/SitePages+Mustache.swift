@@ -65,6 +65,7 @@ extension FieldRow: MustacheParent {
 extension ActionRow: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "anchor": return anchor
         case "done": return done
         case "text": return text
         case "owners": return owners

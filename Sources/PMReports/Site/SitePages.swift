@@ -42,6 +42,8 @@ struct FieldRow {
 }
 
 struct ActionRow {
+    /// `action-TOKEN`: the row's id in its incident's page, a link that lasts as long as the action's id.
+    let anchor: String
     let done: Bool
     let text: String
     let owners: String

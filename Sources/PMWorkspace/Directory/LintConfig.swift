@@ -103,7 +103,8 @@ public struct LintConfig: Sendable {
         return config
     }
 
-    /// A team phrase: plain words (`- rockstar`), or `{phrase: …, suggestion: …}`, or `{pattern: REGEX, suggestion: …}`.
+    /// A team phrase: plain words (`- rockstar`), or `{phrase: …, suggestion: …}`, or
+    /// `{pattern: REGEX, suggestion: …}`.
     private static func phrase(_ node: Node, fail: (Node?, String) -> PMError) throws(PMError) -> PhraseSpec {
         let defaultSuggestion = "describe what in the system allowed it, not who"
         if let words = node.scalar?.string, !words.isEmpty {

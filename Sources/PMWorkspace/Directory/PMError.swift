@@ -13,6 +13,13 @@ public enum PMError: Error, UserFacingError, Sendable, Equatable {
     case ambiguousIncident(String, candidates: [String])
     case cannotCreate(path: String, reason: String)
     case invalidTemplate(path: String, problem: String)
+    case notAnActionID(String)
+    /// An id of the old positional form (`INCIDENT/2`), with the incident's actions.
+    case positionalActionID(String, candidates: [String])
+    /// No action of the incident has the id (it was removed, or, for a derived id, its words changed).
+    case unknownAction(String, incident: String, candidates: [String])
+    /// More than one item of a file carries the id (a copy-paste).
+    case duplicateAction(String, path: String, lines: [Int])
 
     public var errorDescription: String? {
         switch self {
@@ -38,6 +45,24 @@ public enum PMError: Error, UserFacingError, Sendable, Equatable {
                 + "of the id"
         case .cannotCreate(let path, let reason):
             return "\(path): cannot be created (\(reason))"
+        case .notAnActionID(let id):
+            return
+                "\"\(id)\" is not an action id; write INCIDENT/ID as `pm actions` shows it, like "
+                + "2019-02-14-messenger/a7k2q"
+        case .positionalActionID(let id, let candidates):
+            return
+                "\"\(id)\" names an action by its position, which changes when items are added or moved; use its id "
+                + "instead\(Self.listing(candidates))"
+        case .unknownAction(let id, let incident, let candidates):
+            let derived = id.split(separator: "/").last.map { ActionID.isDerived($0) } ?? false
+            return
+                "no action \(id) in \(incident)"
+                + (derived ? " (an id derived from an item's words: its words may have changed)" : "")
+                + "; nothing was done\(Self.listing(candidates))"
+        case .duplicateAction(let id, let path, let lines):
+            return
+                "\(path): lines \(lines.map(String.init).joined(separator: ", ")) all carry the id \(id), so it names "
+                + "no one item; delete the id comment of the copy and run `pm fix ids`"
         case .invalidTemplate(let path, let problem):
             return
                 "\(path): the page layout cannot be read: \(problem); fix the Mustache syntax or remove the file to "
@@ -47,9 +72,17 @@ public enum PMError: Error, UserFacingError, Sendable, Equatable {
 }
 
 extension PMError {
+    /// `; its actions are:` and one indented line per candidate, or that it has none.
+    static func listing(_ candidates: [String]) -> String {
+        candidates.isEmpty
+            ? "; it has no action items" : "; its actions are:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+    }
+
     public var isUsageMistake: Bool {
         switch self {
-        case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound: true
+        case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound, .notAnActionID,
+            .positionalActionID, .unknownAction, .duplicateAction:
+            true
         default: false
         }
     }

@@ -8,20 +8,25 @@ public struct NewAction: Sendable, Equatable {
     public var due: CalendarDate?
     public var kind: String?
     public var ticket: String?
+    /// The permanent id to write (`<!-- id:TOKEN -->`); nil: a new random one, unused in the file.
+    public var token: String?
 
     public init(
-        text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil
+        text: String, owners: [String] = [], due: CalendarDate? = nil, kind: String? = nil, ticket: String? = nil,
+        token: String? = nil
     ) {
         self.text = text
         self.owners = owners
         self.due = due
         self.kind = kind
         self.ticket = ticket
+        self.token = token
     }
 
-    /// `TEXT @owner due:YYYY-MM-DD #kind TICKET`, the part after the checkbox.
+    /// `TEXT @owner due:YYYY-MM-DD #kind TICKET <!-- id:TOKEN -->`, the part after the checkbox.
     public var line: String {
-        ([text] + owners.map { "@\($0)" } + [due.map { "due:\($0)" }, kind.map { "#\($0)" }, ticket].compactMap { $0 })
+        ([text] + owners.map { "@\($0)" } + [due.map { "due:\($0)" }, kind.map { "#\($0)" }, ticket].compactMap { $0 }
+            + [token.map(ActionID.comment)].compactMap { $0 })
             .joined(separator: " ")
     }
 
@@ -37,6 +42,9 @@ public struct NewAction: Sendable, Equatable {
         }
         if let ticket, !ActionTokens.isTicket(ticket) {
             return "\"\(ticket)\" is not a ticket (ABC-123 or an http(s) URL)"
+        }
+        if let token, !ActionID.isValidToken(token) {
+            return "\"\(token)\" is not an action id (3 to 16 lower-case letters and digits, one a letter)"
         }
         guard let alone = Self.parseAlone(text) else { return "the text does not make a task item on its own" }
         if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil {
@@ -66,23 +74,13 @@ public struct ActionEditor: Sendable {
         self.parser = parser
     }
 
-    /// The postmortem and position an action id (`INCIDENT/N`, the incident part any unique prefix) names.
-    public static func resolve(_ id: String, in set: PostmortemSet) throws -> (Postmortem, Int) {
-        guard let slash = id.lastIndex(of: "/"), let position = Int(id[id.index(after: slash)...]), position > 0 else {
-            throw EditError.notAnActionID(id)
-        }
-        return (try set.resolve(String(id[..<slash])), position)
-    }
-
-    /// Ticks (`done`) or unticks the action at `position` of the file at `postmortem.filePath`,
-    /// changing that one checkbox byte; returns the action as it now reads.
+    /// Ticks (`done`) or unticks the action with `token` in the file at `postmortem.filePath`, changing that
+    /// one checkbox byte; returns the action as it now reads.
     @discardableResult
-    public func setDone(_ done: Bool, position: Int, of postmortem: Postmortem) throws -> ActionItem {
+    public func setDone(_ done: Bool, token: String, of postmortem: Postmortem) throws -> ActionItem {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
-        guard let action = current.actions.first(where: { $0.position == position }) else {
-            throw EditError.unknownAction(
-                "\(current.id)/\(position)", incident: current.id, available: current.actions.map(\.id))
-        }
+        let (_, action) = try PostmortemSet(postmortems: [current], diagnostics: []).resolveAction(
+            "\(current.id)/\(token)")
         guard let offset = action.checkboxOffset else {
             throw EditError.noCheckbox(id: action.id, path: current.path, line: action.line)
         }
@@ -92,12 +90,12 @@ public struct ActionEditor: Sendable {
         let edited = Self.setCheckbox(done, at: offset, in: bytes)
         let reread = parser.parse(edited, path: current.path, id: current.id)
         var expected = current.actions
-        expected[position - 1].isDone = done
+        expected[action.position - 1].isDone = done
         guard reread.actions == expected else {
             throw EditError.verificationFailed(path: current.path, problem: "other action items changed")
         }
         try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
-        return reread.actions[position - 1]
+        return reread.actions[action.position - 1]
     }
 
     /// Appends `action` at the end of the (last) actions section, creating the section from the
@@ -105,6 +103,8 @@ public struct ActionEditor: Sendable {
     @discardableResult
     public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
+        var action = action
+        action.token = action.token ?? ActionID.generate(avoiding: Set(current.actions.map(\.token)))
         // A postmortem that lists its actions as plain items gets a plain item: a task item would turn
         // the others into mere text (a section with task items reads only those).
         let plain = !current.actions.isEmpty && current.actions.allSatisfy { $0.checkboxOffset == nil }
@@ -113,9 +113,10 @@ public struct ActionEditor: Sendable {
         let reread = parser.parse(edited, path: current.path, id: current.id)
         guard reread.actions.count == current.actions.count + 1,
             zip(reread.actions, current.actions).allSatisfy({
-                $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners
+                $0.text == $1.text && $0.isDone == $1.isDone && $0.owners == $1.owners && $0.token == $1.token
             }),
             let added = reread.actions.last, !added.isDone, added.text == action.expectedText,
+            added.token == action.token,
             added.owners == action.owners, added.due == action.due, added.kind == action.kind?.lowercased(),
             added.ticket == action.ticket
         else {

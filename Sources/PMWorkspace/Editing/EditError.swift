@@ -3,8 +3,6 @@ import PMDocument
 
 /// Why an edit to a postmortem was refused; the file is unchanged in every case.
 public enum EditError: Error, UserFacingError, Sendable, Equatable {
-    case unknownAction(String, incident: String, available: [String])
-    case notAnActionID(String)
     case alreadyInState(id: String, done: Bool, path: String, line: Int)
     case changedOnDisk(path: String)
     case noCheckbox(id: String, path: String, line: Int)
@@ -14,12 +12,6 @@ public enum EditError: Error, UserFacingError, Sendable, Equatable {
 
     public var errorDescription: String? {
         switch self {
-        case .unknownAction(let id, let incident, let available):
-            let list =
-                available.isEmpty ? "it has no action items" : "its actions are \(available.joined(separator: ", "))"
-            return "no action \(id) in \(incident); \(list)"
-        case .notAnActionID(let id):
-            return "\"\(id)\" is not an action id; write INCIDENT/N, like 2019-02-14-messenger/2 (see `pm actions`)"
         case .alreadyInState(let id, let done, let path, let line):
             return "\(path):\(line): action \(id) is already \(done ? "done" : "open"); nothing was changed"
         case .noCheckbox(let id, let path, let line):
@@ -40,9 +32,6 @@ public enum EditError: Error, UserFacingError, Sendable, Equatable {
 
 extension EditError {
     public var isUsageMistake: Bool {
-        switch self {
-        case .unknownAction, .notAnActionID: true
-        default: false
-        }
+        false
     }
 }

@@ -33,6 +33,8 @@ public struct TemplateUpgrader: Sendable {
         public var renamed: [String]
         public var added: [String]
         public var keptAfter: [String]
+        /// How many action items got a permanent id.
+        public var idsWritten = 0
     }
 
     public var target: Template
@@ -41,13 +43,19 @@ public struct TemplateUpgrader: Sendable {
         self.target = target
     }
 
-    /// Upgrades the file of `postmortem` in place (atomically), or only computes the result when `write` is false.
+    /// Upgrades the file of `postmortem` in place (atomically), or only computes the result when `write` is
+    /// false; action items without a permanent id get one.
     /// - Returns: the original bytes and the outcome.
     public func apply(to postmortem: Postmortem, parser: PostmortemParser, write: Bool) throws -> (
         original: [UInt8], outcome: Outcome
     ) {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
-        let outcome = try upgrade(bytes, postmortem: current)
+        var outcome = try upgrade(bytes, postmortem: current)
+        let upgraded = parser.parse(outcome.bytes, path: current.path, id: current.id)
+        let (withIDs, _, tokens) = try ActionIDWriter.verifiedIDs(
+            into: outcome.bytes, postmortem: upgraded, parser: parser)
+        outcome.bytes = withIDs
+        outcome.idsWritten = tokens.count
         if write { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }
         return (bytes, outcome)
     }

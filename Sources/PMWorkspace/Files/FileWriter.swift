@@ -74,6 +74,27 @@ public enum FileWriter {
         }
     }
 
+    /// Writes `contents` to `newPath`, which must not exist yet, and removes `path`, which must still hold
+    /// exactly `expected` (a file renamed and edited in one step, `pm mv`): a flushed temporary file beside
+    /// `newPath` is linked into place, so `newPath` appears whole or not at all and never replaces a file;
+    /// then `path` is removed and the folder flushed. A crash in between leaves both files, nothing lost.
+    public static func move(_ path: String, expected: [UInt8], to newPath: String, contents: [UInt8]) throws(EditError)
+    {
+        var status = stat()
+        let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+        let outcome = renameIntoPlace(newPath, contents: contents, mode: mode, exclusive: true) {
+            guard let current = FileManager.default.contents(atPath: path) else { return false }
+            return [UInt8](current) == expected
+        }
+        switch outcome {
+        case .written: break
+        case .failed(let reason): throw .cannotWrite(path: newPath, reason: reason)
+        case .refused: throw .changedOnDisk(path: path)
+        }
+        guard unlink(path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        syncFolder(of: path)
+    }
+
     /// Creates or replaces `path` with `contents` through a flushed temporary file and a rename, so a
     /// reader never sees half a file (exports that a nightly job picks up).
     public static func save(_ path: String, contents: [UInt8]) throws(PMError) {
@@ -107,9 +128,10 @@ public enum FileWriter {
     }
 
     /// Writes `contents` to a temporary file beside `path` with `mode`, flushes it, and renames it over
-    /// `path` when `check()` still holds; the folder is flushed so the rename survives a crash.
+    /// `path` when `check()` still holds (or, `exclusive`, links it there, failing when `path` exists); the
+    /// folder is flushed so the change survives a crash.
     private static func renameIntoPlace(
-        _ path: String, contents: [UInt8], mode: mode_t, check: () -> Bool
+        _ path: String, contents: [UInt8], mode: mode_t, exclusive: Bool = false, check: () -> Bool
     ) -> Outcome {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -125,14 +147,26 @@ public enum FileWriter {
         guard fchmod(descriptor, mode) == 0 else { return .failed(String(cString: strerror(errno))) }
         if let reason = writeAll(contents, to: descriptor) ?? flush(descriptor) { return .failed(reason) }
         guard check() else { return .refused }
-        guard rename(temporary, path) == 0 else { return .failed(String(cString: strerror(errno))) }
-        renamed = true
+        if exclusive {
+            guard link(temporary, path) == 0 else {
+                return .failed(errno == EEXIST ? "it already exists" : String(cString: strerror(errno)))
+            }
+        } else {
+            guard rename(temporary, path) == 0 else { return .failed(String(cString: strerror(errno))) }
+            renamed = true
+        }
+        syncFolder(of: path)
+        return .written
+    }
+
+    /// Flushes the folder holding `path`, so a rename or removal in it survives a crash.
+    private static func syncFolder(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
         let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
-        return .written
     }
 
     /// Flushes a file to disk; the error's description on failure.

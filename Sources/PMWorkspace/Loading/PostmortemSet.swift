@@ -69,42 +69,22 @@ public struct PostmortemSet: Sendable {
         }
     }
 
-    /// The postmortems and diagnostics of per-file results, in order, with duplicate ids reported.
+    /// The postmortems and diagnostics of per-file results, in order, with what only the whole set shows
+    /// (ids and aliases used twice, page names that collide) reported on the files concerned.
     public static func gather(_ results: [FileResult]) -> PostmortemSet {
-        var postmortems: [Postmortem] = []
+        var postmortems: [Postmortem] = results.compactMap {
+            if case .parsed(let postmortem) = $0 { postmortem } else { nil }
+        }
+        IncidentNames.reportCollisions(in: &postmortems)
         var diagnostics: [Diagnostic] = []
-        var pathsByID: [String: String] = [:]
+        var parsed = postmortems.makeIterator()
         for result in results {
             switch result {
-            case .parsed(var postmortem):
-                if let other = pathsByID[postmortem.id] {
-                    postmortem.diagnostics.append(
-                        Diagnostic(
-                            .error, path: postmortem.path, line: 1, rule: .duplicateId,
-                            "the id \(postmortem.id) is also used by \(other); rename one of the files"))
-                } else {
-                    pathsByID[postmortem.id] = postmortem.path
-                }
-                diagnostics += postmortem.diagnostics
-                postmortems.append(postmortem)
-            case .failed(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .parsed: diagnostics += parsed.next()?.diagnostics ?? []
+            case .failed(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         return PostmortemSet(postmortems: postmortems, diagnostics: diagnostics)
-    }
-
-    /// The postmortem whose id is `query` or, failing that, the only one whose id starts with it.
-    /// A path to the file (`postmortems/2019-02-14-x.md`) names it too.
-    public func resolve(_ query: String) throws(PMError) -> Postmortem {
-        let query =
-            query.contains("/") || query.hasSuffix(".md")
-            ? ((query as NSString).lastPathComponent as NSString).deletingPathExtension : query
-        if let exact = postmortems.first(where: { $0.id == query }) { return exact }
-        let matches = postmortems.filter { $0.id.hasPrefix(query) }
-        guard let first = matches.first else { throw .unknownIncident(query) }
-        guard matches.count == 1 else { throw .ambiguousIncident(query, candidates: matches.map(\.id).sorted()) }
-        return first
     }
 
     /// Why a file could not be read, and what to do about it.
@@ -118,31 +98,5 @@ public struct PostmortemSet: Sendable {
         default:
             return "\(error.localizedFailureReason ?? error.localizedDescription); check that it is a readable file"
         }
-    }
-
-    /// Each id's shortest prefix that `resolve` maps back to it, cut where a `-` follows and never
-    /// inside a leading date: `2019-02-14-messenger-token` → `2019-02-14` when no other id starts so.
-    public func shortestUniquePrefixes() -> [String: String] {
-        let ids = postmortems.map { Array($0.id.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-        var result: [String: String] = [:]
-        for (index, id) in ids.enumerated() {
-            let neighbours = [index > 0 ? ids[index - 1] : nil, index + 1 < ids.count ? ids[index + 1] : nil].compactMap
-            { $0 }
-            let hasDate = CalendarDate(String(decoding: id.prefix(10), as: UTF8.self)) != nil
-            // Cut before a `-` that follows a word (not a space: `Q3 review - …` is not cut at `Q3 review `).
-            let cuts =
-                id.indices.filter {
-                    id[$0] == UInt8(ascii: "-") && (!hasDate || $0 >= 10) && $0 > 0 && id[$0 - 1] != UInt8(ascii: " ")
-                } + [id.count]
-            for cut in cuts {
-                let prefix = id[..<cut]
-                // Ids sharing a prefix sort next to each other, so only the neighbours can share this one.
-                if cut == id.count || !neighbours.contains(where: { $0.starts(with: prefix) }) {
-                    result[String(decoding: id, as: UTF8.self)] = String(decoding: prefix, as: UTF8.self)
-                    break
-                }
-            }
-        }
-        return result
     }
 }

@@ -40,11 +40,18 @@ public enum Scaffolder {
     }
 
     /// Creates `DATE-SLUG.md` in `directory` (or `DATE-SLUG-2.md`, `-3` … when taken) with exclusive
-    /// creation, so concurrent runs never overwrite each other; returns the path written.
+    /// creation, so concurrent runs never overwrite each other; returns the path written. Action items the
+    /// template holds get permanent ids.
     public static func create(_ frontMatter: FrontMatter, template: Template, in directory: PostmortemsDirectory)
         throws(PMError) -> String
     {
-        let contents = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        let rendered = Array(render(frontMatter, template: template, severities: directory.config.severities).utf8)
+        // Should an item not read back the same with its id, it is written without one (lint then says so).
+        let parser = directory.parser
+        let contents =
+            (try? ActionIDWriter.verifiedIDs(
+                into: rendered, postmortem: parser.parse(rendered, path: "", id: ""), parser: parser
+            ).bytes) ?? rendered
         let stem = "\(frontMatter.date?.description ?? "")-\(Slug.make(frontMatter.title ?? ""))"
         // Ids must be unique across sub-folders too; exclusive creation guards the folder written to.
         let takenIDs = Set(
