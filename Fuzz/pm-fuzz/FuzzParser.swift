@@ -1,6 +1,5 @@
 import PMDocument
 import PMLint
-import PMReports
 import PMWorkspace
 
 #if canImport(Glibc)

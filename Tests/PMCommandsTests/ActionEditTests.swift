@@ -7,7 +7,7 @@ import Testing
     static func repository() throws -> URL {
         let root = try temporaryRepository()
         for name in try FileManager.default.contentsOfDirectory(
-            atPath: packageRoot.appendingPathComponent("postmortems").path)
+            atPath: packageRoot.appendingPathComponent("postmortems").path) where !name.hasPrefix(".")
         {
             try FileManager.default.copyItem(
                 at: packageRoot.appendingPathComponent("postmortems/\(name)"),
@@ -22,7 +22,7 @@ import Testing
 
     static let messenger = "postmortems/2019-02-14-messenger-replies-stopped.md"
 
-    @Test func doneFlipsExactlyOneByteAndUndoFlipsItBack() throws {
+    @Test func doneTicksTheBoxAndWritesTheClosingDayAndUndoRestoresEveryByte() throws {
         let root = try Self.repository()
         defer { try? FileManager.default.removeItem(at: root) }
         let before = try Self.bytes(Self.messenger, in: root)
@@ -34,15 +34,16 @@ import Testing
                 + "a "
                 + "Business Manager system user\n"
         )
-        let after = try Self.bytes(Self.messenger, in: root)
-        #expect(after.count == before.count)
-        let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }
-        #expect(changed.count == 1)
-        #expect(
-            changed.first.map { (after[$0.offset - 1], $0.element.0, $0.element.1, after[$0.offset + 1]) }
-                .map { [$0.0, $0.1, $0.2, $0.3] } == [
-                    UInt8(ascii: "["), UInt8(ascii: " "), UInt8(ascii: "x"), UInt8(ascii: "]"),
-                ])
+        let after = try String(decoding: Self.bytes(Self.messenger, in: root), as: UTF8.self)
+        let expected = String(decoding: before, as: UTF8.self).replacingOccurrences(
+            of: "- [ ] Move the production token to a Business Manager system user @priya due:2019-06-28 #prevent "
+                + "ENG-134 <!-- id:u25rs -->",
+            with: "- [x] Move the production token to a Business Manager system user @priya due:2019-06-28 #prevent "
+                + "ENG-134 done:\(testToday) <!-- id:u25rs -->")
+        #expect(after == expected)
+        let json = pm(["actions", "2019-02-14/u25rs", "--format", "json"], in: root.path).stdout
+        #expect(json.contains("\"closed\" : \"\(testToday)\"") || json.contains("\"closed\": \"\(testToday)\""))
+        #expect(json.contains("\"token\""))
         #expect(pm(["action", "done", "2019-02-14/U25RS", "--undo"], in: root.path).status == 0, "any case")
         #expect(try Self.bytes(Self.messenger, in: root) == before)
         // The other files are untouched.
@@ -67,7 +68,8 @@ import Testing
         #expect(
             pm(["action", "done", "2020/\(ActionID.derivedToken(forText: "nested [ ]"))"], in: root.path).status == 0)
         let expected = text.replacingOccurrences(of: "- [X] Done", with: "- [ ] Done").replacingOccurrences(
-            of: "- [ ] nested", with: "- [x] nested")
+            of: "- [ ] nested", with: "- [x] nested"
+        ).replacingOccurrences(of: "@jo\r\n", with: "@jo done:\(testToday)\r\n")
         #expect(try Self.bytes("postmortems/2020-01-01-crlf.md", in: root) == Array(expected.utf8))
     }
 
@@ -238,7 +240,7 @@ import Testing
                 == 0)
         #expect(
             try String(contentsOf: root.appendingPathComponent("real/2026-01-02-t.md"), encoding: .utf8)
-                == "## Action items\n\n- [x] Tick me @sam\n")
+                == "## Action items\n\n- [x] Tick me @sam done:\(testToday)\n")
         let link = try FileManager.default.destinationOfSymbolicLink(
             atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path)
         #expect(link == "../real/2026-01-02-t.md", "the link is still a link")

@@ -175,7 +175,8 @@ import Testing
         let text = try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-02-t.md"), encoding: .utf8)
         #expect(
             maskingIDs(text).hasSuffix(
-                "## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent <!-- id:fixitnow -->\n"
+                "## Follow-through\n\n- [x] Fix it @sam due:2020-02-01 #prevent "
+                    + "done:\(testToday) <!-- id:fixitnow -->\n"
                     + "- [ ] Another @jo due:2020-03-01 <!-- id:TOKEN -->\n"))
         #expect(pm(["new", "Second", "--template", "ours@1", "--date", "2020-02-02"], in: root.path).status == 0)
         #expect(

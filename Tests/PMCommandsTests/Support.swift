@@ -21,8 +21,10 @@ func pm(
     _ arguments: [String], in directory: String = packageRoot.path, environment: [String: String] = [:],
     terminalWidth: Int? = nil
 ) -> Run {
+    // The bundled examples are read without git, so their output does not depend on this clone's history.
+    let git = directory == packageRoot.path ? ["PM_GIT": "off"] : [:]
     let context = CommandContext(
-        environment: ["PM_TODAY": testToday].merging(environment) { $1 },
+        environment: ["PM_TODAY": testToday].merging(git) { $1 }.merging(environment) { $1 },
         workingDirectory: directory,
         now: Date(timeIntervalSince1970: 1_795_219_200),  // 2026-11-21T00:00:00Z
         timeZone: TimeZone(identifier: "UTC")!,

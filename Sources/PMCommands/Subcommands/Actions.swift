@@ -13,8 +13,9 @@ struct Actions: ContextualCommand {
             words when it has none; tables show the shortest unique prefix of the incident), owners, due date \
             ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
             prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
-            into chat; json and csv carry the fields documented in the README. PM_TODAY=YYYY-MM-DD fixes "today" \
-            for reproducible reports.
+            into chat; json and csv carry the fields documented in the README, with closed and closed_source \
+            (token: the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes \
+            "today" for reproducible reports.
 
             Example: pm actions --open --by owner
             """
@@ -35,6 +36,15 @@ struct Actions: ContextualCommand {
     var overdue = false
 
     @Option(
+        help: ArgumentHelp(
+            "Only done actions closed on or after this day (from their done: token, else git).",
+            valueName: "YYYY-MM-DD"))
+    var closedSince: CalendarDate?
+
+    @Option(help: ArgumentHelp("Only done actions closed on or before this day.", valueName: "YYYY-MM-DD"))
+    var closedUntil: CalendarDate?
+
+    @Option(
         name: .customLong("owner"),
         help: ArgumentHelp("Only actions owned by this person, with or without @ (repeatable).", valueName: "name"))
     var owners: [String] = []
@@ -42,7 +52,8 @@ struct Actions: ContextualCommand {
     @Option(
         name: .customLong("kind"),
         help: ArgumentHelp(
-            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).", valueName: "kind")
+            "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).",
+            valueName: "kind")
     )
     var kinds: [String] = []
 
@@ -58,14 +69,20 @@ struct Actions: ContextualCommand {
         if open && done {
             throw ValidationError("--open and --done exclude each other; pass one, or neither for all actions")
         }
+        if (closedSince != nil || closedUntil != nil) && (open || overdue) {
+            throw ValidationError("--closed-since and --closed-until list done actions; drop --open and --overdue")
+        }
         if done && overdue { throw ValidationError("--overdue lists open actions; it cannot be combined with --done") }
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (_, set) = try location.loadWithClosings(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
+        filter.closedSince = closedSince
+        filter.closedUntil = closedUntil
+        if closedSince != nil || closedUntil != nil { filter.state = .done }
         filter.owners = Set(owners.map { Token.owner($0).lowercased() })
         filter.kinds = Set(kinds.map(Token.kind))
         filter.incidents = filters.filter

@@ -43,7 +43,7 @@ struct ExportCommand: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context)
+        let (_, set) = try location.loadWithClosings(in: context)
         let export = Export(set.postmortems)
         let tables = table.map { [$0] } ?? Export.Table.allCases
         guard let output else {

@@ -22,7 +22,7 @@ struct Stats: ContextualCommand {
     var format: TemplateListFormat = .table
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (directory, set) = try location.load(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context)
         let statistics = Statistics(
             set.postmortems.filter(filters.filter.matches), config: directory.config, today: try context.today)
         var output = context.stdout

@@ -66,6 +66,15 @@ struct DirectoryOptions: ParsableArguments {
         if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }
+
+    /// Like ``load(in:quiet:request:)``, with the closing days of actions ticked by hand read from git.
+    func loadWithClosings(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws
+        -> (PostmortemsDirectory, PostmortemSet)
+    {
+        var (directory, set) = try load(in: context, quiet: quiet, request: request)
+        GitClosings.apply(to: &set, directory: directory, environment: context.environment)
+        return (directory, set)
+    }
 }
 
 /// Filters on incidents, shared by `pm list` and `pm actions`.

@@ -73,6 +73,12 @@ public struct ActionItem: Sendable, Hashable {
     public var checkboxOffset: Int?
     /// Nesting depth among action items (0 for a top-level item).
     public var depth: Int
+    /// The value of a `done:` token as written, even when it does not parse.
+    public var closedText: String?
+    /// The day the action was closed: from its `done:YYYY-MM-DD` token, or (filled in by the workspace) from git.
+    public var closed: CalendarDate?
+    /// Where `closed` comes from, for a done action; nil for an open one.
+    public var closedSource: ClosingSource?
 
     public init(
         incidentID: String, token: String = "", position: Int, isDone: Bool, text: String, owners: [String],
@@ -96,6 +102,12 @@ public struct ActionItem: Sendable, Hashable {
         self.depth = depth
     }
 
+    /// Days from `start` (the incident's date) to the closing day, when both are known.
+    public func daysToClose(from start: CalendarDate?) -> Int? {
+        guard isDone, let start, let closed else { return nil }
+        return start.days(until: closed)
+    }
+
     /// Whether the item's id is written in it (rather than derived from its text).
     public var hasPermanentID: Bool { !ActionID.isDerived(token) }
 
@@ -110,6 +122,16 @@ public struct ActionItem: Sendable, Hashable {
         guard isOverdue(today: today), let due else { return nil }
         return due.days(until: today)
     }
+}
+
+/// Where a done action's closing day comes from.
+public enum ClosingSource: String, Sendable, Hashable, CaseIterable {
+    /// A `done:YYYY-MM-DD` token in the item (written by `pm action done`).
+    case token
+    /// The first commit of the item's latest opening-to-done change in git history.
+    case git
+    /// Neither: outside git, never committed, or not found; never guessed.
+    case unknown
 }
 
 /// The prose of one paragraph or heading, as runs of text with their source positions, for checks

@@ -46,6 +46,11 @@ struct ActionItemReader {
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
                 item.isDone = plain ? false : checkbox?.isDone ?? false
+                if !item.isDone {
+                    item.closed = nil
+                } else {
+                    item.closedSource = item.closed == nil ? .unknown : .token
+                }
                 item.line = tree.nodes[paragraph].start.line + lineOffset
                 item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
@@ -138,7 +143,7 @@ struct ActionItemReader {
         return TaskCheckbox.isAt(bracket, in: source.bytes) ? bracket + 1 : nil
     }
 
-    /// The item's plain text and its trailing `@owner`, `due:`, `#kind` and ticket tokens.
+    /// The item's plain text and its trailing `@owner`, `due:`, `done:`, `#kind` and ticket tokens.
     ///
     /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
     /// Also returns what the item's inline HTML comments say about its id.
@@ -191,6 +196,9 @@ struct ActionItemReader {
             } else if word.lowercased().hasPrefix("due:"), item.dueText == nil, word.count > 4 {
                 item.dueText = String(word.dropFirst(4))
                 item.due = CalendarDate(word.dropFirst(4))
+            } else if word.lowercased().hasPrefix("done:"), item.closedText == nil, word.count > 5 {
+                item.closedText = String(word.dropFirst(5))
+                item.closed = CalendarDate(word.dropFirst(5))
             } else if word.hasPrefix("#"), item.kind == nil, word.count > 1, ActionTokens.isName(word.dropFirst()),
                 word.dropFirst().first?.isLetter == true
             {

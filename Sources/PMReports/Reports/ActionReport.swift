@@ -11,6 +11,10 @@ public struct ActionReport: Sendable {
         public var owners: Set<String> = []
         public var kinds: Set<String> = []
         public var overdueOnly = false
+        /// When set, only done actions closed on or after this day (a closing day that is unknown never matches).
+        public var closedSince: CalendarDate?
+        /// When set, only done actions closed on or before this day.
+        public var closedUntil: CalendarDate?
         public var incidents = IncidentFilter()
         /// When not empty, only the actions of these incidents (ids) and these actions (full ids).
         public var named: (incidents: Set<String>, actions: Set<String>) = ([], [])
@@ -49,6 +53,11 @@ public struct ActionReport: Sendable {
                 default: break
                 }
                 if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                if filter.closedSince != nil || filter.closedUntil != nil {
+                    guard action.isDone, let closed = action.closed else { continue }
+                    if let since = filter.closedSince, closed < since { continue }
+                    if let until = filter.closedUntil, closed > until { continue }
+                }
                 if !filter.includes(action) { continue }
                 if !filter.owners.isEmpty, filter.owners.isDisjoint(with: action.owners.map { $0.lowercased() }) {
                     continue

@@ -131,6 +131,8 @@ public struct ActionRecord: TabularRecord {
         Column("incident_date") { .text($0.incidentDate?.description) },
         Column("path") { .text($0.path) },
         Column("line", .integer) { .integer($0.action.line) },
+        Column("closed") { .text($0.action.isDone ? $0.action.closed?.description : nil) },
+        Column("closed_source") { .text($0.action.isDone ? ($0.action.closedSource ?? .unknown).rawValue : nil) },
     ]
 }
 

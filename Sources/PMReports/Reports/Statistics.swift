@@ -66,6 +66,16 @@ public struct Statistics: Sendable {
     /// Owner → summary, by name; actions without an owner under "none". An action with two owners counts for each.
     public var actionsByOwner: [(String, ActionSummary)]
     /// Drafts whose incident is more than `staleDraftDays` old: id and age in days, oldest first.
+    /// Days from the incident's date to each done action's closing day (from its `done:` token or git).
+    public var timeToClose: DurationSummary
+    public var timeToCloseBySeverity: [(String, DurationSummary)]
+    public var timeToCloseByKind: [(String, DurationSummary)]
+    /// Done actions with a due date and a known closing day, and how many of them closed on or before it.
+    public var closedByDue: (onTime: Int, counted: Int)
+    /// Open actions by days since their incident, in ``openAgeBuckets`` order.
+    public var openByAge: [(String, Int)]
+    /// The upper bounds (days) of the open-age buckets; the last bucket is everything older.
+    public static let openAgeBuckets = [7, 30, 90, 180, 365]
     public var staleDrafts: [(id: String, days: Int)]
     /// Published postmortems with no action item.
     public var publishedWithoutActions: [String]
@@ -135,6 +145,52 @@ public struct Statistics: Sendable {
         actions = summaries[""] ?? ActionSummary()
         actionsByKind = split("kind:")
         actionsByOwner = split("owner:")
+
+        // Time to close, in days: `missing` counts done actions whose closing day is unknown.
+        var closeDays: [String: [Double]] = [:]  // "" overall, "severity:…", "kind:…"
+        var closeMissing: [String: Int] = [:]
+        var onTime = 0
+        var counted = 0
+        var ages = Array(repeating: 0, count: Self.openAgeBuckets.count + 1)
+        for postmortem in postmortems {
+            for action in postmortem.actions {
+                if !action.isDone {
+                    guard let date = postmortem.date else { continue }
+                    let age = date.days(until: today)
+                    ages[Self.openAgeBuckets.firstIndex { age <= $0 } ?? Self.openAgeBuckets.count] += 1
+                    continue
+                }
+                let groups = ["", "severity:" + severityOf(postmortem), "kind:" + (action.kind ?? "none")]
+                if let days = action.daysToClose(from: postmortem.date) {
+                    for group in groups { closeDays[group, default: []].append(Double(days)) }
+                } else {
+                    for group in groups { closeMissing[group, default: 0] += 1 }
+                }
+                if let due = action.due, let closed = action.closed {
+                    counted += 1
+                    if closed <= due { onTime += 1 }
+                }
+            }
+        }
+        func closing(_ group: String) -> DurationSummary {
+            DurationSummary(closeDays[group] ?? [], missing: closeMissing[group] ?? 0)
+        }
+        timeToClose = closing("")
+        timeToCloseBySeverity = severities.map { ($0, closing("severity:" + $0)) }.filter {
+            $0.1.count + $0.1.missing > 0
+        }
+        timeToCloseByKind = Set(closeDays.keys).union(closeMissing.keys).filter { $0.hasPrefix("kind:") }.sorted().map {
+            (String($0.dropFirst(5)), closing($0))
+        }
+        closedByDue = (onTime, counted)
+        var bucketNames: [String] = []
+        var lower = 0
+        for upper in Self.openAgeBuckets {
+            bucketNames.append("\(lower)-\(upper)d")
+            lower = upper + 1
+        }
+        bucketNames.append(">\(Self.openAgeBuckets.last!)d")
+        openByAge = Array(zip(bucketNames, ages))
 
         staleDrafts = postmortems.compactMap { postmortem in
             guard postmortem.frontMatter.status == .draft, let date = postmortem.date,

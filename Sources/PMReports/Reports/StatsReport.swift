@@ -90,6 +90,33 @@ public struct StatsReport: Sendable {
             ], shrinkOrder: []
         ).write(to: &output, style: style)
 
+        output.write("\n")
+        let closeRows =
+            [("all", stats.timeToClose)] + stats.timeToCloseBySeverity
+            + stats.timeToCloseByKind.map { ($0.0 == "none" ? "(no kind)" : "#" + $0.0, $0.1) }
+        func days(_ value: Double?) -> String { value.map { "\(NumberText.number($0))d" } ?? "" }
+        TextTable(
+            headers: ["TIME TO CLOSE", "N", "UNKNOWN", "MEDIAN", "P90", "MEAN"],
+            groups: [
+                .init(
+                    title: nil,
+                    rows: closeRows.map { name, summary in
+                        [
+                            TextTable.Cell(name), TextTable.Cell(String(summary.count)),
+                            TextTable.Cell(String(summary.missing)), TextTable.Cell(days(summary.median)),
+                            TextTable.Cell(days(summary.p90)), TextTable.Cell(days(summary.mean)),
+                        ]
+                    })
+            ], shrinkOrder: []
+        ).write(to: &output, style: style)
+        let (onTime, counted) = stats.closedByDue
+        output.write(
+            "  closed by their due date: \(onTime) of \(counted)"
+                + (counted == 0 ? "" : " (\(NumberText.percent(Double(onTime) / Double(counted))))") + "\n")
+        output.write(
+            "  open actions by age: "
+                + stats.openByAge.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n")
+
         output.write("\n" + bold("Hygiene") + "\n")
         let stale = stats.staleDrafts.map { "\($0.id) (\($0.days) days)" }
         output.write(
@@ -191,6 +218,47 @@ public struct StatsReport: Sendable {
 
     }
 
+    struct CloseDays: Encodable {
+        var count: Int
+        var unknown: Int
+        @NullWhenMissing var medianDays: Double?
+        @NullWhenMissing var p90Days: Double?
+        @NullWhenMissing var meanDays: Double?
+
+        init(_ summary: Statistics.DurationSummary) {
+            count = summary.count
+            unknown = summary.missing
+            medianDays = summary.median
+            p90Days = summary.p90
+            meanDays = summary.mean
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case count, unknown
+            case medianDays = "median_days"
+            case p90Days = "p90_days"
+            case meanDays = "mean_days"
+        }
+    }
+
+    struct TimeToClose: Encodable {
+        var overall: CloseDays
+        var bySeverity: [String: CloseDays]
+        var byKind: [String: CloseDays]
+        var closedByDue: Int
+        var closedWithDue: Int
+        var openByAge: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case overall
+            case bySeverity = "by_severity"
+            case byKind = "by_kind"
+            case closedByDue = "closed_by_due"
+            case closedWithDue = "closed_with_due"
+            case openByAge = "open_by_age"
+        }
+    }
+
     struct StaleDraft: Encodable {
         var id: String
         var days: Int
@@ -212,6 +280,7 @@ public struct StatsReport: Sendable {
         var timeToDetect: DurationGroup
         var timeToResolve: DurationGroup
         var actions: ActionGroup
+        var timeToClose: TimeToClose
         var hygiene: Hygiene
 
         enum CodingKeys: String, CodingKey {
@@ -220,6 +289,7 @@ public struct StatsReport: Sendable {
             case timeToDetect = "time_to_detect"
             case timeToResolve = "time_to_resolve"
             case actions, hygiene
+            case timeToClose = "time_to_close"
         }
 
         init(_ stats: Statistics) {
@@ -242,6 +312,13 @@ public struct StatsReport: Sendable {
                 overall: Actions(stats.actions),
                 byKind: Dictionary(uniqueKeysWithValues: stats.actionsByKind.map { ($0.0, Actions($0.1)) }),
                 byOwner: Dictionary(uniqueKeysWithValues: stats.actionsByOwner.map { ($0.0, Actions($0.1)) }))
+            timeToClose = TimeToClose(
+                overall: CloseDays(stats.timeToClose),
+                bySeverity: Dictionary(
+                    uniqueKeysWithValues: stats.timeToCloseBySeverity.map { ($0.0, CloseDays($0.1)) }),
+                byKind: Dictionary(uniqueKeysWithValues: stats.timeToCloseByKind.map { ($0.0, CloseDays($0.1)) }),
+                closedByDue: stats.closedByDue.onTime, closedWithDue: stats.closedByDue.counted,
+                openByAge: Dictionary(uniqueKeysWithValues: stats.openByAge))
             hygiene = Hygiene(
                 staleDrafts: stats.staleDrafts.map { StaleDraft(id: $0.id, days: $0.days) },
                 publishedWithoutActions: stats.publishedWithoutActions)

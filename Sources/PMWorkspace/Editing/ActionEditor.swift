@@ -47,9 +47,11 @@ public struct NewAction: Sendable, Equatable {
             return "\"\(token)\" is not an action id (3 to 16 lower-case letters and digits, one a letter)"
         }
         guard let alone = Self.parseAlone(text) else { return "the text does not make a task item on its own" }
-        if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil {
+        if !alone.owners.isEmpty || alone.dueText != nil || alone.kind != nil || alone.ticket != nil
+            || alone.closedText != nil
+        {
             return
-                "the text ends with words pm would read as tokens (@owner, due:, #kind, ticket); pass them with "
+                "the text ends with words pm would read as tokens (@owner, due:, done:, #kind, ticket); pass them with "
                 + "--owner, --due, --kind or --ticket"
         }
         return nil
@@ -74,10 +76,15 @@ public struct ActionEditor: Sendable {
         self.parser = parser
     }
 
-    /// Ticks (`done`) or unticks the action with `token` in the file at `postmortem.filePath`, changing that
-    /// one checkbox byte; returns the action as it now reads.
+    /// Ticks (`done`) or unticks the action with `token` in the file at `postmortem.filePath`; returns the action
+    /// as it now reads.
+    ///
+    /// Ticking changes the checkbox byte and, given `closedOn`, writes a `done:YYYY-MM-DD` token after the item's
+    /// other tokens (before its id comment); unticking changes the byte back and removes the item's `done:` token.
     @discardableResult
-    public func setDone(_ done: Bool, token: String, of postmortem: Postmortem) throws -> ActionItem {
+    public func setDone(_ done: Bool, token: String, of postmortem: Postmortem, closedOn: CalendarDate? = nil) throws
+        -> ActionItem
+    {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         let (_, action) = try PostmortemSet(postmortems: [current], diagnostics: []).resolveAction(
             "\(current.id)/\(token)")
@@ -87,15 +94,83 @@ public struct ActionEditor: Sendable {
         guard action.isDone != done else {
             throw EditError.alreadyInState(id: action.id, done: done, path: current.path, line: action.line)
         }
-        let edited = Self.setCheckbox(done, at: offset, in: bytes)
-        let reread = parser.parse(edited, path: current.path, id: current.id)
+        var edited = Self.setCheckbox(done, at: offset, in: bytes)
         var expected = current.actions
         expected[action.position - 1].isDone = done
-        guard reread.actions == expected else {
-            throw EditError.verificationFailed(path: current.path, problem: "other action items changed")
+        if done, let closedOn {
+            guard action.closedText == nil else {
+                throw EditError.verificationFailed(
+                    path: current.path, problem: "the open item already holds a done: token; remove it first")
+            }
+            let (at, insertion) = Self.closingInsertion(closedOn, for: action, in: bytes)
+            edited.insert(contentsOf: insertion, at: at)
+            expected[action.position - 1].closed = closedOn
+            expected[action.position - 1].closedText = closedOn.description
+            expected[action.position - 1].closedSource = .token
+        } else if done {
+            expected[action.position - 1].closedSource = .unknown
+        } else {
+            if let range = Self.closingTokenRange(of: action, in: edited) { edited.removeSubrange(range) }
+            expected[action.position - 1].closed = nil
+            expected[action.position - 1].closedText = nil
+            expected[action.position - 1].closedSource = nil
+        }
+        let reread = parser.parse(edited, path: current.path, id: current.id)
+        guard reread.actions.map(Self.withoutOffsets) == expected.map(Self.withoutOffsets) else {
+            throw EditError.verificationFailed(
+                path: current.path, problem: "the item or other action items did not read back as intended")
         }
         try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
         return reread.actions[action.position - 1]
+    }
+
+    /// Where `done:DATE` goes in the item and the bytes to insert there: before a trailing id comment, else
+    /// just after the item's text.
+    static func closingInsertion(_ date: CalendarDate, for action: ActionItem, in bytes: [UInt8])
+        -> (Int, [UInt8])
+    {
+        let token = Array("done:\(date)".utf8)
+        let end = action.idOffset
+        let comment = Array("<!--".utf8)
+        if action.hasIDComment, end >= 3, Array(bytes[(end - 3)..<end]) == Array("-->".utf8),
+            let start = lastIndex(of: comment, in: bytes, before: end, after: action.checkboxOffset ?? 0)
+        {
+            return (start, token + [0x20])
+        }
+        return (end, [0x20] + token)
+    }
+
+    /// The bytes of the item's `done:` token with the whitespace before it, for removal.
+    static func closingTokenRange(of action: ActionItem, in bytes: [UInt8]) -> Range<Int>? {
+        guard let written = action.closedText, let checkbox = action.checkboxOffset else { return nil }
+        for prefix in ["done:", "Done:", "DONE:"] {
+            guard
+                let start = lastIndex(
+                    of: Array((prefix + written).utf8), in: bytes, before: action.idOffset,
+                    after: checkbox)
+            else { continue }
+            var from = start
+            while from > checkbox + 2, bytes[from - 1] == 0x20 || bytes[from - 1] == 0x09 { from -= 1 }
+            return from..<(start + (prefix + written).utf8.count)
+        }
+        return nil
+    }
+
+    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8], before end: Int, after start: Int) -> Int? {
+        var index = end - needle.count
+        while index > start {
+            if Array(bytes[index..<(index + needle.count)]) == needle { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The item without its byte offsets, which an insertion before it shifts.
+    private static func withoutOffsets(_ item: ActionItem) -> ActionItem {
+        var item = item
+        item.checkboxOffset = item.checkboxOffset == nil ? nil : 0
+        item.idOffset = 0
+        return item
     }
 
     /// Appends `action` at the end of the (last) actions section, creating the section from the
