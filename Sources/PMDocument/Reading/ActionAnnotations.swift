@@ -15,6 +15,10 @@ struct ActionAnnotations: Sendable {
     /// The value of a pm `due:` token that is not a date (`due:tomorrow`), as written.
     var dueText: String?
     var ticket: String?
+    /// The day the item says it was done (`done:2023-05-19`, `— done 2022-03-15`).
+    var closed: CalendarDate?
+    /// The value of a pm `done:` token as written.
+    var closedText: String?
     /// Whether the item says it is done (true) or still to do (false); nil when it says neither.
     var isDone: Bool?
     var kind: String?
@@ -273,6 +277,9 @@ extension ActionAnnotations {
             let lower = word.lowercased()
             if word.count > 1, word.hasPrefix("@"), ActionTokens.isName(word.dropFirst()) {
                 result.owners.insert(String(word.dropFirst()), at: 0)
+            } else if lower.hasPrefix("done:"), word.count > 5, result.closedText == nil {
+                result.closedText = String(word.dropFirst(5))
+                result.closed = result.closed ?? CalendarDate(word.dropFirst(5))
             } else if lower.hasPrefix("due:"), word.count > 4 {
                 if let due = CalendarDate(word.dropFirst(4)) {
                     result.due = result.due ?? due
@@ -400,6 +407,7 @@ extension ActionAnnotations {
             // Done or not: `done`, `Done - see wiki`, `shipped March 5`, `in progress`
             if ActionAnnotations.doneWords.contains(first) && first != "yes" {
                 result.isDone = result.isDone ?? true
+                if let day = DateScanner.firstDate(in: stripped, dayFirst: dayFirst) { result.closed = result.closed ?? day }
                 return .status
             }
             if ["in progress", "not started", "to do", "todo", "wip", "planned", "ongoing", "pending"].contains(where: {

@@ -192,6 +192,11 @@ struct ForeignActionReader {
             line: tree.nodes[paragraph].start.line + lineOffset, checkboxOffset: box?.offset, depth: 0)
         identify(&item, marks: Self.idMarks(under: paragraph, in: tree))
         item.idOffset = idOffset(paragraph: paragraph)
+        item.closedText = annotations.closedText
+        if isDone {
+            item.closed = annotations.closed
+            item.closedSource = annotations.closed == nil ? .unknown : .token
+        }
         return item
     }
 
@@ -361,6 +366,7 @@ struct ForeignActionReader {
                     if !statusSeen, let done = Self.doneMarker(in: cell) { item.isDone = done }
                 }
             }
+            if item.isDone { item.closedSource = .unknown }
             items.append(item)
         }
         return items
