@@ -102,7 +102,8 @@ import Testing
 
     @Test func fixIdsWritesEveryMissingIdAndNothingElse() throws {
         let text =
-            "---\r\ntitle: t\r\ntemplate: six-questions@2\r\n---\r\n\r\n## Action items\r\n\r\n- [ ] One @sam due:2026-12-01  \r\n  - [x] Two\r\n"
+            "---\r\ntitle: t\r\ntemplate: six-questions@2\r\n---\r\n\r\n## Action items\r\n\r\n"
+            + "- [ ] One @sam due:2026-12-01  \r\n  - [x] Two\r\n"
             + "- [ ] Three <!-- id:keepme -->\r\n- [ ] Four <!-- id:BAD -->\r\n"
         let root = try Self.repository(text)
         defer { try? FileManager.default.removeItem(at: root) }

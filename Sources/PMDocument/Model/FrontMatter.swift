@@ -91,7 +91,8 @@ public struct FrontMatter: Sendable, Hashable {
             "title", "Title", .text(\.title), placement: .record,
             otherNames: ["incident_title", "incident_name", "name", "summary"], reported: { .text($0.title) }),
         FrontMatterField(
-            "date", "Date", .date(\.date), otherNames: ["incident_date", "date_of_incident", "occurred", "occurred_at"],
+            "date", "Date", .date(\.date),
+            otherNames: ["incident_date", "date_of_incident", "occurred", "occurred_at"],
             reported: { .text($0.date?.description) }),
         FrontMatterField(
             "severity", "Severity", .word(\.severity, expected: "a severity word like critical or high", .lowercased),
@@ -117,7 +118,8 @@ public struct FrontMatter: Sendable, Hashable {
             "time-to-resolve", "Time to resolve", .duration(\.timeToResolve), column: "time_to_resolve_seconds"),
         FrontMatterField("duration", "Duration", .duration(\.duration), column: "duration_seconds"),
         FrontMatterField(
-            "detection", "Detection", .word(\.detection, expected: "a word like alert or customer-support", .lowercased),
+            "detection", "Detection",
+            .word(\.detection, expected: "a word like alert or customer-support", .lowercased),
             otherNames: ["detection_method", "detected_by", "detection_source"]),
         FrontMatterField(
             "responders", "Responders", .list(\.responders, .owner),

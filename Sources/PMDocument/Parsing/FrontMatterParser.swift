@@ -113,7 +113,8 @@ public enum FrontMatterParser {
         }
         for (field, key, value, line) in aliased
         where frontMatter.keyLines[field.key] == nil && frontMatter.keysReadFromOtherNames[field.key] == nil {
-            var reader = ValueReader(key: key, value: value, line: line, firstLine: firstLine, path: path, isLenient: true)
+            var reader = ValueReader(
+                key: key, value: value, line: line, firstLine: firstLine, path: path, isLenient: true)
             reader.read(field.kind, into: &frontMatter)
             if field.value(in: frontMatter).displayText != nil { frontMatter.keysReadFromOtherNames[field.key] = key }
         }

@@ -7,9 +7,18 @@ import Foundation
 public enum HeadingKey {
     public static func normalize(_ heading: String) -> String {
         if heading.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(heading) }
+        var words = words(heading)
+        while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The lower-case words of letters and digits in `text`, accents folded.
+    static func words(_ text: String) -> [String] {
         var words: [String] = []
         var word = ""
-        for scalar in heading.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -19,10 +28,7 @@ public enum HeadingKey {
             }
         }
         if !word.isEmpty { words.append(word) }
-        while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) {
-            words.removeFirst()
-        }
-        return words.joined(separator: " ")
+        return words
     }
 
     /// The same for ASCII text, byte by byte (most headings).

@@ -166,7 +166,9 @@ public struct PostmortemParser: Sendable {
     static func apply(_ reading: ForeignReader.Reading, to postmortem: inout Postmortem) {
         var front = postmortem.frontMatter
         // Another tool's `summary:` names the incident only when no heading does.
-        if front.keysReadFromOtherNames["title"] == "summary", reading.titleSource == .heading || reading.titleSource == .label {
+        if front.keysReadFromOtherNames["title"] == "summary",
+            reading.titleSource == .heading || reading.titleSource == .label
+        {
             front.title = nil
             front.keysReadFromOtherNames["title"] = nil
         }

@@ -189,7 +189,8 @@ extension ActionAnnotations {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("~~"), let end = trimmed.dropFirst(2).range(of: "~~") else { return }
             result.isDone = result.isDone ?? true
-            text = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<end.lowerBound])
+            text =
+                String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<end.lowerBound])
                 + trimmed[end.upperBound...]
         }
 
@@ -336,8 +337,7 @@ extension ActionAnnotations {
             var index = text.endIndex
             while index > text.startIndex {
                 index = text.index(before: index)
-                if text[index] == ".", text.index(after: index) < text.endIndex, text[text.index(after: index)] == " "
-                {
+                if text[index] == ".", text.index(after: index) < text.endIndex, text[text.index(after: index)] == " " {
                     boundary = index
                     break
                 }
@@ -367,7 +367,7 @@ extension ActionAnnotations {
                 if character == "," || character == ";" {
                     parts.append(part)
                     part = ""
-                } else if (character == "+" || character == "&"), part.last == " ", characters.first == " " {
+                } else if character == "+" || character == "&", part.last == " ", characters.first == " " {
                     parts.append(part)
                     part = ""
                 } else {
@@ -407,7 +407,9 @@ extension ActionAnnotations {
             // Done or not: `done`, `Done - see wiki`, `shipped March 5`, `in progress`
             if ActionAnnotations.doneWords.contains(first) && first != "yes" {
                 result.isDone = result.isDone ?? true
-                if let day = DateScanner.firstDate(in: stripped, dayFirst: dayFirst) { result.closed = result.closed ?? day }
+                if let day = DateScanner.firstDate(in: stripped, dayFirst: dayFirst) {
+                    result.closed = result.closed ?? day
+                }
                 return .status
             }
             if ["in progress", "not started", "to do", "todo", "wip", "planned", "ongoing", "pending"].contains(where: {
@@ -556,7 +558,8 @@ extension ActionAnnotations {
             let words = Words.split(text)
             guard let first = words.first, words.count <= 4 else { return false }
             if first.count == 2, first.hasPrefix("q") || first.hasPrefix("h"), first.last!.isNumber { return true }
-            if ["end", "mid", "early", "late", "next", "this", "eoy", "eom", "eoq", "asap", "tbd", "tbc"].contains(first)
+            if ["end", "mid", "early", "late", "next", "this", "eoy", "eom", "eoq", "asap", "tbd", "tbc"].contains(
+                first)
             {
                 return true
             }
@@ -599,7 +602,9 @@ extension ActionAnnotations {
             // `IT Security` is a team, `it` a pronoun.
             let isAcronym = first.count >= 2 && first.allSatisfy(\.isUppercase)
             guard let firstWord = lowerWords.first, isAcronym || !notNames.contains(firstWord),
-                !lowerWords.contains(where: { ["is", "are", "was", "were", "to", "will", "should", "the"].contains($0) }),
+                !lowerWords.contains(where: {
+                    ["is", "are", "was", "were", "to", "will", "should", "the"].contains($0)
+                }),
                 DateScanner.monthNumber(firstWord) == nil, !DateScanner.weekdays.contains(firstWord),
                 !trimmed.contains(where: { $0.isNumber }),
                 trimmed.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "_" })

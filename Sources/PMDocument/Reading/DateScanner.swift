@@ -48,10 +48,14 @@ enum DateScanner {
     }
 
     /// The date `found` means: itself when unambiguous, else the reading `dayFirst` picks.
-    static func settle(_ found: Found, dayFirst: Bool?, matching hints: [CalendarDate] = []) -> CalendarDate? {
+    ///
+    /// - Parameter hints: days written elsewhere in the document (the file name's date, the timeline's `Mon 3
+    ///   Apr`): an ambiguous date is the reading one of them confirms.
+    static func settle(_ found: Found, dayFirst: Bool?, matching hints: [MonthDay] = []) -> CalendarDate? {
         guard let alternative = found.alternative else { return found.date }
-        if hints.contains(found.date) { return found.date }
-        if hints.contains(alternative) { return alternative }
+        let confirms = { (date: CalendarDate) in hints.contains(MonthDay(month: date.month, day: date.day)) }
+        if confirms(found.date), !confirms(alternative) { return found.date }
+        if confirms(alternative), !confirms(found.date) { return alternative }
         // `found.date` is the day-first reading of an ambiguous date.
         switch dayFirst {
         case true?: return found.date
@@ -249,7 +253,8 @@ enum DateScanner {
     static func monthNumber(_ word: String) -> Int? {
         guard word.count >= 3 else { return nil }
         if word == "sept" { return 9 }
-        for (index, name) in CalendarDate.months.enumerated() where name == word || (name.hasPrefix(word) && word.count == 3) {
+        for (index, name) in CalendarDate.months.enumerated()
+        where name == word || (name.hasPrefix(word) && word.count == 3) {
             return index + 1
         }
         return nil

@@ -91,8 +91,9 @@ struct ForeignActionReader {
     /// (`In progress`, `Planned`, `Long-term`), or nothing.
     static func groupState(_ text: String) -> Bool? {
         let words = Set(Words.split(text))
-        if !words.isDisjoint(with: ["done", "completed", "complete", "finished", "shipped", "closed", "resolved", "fixed"])
-        {
+        if !words.isDisjoint(with: [
+            "done", "completed", "complete", "finished", "shipped", "closed", "resolved", "fixed",
+        ]) {
             return words.contains("not") ? false : true
         }
         if !words.isDisjoint(with: [
@@ -209,39 +210,18 @@ struct ForeignActionReader {
         }
     }
 
-    /// The item's token: the one its id comment holds, else one derived from its text (as for pm's format,
-    /// with the same warnings for an id comment that is not valid).
+    /// The item's token, as for pm's format (see ``ActionItemReader/identify(_:marks:path:)``).
     func identify(_ item: inout ActionItem, marks: [ActionID.Mark]) {
-        item.hasIDComment = !marks.isEmpty
-        item.token = ActionID.derivedToken(forText: item.text)
-        switch (marks.first, marks.count) {
-        case (.token(let token)?, 1):
-            item.token = token
-        case (.malformed(let written)?, 1):
-            findings.diagnostics.append(
-                Diagnostic(
-                    .warning, path: path, line: item.line, rule: .actionIDInvalid,
-                    "`<!-- id:\(written) -->` is not an action id (3 to 16 lower-case letters and digits, one a "
-                        + "letter); until it is fixed, or removed and `pm fix ids` writes a new one, the item goes by "
-                        + "an id derived from its text"))
-        case (_, 2...):
-            findings.diagnostics.append(
-                Diagnostic(
-                    .warning, path: path, line: item.line, rule: .actionIDInvalid,
-                    "the item holds \(marks.count) id comments; keep one (until then the item goes by an id derived "
-                        + "from its text)"))
-        default:
-            break
+        if let problem = ActionItemReader.identify(&item, marks: marks, path: path) {
+            findings.diagnostics.append(problem)
         }
     }
 
     /// The file offset just after the paragraph's last non-blank byte: where an id comment goes.
     private func idOffset(paragraph: Int) -> Int {
-        let line = tree.nodes[paragraph].end.line + lineOffset
-        let content = source.content(ofLine: line)
-        var end = content.endIndex
-        while end > content.startIndex, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
-        return end
+        ActionItemReader(
+            tree: tree, source: source, bodyStart: bodyStart, lineOffset: lineOffset, incidentID: "", path: path
+        ).idOffset(paragraph: paragraph)
     }
 
     /// Whether a list item states a field of the incident (`**Date:** …`, `- sev: 2`) rather than an action.
@@ -276,20 +256,24 @@ struct ForeignActionReader {
         let words = Words.split(header)
         let phrase = words.joined(separator: " ")
         guard !words.isEmpty else { return .unknown }
-        if ["#", "no", "id", "ref", "nr", "number", "num", "priority", "prio", "p", "severity", "effort", "size",
+        if [
+            "#", "no", "id", "ref", "nr", "number", "num", "priority", "prio", "p", "severity", "effort", "size",
             "estimate", "points", "notes", "comments", "comment", "note",
         ].contains(phrase) || words == ["ref"] {
             return .ignored
         }
         let set = Set(words)
-        if !set.isDisjoint(with: ["owner", "owners", "assignee", "assignees", "assigned", "responsible", "who", "dri", "lead", "accountable"]) {
+        if !set.isDisjoint(with: [
+            "owner", "owners", "assignee", "assignees", "assigned", "responsible", "who", "dri", "lead", "accountable",
+        ]) {
             return .owner
         }
         if !set.isDisjoint(with: ["status", "state", "progress", "done", "complete", "completed", "resolution"]) {
             return .status
         }
         if !set.isDisjoint(with: ["due", "target", "deadline", "eta", "date", "when", "by"]) { return .due }
-        if !set.isDisjoint(with: ["ticket", "tickets", "issue", "issues", "link", "links", "jira", "bug", "bugs", "pr",
+        if !set.isDisjoint(with: [
+            "ticket", "tickets", "issue", "issues", "link", "links", "jira", "bug", "bugs", "pr",
             "url", "tracking", "tracker", "reference", "github", "linear", "card",
         ]) {
             return .ticket
@@ -325,7 +309,8 @@ struct ForeignActionReader {
             // The first column of prose (most cells with three words or more).
             let prose = columns.indices.first { column in
                 columns[column] == .unknown
-                    && cells.filter { $0[column].text.split(separator: " ").count >= 3 }.count * 2 >= max(1, cells.count)
+                    && cells.filter { $0[column].text.split(separator: " ").count >= 3 }.count * 2
+                        >= max(1, cells.count)
             }
             guard let prose else { return [] }
             columns[prose] = .text
@@ -392,7 +377,8 @@ struct ForeignActionReader {
         if let link = cell.links.first, ActionAnnotations.isURLText(link.destination) { return link.destination }
         for word in cell.text.split(separator: " ") {
             let word = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;()[]"))
-            if ActionTokens.isTicket(word) || (word.hasPrefix("#") && word.dropFirst().allSatisfy { $0.isNumber } && word.count > 1)
+            if ActionTokens.isTicket(word)
+                || (word.hasPrefix("#") && word.dropFirst().allSatisfy { $0.isNumber } && word.count > 1)
                 || ActionAnnotations.isURLText(word)
             {
                 return word
@@ -452,7 +438,8 @@ struct ForeignActionReader {
 
     /// Whether a region says there is nothing to do (`None — …`, `N/A`, `No action items`).
     func saysNone(_ region: Region) -> Bool {
-        let text = tree.plainText(in: (region.blocks.first ?? 0)..<(region.blocks.last.map { tree.nodes[$0].subtreeEnd } ?? 0))
+        let text = tree.plainText(
+            in: (region.blocks.first ?? 0)..<(region.blocks.last.map { tree.nodes[$0].subtreeEnd } ?? 0))
         let words = Words.split(text)
         guard let first = words.first else { return true }
         return ["none", "na", "nothing", "no", "n"].contains(first)

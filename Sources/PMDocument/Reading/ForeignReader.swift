@@ -342,9 +342,8 @@ struct ForeignReader {
     func readDate(_ entries: [Entry], into reading: inout Reading) {
         if frontMatter.date != nil || frontMatter.started != nil { return }
         let nameDate = Self.date(inName: id)
-                let timelineDays = timelineMonthDays(entries)
-        var hints = nameDate.map { [$0] } ?? []
-        hints += timelineDays
+        let hints =
+            (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? []) + timelineMonthDays(entries)
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
         for key in ["date", "started"] {
             for label in labels where labelKey(label.name) == key {
@@ -358,7 +357,9 @@ struct ForeignReader {
             }
         }
         // The title (`Service outage on 2025-05-20`).
-        if let title = reading.title ?? frontMatter.title, let date = DateScanner.firstDate(in: title, dayFirst: dayFirst) {
+        if let title = reading.title ?? frontMatter.title,
+            let date = DateScanner.firstDate(in: title, dayFirst: dayFirst)
+        {
             reading.date = date
             reading.dateSource = reading.titleSource == .frontMatter ? .frontMatter : .heading
             return
@@ -396,8 +397,15 @@ struct ForeignReader {
         entries.filter { $0.meaning.key == "timeline" && $0.level <= 6 }.flatMap { Array($0.content) }
     }
 
-    private func timelineMonthDays(_ entries: [Entry]) -> [CalendarDate] {
-        []
+    /// The days the timeline names, with or without a year (`Mon 3 Apr 08:05`, `2023-04-03 08:05`).
+    private func timelineMonthDays(_ entries: [Entry]) -> [DateScanner.MonthDay] {
+        timelineBlocks(entries).flatMap { position -> [DateScanner.MonthDay] in
+            let text = tree.plainText(of: topLevel[position])
+            return DateScanner.monthDays(in: text)
+                + DateScanner.dates(in: text).filter { !$0.isAmbiguous }.map {
+                    DateScanner.MonthDay(month: $0.date.month, day: $0.date.day)
+                }
+        }
     }
 
     /// The first full date in the timeline (list items, table cells, its sub-headings).
@@ -487,7 +495,9 @@ struct ForeignReader {
             if !text.isEmpty { return (text, .heading) }
         }
         let fromLabels = labels.filter { labelKey($0.name) == key && !$0.value.isEmpty }
-        let best = fromLabels.max { classifier.meaning(of: $0.name).strength < classifier.meaning(of: $1.name).strength }
+        let best = fromLabels.max {
+            classifier.meaning(of: $0.name).strength < classifier.meaning(of: $1.name).strength
+        }
         if let best { return (best.value, best.source) }
         // A heading that names it second (`Root cause and resolution`).
         for entry in entries where entry.meaning.otherKeys.contains(key) {
@@ -540,7 +550,9 @@ struct ForeignReader {
         // lessons written as work to do.
         if regions.isEmpty {
             for entry in entries where !isCovered(entry.position) {
-                guard let key = entry.meaning.key, ["prevention", "lessons", "resolution"].contains(key) else { continue }
+                guard let key = entry.meaning.key, ["prevention", "lessons", "resolution"].contains(key) else {
+                    continue
+                }
                 let blocks = entry.content.map { topLevel[$0] }
                 let plan = reader.looksLikePlan(blocks, entries: entries.filter { entry.content.contains($0.position) })
                 if key == "prevention" ? reader.holdsItems(blocks) : plan {
@@ -603,7 +615,9 @@ struct ForeignReader {
                 }
             }
         }
-        let author = labels.first { ["author", "written by", "authors"].contains(Words.split($0.name).joined(separator: " ")) }
+        let author = labels.first {
+            ["author", "written by", "authors"].contains(Words.split($0.name).joined(separator: " "))
+        }
         return author?.value.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 }

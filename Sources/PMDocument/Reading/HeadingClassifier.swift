@@ -116,7 +116,8 @@ public struct HeadingClassifier: Sendable {
         add(
             "summary", .medium,
             ["background", "context", "problem statement", "introduction", "what happened", "happened", "details"])
-        add("detection", .strong, ["detection", "detect", "discovery", "found out", "alerted", "noticed", "monitoring"])
+        add(
+            "detection", .strong, ["detection", "detect", "discovery", "found out", "alerted", "noticed", "monitoring"])
         add(
             "resolution", .strong,
             [
@@ -148,8 +149,7 @@ public struct HeadingClassifier: Sendable {
     public func meaning(of heading: String) -> HeadingMeaning {
         var trimmed = heading.trimmingCharacters(in: .whitespaces)
         while let last = trimmed.last, ":.?!".contains(last) { trimmed.removeLast() }
-        if let key = catalog.key(forHeading: trimmed) ?? catalog.key(forHeading: Words.withoutParentheticals(trimmed))
-        {
+        if let key = catalog.key(forHeading: trimmed) ?? catalog.key(forHeading: Words.withoutParentheticals(trimmed)) {
             return HeadingMeaning(key: key, strength: .template)
         }
         let words = Words(trimmed)
@@ -177,7 +177,9 @@ public struct HeadingClassifier: Sendable {
         // The strongest meaning; among equals, the one named first.
         // Actions win a tie: `Monitoring improvements` and `Lessons and action items` hold work to do.
         let ordered = matches.sorted {
-            ($1.strength, $1.key == "actions" ? 1 : 0, $0.position) < ($0.strength, $0.key == "actions" ? 1 : 0, $1.position)
+            ($1.strength, $1.key == "actions" ? 1 : 0, $0.position) < (
+                $0.strength, $0.key == "actions" ? 1 : 0, $1.position
+            )
         }
         let best = ordered[0]
         var others: [String] = []

@@ -80,7 +80,8 @@ struct LabelReader {
         if let (question, line) = lines.first, Self.segments(of: question).isEmpty {
             let trimmed = question.trimmingCharacters(in: .whitespaces)
             if trimmed.hasSuffix("?"), trimmed.split(separator: " ").count <= 12 {
-                var answer = lines.dropFirst().map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                var answer = lines.dropFirst().map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(
+                    separator: " ")
                 if answer.isEmpty, paragraph > 0, tree.nodes[paragraph - 1].kind == .item {
                     answer = tree.plainText(
                         in: tree.nodes[paragraph].subtreeEnd..<tree.nodes[paragraph - 1].subtreeEnd)
@@ -96,8 +97,10 @@ struct LabelReader {
             let found = Self.segments(of: text)
             if found.isEmpty {
                 if let last = continuing, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                    labels[last].value += (labels[last].value.isEmpty ? "" : " ") + text.trimmingCharacters(
-                        in: .whitespaces)
+                    labels[last].value +=
+                        (labels[last].value.isEmpty ? "" : " ")
+                        + text.trimmingCharacters(
+                            in: .whitespaces)
                 }
                 continue
             }
@@ -111,7 +114,8 @@ struct LabelReader {
             tree.nodes[paragraph - 1].subtreeEnd > tree.nodes[paragraph].subtreeEnd
         {
             labels[0].item = paragraph - 1
-            labels[0].value = tree.plainText(in: tree.nodes[paragraph].subtreeEnd..<tree.nodes[paragraph - 1].subtreeEnd)
+            labels[0].value = tree.plainText(
+                in: tree.nodes[paragraph].subtreeEnd..<tree.nodes[paragraph - 1].subtreeEnd)
         }
         return labels
     }
@@ -145,7 +149,8 @@ struct LabelReader {
         var rows = table.rows
         let header = table.header.cells.map { PipeTable.CellContent($0).text }
         let headerWords = Words.split(header[0])
-        if !header[0].isEmpty, !["field", "key", "item", "name", "property", "attribute"].contains(headerWords.first ?? "")
+        if !header[0].isEmpty,
+            !["field", "key", "item", "name", "property", "attribute"].contains(headerWords.first ?? "")
         {
             rows.insert(table.header, at: 0)
         }

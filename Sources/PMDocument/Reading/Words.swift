@@ -64,19 +64,7 @@ struct Words: Sendable {
     /// Lower-case words of letters and digits, accents folded; apostrophes split contractions
     /// (`we're` is `we`, `re`).
     static func split(_ text: String) -> [String] {
-        var words: [String] = []
-        var word = ""
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        return words
+        HeadingKey.words(text)
     }
 
     /// `follow up` → `followup`, `to do` → `todo`, `tl dr` → `tldr`, `post mortem` → `postmortem`.

@@ -29,16 +29,18 @@ public struct ForeignFormat: LintCheck {
         findings.append(
             context.finding(
                 .foreignFormat, line: 1,
-                "written in another format (no `template:` in the front matter); pm read \(read.joined(separator: ", "))."
-                    + " To adopt pm's format, run `pm template upgrade \(postmortem.id)`", severity: .note))
+                "written in another format (no `template:` in the front matter); pm read "
+                    + "\(read.joined(separator: ", ")). To adopt pm's format, run "
+                    + "`pm template upgrade \(postmortem.id)`",
+                severity: .note))
         for problem in postmortem.readingProblems {
             switch problem.kind {
             case .noDate:
                 findings.append(
                     context.finding(
                         .noDate, line: problem.line,
-                        "no date found: neither a `date:` key, a `Date:` line nor the file name gives the incident's day",
-                        severity: .warning))
+                        "no date found: neither a `date:` key, a `Date:` line nor the file name gives the incident's "
+                            + "day", severity: .warning))
             case .unreadActions(let heading):
                 findings.append(
                     context.finding(

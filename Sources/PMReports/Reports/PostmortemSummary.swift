@@ -38,7 +38,9 @@ public struct PostmortemSummary: Sendable {
 
         for (key, title) in [("summary", "Summary"), ("impact", "Impact"), ("root-cause", "Root cause")] {
             // A postmortem written elsewhere may state its impact and root cause in a label.
-            let stated = postmortem.isPMFormat ? nil : key == "impact" ? postmortem.impact : key == "root-cause" ? postmortem.rootCause : nil
+            let stated =
+                postmortem.isPMFormat
+                ? nil : key == "impact" ? postmortem.impact : key == "root-cause" ? postmortem.rootCause : nil
             guard let section = postmortem.section(key) else {
                 guard let stated else { continue }
                 output.write("\n" + bold(title) + "\n")
