@@ -290,6 +290,7 @@ extension ActionAnnotations {
             } else if Self.isURL(word) || ActionTokens.isTicket(word) || Self.isIssueNumber(word) {
                 if result.ticket == nil { result.ticket = word }
                 text = String(text[..<start])
+                while text.last == " " { text.removeLast() }
                 // `…, tracked in NET-120`, `see ENG-1`
                 for filler in [" tracked in", " tracked as", " tracked at", " see", " ticket", " in", " via"]
                 where text.lowercased().hasSuffix(filler) && text.count > filler.count + 3 {

@@ -470,14 +470,17 @@ struct ForeignReader {
             // A heading that looks like a cause, but that no rule placed.
             let hint = entries.first { entry in
                 let words = Set(Words(entry.text).stems)
-                return entry.meaning.key != "root-cause"
-                    && !words.isDisjoint(with: ["caus", "why", "reason", "fault", "analysi", "factor", "contribut"])
+                return entry.meaning.key != "root-cause" && !words.isDisjoint(with: Self.causeHints)
             }
             if let hint {
                 reading.problems.append(ReadingProblem(.unrecognisedCause(heading: hint.text), line: hint.line))
             }
         }
     }
+
+    /// Stems of words that hint at a root cause in a heading no rule placed (`Factors`, `Underlying issues`).
+    static let causeHints = Set(
+        Words.stems(of: "cause why reason fault analysis factor contributing underlying because explanation"))
 
     /// The text of the best section meaning `key` (answered), else of the first label meaning it.
     private func field(_ key: String, _ entries: [Entry]) -> (String?, FieldSource?) {
