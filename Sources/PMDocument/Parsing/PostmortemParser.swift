@@ -176,6 +176,10 @@ public struct PostmortemParser: Sendable {
             postmortem.headingTitle = title
             postmortem.sources["title"] = reading.titleSource ?? .heading
         }
+        if reading.publishedDate != nil {
+            // A blog post's `date:` is the day it was published; the incident's day was read elsewhere.
+            front.date = nil
+        }
         if front.severity == nil, let severity = reading.severity {
             front.severity = severity
             postmortem.sources["severity"] = .label

@@ -129,6 +129,7 @@ extension ActionAnnotations {
 
         mutating func run() -> ActionAnnotations {
             readLeadingMarkers()
+            readLeadingOwnerOrTicket()
             var guardCount = 0
             while guardCount < 40, readTrailingGroup() { guardCount += 1 }
             readStrikethrough()
@@ -176,6 +177,60 @@ extension ActionAnnotations {
                     break
                 }
             }
+        }
+
+        /// `[@alice] Fix …`, `@lena: revert …`, `ENG-12: Fix …`, `org/repo#123: Fix …`, `[T123](…) – Fix …`.
+        mutating func readLeadingOwnerOrTicket() {
+            var changed = true
+            while changed {
+                changed = false
+                text = String(text.drop(while: { $0 == " " }))
+                // `[@alice]`
+                if text.hasPrefix("[@"), let close = text.firstIndex(of: "]") {
+                    let name = text[text.index(text.startIndex, offsetBy: 2)..<close]
+                    if ActionTokens.isName(name) {
+                        addOwner(String(name))
+                        text = String(text[text.index(after: close)...])
+                        changed = true
+                        continue
+                    }
+                }
+                // The first word, when a colon or a dash follows it.
+                guard let space = text.firstIndex(of: " ") else { return }
+                var word = String(text[..<space])
+                var rest = text[space...].drop(while: { $0 == " " })
+                if word.hasSuffix(":") {
+                    word.removeLast()
+                } else if let dash = rest.first, "-–—".contains(dash), rest.dropFirst().first == " " {
+                    rest = rest.dropFirst().drop(while: { $0 == " " })
+                } else {
+                    return
+                }
+                guard rest.first.map({ $0.isLetter || $0 == Self.open }) == true else { return }
+                if word.hasPrefix("@"), ActionTokens.isName(word.dropFirst()) {
+                    addOwner(String(word.dropFirst()))
+                } else if ActionTokens.isTicket(word) || Self.isIssueNumber(word) || Self.isRepositoryIssue(word) {
+                    if result.ticket == nil { result.ticket = word }
+                } else if let link = Self.singlePlaceholder(word, kind: "L"), Self.isTicketText(links[link].text) {
+                    if result.ticket == nil { result.ticket = Self.ticket(fromLink: links[link]) }
+                } else {
+                    return
+                }
+                text = String(rest)
+                changed = true
+            }
+        }
+
+        /// `org/repo#123`, a GitHub issue in another repository.
+        static func isRepositoryIssue(_ word: String) -> Bool {
+            guard let hash = word.firstIndex(of: "#"), let slash = word.firstIndex(of: "/"), slash < hash else {
+                return false
+            }
+            let number = word[word.index(after: hash)...]
+            let repository = word[..<hash]
+            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+                && repository.split(separator: "/").count == 2
+                && repository.allSatisfy { $0.isLetter || $0.isNumber || "/-_.".contains($0) }
         }
 
         static let leadingMarkers: [(String, Bool)] = [
@@ -287,7 +342,9 @@ extension ActionAnnotations {
                 } else if result.due == nil {
                     result.dueText = String(word.dropFirst(4))
                 }
-            } else if Self.isURL(word) || ActionTokens.isTicket(word) || Self.isIssueNumber(word) {
+            } else if Self.isURL(word) || ActionTokens.isTicket(word) || Self.isIssueNumber(word)
+                || Self.isRepositoryIssue(word)
+            {
                 if result.ticket == nil { result.ticket = word }
                 text = String(text[..<start])
                 while text.last == " " { text.removeLast() }

@@ -73,8 +73,38 @@ struct ForeignActionReader {
                 break
             }
         }
-        return items
+        return items.isEmpty ? leadItems(region) : items
     }
+
+    /// Actions written as paragraphs that each lead with a bold name (`**Faster rollback.** We are keeping …`),
+    /// as blog posts write them: the bold words are the action; the sentences after it may say it is done.
+    func leadItems(_ region: Region) -> [ActionItem] {
+        region.blocks.compactMap { block -> ActionItem? in
+            guard tree.nodes[block].kind == .paragraph, tables[block] == nil,
+                let lead = tree.children(of: block).first, tree.nodes[lead].kind == .strong
+            else { return nil }
+            var text = tree.plainText(of: lead).trimmingCharacters(in: .whitespaces)
+            while let last = text.last, ".:".contains(last) { text.removeLast() }
+            let rest = tree.plainText(in: tree.nodes[lead].subtreeEnd..<tree.nodes[block].subtreeEnd).lowercased()
+            guard !text.isEmpty, text.split(separator: " ").count <= 12, !rest.isEmpty else { return nil }
+            let isDone = Self.donePhrases.contains { rest.contains($0) }
+            var item = ActionItem(
+                incidentID: "", position: 0, isDone: isDone, text: text, owners: [], due: nil, dueText: nil,
+                kind: nil, ticket: nil, line: tree.nodes[block].start.line + lineOffset, checkboxOffset: nil, depth: 0)
+            identify(&item, marks: Self.idMarks(under: lead, in: tree))
+            item.idOffset = idOffset(paragraph: block)
+            if isDone { item.closedSource = .unknown }
+            return item
+        }
+    }
+
+    /// What a sentence says of work that is finished.
+    static let donePhrases = [
+        "already live", "already in place", "is now live", "now live", "already done", "has been deployed",
+        "have been deployed", "has shipped", "have shipped", "is complete", "was completed", "is in place",
+        "already rolled out", "has been rolled out", "this change is live", "we have added", "we have changed",
+        "we have modified", "we have fixed", "we have moved", "we have removed", "(done)", "(completed)",
+    ]
 
     /// Whether a paragraph is a group label inside a region (`**Short term**`, `Done:`).
     static func isGroupLabel(_ paragraph: Int, in tree: MarkdownTree) -> Bool {
@@ -143,11 +173,12 @@ struct ForeignActionReader {
 
     /// Every task item (`- [ ]`, `- [x]`) under `node`, nested ones included (with their depth among task
     /// items).
-    func taskItems(under node: Int) -> [ActionItem] {
+    func taskItems(under node: Int, excluding excluded: [Range<Int>] = []) -> [ActionItem] {
         var items: [ActionItem] = []
         var open: [Int] = []  // subtree ends of enclosing task items
         for index in node..<tree.nodes[node].subtreeEnd where tree.nodes[index].kind == .item {
             while let end = open.last, end <= index { open.removeLast() }
+            if excluded.contains(where: { $0.contains(index) }) { continue }
             guard checkbox(of: index) != nil, let paragraph = tree.children(of: index).first else { continue }
             if var action = action(item: index, paragraph: paragraph, group: nil) {
                 action.depth = open.count

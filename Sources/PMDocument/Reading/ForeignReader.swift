@@ -28,6 +28,8 @@ struct ForeignReader {
         var severity: String?
         var date: CalendarDate?
         var dateSource: FieldSource?
+        /// A blog post's front-matter `date:`, when it is the day of publishing rather than of the incident.
+        var publishedDate: CalendarDate?
         var impact: String?
         var impactSource: FieldSource?
         var rootCause: String?
@@ -79,8 +81,32 @@ struct ForeignReader {
             }
         }
         self.tables = tables
-        labels = LabelReader(tree: tree, lineOffset: lineOffset, tables: tables).labels()
+        labels =
+            LabelReader(tree: tree, lineOffset: lineOffset, tables: tables).labels()
+            + Self.outlineLabels(in: tree, lineOffset: lineOffset, classifier: classifier)
         dayFirst = Self.dayFirst(tree: tree, labels: labels)
+    }
+
+    /// Fields written as an outline: a list item of a few words naming a section (`Impact`, `Action items`)
+    /// over a nested list that holds its value.
+    static func outlineLabels(in tree: MarkdownTree, lineOffset: Int, classifier: HeadingClassifier) -> [TextLabel] {
+        var labels: [TextLabel] = []
+        for item in tree.nodes.indices where tree.nodes[item].kind == .item {
+            let children = tree.children(of: item)
+            guard let paragraph = children.first, tree.nodes[paragraph].kind == .paragraph,
+                children.dropFirst().contains(where: { tree.nodes[$0].kind == .list })
+            else { continue }
+            let name = tree.plainText(of: paragraph)
+            guard name.split(separator: " ").count <= 4, !name.contains(":"), TaskCheckbox.parse(name) == nil,
+                classifier.meaning(of: name).strength >= .strong
+            else { continue }
+            labels.append(
+                TextLabel(
+                    name: name,
+                    value: tree.plainText(in: tree.nodes[paragraph].subtreeEnd..<tree.nodes[item].subtreeEnd),
+                    line: tree.nodes[paragraph].start.line + lineOffset, source: .label, item: item))
+        }
+        return labels
     }
 
     func read() -> Reading {
@@ -282,16 +308,15 @@ struct ForeignReader {
 
     /// Labels whose name means `key` (the classifier's key, or `date`, `severity`).
     private func labelKey(_ name: String) -> String? {
-        let words = Words.split(name)
+        let words = Words.split(Words.withoutParentheticals(name))
         let set = Set(words)
         if !set.isDisjoint(with: ["severity", "sev", "priority"]) || words == ["impact", "level"] {
             return "severity"
         }
         if !set.isDisjoint(with: Self.dateTraps) { return nil }
         if !set.isDisjoint(with: ["date", "when", "day", "occurred", "occurrence"]) { return "date" }
-        if ["started", "start", "began", "incident start", "impact start", "start time"].contains(
-            words.joined(separator: " "))
-        {
+        // `Start`, `Incident start time (UTC)`, `Began`
+        if !set.isDisjoint(with: ["start", "started", "began", "begin", "beginning"]), words.count <= 4 {
             return "started"
         }
         return classifier.meaning(of: name).key
@@ -339,9 +364,38 @@ struct ForeignReader {
         return nil
     }
 
+    /// Keys of a static site generator's front matter (Jekyll, Hugo), whose `date:` is the day of publishing.
+    static let publishingKeys: Set<String> = [
+        "layout", "draft", "permalink", "categories", "slug", "excerpt", "published", "weight", "comments",
+        "feature_image", "cover", "image", "toc", "url",
+    ]
+
     func readDate(_ entries: [Entry], into reading: inout Reading) {
-        if frontMatter.date != nil || frontMatter.started != nil { return }
         let nameDate = Self.date(inName: id)
+        if let published = frontMatter.date, frontMatter.started == nil,
+            frontMatter.extra.contains(where: { Self.publishingKeys.contains($0.key.lowercased()) })
+        {
+            // A blog post's `date:` is when it was published: a day in the file name, or a month and day the
+            // opening text names (`On August 2`), up to 30 days before it is the incident's.
+            let named = nameDate.flatMap { $0 <= published ? $0 : nil }
+            let opening = openingMonthDays(entries).compactMap { day -> CalendarDate? in
+                for year in [published.year, published.year - 1] {
+                    if let date = CalendarDate(year: year, month: day.month, day: day.day), date <= published,
+                        date.days(until: published) <= 30
+                    {
+                        return date
+                    }
+                }
+                return nil
+            }.first
+            if let date = named ?? opening, date != published {
+                reading.date = date
+                reading.dateSource = named != nil ? .fileName : .text
+                reading.publishedDate = published
+            }
+            return
+        }
+        if frontMatter.date != nil || frontMatter.started != nil { return }
         let hints =
             (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? []) + timelineMonthDays(entries)
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
@@ -429,19 +483,28 @@ struct ForeignReader {
         "edited", "revised", "last",
     ]
 
-    /// The first full date of the opening paragraphs and the summary (or what happened), skipping
-    /// publishing dates.
-    private func openingDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
+    /// The paragraphs of the opening text and of the summary (or what happened), in order.
+    private func openingParagraphs(_ entries: [Entry]) -> [Int] {
         let firstSection = entries.first(where: { $0.level <= 6 })?.position ?? topLevel.count
         var positions = Array(0..<firstSection)
         for entry in entries where ["summary", "what-happened"].contains(entry.meaning.key ?? "") {
             positions += Array(entry.content)
         }
-        let paragraphs = positions.flatMap { position -> [Int] in
+        return positions.flatMap { position -> [Int] in
             let top = topLevel[position]
             return (top..<tree.nodes[top].subtreeEnd).filter { tree.nodes[$0].kind == .paragraph && tables[$0] == nil }
         }
-        for index in paragraphs {
+    }
+
+    /// The months and days the opening text names without a year (`On August 2`).
+    private func openingMonthDays(_ entries: [Entry]) -> [DateScanner.MonthDay] {
+        openingParagraphs(entries).flatMap { DateScanner.monthDays(in: tree.plainText(of: $0)) }
+    }
+
+    /// The first full date of the opening paragraphs and the summary (or what happened), skipping
+    /// publishing dates.
+    private func openingDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
+        for index in openingParagraphs(entries) {
             let text = tree.plainText(of: index)
             let characters = Array(text)
             for found in DateScanner.dates(in: text) {
@@ -536,6 +599,7 @@ struct ForeignReader {
             dayFirst: dayFirst, signer: signer(), classifier: classifier, path: path)
         var regions: [ForeignActionReader.Region] = []
         var covered: [Range<Int>] = []  // top-level positions already read as actions
+        var coveredItems: [Range<Int>] = []  // list items (node ranges) already read as actions
         func isCovered(_ position: Int) -> Bool { covered.contains { $0.contains(position) } }
 
         // Sections and sub-sections whose heading means the actions.
@@ -548,6 +612,7 @@ struct ForeignReader {
             guard let item = label.item else { continue }
             let nested = tree.children(of: item).filter { tree.nodes[$0].kind == .list }
             regions.append(.init(title: label.name, line: label.line, blocks: nested))
+            coveredItems.append(item..<tree.nodes[item].subtreeEnd)
         }
         // Without any, the sections that hold actions in some postmortems: prevention, a remediation plan,
         // lessons written as work to do.
@@ -577,7 +642,7 @@ struct ForeignReader {
         let checklists = entries.filter { Self.isChecklist($0.text) }.map { $0.position..<$0.content.upperBound }
         for (position, index) in topLevel.enumerated()
         where !isCovered(position) && !checklists.contains(where: { $0.contains(position) }) {
-            items += reader.taskItems(under: index).filter { !$0.text.hasSuffix("?") }
+            items += reader.taskItems(under: index, excluding: coveredItems).filter { !$0.text.hasSuffix("?") }
         }
         items.sort { $0.line < $1.line }
         for index in items.indices {

@@ -159,6 +159,10 @@ public struct HeadingClassifier: Sendable {
         if words.hasRaw(["customers", "customer", "you", "users", "clients"]), words.hasRaw(["can", "should"]) {
             return HeadingMeaning(key: "advice", strength: .strong)
         }
+        // A retrospective's observations: `What can be improved`, `What could have gone better`.
+        if words.hasRaw(["improved", "better"]), words.hasRaw(["can", "could", "went", "gone"]) {
+            return HeadingMeaning(key: "lessons", strength: .strong)
+        }
         let isFuture = words.hasRaw(Self.futureWords)
         let isPast = words.hasRaw(Self.pastWords)
         var matches: [(key: String, strength: HeadingMeaning.Strength, position: Int)] = []
