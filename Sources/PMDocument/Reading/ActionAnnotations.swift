@@ -75,6 +75,29 @@ struct ActionAnnotations: Sendable {
         return result
     }
 
+    /// Applies a detail written under an item (`- Owner: @alice`, `- Due: 2023-01-01`, `- Status: Done`,
+    /// `- Ticket: ENG-1`); false when the text is no such detail.
+    static func applyDetail(_ text: String, to item: inout ActionItem, dayFirst: Bool?) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
+        let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        guard let role = Parser.labelRoles[label], !value.isEmpty else { return false }
+        switch role {
+        case "owner":
+            let owners = Parser.parts(of: value).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+            if item.owners.isEmpty { item.owners = owners }
+        case "due":
+            if item.due == nil { item.due = DateScanner.firstDate(in: value, dayFirst: dayFirst) }
+        case "status":
+            if let done = status(of: value) { item.isDone = done }
+        case "ticket":
+            if item.ticket == nil, let word = value.split(separator: " ").first { item.ticket = String(word) }
+        default:
+            return false
+        }
+        return true
+    }
+
     /// The words that say an item is done, and those that say it is not.
     static let doneWords: Set<String> = [
         "done", "complete", "completed", "fixed", "closed", "shipped", "resolved", "finished", "implemented",
@@ -88,7 +111,8 @@ struct ActionAnnotations: Sendable {
     /// Whether a status word or cell (`Done`, `✅ Done`, `In progress`, `**FIXED**`) says done, open or neither.
     static func status(of text: String) -> Bool? {
         let words = Words.split(text)
-        if text.contains("✅") || text.contains("✔") || text.contains("☑") { return true }
+        if text.contains("✅") || text.contains("✔") || text.contains("☑") || text.contains("✓") { return true }
+        if let box = TaskCheckbox.parse(text.trimmingCharacters(in: .whitespaces)) { return box.isDone }
         guard let first = words.first else { return nil }
         if doneWords.contains(first) { return true }
         let phrase = words.prefix(2).joined(separator: " ")

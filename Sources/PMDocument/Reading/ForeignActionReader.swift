@@ -153,7 +153,21 @@ struct ForeignActionReader {
                 for nested in nestedLists { items += listItems(nested, group: state) }
                 continue
             }
-            if let action = action(item: item, paragraph: paragraph, group: group) { items.append(action) }
+            guard var action = action(item: item, paragraph: paragraph, group: group) else { continue }
+            // Details under the item: `- Owner: @alice`, `- Due: 2023-01-01`, `- Status: Done`.
+            for nested in nestedLists {
+                for detail in tree.children(of: nested) where tree.nodes[detail].kind == .item {
+                    let text = tree.plainText(of: detail)
+                    if ActionAnnotations.applyDetail(text, to: &action, dayFirst: dayFirst), action.isDone {
+                        action.closedSource = action.closedSource ?? .unknown
+                    }
+                }
+            }
+            if !action.isDone {
+                action.closed = nil
+                action.closedSource = nil
+            }
+            items.append(action)
         }
         return items
     }
@@ -322,7 +336,12 @@ struct ForeignActionReader {
 
     /// Whether a table lists actions: it has an action column, or an owner, status or due column beside text.
     static func isActionTable(_ table: PipeTable, inActions: Bool) -> Bool {
-        let columns = table.header.cells.map { column(PipeTable.CellContent($0).text) }
+        let headers = table.header.cells.map { PipeTable.CellContent($0).text }
+        // A table of times is a timeline (`| Time | Action | Who |`).
+        if !inActions, headers.contains(where: { !Set(Words.split($0)).isDisjoint(with: ["time", "timestamp"]) }) {
+            return false
+        }
+        let columns = headers.map(column)
         let hasText = columns.contains(.text)
         let hasWork = columns.contains(.owner) || columns.contains(.status) || columns.contains(.due)
         if inActions { return hasText || hasWork }

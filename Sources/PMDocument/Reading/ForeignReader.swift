@@ -533,7 +533,8 @@ struct ForeignReader {
             // A heading that looks like a cause, but that no rule placed.
             let hint = entries.first { entry in
                 let words = Set(Words(entry.text).stems)
-                return entry.meaning.key != "root-cause" && !words.isDisjoint(with: Self.causeHints)
+                return entry.meaning.key != "root-cause" && entry.meaning.strength < .template
+                    && !words.isDisjoint(with: Self.causeHints)
             }
             if let hint {
                 reading.problems.append(ReadingProblem(.unrecognisedCause(heading: hint.text), line: hint.line))
@@ -638,10 +639,15 @@ struct ForeignReader {
             }
             items += found
         }
-        // Task items anywhere else, unless in a checklist of the template (or asking a question of it).
+        // Task items anywhere else, unless in a checklist of the template (or asking a question of it), and
+        // tables that name their action and owner, status or due columns, outside the timeline.
         let checklists = entries.filter { Self.isChecklist($0.text) }.map { $0.position..<$0.content.upperBound }
+        let timelines = entries.filter { $0.meaning.key == "timeline" }.map { $0.position..<$0.content.upperBound }
         for (position, index) in topLevel.enumerated()
         where !isCovered(position) && !checklists.contains(where: { $0.contains(position) }) {
+            if let table = tables[index], !timelines.contains(where: { $0.contains(position) }) {
+                items += reader.tableItems(table, group: nil, inActions: false)
+            }
             items += reader.taskItems(under: index, excluding: coveredItems).filter { !$0.text.hasSuffix("?") }
         }
         items.sort { $0.line < $1.line }

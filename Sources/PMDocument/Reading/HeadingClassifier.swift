@@ -84,13 +84,13 @@ public struct HeadingClassifier: Sendable {
                 "action", "action items", "followup", "followups", "next steps", "next step", "todo", "todos",
                 "corrective", "corrective actions", "preventive actions", "preventative actions",
                 "recommendations", "recommendation", "improvements", "improvement", "countermeasures",
-                "workitems", "workitem", "tasks", "task", "ai", "action plan", "remediation items",
+                "workitems", "workitem", "tasks", "task", "action plan", "remediation items",
                 "remediation plan", "remediation actions", "remediations", "future work", "going forward",
                 "moving forward", "what's next", "tickets", "measures", "preventive measures",
                 "preventative measures", "prevention measures", "preventive steps", "preventative steps",
                 "prevention steps", "opportunities", "repair items",
             ])
-        add("actions", .medium, ["fix", "fixes", "change", "changes", "do", "plan", "next", "work"], tense: .future)
+        add("actions", .medium, ["fix", "fixes", "change", "changes", "do", "next", "work"], tense: .future)
         add("prevention", .medium, ["prevent", "prevention", "preventing recurrence", "recurrence", "avoid"])
         add(
             "prevention", .strong,
@@ -159,6 +159,8 @@ public struct HeadingClassifier: Sendable {
         if words.hasRaw(["customers", "customer", "you", "users", "clients"]), words.hasRaw(["can", "should"]) {
             return HeadingMeaning(key: "advice", strength: .strong)
         }
+        // `AIs`: action items, when that is the whole heading (not `Usage of AI tools`).
+        if words.stems == ["ai"] { return HeadingMeaning(key: "actions", strength: .strong) }
         // A retrospective's observations: `What can be improved`, `What could have gone better`.
         if words.hasRaw(["improved", "better"]), words.hasRaw(["can", "could", "went", "gone"]) {
             return HeadingMeaning(key: "lessons", strength: .strong)
