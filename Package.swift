@@ -61,14 +61,16 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedResources"]
         ),
+        // What both test targets share: temporary folders that each test must clean up.
+        .target(name: "PMTestSupport", path: "Tests/PMTestSupport"),
         .testTarget(
             name: "PMCoreTests",
-            dependencies: ["PMDocument", "PMWorkspace", "PMLint", "PMReports"],
+            dependencies: ["PMDocument", "PMWorkspace", "PMLint", "PMReports", "PMTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PMCommandsTests",
-            dependencies: ["PMCommands", "PMDocument", "PMWorkspace", "PMLint", "PMReports"],
+            dependencies: ["PMCommands", "PMDocument", "PMWorkspace", "PMLint", "PMReports", "PMTestSupport"],
             exclude: ["Golden", "Fixtures"]
         ),
     ],

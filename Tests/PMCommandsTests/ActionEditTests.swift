@@ -2,7 +2,7 @@ import Foundation
 import PMDocument
 import Testing
 
-@Suite struct ActionEditTests {
+@Suite(.cleansUpTemporaryFiles) struct ActionEditTests {
     /// A copy of the bundled postmortems in a temporary repository.
     static func repository() throws -> URL {
         let root = try temporaryRepository()
@@ -22,9 +22,57 @@ import Testing
 
     static let messenger = "postmortems/2019-02-14-messenger-replies-stopped.md"
 
+    /// A pm.yml for tests about where `pm action add` writes, not what lint says of an item without owner or date.
+    static let ownerAndDueOff = "lint:\n  rules:\n    action-owner: off\n    action-due: off\n"
+
+    @Test func addRefusesAnItemLintWouldRejectAndWarnsAboutOneItWouldFlag() throws {
+        let root = try Self.repository()
+        defer { TemporaryFiles.remove(root) }
+        let before = try Self.bytes(Self.messenger, in: root)
+        let refused = pm(["action", "add", "2019-02-14", "Add an alert"], in: root.path)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr
+                == "pm: error: the new action has no due date; add due:YYYY-MM-DD at the end of the item "
+                + "[action-due]; the new action has no "
+                + "owner; add @name at the end of the item [action-owner]; pm lint would reject the new item, so "
+                + "nothing was written (pass --owner and --due, or lower those rules in pm.yml's lint.rules)\n")
+        #expect(try Self.bytes(Self.messenger, in: root) == before)
+
+        let warned = pm(
+            [
+                "action", "add", "2019-02-14", "Add an alert", "--owner", "sam", "--due", "2027-01-01", "--kind",
+                "someday",
+            ],
+            in: root.path)
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(
+            Self.maskingNewID(warned.stdout).hasSuffix("[ ] 2019-02-14-messenger-replies-stopped/NEW Add an alert\n"))
+        #expect(
+            warned.stderr.hasPrefix(
+                "\(Self.messenger):81: warning: `#someday` is not a known kind; use one of #prevent, #detect"),
+            "\(warned.stderr)")
+        #expect(warned.stderr.hasSuffix(" [action-kind]\n"))
+
+        // Levels come from pm.yml: a rule lowered to a warning warns, one switched off says nothing.
+        try write(
+            "lint:\n  rules:\n    action-owner: warning\n    action-due: off\n", to: "postmortems/pm.yml", in: root)
+        let lowered = pm(["action", "add", "2019-02-14", "Another"], in: root.path)
+        #expect(lowered.status == 0)
+        #expect(
+            Self.maskingNewID(lowered.stderr)
+                == "\(Self.messenger):82: warning: open action 2019-02-14-messenger-replies-stopped/NEW has no owner; "
+                + "add @name at the end of the item [action-owner]\n")
+    }
+
+    /// `text` with the random token of a new item's id as NEW.
+    static func maskingNewID(_ text: String) -> String {
+        text.replacing(/replies-stopped\/[a-z0-9]{5}\b/, with: "replies-stopped/NEW")
+    }
+
     @Test func doneTicksTheBoxAndWritesTheClosingDayAndUndoRestoresEveryByte() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try Self.bytes(Self.messenger, in: root)
         let run = pm(["action", "done", "2019-02-14/u25rs"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
@@ -57,7 +105,7 @@ import Testing
 
     @Test func undoOfAnUpperCaseXAndCRLFFilesKeepEveryOtherByte() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let text =
             "\u{FEFF}---\r\ntitle: t\r\n---\r\n\r\n## Action items\r\n\r\n- [X] Done @sam\r\n  - [ ] nested `[ ]` "
             + "@jo\r\n"
@@ -110,7 +158,7 @@ import Testing
     @Test(arguments: refusals)
     func refusalsChangeNothing(arguments: [String], status: Int32, message: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try FileManager.default.contentsOfDirectory(
             atPath: root.appendingPathComponent("postmortems").path
         ).sorted()
@@ -124,9 +172,35 @@ import Testing
         #expect(after == before)
     }
 
+    @Test(arguments: [
+        ["action", "done", "2019-02-14/u25rs"], ["action", "add", "2019-02-14", "More", "--owner", "sam"],
+        ["template", "upgrade", "2019-02-14", "--to", "six-questions@2"], ["mv", "2019-02-14", "2019-02-14-renamed"],
+    ])
+    func aLockLeftBehindIsReportedNeverBroken(arguments: [String]) throws {
+        let root = try Self.repository()
+        defer { TemporaryFiles.remove(root) }
+        let lock = root.appendingPathComponent(Self.messenger + ".lock")
+        try Data("pid: 999999999\nhost: elsewhere\nsince: 2020-01-01T10:00:00Z\ncommand: pm action done x/1\n".utf8)
+            .write(to: lock)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: lock.path)
+        let before = try Self.bytes(Self.messenger, in: root)
+        let run = pm(arguments, in: root.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "pm: error: \(Self.messenger) is locked by \(Self.messenger).lock, left by `pm action done x/1`, "
+                    + "process 999999999 on elsewhere, since 2020-01-01T10:00:00Z, which is "),
+            "\(run.stderr)")
+        #expect(run.stderr.contains("remove it (rm '\(Self.messenger).lock') and run the command again"))
+        #expect(try Self.bytes(Self.messenger, in: root) == before)
+        #expect(FileManager.default.fileExists(atPath: lock.path))
+        #expect(pm(["list"], in: root.path).stderr.isEmpty, "a lock file is not reported as a skipped file")
+    }
+
     @Test func editsKeepPermissionsAndLeaveNoTemporaryFiles() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let path = root.appendingPathComponent(Self.messenger).path
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         #expect(pm(["action", "done", "2019-02-14/u25rs"], in: root.path).status == 0)
@@ -138,7 +212,7 @@ import Testing
 
     @Test func addAppendsAWellFormedItemAndNothingElse() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let path = "postmortems/2026-08-17-insights-slow-after-index-drop.md"
         let before = try String(decoding: Self.bytes(path, in: root), as: UTF8.self)
         let run = pm(
@@ -168,7 +242,7 @@ import Testing
 
     @Test func addCreatesTheSectionFromTheTemplateWhenMissing() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\ntitle: t\ntemplate: six-questions@1\n---\n\n## What went wrong?\n\nIt broke.",
             to: "postmortems/2020-01-01-t.md", in: root)
@@ -176,6 +250,7 @@ import Testing
         try write(
             "## Action items\n\n<!-- one task per line -->\n\n## Appendix\n\nGraphs.\n",
             to: "postmortems/2020-01-03-v.md", in: root)
+        try write(ActionEditTests.ownerAndDueOff, to: "postmortems/pm.yml", in: root)
         #expect(pm(["action", "add", "2020-01-01", "First"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-02", "Second"], in: root.path).status == 0)
         #expect(pm(["action", "add", "2020-01-03", "Third"], in: root.path).status == 0)
@@ -203,7 +278,7 @@ import Testing
     ])
     func addRefusesWhatWouldNotReadBack(arguments: [String], message: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try Self.bytes(Self.messenger, in: root)
         let run = pm(arguments, in: root.path)
         #expect(run.status == 2)
@@ -213,7 +288,7 @@ import Testing
 
     @Test func aFileWithErrorsIsNotEdited() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let text = "---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] x @sam\n"
         try write(text, to: "postmortems/2020-01-01-b.md", in: root)
         let run = pm(["action", "done", "2020-01-01/\(ActionID.derivedToken(forText: "x"))"], in: root.path)
@@ -227,10 +302,10 @@ import Testing
     }
 }
 
-@Suite struct ActionEditReviewTests {
+@Suite(.cleansUpTemporaryFiles) struct ActionEditReviewTests {
     @Test func aSymlinkedPostmortemIsEditedThroughTheLink() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] Tick me @sam\n", to: "real/2026-01-02-t.md", in: root)
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("postmortems/2026-01-02-t.md").path,
@@ -248,8 +323,9 @@ import Testing
 
     @Test func addTakesMarkdownInTheText() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] First @sam\n", to: "postmortems/2026-01-02-t.md", in: root)
+        try write(ActionEditTests.ownerAndDueOff, to: "postmortems/pm.yml", in: root)
         let run = pm(["action", "add", "2026", "*Rotate* the `@bot` key for R&D", "--owner", "li"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOf: root.appendingPathComponent("postmortems/2026-01-02-t.md"), encoding: .utf8)
@@ -261,10 +337,11 @@ import Testing
 
     @Test func addUsesTheLineEndingOfTheLineItFollows() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\ntitle: t\n---\n\r\n## Action items\r\n\r\n- [ ] First @sam\r\n", to: "postmortems/2026-01-02-t.md",
             in: root)
+        try write(ActionEditTests.ownerAndDueOff, to: "postmortems/pm.yml", in: root)
         #expect(pm(["action", "add", "2026", "Second"], in: root.path).status == 0)
         #expect(
             maskingIDs(

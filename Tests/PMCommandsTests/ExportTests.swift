@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `pm export`, loaded into the sqlite3 command-line tool and a real PostgreSQL server.
-@Suite struct ExportTests {
+@Suite(.cleansUpTemporaryFiles) struct ExportTests {
     /// A title with quotes, a comma, a newline and non-ASCII text; actions with the same.
     static let tricky = """
         ---
@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: ["json", "ndjson", "sql"])
     func reRunningGivesByteIdenticalOutputWhateverTheDay(format: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let first = pm(["export", "--format", format], in: root.path)
         let later = pm(["export", "--format", format], in: root.path, environment: ["PM_TODAY": "2031-12-31"])
         #expect(first.status == 0)
@@ -74,7 +74,7 @@ import Testing
 
     @Test func jsonHasBothRecordTypes() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(pm(["export"], in: root.path).stdout.utf8)) as? [String: Any])
         let incidents = try #require(json["incidents"] as? [[String: Any]])
@@ -94,7 +94,7 @@ import Testing
 
     @Test func csvFollowsRFC4180AndLoadsIntoSQLite() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["export", "--format", "csv", "--output", "out"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "wrote out/incidents.csv\nwrote out/actions.csv\n")
@@ -132,7 +132,7 @@ import Testing
 
     @Test func sqlLoadsIntoSQLiteTwiceAndUpdatesInPlace() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let database = root.appendingPathComponent("sql.db").path
         #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
         let sql = root.appendingPathComponent("export.sql").path
@@ -184,7 +184,7 @@ import Testing
 
     @Test func sqliteRowsKeepTheirKeysWhenItemsAreReorderedAndReworded() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let database = root.appendingPathComponent("sql.db").path
         let sql = root.appendingPathComponent("export.sql").path
         #expect(pm(["export", "--format", "sql", "--output", "export.sql"], in: root.path).status == 0)
@@ -207,7 +207,7 @@ import Testing
             "needs the PostgreSQL server Scripts/test starts (PM_TEST_PG)"))
     func sqlLoadsIntoPostgreSQLTwice() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let server = try #require(ProcessInfo.processInfo.environment["PM_TEST_PG"])
         let database = "pm_test_\(UUID().uuidString.prefix(8).lowercased())"
         #expect(

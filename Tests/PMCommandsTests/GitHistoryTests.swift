@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Closing days, `pm action log` and time-to-close statistics read from real git repositories.
-@Suite(.enabled(if: (try? runProgram("git", ["--version"]).status) == 0, "needs git"))
+@Suite(.cleansUpTemporaryFiles, .enabled(if: (try? runProgram("git", ["--version"]).status) == 0, "needs git"))
 struct GitHistoryTests {
     static let original = """
         ---
@@ -107,7 +107,7 @@ struct GitHistoryTests {
 
     @Test func closingDaysComeFromTheTokenElseTheCommitThatTickedTheItem() throws {
         let repo = try Self.history()
-        defer { try? FileManager.default.removeItem(at: repo.root) }
+        defer { TemporaryFiles.remove(repo.root) }
         let loadTest = try Self.actionsJSON(repo).first { ($0["text"] as? String) == "Add a load test" }
         let id = try #require(loadTest?["id"] as? String)
         let done = pm(["action", "done", id], in: repo.root.path, environment: ["PM_TODAY": "2026-03-05"])
@@ -148,7 +148,7 @@ struct GitHistoryTests {
 
     @Test func outsideGitAHandTickedActionHasNoClosingDay() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             Self.original.replacingOccurrences(of: "- [ ] Add an alert", with: "- [x] Add an alert"), to: Self.file,
             in: root)
@@ -160,7 +160,7 @@ struct GitHistoryTests {
 
     @Test func undoRemovesTheClosingToken() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(Self.original, to: Self.file, in: root)
         #expect(pm(["action", "done", "2026-01-10/alrt1"], in: root.path).status == 0)
         #expect(
@@ -172,7 +172,7 @@ struct GitHistoryTests {
 
     @Test func theLogListsEveryChangeNewestFirst() throws {
         let repo = try Self.history()
-        defer { try? FileManager.default.removeItem(at: repo.root) }
+        defer { TemporaryFiles.remove(repo.root) }
         let run = pm(["action", "log", "2026-01-10/alrt1", "--format", "json"], in: repo.root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let entries = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
@@ -195,7 +195,7 @@ struct GitHistoryTests {
 
     @Test func statsGiveTimeToCloseAndOpenAges() throws {
         let repo = try Self.history()
-        defer { try? FileManager.default.removeItem(at: repo.root) }
+        defer { TemporaryFiles.remove(repo.root) }
         let run = pm(["stats", "--format", "json"], in: repo.root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]

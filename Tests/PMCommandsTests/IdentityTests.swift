@@ -4,7 +4,7 @@ import Testing
 
 /// Identities that never move: action ids across edits and merges, `pm fix ids`, `pm mv` and its aliases and
 /// redirects, page names, short ids.
-@Suite struct IdentityTests {
+@Suite(.cleansUpTemporaryFiles) struct IdentityTests {
     static let postmortem = """
         ---
         title: Stripe webhooks dropped
@@ -44,7 +44,7 @@ import Testing
 
     @Test func anIdTypedFromAnOldTableTicksItsItemAfterAColleagueInsertsOne() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let table = pm(["actions", "--open"], in: root.path).stdout
         #expect(table.contains("2026-11-20/alert  @jo"))
         // A colleague inserts an item at the top and rewords the one we mean.
@@ -63,7 +63,7 @@ import Testing
     @Test func aStaleDerivedIdIsRefusedWithTheCandidates() throws {
         let root = try Self.repository(
             "## Action items\n\n- [ ] Retry failed webhooks @sam\n- [ ] Alert on errors @jo\n")
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let id = "2026-11-20/\(ActionID.derivedToken(forText: "Alert on errors"))"
         #expect(pm(["actions", "--format", "csv"], in: root.path).stdout.contains("-stripe-webhook/~"))
         try write(
@@ -85,7 +85,7 @@ import Testing
 
     @Test func everyReportTakesIdsOldAndNew() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let one = pm(["actions", "2026-11-20/retry", "--format", "csv"], in: root.path)
         #expect(one.status == 0)
         #expect(
@@ -106,7 +106,7 @@ import Testing
             + "- [ ] One @sam due:2026-12-01  \r\n  - [x] Two\r\n"
             + "- [ ] Three <!-- id:keepme -->\r\n- [ ] Four <!-- id:BAD -->\r\n"
         let root = try Self.repository(text)
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "## Action items\n\n- [ ] Done already <!-- id:abc -->\n", to: "postmortems/2026-01-01-ok.md", in: root)
         let lint = pm(["lint"], in: root.path)
@@ -148,7 +148,7 @@ import Testing
     @Test func fixIdsRefusesAFileWithACopiedId() throws {
         let text = "## Action items\n\n- [ ] One <!-- id:same -->\n- [ ] Copy <!-- id:same -->\n- [ ] Three\n"
         let root = try Self.repository(text)
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["fix", "ids"], in: root.path)
         #expect(run.status == 1)
         #expect(run.stderr.contains("action id 2026-11-20-stripe-webhook/same is also written on line 4"))
@@ -164,7 +164,7 @@ import Testing
 
     @Test func newAndTemplateUpgradeWriteIds() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             """
             ---
@@ -208,7 +208,7 @@ import Testing
 
     @Test func mvRenamesKeepsTheOldIdAndEverythingOldStillResolves() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let old = "2026-11-20-stripe-webhook"
         let new = "2026-11-20-stripe-webhooks-dropped"
         let out = root.appendingPathComponent("site")
@@ -269,7 +269,7 @@ import Testing
 
     @Test func aSecondIncidentWithASimilarTitleLeavesTheFirstOnesPageAlone() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let first = "2026-11-20-payments-webhooks-from-the-provider-were-dropped-during-the-deploy-window"
         try write("# First\n", to: "postmortems/\(first).md", in: root)
         let out = root.appendingPathComponent("site")
@@ -285,7 +285,7 @@ import Testing
 
     @Test func idsThatSlugAlikeAreALintErrorAndShareNoPage() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("# A\n", to: "postmortems/Q3 review - API latency.md", in: root)
         try write("# B\n", to: "postmortems/q3-review-api-latency.md", in: root)
         let lint = pm(["lint"], in: root.path)
@@ -305,7 +305,7 @@ import Testing
         arguments: [true, false])
     func branchesThatEachAddActionsMergeWithDistinctUnchangedIds(unionDriver: Bool) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         func git(_ arguments: String...) throws -> Run {
             try runProgram(
                 "git", ["-C", root.path, "-c", "user.name=pm", "-c", "user.email=pm@example.com"] + arguments)
@@ -315,7 +315,7 @@ import Testing
         #expect(try git("add", ".").status == 0)
         #expect(try git("commit", "-qm", "base").status == 0)
         func add(_ text: String) -> String {
-            let run = pm(["action", "add", "2026-11-20", text, "--owner", "sam"], in: root.path)
+            let run = pm(["action", "add", "2026-11-20", text, "--owner", "sam", "--due", "2030-01-01"], in: root.path)
             #expect(run.status == 0, "\(run.stderr)")
             return String(run.stdout.split(separator: " ")[3])  // path:line: [ ] ID TEXT
         }

@@ -5,10 +5,10 @@ import PMReports
 import PMWorkspace
 import Testing
 
-@Suite struct InitTests {
+@Suite(.cleansUpTemporaryFiles) struct InitTests {
     @Test func createsTheDirectoryAndConfigThenRefusesPolitely() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let first = pm(["init", "--dir", "incidents"], in: root.path)
         #expect(first.status == 0)
         #expect(
@@ -31,7 +31,7 @@ import Testing
 
     @Test func anUnknownTemplateIsAUsageError() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["init", "--template", "nope@3"], in: root.path)
         #expect(run.status == 2)
         #expect(
@@ -42,10 +42,10 @@ import Testing
     }
 }
 
-@Suite struct NewTests {
+@Suite(.cleansUpTemporaryFiles) struct NewTests {
     @Test func writesTheScaffoldAndPrintsItsPath() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["new", "Messenger replies stopped", "--severity", "critical"], in: root.path)
         #expect(run.status == 0)
         #expect(run.stdout == "postmortems/2026-11-21-messenger-replies-stopped.md\n")
@@ -57,7 +57,7 @@ import Testing
 
     @Test func everyFlagRoundTripsThroughShow() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(
             [
                 "new", "Payouts failed: cert \"rotated\"", "--severity", "HIGH", "--date", "2019-02-14", "--template",
@@ -101,7 +101,7 @@ import Testing
 
     @Test func neverOverwritesAndNumbersTheSecondIncident() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let existing = root.appendingPathComponent("postmortems/2020-01-01-outage.md")
         try Data("mine".utf8).write(to: existing)
         let run = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
@@ -113,7 +113,7 @@ import Testing
 
     @Test func titlesCannotEscapeTheDirectory() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["new", "../../../etc/passwd", "--date", "2020-01-01"], in: root.path)
         #expect(run.stdout == "postmortems/2020-01-01-etc-passwd.md\n")
         #expect(
@@ -130,14 +130,26 @@ import Testing
         (["new", "x", "--date", "2020-02-30"], "--date"),
         (["new", "x", "--started", "noon"], "--started"),
         (
-            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"],
-            "--started 2020-01-01T10:00:00Z is after --resolved"
+            ["new", "x", "--started", "14:02"],
+            "The value '14:02' is invalid for '--started <time>': write a date and time in ISO 8601, like "
+                + "2019-02-14T10:02:00Z, 2019-02-14T10:02Z, 2019-02-14 10:02 (UTC) or 2019-02-14T11:02+01:00"
         ),
+        (
+            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"],
+            "pm: error: `resolved` (2020-01-01T09:00:00Z) is before `started` (2020-01-01T10:00:00Z); the times must "
+                + "run started ≤ detected ≤ acknowledged ≤ resolved [time-order]; pm lint would reject the new "
+                + "postmortem, so nothing was written\n"
+        ),
+        (
+            ["new", "x", "--started", "2026-11-21T10:00Z"],
+            "pm: error: `started: 2026-11-21T10:00:00Z` is in the future [future-time]; pm lint would reject"
+        ),
+        (["new", "x", "--date", "2026-12-01"], "pm: error: `date: 2026-12-01` is in the future [future-time]"),
         (["new", "x", "--template", "six-questions@9"], "no template named six-questions@9"),
     ])
     func badInputIsAUsageError(arguments: [String], message: String) throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message), "\(run.stderr)")
@@ -146,9 +158,39 @@ import Testing
         )
     }
 
+    @Test func theDateComesFromTheStartWhenNotGiven() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let run = pm(["new", "Late night", "--started", "2026-11-20T23:40Z"], in: root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "postmortems/2026-11-20-late-night.md\n")
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2026-11-20-late-night.md"), encoding: .utf8)
+        #expect(text.contains("\ndate: 2026-11-20\n"))
+        // The day as written, with its offset: the team's day, not UTC's.
+        let offset = pm(["new", "Evening", "--started", "2026-11-19T22:30-05:00"], in: root.path)
+        #expect(offset.stdout == "postmortems/2026-11-19-evening.md\n", "\(offset.stderr)")
+        let given = pm(["new", "Given", "--date", "2026-11-19", "--started", "2026-11-20T10:00Z"], in: root.path)
+        #expect(given.stdout == "postmortems/2026-11-19-given.md\n")
+    }
+
+    @Test func aRuleTheTeamTurnedDownOnlyWarns() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write("lint:\n  rules:\n    time-order: warning\n", to: "postmortems/pm.yml", in: root)
+        let run = pm(
+            ["new", "x", "--started", "2020-01-01T10:00Z", "--resolved", "2020-01-01T09:00Z"], in: root.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stderr
+                == "postmortems/2020-01-01-x.md:8: warning: `resolved` (2020-01-01T09:00:00Z) is before `started` "
+                + "(2020-01-01T10:00:00Z); the times must run started ≤ detected ≤ acknowledged ≤ resolved "
+                + "[time-order]\n")
+    }
+
     @Test func theConfiguredTemplateAndScaleAreUsed() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("template: six-questions@1\nseverities: [sev1, sev2]\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "Queue stuck", "--severity", "sev2", "--date", "2020-01-01"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
@@ -161,7 +203,7 @@ import Testing
 
     @Test func editOpensTheEditorOnTheNewFile() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(
             ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
             environment: ["EDITOR": "sh -c 'echo \"edited by the editor\" >> \"$0\"'", "VISUAL": ""])
@@ -171,9 +213,44 @@ import Testing
         #expect(text.hasSuffix("edited by the editor\n"))
     }
 
+    @Test(arguments: [
+        (["editor", "vi"], "editor"), (["vi"], "vi"),
+    ])
+    func editFallsBackLikeGit(programs: [String], used: String) throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let bin = root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for program in programs {
+            let script = bin.appendingPathComponent(program)
+            try Data("#!/bin/sh\necho \"edited by \(program)\" >> \"$1\"\n".utf8).write(to: script)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        }
+        let run = pm(
+            ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
+            environment: ["PATH": bin.path, "VISUAL": "", "EDITOR": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(
+            contentsOf: root.appendingPathComponent("postmortems/2020-01-01-edited.md"), encoding: .utf8)
+        #expect(text.hasSuffix("edited by \(used)\n"))
+    }
+
+    @Test func editWithNoEditorAnywhereKeepsTheFileAndSaysWhatWasTried() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let run = pm(
+            ["new", "Edited", "--date", "2020-01-01", "--edit"], in: root.path,
+            environment: ["PATH": root.path, "VISUAL": "", "EDITOR": ""])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "pm: error: --edit found no editor: $VISUAL and $EDITOR are not set, and neither editor nor vi is "
+                + "on PATH; the file was created: postmortems/2020-01-01-edited.md\n")
+    }
+
     @Test func aHundredConcurrentProcessesGiveAHundredFiles() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try #require(
             FileManager.default.isExecutableFile(atPath: builtExecutable.path), "build pm first (Scripts/test does)")
         var processes: [(Process, Pipe)] = []
@@ -203,14 +280,14 @@ import Testing
     }
 }
 
-@Suite struct NewRoundTripTests {
+@Suite(.cleansUpTemporaryFiles) struct NewRoundTripTests {
     @Test(arguments: [
         "null", "~", "yes", "No", "3", "2019-02-14", "1.5e3", "Foo ##", "# hash", "*stars* and `code` [x](y)",
         "a: b # c", "-dash",
     ])
     func valuesYAMLOrMarkdownWouldReadDifferentlyComeBackAsWritten(value: String) throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(
             [
                 "new", "--detection=\(value)", "--facilitator=\(value)", "--responder=\(value)", "--tag=\(value)",
@@ -234,7 +311,7 @@ import Testing
 
     @Test func idsStayUniqueAcrossSubfolders() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("# Old\n", to: "postmortems/2019/2020-01-01-outage.md", in: root)
         let run = pm(["new", "Outage", "--date", "2020-01-01"], in: root.path)
         #expect(run.stdout == "postmortems/2020-01-01-outage-2.md\n")
@@ -242,7 +319,7 @@ import Testing
 
     @Test func anUnknownTemplateInTheConfigNamesTheConfig() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("template: team@7\n", to: "postmortems/pm.yml", in: root)
         let run = pm(["new", "x"], in: root.path)
         #expect(run.status == 1)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct LintCommandTests {
+@Suite(.cleansUpTemporaryFiles) struct LintCommandTests {
     static let messy = """
         ---
         title: Messy
@@ -43,15 +43,44 @@ import Testing
     @Test(arguments: [("text", "lint-messy.txt"), ("json", "lint-messy.json"), ("github", "lint-messy.github.txt")])
     func formats(format: String, golden: String) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["lint", "--format", format], in: root.path)
         #expect(run.status == 1)
         expectGolden(run.stdout, golden)
     }
 
+    @Test func aYAMLErrorComesFirstWithItsLineAndAHintAndNoNoise() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write(
+            "---\ntitle: Outage: the db was down\ndate: 2020-01-01\nseverity: high\nstatus: draft\n"
+                + "template: six-questions@2\n---\n\n# Outage\n\n"
+                + "## Action items\n\n- [ ] Add an alert\n",
+            to: "postmortems/2020-01-01-outage.md", in: root)
+        let run = pm(["lint"], in: root.path)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let yamlError: String =
+            "postmortems/2020-01-01-outage.md:2:1: error: the front matter is not valid YAML: mapping values "
+            + "are not allowed in this context; a value that holds `: ` must be quoted, like title: \"Outage: "
+            + "the db was down\" [yaml]"
+        #expect(lines.first == yamlError)
+        #expect(!run.stdout.contains("[required-field]"), "\(run.stdout)")
+        #expect(!run.stdout.contains("[missing-section]"), "\(run.stdout)")
+        // What the body says is still checked.
+        #expect(lines.dropFirst().allSatisfy { $0.contains("[action-") }, "\(run.stdout)")
+        #expect(lines.count == 4)
+        let list = pm(["list"], in: root.path)
+        #expect(
+            list.stderr
+                == "postmortems/2020-01-01-outage.md:2: error: the front matter is not valid YAML: mapping values are "
+                + "not allowed in this context; a value that holds `: ` must be quoted, like title: \"Outage: the db "
+                + "was down\"\n")
+    }
+
     @Test func warningsFailOnlyUnderStrict() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let text = try String(
             contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"),
             encoding: .utf8)
@@ -70,7 +99,7 @@ import Testing
 
     @Test func pathsNameFilesOrFoldersAndNothingElseIsChecked() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             try String(
                 contentsOf: packageRoot.appendingPathComponent("postmortems/2019-02-14-messenger-replies-stopped.md"),
@@ -88,7 +117,7 @@ import Testing
 
     @Test func theConfigSetsLevels() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "severities: [sev1, sev9]\nlint:\n  rules:\n    blameless: error\n    unknown-key: off\n    action-owner: "
                 + "off\n    action-due-invalid: off\n    pipe-table: off\n    action-id: off\n  kinds: [alerting]\n",
@@ -108,12 +137,24 @@ import Testing
         #expect(rules.stdout.split(separator: "\n").count >= 20)
         #expect(pm(["lint", "--list-phrases"]).stdout.contains("human error: "))
     }
+
+    @Test func listedPhrasesFollowTheTeamsConfig() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write(
+            "lint:\n  blameless:\n    remove: [lazy]\n    add:\n      - rock star\n    people: [Zed]\n",
+            to: "postmortems/pm.yml", in: root)
+        let listed = pm(["lint", "--list-phrases"], in: root.path).stdout
+        #expect(listed.contains("human error: "))
+        #expect(!listed.contains("lazy: "))
+        #expect(listed.contains("rock star (pm.yml): "))
+    }
 }
 
-@Suite struct LintCommandReviewTests {
+@Suite(.cleansUpTemporaryFiles) struct LintCommandReviewTests {
     @Test func namedFilesThatAreNotPostmortemsAreLeftOut() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("# About these postmortems\n", to: "postmortems/README.md", in: root)
         let template = try String(
             contentsOf: packageRoot.appendingPathComponent("Templates/six-questions@2.md"), encoding: .utf8)
@@ -127,7 +168,7 @@ import Testing
 
     @Test func everyRuleCanBeSwitchedOffIncludingRead() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("postmortems/2020-01-01-gone.md").path,
             withDestinationPath: "/nonexistent")
@@ -140,7 +181,7 @@ import Testing
 
     @Test func teamTemplatesAreUsedByLintAndEdits() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             """
             ---

@@ -5,7 +5,7 @@ import PMReports
 import PMWorkspace
 import Testing
 
-@Suite struct RenderTests {
+@Suite(.cleansUpTemporaryFiles) struct RenderTests {
     static func render(
         _ arguments: [String] = [], dir: String = "postmortems", in folder: URL, cwd: String = packageRoot.path
     ) -> Run {
@@ -26,9 +26,25 @@ import Testing
         return files
     }
 
+    @Test func aRenderHoldsTheManifestLockAndALeftoverLockStopsIt() throws {
+        let out = try temporaryRepository()
+        defer { TemporaryFiles.remove(out) }
+        let lock = out.appendingPathComponent(".pm-site.json.lock")
+        try Data("pid: 1\nhost: elsewhere\nsince: 2020-01-01T10:00:00Z\ncommand: pm render\n".utf8).write(to: lock)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: lock.path)
+        let refused = Self.render(in: out)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("/.pm-site.json is locked by "), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+        try FileManager.default.removeItem(at: lock)
+        #expect(Self.render(in: out).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: lock.path), "the render released its lock")
+    }
+
     @Test func everyPageTypeMatchesItsGoldenFile() throws {
         let out = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { TemporaryFiles.remove(out) }
         let run = Self.render(in: out)
         #expect(run.status == 0, "\(run.stderr)")
         let names = try Self.files(in: out).keys.sorted()
@@ -54,8 +70,8 @@ import Testing
         let first = try temporaryRepository()
         let second = try temporaryRepository()
         defer {
-            try? FileManager.default.removeItem(at: first)
-            try? FileManager.default.removeItem(at: second)
+            TemporaryFiles.remove(first)
+            TemporaryFiles.remove(second)
         }
         #expect(Self.render(in: first).status == 0)
         #expect(Self.render(in: second).status == 0)
@@ -71,7 +87,7 @@ import Testing
 
     @Test func reRendersRewriteOnlyWhatChanged() throws {
         let root = try ActionEditTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let out = root.appendingPathComponent("site")
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 10 files written, 0 pages unchanged"))
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 0 files written, 6 pages unchanged"))
@@ -121,7 +137,7 @@ import Testing
 
     @Test func aTeamLayoutReplacesPmsOwn() throws {
         let root = try ActionEditTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "{{<layout}}{{$content}}<h1>Our "
                 + "incidents</h1><ul>{{#incidents}}<li>{{title}}</li>{{/incidents}}</ul>{{/content}}{{/layout}}",
@@ -143,7 +159,7 @@ import Testing
 
     @Test func hostilePostmortemsRenderNoActiveMarkup() throws {
         let out = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { TemporaryFiles.remove(out) }
         let run = Self.render(dir: "Tests/PMCommandsTests/Fixtures/hostile", in: out)
         #expect(run.status == 0, "\(run.stderr)")
         let pages = try Self.files(in: out).filter { $0.key.hasSuffix(".html") }
@@ -187,7 +203,7 @@ import Testing
 
     @Test func bodiesShowCheckboxesAndHeadingAnchors() throws {
         let out = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: out) }
+        defer { TemporaryFiles.remove(out) }
         #expect(Self.render(in: out).status == 0)
         let page = try String(
             contentsOf: out.appendingPathComponent("incidents/2019-02-14-messenger-replies-stopped.html"),

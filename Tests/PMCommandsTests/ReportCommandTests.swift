@@ -2,7 +2,7 @@ import Foundation
 import PMDocument
 import Testing
 
-@Suite struct ReportCommandTests {
+@Suite(.cleansUpTemporaryFiles) struct ReportCommandTests {
     static let good = """
         ---
         title: Good
@@ -54,7 +54,7 @@ import Testing
     ])
     func actionFilters(arguments: [String], ids: [String]) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments + ["--format", "csv"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         let rows = run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
@@ -71,7 +71,7 @@ import Testing
     ])
     func listFilters(arguments: [String], ids: [String]) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments + ["--format", "csv"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) } == ids)
@@ -79,7 +79,7 @@ import Testing
 
     @Test func aBrokenFileIsReportedAndEveryGoodFileIsStillListed() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\ntitle: [broken\n---\n\n## Action items\n\n- [ ] Still read @li\n",
             to: "postmortems/2022-01-01-broken.md", in: root)
@@ -92,7 +92,7 @@ import Testing
 
     @Test func unknownAndAmbiguousIdsAreUsageErrors() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let unknown = pm(["show", "1999"], in: root.path)
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "pm: error: no postmortem matches \"1999\"; run `pm list` to see the ids\n")
@@ -111,7 +111,7 @@ import Testing
 
     @Test func theDirectoryIsFoundLikeGitFindsItsRepository() throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let nested = root.appendingPathComponent("src/deep/er")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         #expect(pm(["list", "--format", "csv"], in: nested.path).stdout.contains("2020-01-02-good"))
@@ -122,7 +122,7 @@ import Testing
                 "2020-01-02-good"))
         // PM_DIR, and --dir over PM_DIR.
         let elsewhere = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        defer { TemporaryFiles.remove(elsewhere) }
         let viaEnvironment = pm(
             ["list", "--format", "csv"], in: elsewhere.path,
             environment: ["PM_DIR": root.appendingPathComponent("postmortems").path])
@@ -135,15 +135,87 @@ import Testing
     }
 
     @Test func noDirectoryAnywhereSaysWhatToDo() throws {
-        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("pm-bare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: bare) }
+        let bare = try TemporaryFiles.makeFolder()
+        defer { TemporaryFiles.remove(bare) }
         let run = pm(["actions"], in: bare.path)
         #expect(run.status == 1)
         #expect(
             run.stderr.contains("no postmortems directory found in \(bare.path) or any folder above it; run `pm init`"))
         let missing = pm(["actions", "--dir", "nope"], in: bare.path)
         #expect(missing.stderr.contains("nope: no such directory"))
+        #expect(missing.status == run.status, "the same exit status, found by walking up or named by --dir")
+        let viaEnvironment = pm(["list"], in: bare.path, environment: ["PM_DIR": bare.appendingPathComponent("x").path])
+        #expect(viaEnvironment.status == run.status)
+    }
+
+    @Test func templatesNeedNoPostmortemsDirectory() throws {
+        let bare = try TemporaryFiles.makeFolder()
+        defer { TemporaryFiles.remove(bare) }
+        let list = pm(["template", "list"], in: bare.path)
+        #expect(list.status == 0, "\(list.stderr)")
+        for reference in ["six-questions@1", "six-questions@2", "google-sre@1", "pagerduty@1", "atlassian@1"] {
+            #expect(list.stdout.contains(reference))
+        }
+        let show = pm(["template", "show", "six-questions", "--scaffold"], in: bare.path)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.hasPrefix("## Summary"))
+        // A directory named and missing is still an error.
+        #expect(pm(["template", "list", "--dir", "nope"], in: bare.path).status == 1)
+    }
+
+    @Test func noOverdueActionsSaysSoAndSucceeds() throws {
+        let root = try Self.repository()
+        defer { TemporaryFiles.remove(root) }
+        let run = pm(["actions", "--overdue"], in: root.path, environment: ["PM_TODAY": "2020-01-03"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "No overdue actions.\n")
+        let markdown = pm(
+            ["actions", "--overdue", "--format", "markdown"], in: root.path, environment: ["PM_TODAY": "2020-01-03"])
+        #expect(markdown.stdout.hasPrefix("**Overdue actions** (0, as of 2020-01-03)"))
+        #expect(pm(["actions", "--open", "--owner", "nobody"], in: root.path).stdout == "No open actions.\n")
+    }
+
+    @Test func markdownKeepsEachItemAsWrittenUnderItsIncidentsTitle() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write(
+            "---\ntitle: Cache *stampede* [x]\ndate: 2020-01-01\nseverity: high\nstatus: draft\n"
+                + "template: six-questions@2\n---\n\n"
+                + "## Action items\n\n"
+                + "- [ ] Explain the `@cache-admin due:2099-01-01` tokens @sam due:2030-01-01 <!-- id:cache1 -->\n"
+                + "- [ ] Read [the guide](https://wiki.example/cache) and *fix* the\n"
+                + "  **TTL** jitter @jo due:2030-02-01 #prevent ENG-7 <!-- id:cache2 -->\n"
+                + "- [x] Plain text with a_b and 1 * 2 @li <!-- id:cache3 --> <!-- pm-lint-disable-line -->\n",
+            to: "postmortems/2020-01-01-cache.md", in: root)
+        let plain = pm(["actions", "--format", "markdown"], in: root.path)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let lines = plain.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "- [ ] Explain the `@cache-admin due:2099-01-01` tokens — @sam · due 2030-01-01 · "
+                    + "Cache \\*stampede\\* \\[x\\] `2020-01-01-cache/cache1`"), "\(plain.stdout)")
+        #expect(
+            lines.contains(
+                "- [ ] Read [the guide](https://wiki.example/cache) and *fix* the **TTL** jitter — @jo · "
+                    + "due 2030-02-01 · #prevent · ENG-7 · Cache \\*stampede\\* \\[x\\] `2020-01-01-cache/cache2`"))
+        #expect(
+            lines.contains(
+                "- [x] Plain text with a_b and 1 * 2 — @li · Cache \\*stampede\\* \\[x\\] "
+                    + "`2020-01-01-cache/cache3`"))
+
+        // Linked to the incident's page on the published site: pm.yml's site_url, or --site-url.
+        try write("site_url: https://pm.example.com/site/\n", to: "postmortems/pm.yml", in: root)
+        let linked = pm(["actions", "--open", "--format", "markdown", "--by", "incident"], in: root.path)
+        #expect(
+            linked.stdout.contains(
+                "\n**[Cache \\*stampede\\* \\[x\\]](https://pm.example.com/site/incidents/2020-01-01-cache.html)** "
+                    + "(high) · `2020-01-01-cache`\n\n- [ ] Explain the `@cache-admin due:2099-01-01` tokens — "
+                    + "@sam · due 2030-01-01 · `2020-01-01-cache/cache1`\n"), "\(linked.stdout)")
+        let flag = pm(
+            ["actions", "--open", "--format", "markdown", "--site-url", "https://other.example"], in: root.path)
+        #expect(
+            flag.stdout.contains(
+                " · [Cache \\*stampede\\* \\[x\\]](https://other.example/incidents/2020-01-01-cache.html) `"))
     }
 
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
@@ -189,10 +261,10 @@ import Testing
     }
 }
 
-@Suite struct DirectoryWalkTests {
+@Suite(.cleansUpTemporaryFiles) struct DirectoryWalkTests {
     @Test func brokenLinksAreReportedAndLoopsListedOnce() throws {
         let root = try ReportCommandTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let folder = root.appendingPathComponent("postmortems")
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("2021/loop").path, withDestinationPath: folder.path)
@@ -208,10 +280,10 @@ import Testing
     }
 }
 
-@Suite struct ReviewFindingTests {
+@Suite(.cleansUpTemporaryFiles) struct ReviewFindingTests {
     @Test func ownersGroupWithoutCase() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "## Action items\n\n- [ ] a @Sam\n- [ ] b @sam\n- [ ] c @sam @SAM\n", to: "postmortems/2020-01-01-x.md",
             in: root)
@@ -223,7 +295,7 @@ import Testing
 
     @Test func showReportsOnlyItsOwnFileAndTakesAPath() throws {
         let root = try ReportCommandTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("---\ntitle: [broken\n---\n", to: "postmortems/2022-01-01-broken.md", in: root)
         let run = pm(["show", "postmortems/2020-01-02-good.md"], in: root.path)
         #expect(run.status == 0)
@@ -234,15 +306,15 @@ import Testing
         #expect(broken.stderr.hasPrefix("postmortems/2022-01-01-broken.md:3: error:"))
     }
 
-    @Test func aMissingDirectoryIsAUsageError() {
+    @Test func aMissingDirectoryFailsLikeOneNotFoundByWalkingUp() {
         let run = pm(["list", "--dir", "/nonexistent/postmortems"])
-        #expect(run.status == 2)
+        #expect(run.status == 1)
         #expect(run.stderr.contains("/nonexistent/postmortems: no such directory"))
     }
 
     @Test func tablesShowTheShortestIdThatWorks() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("## Action items\n\n- [ ] a\n", to: "postmortems/2020-01-01-db-down.md", in: root)
         try write("## Action items\n\n- [ ] b\n", to: "postmortems/2020-01-01-db-slow.md", in: root)
         try write("## Action items\n\n- [ ] c\n", to: "postmortems/2020-01-02-api.md", in: root)

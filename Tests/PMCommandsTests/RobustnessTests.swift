@@ -4,7 +4,7 @@ import Testing
 
 /// Broken and hostile files: each gets a diagnostic naming it (and its line, where there is one), the
 /// other files are still reported, and nothing crashes or hangs.
-@Suite(.timeLimit(.minutes(5))) struct RobustnessTests {
+@Suite(.cleansUpTemporaryFiles, .timeLimit(.minutes(5))) struct RobustnessTests {
     /// File name → content; every file but the good one has something wrong or unusual.
     static let corpus: [(String, [UInt8])] = [
         (
@@ -81,7 +81,7 @@ import Testing
     ])
     func everyCommandNamesEveryBadFileAndReportsTheRest(arguments: [String]) throws {
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == 1, "errors in some files")
         // lint prints path:line:col: …, with line 1 for findings about the whole file; the others path:line: …
@@ -119,10 +119,10 @@ import Testing
     }
 
     @Test func lineEndingsDoNotChangeTheReading() throws {
-        let lf = pm(["show", "2020-01-12", "--format", "json"], in: try Self.repository().path)
-        #expect(lf.stdout.contains("\"text\" : \"Windows\""))
         let root = try Self.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
+        let lf = pm(["show", "2020-01-12", "--format", "json"], in: root.path)
+        #expect(lf.stdout.contains("\"text\" : \"Windows\""))
         let cr = pm(["show", "2020-01-13", "--format", "json"], in: root.path)
         #expect(cr.status == 0)
         #expect(cr.stdout.contains("\"text\" : \"Old Mac\""))
@@ -131,7 +131,7 @@ import Testing
 
     @Test func aTwentyMegabyteFileIsRead() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         var text = "---\ntitle: Huge\n---\n\n## Summary\n\n"
         let paragraph = "Some text with `code` and *emphasis* about the outage and what we learned from it.\n\n"
         text += String(repeating: paragraph, count: 20 * 1024 * 1024 / paragraph.utf8.count)

@@ -1,5 +1,6 @@
 import Foundation
 import PMCommands
+@_exported import PMTestSupport
 import Testing
 
 /// The repository's root folder (this file is Tests/PMCommandsTests/Support.swift).
@@ -54,12 +55,10 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         sourceLocation: sourceLocation)
 }
 
-/// A fresh temporary directory holding a `postmortems/` folder; remove it with `removeItem`.
-func temporaryRepository() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-        at: url.appendingPathComponent("postmortems"), withIntermediateDirectories: true)
-    return url
+/// A fresh temporary directory holding a `postmortems/` folder; remove it with `TemporaryFiles.remove` (the
+/// suite's `.cleansUpTemporaryFiles` trait checks).
+func temporaryRepository(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+    try TemporaryFiles.makeFolder(subfolder: "postmortems", sourceLocation: sourceLocation)
 }
 
 /// Writes `text` to `path` inside `folder`.
@@ -74,24 +73,38 @@ let builtExecutable = packageRoot.appendingPathComponent(".build/debug/pm")
 
 /// Runs a program found on PATH and returns its status and output.
 func runProgram(_ name: String, _ arguments: [String], input: String? = nil) throws -> Run {
+    try StartedProcess(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, input: input).finish()
+}
+
+/// A running process whose status and output are collected when it finishes.
+struct StartedProcess {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [name] + arguments
     let stdout = Pipe()
     let stderr = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-        stderr: String(decoding: err, as: UTF8.self))
+
+    /// Starts `executable` with `arguments` (and `environment`, else this process's), writing `input` to it.
+    init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil, input: String? = nil) throws {
+        let stdin = Pipe()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+    }
+
+    /// Waits for the process to end; its status and everything it printed.
+    func finish() -> Run {
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
 }
 
 /// `text` with every id comment pm generates (`<!-- id:` and five letters or digits) written

@@ -5,7 +5,7 @@ import PMReports
 import PMWorkspace
 import Testing
 
-@Suite struct TemplateCommandTests {
+@Suite(.cleansUpTemporaryFiles) struct TemplateCommandTests {
     static let teamTemplate = """
         ---
         name: six-questions
@@ -70,7 +70,7 @@ import Testing
 
     @Test func aTeamTemplateOverridesABuiltInAndIsUsedByNew() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(Self.teamTemplate, to: "postmortems/templates/six-questions@2.md", in: root)
         let list = pm(["template", "list"], in: root.path)
         #expect(
@@ -96,7 +96,7 @@ import Testing
 
     @Test func theConfigMakesATeamTemplateTheDefault() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             Self.teamTemplate.replacingOccurrences(
                 of: "name: six-questions\nversion: 2", with: "name: ours\nversion: 1"),
@@ -113,7 +113,7 @@ import Testing
 
     @Test func aMalformedTeamTemplateIsReportedAndBreaksNothingElse() throws {
         let root = try ReportCommandTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\nname: broken\nversion: two\nquestions: []\n---\n", to: "postmortems/templates/broken.md", in: root)
         let list = pm(["template", "list"], in: root.path)
@@ -133,7 +133,7 @@ import Testing
 
     @Test func upgradeDryRunPrintsADiffAndWritesNothing() throws {
         let root = try ActionEditTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let before = try ActionEditTests.bytes(ActionEditTests.messenger, in: root)
         let run = pm(["template", "upgrade", "2019-02-14", "--dry-run"], in: root.path)
         #expect(run.status == 0)
@@ -149,7 +149,7 @@ import Testing
 
     @Test func upgradeWritesAndSaysWhatItDid() throws {
         let root = try ActionEditTests.repository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let run = pm(["template", "upgrade", "2019-02-14", "2019-03"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
@@ -160,13 +160,17 @@ import Testing
         #expect(
             pm(["lint", "postmortems/2019-02-14-messenger-replies-stopped.md"], in: root.path).stdout.contains(
                 "[unanswered]"))
+        // Already there is nothing to do, and nothing to do is success.
         let again = pm(["template", "upgrade", "2019-02-14"], in: root.path)
-        #expect(again.status == 1)
+        #expect(again.status == 0)
+        #expect(again.stderr.isEmpty)
         #expect(
-            again.stderr
-                == "pm: error: postmortems/2019-02-14-messenger-replies-stopped.md already uses six-questions@2; "
-                + "nothing to do\n"
-        )
+            again.stdout
+                == "postmortems/2019-02-14-messenger-replies-stopped.md: already on six-questions@2; nothing to do\n")
+        let dryRun = pm(["template", "upgrade", "2019-02-14", "--dry-run"], in: root.path)
+        #expect(dryRun.status == 0)
+        #expect(dryRun.stdout.isEmpty, "a dry run prints only a diff, and there is none")
+        #expect(dryRun.stderr.hasSuffix("already on six-questions@2; nothing to do\n"))
         let back = pm(["template", "upgrade", "2019-02-14", "--to", "six-questions@1"], in: root.path)
         #expect(back.status == 0)
         #expect(pm(["template", "upgrade", "2019-02-14", "--to", "nope@1"], in: root.path).status == 2)
@@ -174,7 +178,7 @@ import Testing
 
     @Test func plainListActionsCannotBeTicked() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write("# T\n\n## Action items\n\n- Add an alert @sam\n", to: "postmortems/2020-01-01-t.md", in: root)
         let token = ActionID.derivedToken(forText: "Add an alert")
         let run = pm(["action", "done", "2020/\(token)"], in: root.path)
@@ -188,27 +192,28 @@ import Testing
     }
 }
 
-@Suite struct TemplateReviewTests {
+@Suite(.cleansUpTemporaryFiles) struct TemplateReviewTests {
     @Test func addingToAPlainListKeepsItPlain() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n", to: "postmortems/2020-01-01-t.md", in: root
         )
-        let run = pm(["action", "add", "2020", "Write a runbook", "--owner", "jo"], in: root.path)
+        let run = pm(
+            ["action", "add", "2020", "Write a runbook", "--owner", "jo", "--due", "2020-02-01"], in: root.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             maskingIDs(
                 try String(contentsOf: root.appendingPathComponent("postmortems/2020-01-01-t.md"), encoding: .utf8))
                 == "# T\n\n## Action items\n\n- Add an alert @sam\n  - sub step\n"
-                + "- Write a runbook @jo <!-- id:TOKEN -->\n"
+                + "- Write a runbook @jo due:2020-02-01 <!-- id:TOKEN -->\n"
         )
         #expect(pm(["actions", "--format", "csv"], in: root.path).stdout.split(separator: "\r\n").count == 3)
     }
 
     @Test func twoTeamTemplatesWithOneNameAndVersionAreReported() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         let template =
             "---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n---\n\n## Summary\n"
         try write(template, to: "postmortems/templates/ours.md", in: root)
@@ -223,7 +228,7 @@ import Testing
 
     @Test func newWritesMultiLinePlaceholdersWhole() throws {
         let root = try temporaryRepository()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFiles.remove(root) }
         try write(
             "---\nname: ours\nversion: 1\nquestions:\n  - key: summary\n    heading: Summary\n  - key: actions\n    "
                 + "heading: To do\n---\n\n## Summary\n\n<!-- guidance\nline two -->\n\n## To do\n\n<!-- - [ ] -->\n",

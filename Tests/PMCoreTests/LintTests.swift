@@ -240,7 +240,7 @@ let cleanPostmortem = """
             finding?.message == "blaming language: \"careless\"; ask what made this action seem reasonable at the time")
         #expect(finding?.line == 16)
         #expect(finding?.column == 21)
-        #expect(finding?.severity == .warning)
+        #expect(finding?.severity == .error, "published: blaming language is an error")
     }
 
     @Test func codeSpansCodeBlocksAndLinkURLsAreNotProse() {
@@ -330,25 +330,21 @@ let cleanPostmortem = """
     }
 }
 
-@Suite struct BlamelessTriggerTests {
-    /// Each built-in phrase's triggers are necessary: every blaming sentence it matches contains one.
-    @Test func everyBuiltInPhraseHasTriggersThatItsMatchesContain() throws {
-        let sentences = try BlamelessTests.sentences("blaming-sentences.txt")
-        let everything = try BlamelessLanguage(removing: [], adding: [])
+@Suite struct BlamelessCoverageTests {
+    /// Each built-in phrase finds at least one sentence of the measuring sets, so none is dead.
+    @Test func everyBuiltInPhraseFindsABlamingSentence() throws {
+        let language = try BlamelessLanguage()
+        var sentences = try BlamelessTests.sentences("blaming-sentences.txt")
+        for folder in ["Tests/Fixtures/blameless", "Tests/Fixtures/blameless/voices"] {
+            sentences += try BlamelessCorpusTests.sentences("\(folder)/blaming.txt")
+        }
+        var people = People(["sam"])
+        for folder in ["Tests/Fixtures/blameless", "Tests/Fixtures/blameless/voices"] {
+            people.add(try BlamelessCorpusTests.sentences("\(folder)/people.txt"))
+        }
+        let found = Set(sentences.flatMap { language.matches(in: $0, people: people).map(\.label) })
         for phrase in BlamelessLanguage.builtInPhrases {
-            #expect(!phrase.triggers.isEmpty, "\(phrase.label) has no triggers")
-            let expression = try NSRegularExpression(pattern: phrase.pattern, options: [.caseInsensitive])
-            for sentence in sentences {
-                let text = sentence.replacingOccurrences(of: "’", with: "'")
-                guard expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
-                    continue
-                }
-                let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
-                #expect(
-                    phrase.triggers.contains { trigger in words.contains { $0.hasPrefix(trigger) } },
-                    "\(phrase.label) matches \"\(sentence)\" without a trigger")
-                #expect(everything.matches(in: sentence).contains { $0.label == phrase.label })
-            }
+            #expect(found.contains(phrase.label), "\(phrase.label) finds no sentence")
         }
     }
 }

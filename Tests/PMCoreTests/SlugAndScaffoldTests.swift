@@ -6,7 +6,7 @@ import Testing
 @testable import PMReports
 @testable import PMWorkspace
 
-@Suite struct SlugTests {
+@Suite(.cleansUpTemporaryFiles) struct SlugTests {
     @Test(arguments: [
         ("Messenger replies stopped", "messenger-replies-stopped"),
         ("Café ↯ Ünïcode — Straße!", "cafe-unicode-strasse"),
@@ -34,10 +34,10 @@ import Testing
     }
 }
 
-@Suite struct ScaffoldTests {
+@Suite(.cleansUpTemporaryFiles) struct ScaffoldTests {
     @Test func concurrentCreationNeverLosesAFile() throws {
         let folder = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { TemporaryFiles.remove(folder) }
         let directory = PostmortemsDirectory(path: folder.path, config: Config())
         let template = TemplateCatalog.builtIn.defaultTemplate
         var front = FrontMatter()
@@ -66,6 +66,30 @@ import Testing
         #expect(postmortem.frontMatter.responders == ["sam", "o'neil"])
         #expect(postmortem.frontMatter.tags == ["a, b"])
         #expect(text.contains("severity: critical\n"))
+    }
+
+    @Test(arguments: [
+        ("🔥 Café outage", "title: 🔥 Café outage\n"),
+        ("日本語のタイトル", "title: 日本語のタイトル\n"),
+        ("Ünïcödé: ẞ and 🚀", "title: 'Ünïcödé: ẞ and 🚀'\n"),
+        ("\"Quoted\" 🔥 #1", "title: '\"Quoted\" 🔥 #1'\n"),
+        ("It's 🔥", "title: It's 🔥\n"),
+        ("- 🔥 starts like a list", "title: '- 🔥 starts like a list'\n"),
+    ])
+    func nonASCIITitlesAreWrittenAsTyped(title: String, line: String) throws {
+        var front = FrontMatter()
+        front.title = title
+        front.date = CalendarDate("2019-02-14")
+        front.tags = ["🔥", "café"]
+        let text = Scaffolder.render(
+            front, template: TemplateCatalog.builtIn.defaultTemplate, severities: Config.defaultSeverities)
+        #expect(text.contains(line), "\(text.prefix(80))")
+        #expect(text.contains("tags: [🔥, café]\n"))
+        #expect(!text.contains("\\U") && !text.contains("\\u"))
+        let postmortem = parse(text)
+        #expect(postmortem.diagnostics.isEmpty)
+        #expect(postmortem.frontMatter.title == title)
+        #expect(postmortem.frontMatter.tags == ["🔥", "café"])
     }
 
     @Test func everyFieldOfTheTableReadsBackAsScaffolded() throws {
@@ -104,7 +128,7 @@ final class ConcurrentPaths: @unchecked Sendable {
     }
 }
 
-@Suite struct MarkdownEscapeTests {
+@Suite(.cleansUpTemporaryFiles) struct MarkdownEscapeTests {
     @Test(arguments: [
         ("pg_stat_user_indexes", "pg_stat_user_indexes"),
         ("_emphasis_ and *bold*", "\\_emphasis\\_ and \\*bold\\*"),
@@ -116,20 +140,24 @@ final class ConcurrentPaths: @unchecked Sendable {
     }
 }
 
-@Suite struct AtomicFileTests {
+@Suite(.cleansUpTemporaryFiles) struct AtomicFileTests {
     @Test func aFileChangedSinceItWasReadIsNotReplaced() throws {
         let folder = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { TemporaryFiles.remove(folder) }
         let path = folder.appendingPathComponent("a.md").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: EditError.changedOnDisk(path: path)) {
-            try FileWriter.replace(path, expected: Array("older".utf8), with: Array("new".utf8))
+            try FileWriter.withLock(on: path) {
+                try FileWriter.replace(path, expected: Array("older".utf8), with: Array("new".utf8), holding: $0)
+            }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.md"],
             "no temporary file is left behind")
-        try FileWriter.replace(path, expected: Array("old".utf8), with: Array("new".utf8))
+        try FileWriter.withLock(on: path) {
+            try FileWriter.replace(path, expected: Array("old".utf8), with: Array("new".utf8), holding: $0)
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
     }
 }

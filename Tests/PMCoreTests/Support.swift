@@ -2,7 +2,9 @@ import Foundation
 import PMDocument
 import PMLint
 import PMReports
+@_exported import PMTestSupport
 import PMWorkspace
+import Testing
 
 /// Parses Markdown text as the file `path`.
 func parse(_ text: String, path: String = "postmortems/2019-02-14-test.md") -> Postmortem {
@@ -23,9 +25,8 @@ func fixture(_ name: String) throws -> String {
     try String(contentsOf: packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/\(name)"), encoding: .utf8)
 }
 
-/// A fresh temporary directory, removed by the caller with `removeItem`.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pm-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+/// A fresh temporary directory, removed by the caller with `TemporaryFiles.remove` (the suite's
+/// `.cleansUpTemporaryFiles` trait checks).
+func temporaryDirectory(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+    try TemporaryFiles.makeFolder(sourceLocation: sourceLocation)
 }

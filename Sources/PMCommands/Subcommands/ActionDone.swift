@@ -13,9 +13,13 @@ struct ActionDone: ContextualCommand {
             ID is the action's id as `pm actions` shows it: INCIDENT/TOKEN, the token written in the item \
             (<!-- id:a7k2q -->) or, for an item without one, derived from its words (~k3x9f). The incident part \
             may be any unique prefix or an old id kept in aliases: (pm action done 2019-02-14/a7k2q). An id no \
-            item has any more, or a position (INCIDENT/2), is refused with the incident's actions. Ticking writes \
-            done:YYYY-MM-DD (today, or PM_TODAY) after the item's other tokens, so the closing day travels with the \
-            file; --undo removes it.
+            item has any more, or a position (INCIDENT/2), is refused with the incident's actions, by their text. \
+            Ticking writes done:YYYY-MM-DD (today, or PM_TODAY) after the item's other tokens, so the closing day \
+            travels with the file; --undo removes it.
+
+            Examples:
+              pm action done 2019-02-14/a7k2q
+              pm action done 2019-02-14/a7k2q --undo
             """
     )
 

@@ -13,11 +13,18 @@ struct Actions: ContextualCommand {
             words when it has none; tables show the shortest unique prefix of the incident), owners, due date \
             ("overdue by N days" when past), kind, ticket and text. Name incidents or actions (ids as shown, \
             prefixes, old ids) to list only those; an id that names nothing is refused. --format markdown pastes \
-            into chat; json and csv carry the fields documented in the README, with closed and closed_source \
-            (token: the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes \
-            "today" for reproducible reports.
+            into chat: each item's Markdown as written, with its incident's title (a link to the incident's page \
+            when --site-url or pm.yml's site_url is set). json and csv carry closed and closed_source too (token: \
+            the item's done: token; git: the commit that ticked it; unknown). PM_TODAY=YYYY-MM-DD fixes "today" \
+            for reproducible reports.
 
-            Example: pm actions --open --by owner
+            json and csv fields:
+            \(FieldHelp.actions)
+            \(FieldHelp.conventions)
+
+            Examples:
+              pm actions --open --by owner
+              pm actions --overdue --format markdown
             """
     )
 
@@ -53,8 +60,7 @@ struct Actions: ContextualCommand {
         name: .customLong("kind"),
         help: ArgumentHelp(
             "Only actions of this kind: prevent, detect, mitigate, process, runbook … (repeatable).",
-            valueName: "kind")
-    )
+            valueName: "kind"))
     var kinds: [String] = []
 
     @OptionGroup var filters: IncidentFilterOptions
@@ -64,6 +70,12 @@ struct Actions: ContextualCommand {
 
     @Option(help: "Output format: table, markdown, json or csv.")
     var format: ReportFormat = .table
+
+    @Option(
+        help: ArgumentHelp(
+            "Where the rendered site is published; markdown links each incident to its page (default: pm.yml's "
+                + "site_url).", valueName: "url"))
+    var siteURL: String?
 
     func validate() throws {
         if open && done {
@@ -76,10 +88,11 @@ struct Actions: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.loadWithClosings(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
+        filter.priorityPolicy = directory.config.policies.priorityActions
         filter.closedSince = closedSince
         filter.closedUntil = closedUntil
         if closedSince != nil || closedUntil != nil { filter.state = .done }
@@ -94,9 +107,26 @@ struct Actions: ContextualCommand {
                 filter.named.incidents.insert(postmortem.id)
             }
         }
-        let report = ActionReport(set, filter: filter, today: try context.today)
+        var report = ActionReport(set, filter: filter, today: try context.today)
+        if format == .markdown, let site = siteURL ?? directory.config.siteURL {
+            report.incidentLinks = try Self.pageLinks(site: site, directory: directory, set: set)
+        }
         var output = context.stdout
         report.write(format, grouping: by, style: context.terminalStyle, to: &output)
         return ExitStatus(set)
+    }
+
+    /// Incident id → its page's address under `site`, named as `pm render` names it.
+    static func pageLinks(site: String, directory: PostmortemsDirectory, set: PostmortemSet) throws -> [String: String]
+    {
+        let base = site.hasSuffix("/") ? String(site.dropLast()) : site
+        let pages = SiteBuilder.pageNames(for: try directory.scan().files)
+        var links: [String: String] = [:]
+        for postmortem in set.postmortems {
+            if let page = pages[postmortem.filePath] {
+                links[postmortem.id] = links[postmortem.id] ?? "\(base)/\(page)"
+            }
+        }
+        return links
     }
 }

@@ -14,13 +14,24 @@ struct ExportCommand: ContextualCommand {
         commandName: "export",
         abstract: "Export incidents and action items as json, ndjson, csv or sql, for analytics databases.",
         discussion: """
-            Two record types, incidents and actions, with the schema documented in the README. Times are \
+            Two record types, incidents and actions, with the fields below (less those that depend on the \
+            day: actions_overdue, overdue_days). Times are \
             ISO 8601 UTC; text is UTF-8; nothing depends on the day of the export, so an unchanged directory \
             exports byte-identical output. csv: --output DIR writes incidents.csv and actions.csv, or \
             --table picks one for stdout. sql: CREATE TABLE IF NOT EXISTS and upserts that load unchanged \
             into SQLite and PostgreSQL (tables pm_incidents and pm_actions), for a nightly job.
 
-            Example: pm export --format sql | psql "$WAREHOUSE_URL"
+            Incident fields:
+            \(FieldHelp.incidents)
+
+            Action fields:
+            \(FieldHelp.actions)
+
+            \(FieldHelp.conventions)
+
+            Examples:
+              pm export --format sql | psql "$WAREHOUSE_URL"
+              pm export --format csv --output warehouse/
             """
     )
 

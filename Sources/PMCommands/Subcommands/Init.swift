@@ -12,6 +12,16 @@ struct Init: ContextualCommand {
         discussion: """
             Creates ./postmortems (or --dir, or $PM_DIR) with a pm.yml that names the default template and \
             the severity scale. Refuses, changing nothing, when a pm.yml is already there.
+
+            pm.yml keys:
+              template: NAME@VERSION      the template pm new uses
+              severities: [critical, …]   the severity scale, most severe first
+              site_url: https://…         where pm render's site is published (links)
+              lint:                       rules: {RULE: error|warning|off}, kinds: […],
+                                          blameless: {add: […], remove: […]}
+
+            Example:
+              pm init --template six-questions@1
             """
     )
 
@@ -21,7 +31,8 @@ struct Init: ContextualCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The default template for new postmortems (see the README for the built-in ones).",
+            "The default template for new postmortems; built in: "
+                + TemplateCatalog.builtIn.templates.map(\.reference.description).joined(separator: ", ") + ".",
             valueName: "name@version"))
     var template: TemplateReference?
 

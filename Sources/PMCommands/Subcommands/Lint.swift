@@ -20,6 +20,10 @@ struct Lint: ContextualCommand {
             Rules are configured in pm.yml under lint: (rules: RULE: error|warning|off, kinds:, \
             blameless: add/remove). A line opts out with <!-- pm-lint-disable-line RULE --> at its end, \
             or <!-- pm-lint-disable-next-line RULE --> on the line before (no RULE: every rule).
+
+            Examples:
+              pm lint --strict --format github
+              pm lint --list-rules
             """
     )
 
@@ -38,7 +42,7 @@ struct Lint: ContextualCommand {
     @Flag(help: "List the rules and their default severities, then exit.")
     var listRules = false
 
-    @Flag(help: "List the built-in blaming phrases (labels for lint.blameless.remove), then exit.")
+    @Flag(help: "List the blaming phrases (built-in labels for lint.blameless.remove, and pm.yml's), then exit.")
     var listPhrases = false
 
     func run(context: CommandContext) throws -> ExitStatus {
@@ -53,18 +57,25 @@ struct Lint: ContextualCommand {
             return .success
         }
         if listPhrases {
-            for phrase in BlamelessLanguage.builtInPhrases {
-                context.stdout.write("\(phrase.label): \(phrase.suggestion)\n")
+            // The phrases as the team's pm.yml leaves them, when there is one: less `remove`, plus `add`.
+            let directory = try? location.locate(in: context)
+            let phrases =
+                try directory.map {
+                    try Linter(
+                        config: $0.config, today: try context.today, now: context.now,
+                        configPath: context.display($0.configPath)
+                    ).language.phrases
+                } ?? BlamelessLanguage.builtInPhrases
+            let builtIn = Set(BlamelessLanguage.builtInPhrases.map(\.label))
+            for phrase in phrases {
+                let origin = builtIn.contains(phrase.label) ? "" : " (pm.yml)"
+                context.stdout.write("\(phrase.label)\(origin): \(phrase.suggestion)\n")
             }
             return .success
         }
 
-        let directory: PostmortemsDirectory?
-        do {
-            directory = try location.locate(in: context)
-        } catch PMError.noPostmortemsDirectory(_) where !paths.isEmpty {
-            directory = nil  // Files named outside any postmortems directory are checked with the defaults.
-        }
+        // Files named outside any postmortems directory are checked with the defaults.
+        let directory = try paths.isEmpty ? location.locate(in: context) : location.locateIfAny(in: context)
         let config = directory?.config ?? Config()
         let files =
             try paths.isEmpty

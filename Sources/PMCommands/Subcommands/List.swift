@@ -11,7 +11,14 @@ struct List: ContextualCommand {
         discussion: """
             Columns: date, severity, status, open/total actions (red when some are overdue), time to detect \
             (started → detected), time to resolve (detected → resolved), id and title.
-            json and csv carry the fields documented in the README.
+
+            json and csv fields:
+            \(FieldHelp.incidents)
+            \(FieldHelp.conventions)
+
+            Examples:
+              pm list --since 2019-01-01 --severity critical
+              pm list --format csv > incidents.csv
             """
     )
 

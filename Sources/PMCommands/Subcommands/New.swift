@@ -14,8 +14,13 @@ struct New: ContextualCommand {
             template's questions waiting, and prints its path. Never overwrites: if the name is taken, \
             -2, -3 … is added. Times are ISO 8601 (2019-02-14T10:02:00Z; a time without a zone is UTC).
 
+            The date is --date, else the day --started is written in, else today. Times lint would reject (in \
+            the future, out of order) are refused with lint's message. --edit opens the file in $VISUAL, else \
+            $EDITOR, else editor, else vi.
+
             Example:
-              pm new "Messenger replies stopped" --severity critical --started 2019-02-14T10:02Z \\
+              pm new "Messenger replies stopped" --severity critical \\
+                --started 2019-02-14T10:02Z --detected 2019-02-14T10:20Z \\
                 --responder sam --service messenger --tag third-party --edit
             """
     )
@@ -30,7 +35,8 @@ struct New: ContextualCommand {
             "Severity, from the configured scale (default scale: critical, high, medium, low).", valueName: "level"))
     var severity: String?
 
-    @Option(help: ArgumentHelp("The incident's date (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp("The incident's date (default: the day of --started, else today).", valueName: "YYYY-MM-DD"))
     var date: CalendarDate?
 
     @Option(
@@ -39,16 +45,20 @@ struct New: ContextualCommand {
             valueName: "name@version"))
     var template: TemplateReference?
 
-    @Option(help: ArgumentHelp("When the incident started.", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "When the incident started. The incident's date, unless --date is given.", valueName: "time"),
+        transform: TimestampArgument.parse)
     var started: TimestampArgument?
 
-    @Option(help: ArgumentHelp("When the team found out.", valueName: "time"))
+    @Option(help: ArgumentHelp("When the team found out.", valueName: "time"), transform: TimestampArgument.parse)
     var detected: TimestampArgument?
 
-    @Option(help: ArgumentHelp("When a responder acknowledged it.", valueName: "time"))
+    @Option(
+        help: ArgumentHelp("When a responder acknowledged it.", valueName: "time"), transform: TimestampArgument.parse)
     var acknowledged: TimestampArgument?
 
-    @Option(help: ArgumentHelp("When the impact ended.", valueName: "time"))
+    @Option(help: ArgumentHelp("When the impact ended.", valueName: "time"), transform: TimestampArgument.parse)
     var resolved: TimestampArgument?
 
     @Option(
@@ -69,17 +79,13 @@ struct New: ContextualCommand {
     @Option(name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
     var tags: [String] = []
 
-    @Flag(help: "Open the new file in $VISUAL or $EDITOR.")
+    @Flag(help: "Open the new file in $VISUAL, else $EDITOR, else editor, else vi.")
     var edit = false
 
     func validate() throws {
         let trimmed = title.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValidationError("the title is empty; say in a few words what happened") }
         guard !title.contains(where: \.isNewline) else { throw ValidationError("the title must be one line") }
-        // Each time's flag is named after its key.
-        if let (earlier, later) = flagged.misorderedTimes.first {
-            throw ValidationError("--\(earlier.key) \(earlier.time) is after --\(later.key) \(later.time)")
-        }
         for name in responders + services + tags + [facilitator, detection, severity].compactMap({ $0 })
         where name.contains(where: \.isNewline) {
             throw ValidationError("\"\(name)\" must be one line")
@@ -99,11 +105,19 @@ struct New: ContextualCommand {
 
         var front = flagged
         front.title = title.trimmingCharacters(in: .whitespaces)
-        front.date = try date ?? context.today
+        front.date = try date ?? started?.writtenDate ?? context.today
         front.status = .draft
         front.template = chosen.reference
+        // Times lint would reject (in the future, out of order) are refused with lint's own words.
+        let gate = try LintGate(directory: directory, context: context)
+        let stem = "\(front.date?.description ?? "")-\(Slug.make(front.title ?? ""))"
+        let draft = Array(Scaffolder.render(front, template: chosen, severities: directory.config.severities).utf8)
+        let warnings = try gate.check(
+            gate.findings(in: draft, path: stem + ".md", id: stem, rules: [.futureTime, .timeOrder]),
+            subject: "the new postmortem")
         let path = try Scaffolder.create(front, template: chosen, in: directory)
         context.stdout.write(context.display(path) + "\n")
+        LintGate.report(warnings, as: context.display(path), to: context)
         if edit { return try openEditor(path, context: context) }
         return .success
     }
@@ -147,13 +161,26 @@ struct New: ContextualCommand {
         return configured
     }
 
-    /// Runs `$VISUAL` (else `$EDITOR`) on the file through the shell, so editors with flags work.
+    /// The editor to run, the way git picks one: `$VISUAL`, else `$EDITOR`, else `editor` (Debian's
+    /// alternative), else `vi`, the last two when found on `$PATH`; nil when there is none.
+    static func editor(in environment: [String: String]) -> String? {
+        if let chosen = ["VISUAL", "EDITOR"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) {
+            return chosen
+        }
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        return ["editor", "vi"].first { program in
+            folders.contains {
+                FileManager.default.isExecutableFile(atPath: ($0 as NSString).appendingPathComponent(program))
+            }
+        }
+    }
+
+    /// Runs the editor (``editor(in:)``) on the file through the shell, so editors with flags work.
     private func openEditor(_ path: String, context: CommandContext) throws -> ExitStatus {
-        guard
-            let editor = ["VISUAL", "EDITOR"].lazy.compactMap({ context.environment[$0] }).first(where: { !$0.isEmpty })
-        else {
+        guard let editor = Self.editor(in: context.environment) else {
             context.stderr.write(
-                "pm: error: --edit needs $VISUAL or $EDITOR to be set; the file was created: \(context.display(path))\n"
+                "pm: error: --edit found no editor: $VISUAL and $EDITOR are not set, and neither editor nor vi is on "
+                    + "PATH; the file was created: \(context.display(path))\n"
             )
             return .failure
         }

@@ -20,6 +20,14 @@ public struct PM: ParsableCommand {
 
             Exit status: 0 success; 1 a postmortem had errors (reports still list every good file; \
             diagnostics go to stderr as path:line: message) or the command failed; 2 usage error.
+
+            Shell completion: pm --generate-completion-script bash (or zsh, fish) prints a script to source.
+
+            Examples:
+              pm init
+              pm new "Messenger replies stopped" --severity critical --edit
+              pm actions --open --by owner
+              pm lint --strict
             """,
         version: version,
         subcommands: [

@@ -10,6 +10,9 @@ struct Related: ContextualCommand {
         discussion: """
             Incidents are ranked by the services and tags they share and by how alike their titles, impact and \
             root cause read (TF-IDF cosine over every postmortem); each line says why.
+
+            Example:
+              pm related 2019-02-14
             """
     )
 

@@ -15,6 +15,9 @@ struct Render: ContextualCommand {
             same postmortems give the same bytes), and incremental: a re-render rewrites only the pages whose \
             inputs changed. Layouts are Mustache files; replace any of them (or style.css) by putting a file of \
             the same name in the postmortems directory's templates/site/ folder.
+
+            Example:
+              pm render --out site
             """
     )
 

@@ -13,9 +13,18 @@ struct Show: ContextualCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Show one incident: metadata, durations, impact, root cause and actions.",
-        discussion:
-            "ID is the file name without .md, or any prefix of it that names one incident (pm show 2019-02-14); a "
-            + "path to the file works too."
+        discussion: """
+            ID is the file name without .md, or any prefix of it that names one incident; a path to the file \
+            works too. --format json prints the incident's fields, then sections (heading, key, answered, \
+            start_line, end_line, text) and actions (the fields of pm actions).
+
+            json fields:
+            \(FieldHelp.incidents)
+            \(FieldHelp.conventions)
+
+            Example:
+              pm show 2019-02-14
+            """
     )
 
     @Argument(help: "The incident's id, or a unique prefix of it.")

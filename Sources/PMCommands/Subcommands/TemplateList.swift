@@ -8,7 +8,11 @@ import PMWorkspace
 struct TemplateList: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the templates: name@version, built-in or team, number of questions, which is the default."
+        abstract: "List the templates: name@version, built-in or team, number of questions, which is the default.",
+        discussion: """
+            Works anywhere: the built-in templates need no postmortems directory (inside one, the team's \
+            templates and pm.yml's default are listed too).
+            """
     )
 
     @OptionGroup var location: DirectoryOptions
@@ -17,12 +21,16 @@ struct TemplateList: ContextualCommand {
     var format: TemplateListFormat = .table
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let directory = try location.locate(in: context)
-        context.report(directory.templateProblems)
-        let listing = TemplateListing(catalog: directory.catalog, defaultTemplate: directory.defaultTemplate?.reference)
+        // The built-in templates need no postmortems directory; inside one, the team's come too.
+        let directory = try location.locateIfAny(in: context)
+        let problems = directory?.templateProblems ?? []
+        context.report(problems)
+        let catalog = directory?.catalog ?? .builtIn
+        let defaultTemplate = directory.map { $0.defaultTemplate } ?? catalog.defaultTemplate
+        let listing = TemplateListing(catalog: catalog, defaultTemplate: defaultTemplate?.reference)
         var output = context.stdout
         listing.write(json: format == .json, style: context.terminalStyle, to: &output)
-        return directory.templateProblems.contains { $0.severity == .error } ? .failure : .success
+        return problems.contains { $0.severity == .error } ? .failure : .success
     }
 }
 

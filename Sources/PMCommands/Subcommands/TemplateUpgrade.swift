@@ -16,7 +16,12 @@ struct TemplateUpgrade: ContextualCommand {
             after the known ones. In the front matter only the template: value changes. --dry-run prints a \
             unified diff and changes nothing; otherwise each file is replaced atomically.
 
-            --to defaults to the newest version of the postmortem's own template (or of pm.yml's default).
+            --to defaults to the newest version of the postmortem's own template (or of pm.yml's default). \
+            A postmortem already on the target is left as it is (nothing to do, exit status 0).
+
+            Examples:
+              pm template upgrade 2019-02-14 --dry-run
+              pm template upgrade 2019-02-14 2019-03 --to six-questions@2
             """
     )
 
@@ -69,8 +74,17 @@ struct TemplateUpgrade: ContextualCommand {
             throw PMError.unknownTemplate(
                 reference.description, available: catalog.templates.map(\.reference.description))
         }
-        let (original, outcome) = try TemplateUpgrader(target: target).apply(
-            to: postmortem, parser: directory.parser, write: !dryRun)
+        let original: [UInt8]
+        let outcome: TemplateUpgrader.Outcome
+        do {
+            (original, outcome) = try TemplateUpgrader(target: target).apply(
+                to: postmortem, parser: directory.parser, write: !dryRun)
+        } catch UpgradeError.alreadyOn {
+            // Nothing to do is success; a dry run keeps its output a diff (an empty one).
+            (dryRun ? context.stderr : context.stdout).write(
+                "\(postmortem.path): already on \(target.reference); nothing to do\n")
+            return
+        }
         if dryRun {
             context.stdout.write(
                 UnifiedDiff.make(

@@ -15,16 +15,22 @@ extension Status: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ActionReport.Grouping: ExpressibleByArgument {}
 
-/// A front-matter timestamp given on the command line.
-struct TimestampArgument: ExpressibleByArgument {
+/// A front-matter timestamp given on the command line (`@Option(transform: TimestampArgument.parse)`).
+struct TimestampArgument {
     var timestamp: Timestamp
+    /// The day as written, before any offset moves the time to UTC: the incident's day where the team is.
+    var writtenDate: CalendarDate
 
-    init?(argument: String) {
-        guard let timestamp = Timestamp(argument) else { return nil }
-        self.timestamp = timestamp
+    /// The accepted forms, named in the error for any other.
+    static let formats =
+        "2019-02-14T10:02:00Z, 2019-02-14T10:02Z, 2019-02-14 10:02 (UTC) or 2019-02-14T11:02+01:00"
+
+    static func parse(_ argument: String) throws -> TimestampArgument {
+        guard let timestamp = Timestamp(argument), let date = CalendarDate(argument.prefix(10)) else {
+            throw ValidationError("write a date and time in ISO 8601, like \(formats)")
+        }
+        return TimestampArgument(timestamp: timestamp, writtenDate: date)
     }
-
-    static var defaultValueDescription: String { "ISO 8601 time" }
 }
 
 /// A template reference given on the command line.
@@ -49,6 +55,16 @@ struct DirectoryOptions: ParsableArguments {
     /// The directory named by --dir or PM_DIR, else found by walking up.
     func locate(in context: CommandContext) throws -> PostmortemsDirectory {
         try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
+    }
+
+    /// The directory as `locate` finds it, or nil when none was named and walking up finds none: for
+    /// commands that work without one (the built-in templates, lint of named files).
+    func locateIfAny(in context: CommandContext) throws -> PostmortemsDirectory? {
+        do {
+            return try locate(in: context)
+        } catch PMError.noPostmortemsDirectory(_) {
+            return nil
+        }
     }
 
     /// --dir, else PM_DIR.

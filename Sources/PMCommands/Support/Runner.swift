@@ -28,6 +28,10 @@ public enum PMRunner {
             context.stdout.flush()
             context.stderr.flush()
         }
+        if let unknown = UnknownCommand.find(in: arguments, root: PM.self) {
+            context.stderr.write("pm: error: \(unknown.message)\n")
+            return ExitStatus.usage.rawValue
+        }
         do {
             var command = try PM.parseAsRoot(arguments)
             if let contextual = command as? any ContextualCommand {

@@ -79,7 +79,10 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Whether the front matter names a pm template: the file is in pm's own format. A postmortem without
     /// one was written elsewhere, and is read the way a careful person would read it.
-    public var isPMFormat: Bool { template != nil || keyLines["template"] != nil }
+    public var isPMFormat: Bool { template != nil || keyLines["template"] != nil || namesTemplate }
+
+    /// Whether a front matter that is not valid YAML has a `template:` line (so the file is in pm's format).
+    public var namesTemplate = false
 
     public init() {}
 

@@ -79,11 +79,14 @@ public struct ActionItem: Sendable, Hashable {
     public var closed: CalendarDate?
     /// Where `closed` comes from, for a done action; nil for an open one.
     public var closedSource: ClosingSource?
+    /// The item's text as written in the file, inline Markdown kept (code spans, links, emphasis), without
+    /// the checkbox and the trailing tokens, on one line: what a report pasted into chat shows.
+    public var markdown: String
 
     public init(
         incidentID: String, token: String = "", position: Int, isDone: Bool, text: String, owners: [String],
         due: CalendarDate?, dueText: String?, kind: String?, ticket: String?, line: Int, checkboxOffset: Int?,
-        depth: Int, hasIDComment: Bool = false, idOffset: Int = 0
+        depth: Int, hasIDComment: Bool = false, idOffset: Int = 0, markdown: String = ""
     ) {
         self.incidentID = incidentID
         self.token = token
@@ -100,6 +103,13 @@ public struct ActionItem: Sendable, Hashable {
         self.line = line
         self.checkboxOffset = checkboxOffset
         self.depth = depth
+        self.markdown = markdown
+    }
+
+    /// How many trailing tokens the item has (each owner, the due and done dates, the kind, the ticket: one
+    /// word each).
+    var tokenCount: Int {
+        owners.count + [dueText, closedText, kind, ticket].filter { $0 != nil }.count
     }
 
     /// Days from `start` (the incident's date) to the closing day, when both are known.

@@ -59,6 +59,9 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let unreadActions: RuleID = "unread-actions"
     public static let unrecognisedCause: RuleID = "unrecognised-cause"
     public static let blameless: RuleID = "blameless"
+    public static let reviewOverdue: RuleID = "review-overdue"
+    public static let priorityAction: RuleID = "priority-action"
+    public static let facilitatorRequired: RuleID = "facilitator-required"
     public static let notMarkdown: RuleID = "not-markdown"
 
     /// Every rule id pm emits, in the order the README documents them (`not-markdown` is a note, not a rule
@@ -96,6 +99,9 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .unreadActions,
         .unrecognisedCause,
         .blameless,
+        .reviewOverdue,
+        .priorityAction,
+        .facilitatorRequired,
     ]
 
     /// Rules pm no longer has, which pm.yml may still name (and which then change nothing).

@@ -56,6 +56,7 @@ struct ActionItemReader {
                 item.depth = openItems.count
                 item.idOffset = idOffset(paragraph: paragraph)
                 if let problem = Self.identify(&item, marks: marks, path: path) { diagnostics.append(problem) }
+                item.markdown = markdown(paragraph: paragraph, after: item.checkboxOffset, dropping: item.tokenCount)
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(
                         Diagnostic(
@@ -219,6 +220,29 @@ struct ActionItemReader {
         let words = bytes[0..<end].split(whereSeparator: isSpace)
         item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
         return (item, marks)
+    }
+
+    /// The paragraph as written (from after the checkbox at `checkboxOffset`, when there is one), without its
+    /// HTML comments (an id, a lint opt-out) and its last `tokenCount` words (the tokens), its lines joined by
+    /// single spaces.
+    private func markdown(paragraph: Int, after checkboxOffset: Int?, dropping tokenCount: Int) -> String {
+        let node = tree.nodes[paragraph]
+        func fileOffset(_ position: SourcePosition) -> Int {
+            (position.line == 1 ? bodyStart : source.offset(ofLine: position.line + lineOffset)) + position.column - 1
+        }
+        let start = checkboxOffset.map { $0 + 2 } ?? fileOffset(node.start)
+        let end = min(fileOffset(node.end) + 1, source.bytes.count)
+        guard start < end else { return "" }
+        var text = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        // Comments come last in an item; each is taken out where it last appears (not from a code span before it).
+        for comment in tree.children(of: paragraph).reversed()
+        where tree.nodes[comment].kind == .htmlInline && tree.nodes[comment].literal.hasPrefix("<!--") {
+            if let range = text.range(of: tree.nodes[comment].literal, options: .backwards) {
+                text.replaceSubrange(range, with: " ")
+            }
+        }
+        let words = text.split { $0 == " " || $0 == "\t" || $0.isNewline }
+        return words.dropLast(min(tokenCount, words.count)).joined(separator: " ")
     }
 
     /// An autolink (`<https://…>`), whose text is its destination.

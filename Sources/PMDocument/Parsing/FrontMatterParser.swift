@@ -69,10 +69,13 @@ public enum FrontMatterParser {
             {
                 line = second
             }
+            let advice = line.flatMap { quotingHint(forLine: $0, of: yaml) } ?? "fix the YAML between the --- lines"
             diagnostics.append(
                 Diagnostic(
                     .error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
-                    "the front matter is not valid YAML: \(problem); fix the YAML between the --- lines"))
+                    "the front matter is not valid YAML: \(problem); \(advice)"))
+            // Whether the file is in pm's format does not wait for the YAML to be fixed: a `template:` line says so.
+            frontMatter.namesTemplate = topLevelLine(of: "template", in: yaml, occurrence: 1) != nil
             return (frontMatter, diagnostics)
         } catch let other {
             error(firstLine, "the front matter could not be read as YAML: \(other)")
@@ -129,14 +132,37 @@ public enum FrontMatterParser {
         return (frontMatter, diagnostics)
     }
 
+    /// What to do about the most common YAML mistake on line `line` (1-based) of `yaml`: a plain value that
+    /// holds `: `, or starts with a character YAML reserves (`@`, `` ` ``, `%`), which must be quoted.
+    static func quotingHint(forLine line: Int, of yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = lines[line - 1].trimmingCharacters(in: .whitespaces)
+        guard let colon = text.range(of: ": "), !text.hasPrefix("#") else { return nil }
+        let key = text[..<colon.lowerBound]
+        let value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, !key.contains(" "), let first = value.first, !"\"'[{|>".contains(first) else { return nil }
+        let quoted =
+            value.contains("\"")
+            ? "'" + value.replacingOccurrences(of: "'", with: "''") + "'" : "\"" + value + "\""
+        if value.contains(": ") { return "a value that holds `: ` must be quoted, like \(key): \(quoted)" }
+        if "@`%".contains(first) { return "a value that starts with `\(first)` must be quoted, like \(key): \(quoted)" }
+        return nil
+    }
+
     /// The 1-based line where a top-level `key:` is written for the second time (Yams points at the mapping).
     static func secondTopLevelLine(of key: String, in yaml: String) -> Int? {
-        var seen = false
+        topLevelLine(of: key, in: yaml, occurrence: 2)
+    }
+
+    /// The 1-based line where a top-level `key:` is written for the `occurrence`th time.
+    static func topLevelLine(of key: String, in yaml: String, occurrence: Int) -> Int? {
+        var seen = 0
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.hasPrefix(key) ? line.dropFirst(key.count).drop(while: { $0 == " " }) : ""
             guard trimmed.hasPrefix(":") else { continue }
-            if seen { return index + 1 }
-            seen = true
+            seen += 1
+            if seen == occurrence { return index + 1 }
         }
         return nil
     }

@@ -1,41 +1,68 @@
 import Foundation
 import PMDocument
-import PMWorkspace
 
-/// Phrases that blame people rather than examine the system, each with a reframing to suggest.
+/// Phrases that blame people rather than examine the system, each with a reframing to suggest, and the
+/// matcher that finds them.
 ///
 /// Drawn from what blameless-postmortem guides warn against (Google SRE, Etsy's "Just Culture",
 /// PagerDuty, Atlassian): fault and blame, "human error", judgements of character or competence,
-/// hindsight ("should have known"), and counterfactuals about a person.
+/// hindsight ("should have known"), counterfactuals about a person, and a person named with a verb of
+/// failure ("Bob broke production", "Alice didn't check", "the outage Carol caused").
+///
+/// Each paragraph is tokenised once (``WordTokenizer``), the people the file knows are marked (``People``),
+/// and every phrase is matched in one pass over the tokens (``PhraseTrie``); the few phrases whose words
+/// blame only in some contexts carry ``ContextRule``s checked on each match. Only a team's own regular
+/// expressions (`lint.blameless.add` with `pattern:`) still run as regular expressions.
 public struct BlamelessLanguage: Sendable {
     /// One phrase to flag.
     public struct Phrase: Sendable {
         /// A short name, used in findings and to remove the phrase in the config (`blameless.remove`).
         public var label: String
-        /// A case-insensitive regular expression, anchored at word boundaries.
-        public var pattern: String
         /// A reframing that examines the system instead.
         public var suggestion: String
-        /// Lower-case word beginnings one of which starts a word of every match, to skip the expression on
-        /// text without any (most text): empty to always run it.
-        public var triggers: [String]
+        /// The word patterns (``PhrasePattern``) and the context rules of each; empty for a regular expression.
+        var forms: [(pattern: String, rules: [ContextRule])]
+        /// A team's regular expression (case-insensitive), if the phrase is one.
+        public var expression: String?
 
-        public init(label: String, pattern: String, suggestion: String, triggers: [String]? = nil) {
+        init(_ label: String, _ suggestion: String, _ forms: [(String, [ContextRule])]) {
             self.label = label
-            self.pattern = pattern
             self.suggestion = suggestion
-            self.triggers = triggers ?? BlamelessLanguage.triggers[label] ?? []
+            self.forms = forms.map { (pattern: $0.0, rules: $0.1) }
+        }
+
+        /// A phrase given as a regular expression, matched in any case (a team's `pattern:`).
+        public init(label: String, pattern: String, suggestion: String) {
+            self.label = label
+            self.suggestion = suggestion
+            self.forms = []
+            self.expression = pattern
         }
 
         /// A phrase given as plain words: matched as whole words, any case, any run of spaces between them.
         public init(words: String, suggestion: String) {
-            let escaped = words.split(whereSeparator: \.isWhitespace).map {
-                NSRegularExpression.escapedPattern(for: String($0))
+            let words = words.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+            self.init(words.joined(separator: " "), suggestion, [])
+            self.forms = [(pattern: Self.pattern(words: words), rules: [])]
+        }
+
+        /// The word patterns of the phrase, as written (for documentation and tests).
+        public var patterns: [String] { forms.map(\.pattern) }
+
+        /// A pattern for plain words: each word as the tokeniser splits it (`rock-star` is `rock star`).
+        private static func pattern(words: [String]) -> String {
+            let tokenizer = WordTokenizer(vocabulary: Vocabulary.lexicon)
+            var parts: [String] = []
+            for word in words {
+                let bytes = Array(word.utf8)
+                // Every token but the end of the text, as the pattern language reads words.
+                for token in tokenizer.tokens(bytes) where token.end > token.start {
+                    let text = String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+                    parts.append(
+                        text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "|", with: ""))
+                }
             }
-            self.init(
-                label: words.lowercased(), pattern: "\\b" + escaped.joined(separator: "\\s+") + "\\b",
-                suggestion: suggestion,
-                triggers: words.split(whereSeparator: \.isWhitespace).first.map { [$0.lowercased()] } ?? [])
+            return parts.joined(separator: " ")
         }
     }
 
@@ -44,326 +71,178 @@ public struct BlamelessLanguage: Sendable {
         public var label: String
         /// The words as written.
         public var quote: String
-        /// UTF-16 offset of the match in the searched text.
-        public var offset: Int
+        /// The line and 1-based column (in UTF-8 bytes) where the words start.
+        public var line: Int
+        public var column: Int
         public var suggestion: String
     }
 
-    static let reasonable = "ask what made this action seem reasonable at the time"
-    static let system = "describe what in the system allowed it, not who"
-
-    /// After "fault": words that make it engineering vocabulary, not blame ("fault tolerance", "fault-injection").
-    static let technicalFault =
-        #"(?!\s*-|\s+(?:tolerance|tolerant|domain|domains|injection|isolation|detection|line|lines|code|codes|handler|handlers|handling|model|zone|zones|rate|budget|counter|counters|count|counts|log|logs))"#
-    /// People, so that hindsight about a system ("the script should have checked") is not flagged.
-    static let personNoun =
-        #"\b(?:reviewer|engineer|developer|responder|operator|on-call|oncall|author|owner|admin|administrator|person|team|contractor|intern|manager|lead|sre|dev|hire|employee|colleague|teammate|member|staff)s?\b"#
-    static let person =
-        #"(?:\b(?:he|she|they|we|you|i|someone|somebody|nobody|everyone)\b|"# + personNoun
-        + #"|(?-i:\b[A-Z][a-z]+(?<!The|This|That|It|There|Monitoring|Alerting|Nothing)\b))"#
-    /// "by Sam", "by the new hire", "by an engineer".
-    static let byPerson =
-        #"\s+by\s+(?:(?:the|a|an|our|their|one|another)\s+)?(?:(?:new|junior|senior|on-call|other)\s+)?"# + person
-
-    /// For each built-in phrase, words one of which each of its matches contains.
-    static let triggers: [String: [String]] = [
-        "X's fault": ["fault"], "their fault": ["fault"], "at fault": ["fault"], "blame": ["blam"],
-        "human error": ["human"],
-        "operator error": ["error"], "careless": ["careless"], "negligent": ["neglig", "neglect"],
-        "should have known": ["known"],
-        "should have checked": ["should"], "should have been more careful": ["should"],
-        "should have been caught by": ["should"],
-        "should have been obvious": ["obvious", "self", "clear"], "incompetent": ["incompeten"], "sloppy": ["slopp"],
-        "didn't bother": ["bother"], "lazy": ["lazy", "laziness"], "stupid": ["stupid"], "idiot": ["idiot"],
-        "reckless": ["reckless"],
-        "irresponsible": ["irresponsib"], "screwed up": ["screw"], "messed up": ["mess"], "dropped the ball": ["ball"],
-        "failed to notice": ["fail", "follow"], "forgot to": ["forgot"],
-        "not paying attention": ["attention", "inattenti"],
-        "guilty": ["guilty"], "fat-fingered": ["finger", "fat"], "clumsy": ["clums"], "ignored the alert": ["ignored"],
-        "their mistake": ["mistake", "negligence", "carelessness", "screw", "blunder"],
-        "made a mistake": ["mistake", "blunder", "screw"],
-        "who caused": ["who"], "poor judgement": ["judg"], "rookie mistake": ["mistake", "error"],
-        "bonehead": ["bonehead"],
-        "unprofessional": ["unprofessional"], "didn't care": ["care"],
-        "not careful enough": ["enough", "careful", "attentive", "thorough", "diligent"], "should not have": ["should"],
-    ]
-
-    /// The built-in phrases (at least thirty, each with its inflections). Text is matched with
-    /// curly apostrophes straightened, so `'` in a pattern also matches `’`.
-    public static let builtInPhrases: [Phrase] = [
-        Phrase(
-            label: "X's fault", pattern: #"\b[\p{L}\p{N}._@-]+'s\s+fault\b"# + technicalFault,
-            suggestion: "\(system): which safeguard was missing?"),
-        Phrase(
-            label: "their fault", pattern: #"\b(?:his|her|their|my|your|our)\s+fault\b"# + technicalFault,
-            suggestion: "\(system): which safeguard was missing?"),
-        Phrase(
-            label: "at fault", pattern: #"\b(?:was|were|is|are|be|been|being)\s+at\s+fault\b|\bfault\s+lies\s+with\b"#,
-            suggestion: "\(system); name the conditions, not a person"),
-        Phrase(
-            label: "blame",
-            pattern: #"(?<!git\s)(?<!no[-\s])\b(?:blame|blames|blamed|blaming|blameworthy)\b(?!-free|\s+free|-less)"#,
-            suggestion: "look for causes in the system, not someone to blame"),
-        Phrase(
-            label: "human error", pattern: #"\bhuman[\s-]+(?:errors?|mistakes?|failures?)\b"#,
-            suggestion:
-                "name the condition that made the error likely: a missing guard, a confusing interface, time pressure"),
-        Phrase(
-            label: "operator error",
-            pattern:
-                #"\b(?:operator|pilot|engineer|developer)[\s-]+errors?\b(?!\s+out)|\buser[\s-]+error\b(?!s|\s+(?:rate|rates|count|counts|page|pages|message|messages|code|codes))"#,
-            suggestion:
-                "name the condition that made the error likely: a missing guard, a confusing interface, time pressure"),
-        Phrase(label: "careless", pattern: #"\bcareless(?:ly|ness)?\b"#, suggestion: reasonable),
-        Phrase(
-            label: "negligent", pattern: #"\bnegligen(?:t|tly|ce)\b|\bneglect(?:ed|s|ing)?\s+to\b"#,
-            suggestion: reasonable),
-        Phrase(
-            label: "should have known", pattern: #"\bshould(?:\s+have|'ve|\s+of)\s+known\b"#,
-            suggestion: "hindsight: what information was available at the time, and what made it hard to see?"),
-        Phrase(
-            label: "should have checked",
-            pattern: person
-                + #"\s+should(?:\s+have|'ve)\s+(?:checked|tested|noticed|caught|reali[sz]ed|seen|double-checked|looked|asked|read|verified|confirmed|validated|reviewed)\b"#,
-            suggestion: "hindsight: what would have prompted that check, and why was it not there?"),
-        Phrase(
-            label: "should have been more careful",
-            pattern: #"\bshould(?:\s+have|'ve)\s+been\s+(?:more\s+)?(?:careful|attentive|diligent|thorough)\b"#,
-            suggestion: "hindsight: what would have made the safe path the easy one?"),
-        Phrase(
-            label: "should have been caught by",
-            pattern: #"\bshould(?:\s+have|'ve)\s+been\s+(?:caught|noticed|seen|checked|spotted|tested)"# + byPerson,
-            suggestion: "hindsight: what would have caught it without relying on one person's attention?"),
-        Phrase(
-            label: "should have been obvious",
-            pattern:
-                #"\bshould(?:\s+have|'ve)\s+been\s+(?:obvious|self-evident|clear)\b|\bobvious\s+(?:mistake|error)s?\b"#,
-            suggestion: "hindsight: what made it hard to see at the time?"),
-        Phrase(
-            label: "incompetent", pattern: #"\bincompeten(?:t|ce|tly)\b"#,
-            suggestion: "ask what support, training or tooling was missing"),
-        Phrase(
-            label: "sloppy",
-            pattern:
-                #"\bslopp(?:ily|iness)\b|\b(?:was|were|is|are|being|been|too|so|very)\s+sloppy\b(?!-)|\bsloppy\s+(?:work|review|reviews|code|fix|engineering|mistake|job|deploy|change|testing)\b"#,
-            suggestion: reasonable),
-        Phrase(
-            label: "didn't bother",
-            pattern:
-                #"\b(?:didn't|did\s+not|didnt|couldn't|could\s+not|can't|cannot|wouldn't|would\s+not)\s+(?:be\s+)?bother(?:ed)?\b"#,
-            suggestion: "\(reasonable); what made the step easy to skip?"),
-        Phrase(
-            label: "lazy",
-            pattern:
-                #"\blaziness\b|\b(?:was|were|is|are|being|been|too|so|very)\s+lazy\b(?!-)|\blazy\s+(?:engineer|engineers|developer|developers|fix|work|approach|person|people|reviewer|review|team|mistake|coding)\b"#,
-            suggestion: reasonable),
-        Phrase(label: "stupid", pattern: #"\bstupid(?:ity|ly)?\b"#, suggestion: reasonable),
-        Phrase(label: "idiot", pattern: #"\bidiot(?:s|ic|ically)?\b"#, suggestion: reasonable),
-        Phrase(label: "reckless", pattern: #"\breckless(?:ly|ness)?\b"#, suggestion: reasonable),
-        Phrase(label: "irresponsible", pattern: #"\birresponsib(?:le|ly|ility)\b"#, suggestion: reasonable),
-        Phrase(
-            label: "screwed up", pattern: #"\bscrew(?:ed|s|ing)?[\s-]*up(?:s)?\b"#,
-            suggestion: "say what happened in the system, neutrally"),
-        Phrase(
-            label: "messed up", pattern: #"\bmess(?:ed|es|ing)?[\s-]+up\b"#,
-            suggestion: "say what happened in the system, neutrally"),
-        Phrase(
-            label: "dropped the ball", pattern: #"\bdrop(?:ped|s|ping)?\s+the\s+ball\b"#,
-            suggestion: "\(system): which hand-off or reminder was missing?"),
-        Phrase(
-            label: "failed to notice",
-            pattern: person
-                + #"\s+fail(?:ed|s|ing)?\s+to\s+(?:notice|check|pay\s+attention|follow|read|test|verify)\b|\bfail(?:ed|s|ing)?\s+to\s+follow\s+the\s+(?:runbook|process|procedure|checklist|instructions)\b|\b(?:didn't|did\s+not)\s+follow\s+the\s+(?:runbook|process|procedure|checklist|instructions)\b"#,
-            suggestion: "what made the signal easy to miss, or the procedure hard to follow?"),
-        Phrase(
-            label: "forgot to",
-            pattern: #"\b(?:forgot|forgets|forgetting)\s+(?:to|the|about|that)\b|\bforgotten\s+to\b"#,
-            suggestion: "what would have made the step impossible to forget (automation, a checklist, a guard)?"),
-        Phrase(
-            label: "not paying attention",
-            pattern:
-                #"\b(?:wasn't|was\s+not|weren't|were\s+not|not)\s+paying\s+attention\b|\binattenti(?:ve|veness|on)\b"#,
-            suggestion: "what competed for attention, and what would have drawn it to the problem?"),
-        Phrase(label: "guilty", pattern: #"\bguilty\b"#, suggestion: "look for causes, not guilt"),
-        Phrase(
-            label: "fat-fingered", pattern: #"\bfat[\s-]?finger(?:ed|s|ing)?\b"#,
-            suggestion: "what guard would have caught the typo (a confirmation, a dry run, a review)?"),
-        Phrase(label: "clumsy", pattern: #"\bclums(?:y|ily|iness)\b"#, suggestion: reasonable),
-        Phrase(
-            label: "ignored the alert",
-            pattern:
-                #"\bignored\s+(?:the|an|all|my|our|their|his|her|every|two|three|several|multiple|repeated|\d+)\s+(?:[\p{L}-]+\s+)?(?:alerts?|alarms?|warnings?|pages?|runbook|process|procedure|instructions)\b"#,
-            suggestion: "why did the alert not get attention: noise, timing, ownership?"),
-        Phrase(
-            label: "their mistake",
-            pattern:
-                #"\b(?:his|her|their|[\p{L}\p{N}._@-]+'s)\s+(?:mistake|mistakes|negligence|carelessness|screw-up|blunder|blunders)\b"#,
-            suggestion: "\(system): which safeguard would have caught the mistake?"),
-        Phrase(
-            label: "made a mistake",
-            pattern:
-                #"\bmade\s+(?:a|an|the|this|that)\s+(?:[\p{L}-]+\s+)?(?:mistake|blunder)\b|\b(?:mistake|blunder|screw-?up)s?\s+(?:made\s+)?"#
-                + byPerson.dropFirst(3),
-            suggestion: "\(system): which safeguard would have caught it?"),
-        Phrase(
-            label: "who caused", pattern: #"\bwho\s+(?:broke|caused|is\s+responsible\s+for|was\s+responsible\s+for)\b"#,
-            suggestion: "ask what caused it, not who"),
-        Phrase(label: "poor judgement", pattern: #"\b(?:poor|bad|lack\s+of)\s+judge?ment\b"#, suggestion: reasonable),
-        Phrase(
-            label: "rookie mistake", pattern: #"\b(?:rookie|amateur|newbie|silly|dumb|stupid)\s+(?:mistake|error)s?\b"#,
-            suggestion: reasonable),
-        Phrase(label: "bonehead", pattern: #"\bbonehead(?:ed)?\b"#, suggestion: reasonable),
-        Phrase(label: "unprofessional", pattern: #"\bunprofessional(?:ly)?\b"#, suggestion: reasonable),
-        Phrase(
-            label: "didn't care",
-            pattern: #"\b(?:didn't|did\s+not|couldn't)\s+care\b|"# + person
-                + #"\s+(?:doesn't|does\s+not|don't|do\s+not)\s+care\b"#, suggestion: reasonable),
-        Phrase(
-            label: "not careful enough",
-            pattern:
-                #"\bnot\s+(?:careful|smart|competent|experienced)\s+enough\b|\b(?:was|were)(?:n't|\s+not)\s+(?:careful|attentive|thorough|diligent)\b"#,
-            suggestion: "ask what support, training or tooling was missing"),
-        Phrase(
-            label: "should not have",
-            pattern: person
-                + #"\s+(?:should\s+not|shouldn't|should\s+never)\s+have\s+(?:pushed|deployed|merged|run|ran|done|made|changed|restarted|deleted|dropped|touched|approved|shipped|released|edited|accepted|clicked)\b"#,
-            suggestion: "\(reasonable); what would have made the safer path the easy one?"),
-    ]
-
     public var phrases: [Phrase]
-    private let expressions: [NSRegularExpression]
-    /// Triggers by their first two letters (`a`–`z`): bucket 26 × first + second holds (trigger, phrase index).
-    private let triggerBuckets: [[(trigger: [UInt8], phrase: Int)]]
-    /// Phrases without usable triggers, which always run.
-    private let untriggered: [Int]
+    /// The team's people (pm.yml `lint.blameless.people`), read as people in every file.
+    public var people: People
+    private let matcher: Matcher
 
-    /// The built-in phrases, without those labelled in `removing`, plus `adding`.
-    public init(removing: Set<String> = [], adding: [Phrase] = []) throws {
+    /// The phrases compiled: the words they know, one trie, each form's rules, the team's expressions.
+    private struct Matcher: Sendable {
+        let vocabulary: Vocabulary
+        let tokenizer: WordTokenizer
+        let trie: PhraseTrie
+        /// For each value the trie reports: the phrase and the form's compiled rules.
+        let forms: [(phrase: Int, rules: [CompiledRule])]
+        let words: ContextWords
+        let expressions: [(phrase: Int, expression: NSRegularExpression)]
+
+        init(_ phrases: [Phrase]) throws {
+            var vocabulary = Vocabulary.lexicon
+            var trie = PhraseTrie()
+            var forms: [(phrase: Int, rules: [CompiledRule])] = []
+            var expressions: [(phrase: Int, expression: NSRegularExpression)] = []
+            for (index, phrase) in phrases.enumerated() {
+                if let expression = phrase.expression {
+                    expressions.append((index, try NSRegularExpression(pattern: expression, options: .caseInsensitive)))
+                }
+                for form in phrase.forms {
+                    let value = Int32(forms.count)
+                    forms.append((index, form.rules.map { CompiledRule($0, vocabulary: &vocabulary) }))
+                    for steps in try PhrasePattern.sequences(form.pattern, vocabulary: &vocabulary) {
+                        trie.insert(steps, value: value)
+                    }
+                }
+            }
+            words = ContextWords(&vocabulary)
+            trie.finish(vocabularySize: vocabulary.words.count)
+            self.vocabulary = vocabulary
+            tokenizer = WordTokenizer(vocabulary: vocabulary)
+            self.trie = trie
+            self.forms = forms
+            self.expressions = expressions
+        }
+    }
+
+    /// The built-in phrases compiled once, for every linter the team's config does not change them in.
+    private static let builtInMatcher = Result { try Matcher(builtInPhrases) }
+
+    /// The built-in phrases, without those labelled in `removing`, plus `adding`; `people` are the team's.
+    ///
+    /// - Throws: when an added regular expression is not valid, or a word pattern does not parse.
+    public init(removing: Set<String> = [], adding: [Phrase] = [], people: People = People()) throws {
         let removed = Set(removing.map { $0.lowercased() })
         phrases = Self.builtInPhrases.filter { !removed.contains($0.label.lowercased()) } + adding
-        expressions = try phrases.map { try NSRegularExpression(pattern: $0.pattern, options: [.caseInsensitive]) }
-        var buckets = Array(repeating: [(trigger: [UInt8], phrase: Int)](), count: 26 * 26)
-        var untriggered: [Int] = []
-        for (index, phrase) in phrases.enumerated() {
-            let triggers = phrase.triggers.map { Array($0.lowercased().utf8) }
-            guard !triggers.isEmpty,
-                triggers.allSatisfy({
-                    $0.count >= 2 && Self.letterIndex($0[0]) != nil && Self.letterIndex($0[1]) != nil
-                })
-            else {
-                untriggered.append(index)
-                continue
-            }
-            for trigger in triggers {
-                buckets[Self.letterIndex(trigger[0])! * 26 + Self.letterIndex(trigger[1])!].append((trigger, index))
-            }
-        }
-        triggerBuckets = buckets
-        self.untriggered = untriggered
+        self.people = people
+        matcher = removed.isEmpty && adding.isEmpty ? try Self.builtInMatcher.get() : try Matcher(phrases)
     }
 
-    private static func letterIndex(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(byte - UInt8(ascii: "a"))
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte - UInt8(ascii: "A"))
-        default: return nil
-        }
-    }
-
-    /// The phrases whose triggers begin a word of `text` (and those without triggers).
-    private func activePhrases(in text: String) -> [Int] {
-        var active = Array(repeating: false, count: phrases.count)
-        for index in untriggered { active[index] = true }
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count {
-            // A word: a run of letters and digits (and any non-ASCII bytes).
-            let isWordByte = { (byte: UInt8) in
-                byte >= 0x80 || Self.letterIndex(byte) != nil || (0x30...0x39).contains(byte)
-            }
-            guard isWordByte(bytes[start]) else {
-                start += 1
-                continue
-            }
-            var end = start
-            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            if end - start >= 2, let first = Self.letterIndex(bytes[start]),
-                let second = Self.letterIndex(bytes[start + 1])
-            {
-                for (trigger, phrase) in triggerBuckets[first * 26 + second]
-                where !active[phrase] && trigger.count <= end - start {
-                    if zip(trigger, bytes[start..<start + trigger.count]).allSatisfy({
-                        $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0)
-                    }) {
-                        active[phrase] = true
-                    }
+    /// Every phrase in `blocks`' prose (never in code spans or URLs), block by block, in order. The people are
+    /// `people` (a file's: its responders, facilitator and owners), the team's, and every @handle in the blocks.
+    public func matches(in blocks: [ProseBlock], people: People = People()) -> [Match] {
+        var known = people
+        known.merge(self.people)
+        // Each block's text (a code span as one inert byte), where each run starts in it, and its tokens.
+        var texts: [(text: [UInt8], starts: [Int], tokens: [WordToken])] = []
+        texts.reserveCapacity(blocks.count)
+        for block in blocks {
+            var text: [UInt8] = []
+            var starts: [Int] = []
+            for run in block.runs {
+                starts.append(text.count)
+                if run.isCode {
+                    text.append(WordTokenizer.codeMark)
+                } else {
+                    text.append(contentsOf: run.text.utf8)
                 }
             }
-            start = end
+            let tokens = matcher.tokenizer.tokens(text)
+            for token in tokens where token.kind == .mention { known.insert(token.hash) }
+            texts.append((text, starts, tokens))
         }
-        return active.indices.filter { active[$0] }
-    }
-
-    /// Every phrase in `text`, in order of appearance (overlapping matches of different phrases are all reported).
-    public func matches(in original: String) -> [Match] {
-        let active = activePhrases(in: original)
-        guard !active.isEmpty else { return [] }
-        // Straightened apostrophes and masked URLs keep every UTF-16 offset where it was.
-        let bytes = Array(original.utf8)
-        var text = original
-        if Self.contains(bytes, Array("’".utf8)) { text = text.replacingOccurrences(of: "’", with: "'") }
-        if Self.contains(bytes, Array("://".utf8)) || Self.contains(bytes, Array("www.".utf8)) {
-            text = Self.maskingURLs(text)
-        }
-        let range = NSRange(text.startIndex..., in: text)
         var found: [Match] = []
-        for (phrase, expression) in active.map({ (phrases[$0], expressions[$0]) }) {
-            for result in expression.matches(in: text, range: range) {
-                guard let swiftRange = Range(result.range, in: original) else { continue }
-                let quote = original[swiftRange].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for (block, (text, starts, tokens)) in zip(blocks, texts) {
+            var tokens = tokens
+            known.mark(&tokens, colon: matcher.words.colon)
+            for match in matches(in: text, tokens: tokens) {
+                let run = starts.lastIndex { $0 <= match.start } ?? 0
+                let quote = String(decoding: text[match.start..<match.end], as: UTF8.self)
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 found.append(
                     Match(
-                        label: phrase.label, quote: quote, offset: result.range.location, suggestion: phrase.suggestion)
-                )
+                        label: phrases[match.phrase].label, quote: quote, line: block.runs[run].line,
+                        column: block.runs[run].column + match.start - starts[run],
+                        suggestion: phrases[match.phrase].suggestion))
             }
         }
-        return found.sorted { $0.offset < $1.offset }
+        return found
     }
 
-    /// Whether `needle` occurs in `haystack` (every paragraph is searched for every trigger, so this stays
-    /// on bytes, away from Foundation's string search).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                var index = 0
-                let last = hay.count - pin.count
-                while index <= last {
-                    if hay[index] == first {
-                        var offset = 1
-                        while offset < pin.count, hay[index + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    index += 1
+    /// Every phrase in `block`'s prose, with `people` (and the team's) read as people.
+    public func matches(in block: ProseBlock, people: People = People()) -> [Match] {
+        matches(in: [block], people: people)
+    }
+
+    /// Every phrase in `text` (one line), in order; columns count UTF-8 bytes from 1.
+    public func matches(in text: String, people: People = People()) -> [Match] {
+        matches(in: ProseBlock(runs: [.init(text: text, line: 1, column: 1, isCode: false)], line: 1), people: people)
+    }
+
+    /// The phrases in `text`'s `tokens` (people marked) as (phrase, byte range), in order, overlapping ones
+    /// dropped.
+    private func matches(in text: [UInt8], tokens: [WordToken]) -> [(phrase: Int, start: Int, end: Int)] {
+        let context = MatchContext(tokens: tokens, words: matcher.words)
+        var found: [(phrase: Int, first: Int, last: Int)] = []
+        matcher.trie.matches(in: tokens) { value, start, end in
+            let form = matcher.forms[Int(value)]
+            guard form.rules.allSatisfy({ context.passes($0, start: start, end: end) }) else { return }
+            found.append((form.phrase, context.quoteStart(form.rules, start: start), end - 1))
+        }
+        var result: [(phrase: Int, start: Int, end: Int)] = found.map {
+            (phrase: $0.phrase, start: Int(tokens[$0.first].start), end: Int(tokens[$0.last].end))
+        }
+        result += regularExpressionMatches(in: text, tokens: tokens)
+        guard result.count > 1 else { return result }
+        // Earliest first, longest first; a match overlapping one already kept is the same blame.
+        result.sort { ($0.start, $1.end, $0.phrase) < ($1.start, $0.end, $1.phrase) }
+        var kept: [(phrase: Int, start: Int, end: Int)] = []
+        for match in result where !kept.contains(where: { $0.start < match.end && match.start < $0.end }) {
+            kept.append(match)
+        }
+        return kept
+    }
+
+    /// The team's regular expressions over `bytes`, with code spans and URLs blanked out and apostrophes
+    /// straightened.
+    private func regularExpressionMatches(
+        in bytes: [UInt8], tokens: [WordToken]
+    ) -> [(phrase: Int, start: Int, end: Int)] {
+        guard !matcher.expressions.isEmpty else { return [] }
+        var inert = Array(repeating: false, count: bytes.count)
+        for token in tokens where token.kind == .inert {
+            for index in Int(token.start)..<Int(token.end) { inert[index] = true }
+        }
+        // The searched text, and the byte offset of each of its UTF-16 units (plus the end).
+        var text = String.UnicodeScalarView()
+        var offsets: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                var (scalar, length) = WordTokenizer.scalar(buffer, at: index)
+                if inert[index] {
+                    scalar = "_"
+                } else if scalar == "\u{2019}" || scalar == "\u{2018}" {
+                    scalar = "'"
                 }
-                return false
+                text.append(scalar)
+                offsets += Array(repeating: index, count: scalar.utf16.count)
+                index += length
             }
         }
-    }
-
-    /// `text` with each URL's characters replaced by `_` (same UTF-16 length), so no phrase is found in a URL.
-    static func maskingURLs(_ text: String) -> String {
-        var result = ""
-        var remaining = Substring(text)
-        while let start = remaining.range(
-            of: #"(?:https?|ftp)://|\bwww\."#, options: [.regularExpression, .caseInsensitive])
-        {
-            result += remaining[..<start.lowerBound]
-            let url = remaining[start.lowerBound...].prefix { !$0.isWhitespace && $0 != ">" && $0 != ")" }
-            result += String(repeating: "_", count: url.utf16.count)
-            remaining = remaining[url.endIndex...]
+        offsets.append(bytes.count)
+        let string = String(text)
+        let range = NSRange(location: 0, length: offsets.count - 1)
+        var found: [(phrase: Int, start: Int, end: Int)] = []
+        for (phrase, expression) in matcher.expressions {
+            for result in expression.matches(in: string, range: range) where result.range.length > 0 {
+                found.append((phrase, offsets[result.range.location], offsets[NSMaxRange(result.range)]))
+            }
         }
-        return result + remaining
+        return found
     }
 }

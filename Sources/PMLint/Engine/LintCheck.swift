@@ -13,4 +13,13 @@ public protocol LintCheck: Sendable {
 
     /// Appends the findings of ``rules`` in `context`'s file to `findings`.
     func check(_ context: LintContext, into findings: inout [Diagnostic])
+
+    /// Whether the check judges the front-matter values (or what they decide: the template, the status), so
+    /// that it says nothing about a file whose front matter could not be read at all: the YAML error is the
+    /// finding, not a missing `title:` after it.
+    var readsFrontMatter: Bool { get }
+}
+
+extension LintCheck {
+    public var readsFrontMatter: Bool { false }
 }

@@ -23,6 +23,9 @@ public struct LintContext: Sendable {
     public var reportedLines: Set<Int>
     /// Whether the file has nothing below its front matter (the parser reported `empty`).
     public var isBodyless: Bool
+    /// Whether the front matter could not be read at all (not YAML, not `key: value` lines, never closed):
+    /// the parser reported that, and checks that judge its values stay quiet.
+    public var frontMatterUnreadable: Bool
 
     /// The context for `document`, with the status severity and reported lines taken from it.
     public init(
@@ -40,6 +43,9 @@ public struct LintContext: Sendable {
         statusSeverity = status == nil || status == .draft ? .warning : .error
         reportedLines = Set(postmortem.diagnostics.compactMap { $0.line })
         isBodyless = postmortem.diagnostics.contains { $0.rule == .empty }
+        frontMatterUnreadable =
+            postmortem.frontMatter.keyLines.isEmpty
+            && postmortem.diagnostics.contains { $0.severity == .error && [.yaml, .frontMatter].contains($0.rule) }
     }
 
     /// The parsed postmortem.

@@ -28,6 +28,9 @@ public struct Linter: Sendable {
         ActionIDs(),
         ForeignFormat(),
         BlamingLanguage(),
+        ReviewOverdue(),
+        PriorityAction(),
+        FacilitatorRequired(),
     ]
 
     /// The team's configuration (pm.yml), or the defaults.
@@ -63,7 +66,8 @@ public struct Linter: Sendable {
             }
         }
         do {
-            language = try BlamelessLanguage(removing: config.lint.removedPhrases, adding: added)
+            language = try BlamelessLanguage(
+                removing: config.lint.removedPhrases, adding: added, people: People(config.lint.people))
         } catch {
             throw .invalidConfig(
                 path: configPath, line: nil,
@@ -114,11 +118,17 @@ public struct Linter: Sendable {
         if unreadable || (context.isBodyless && !postmortem.frontMatter.isPresent) {
             return applyingLevels(to: findings, mask: mask)
         }
-        for check in Self.checks {
+        for check in Self.checks where !(context.frontMatterUnreadable && check.readsFrontMatter) {
             check.check(context, into: &findings)
         }
         return applyingLevels(to: findings, mask: mask)
             .sorted { ($0.line ?? 0, $0.column ?? 0, $0.rule) < ($1.line ?? 0, $1.column ?? 0, $1.rule) }
+    }
+
+    /// The findings for bytes pm is about to write as the file `path` (a new postmortem, an edit), exactly
+    /// as `pm lint` would report them once written.
+    public func lint(_ bytes: [UInt8], path: String, id: String) -> [Diagnostic] {
+        lint(PostmortemParser(catalog: catalog).read(bytes, path: path, id: id, for: .lint))
     }
 
     /// `findings` with the configured (or default) severity of each rule, without those switched off

@@ -2,6 +2,8 @@ import PMDocument
 
 /// `future-time`: no incident time is after now, and the date is not after today.
 public struct FutureTime: LintCheck {
+    public var readsFrontMatter: Bool { true }
+
     public var rules: [LintRule] {
         [LintRule(id: .futureTime, defaultSeverity: .error, summary: "no date or time is in the future")]
     }

@@ -2,6 +2,8 @@ import PMDocument
 
 /// `no-actions`: a published postmortem has action items; every postmortem results in some.
 public struct NoActions: LintCheck {
+    public var readsFrontMatter: Bool { true }
+
     public var rules: [LintRule] {
         [LintRule(id: .noActions, defaultSeverity: .error, summary: "a published postmortem has action items")]
     }

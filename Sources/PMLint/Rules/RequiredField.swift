@@ -2,6 +2,8 @@ import PMDocument
 
 /// `required-field`: the front matter is there, with a title, a date, a severity and a status.
 public struct RequiredField: LintCheck {
+    public var readsFrontMatter: Bool { true }
+
     public var rules: [LintRule] {
         [LintRule(id: .requiredField, defaultSeverity: .error, summary: "title, date, severity and status are present")]
     }

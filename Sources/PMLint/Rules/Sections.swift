@@ -3,6 +3,8 @@ import PMDocument
 /// `missing-section` and `unanswered`: every question of the file's template has a section, and every
 /// section has an answer; both by status (a draft may be unfinished).
 public struct Sections: LintCheck {
+    public var readsFrontMatter: Bool { true }
+
     public var rules: [LintRule] {
         [
             LintRule(

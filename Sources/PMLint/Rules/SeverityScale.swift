@@ -2,6 +2,8 @@ import PMDocument
 
 /// `severity-scale`: the severity is one of pm.yml's `severities:`.
 public struct SeverityScale: LintCheck {
+    public var readsFrontMatter: Bool { true }
+
     public var rules: [LintRule] {
         [LintRule(id: .severityScale, defaultSeverity: .error, summary: "the severity is on the configured scale")]
     }

@@ -36,22 +36,7 @@ public struct UnknownKey: LintCheck {
     /// The pm key `key` is another name for (`start_time` → `started`), or one within two edits of it.
     static func suggestion(for key: String) -> String? {
         if let field = FrontMatter.field(forOtherName: key) { return field.key }
-        let known = FrontMatter.knownKeys.min { distance($0, key) < distance($1, key) }
-        return known.flatMap { distance($0, key) <= 2 ? $0 : nil }
-    }
-
-    /// Edit distance, for "did you mean" hints.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        let known = FrontMatter.knownKeys.min { EditDistance.between($0, key) < EditDistance.between($1, key) }
+        return known.flatMap { EditDistance.between($0, key) <= 2 ? $0 : nil }
     }
 }

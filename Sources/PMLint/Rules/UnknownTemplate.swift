@@ -2,6 +2,8 @@ import PMDocument
 
 /// `unknown-template`: the template the file follows exists (built in, or in the team's `templates/`).
 public struct UnknownTemplate: LintCheck {
+    public var readsFrontMatter: Bool { true }
+
     public var rules: [LintRule] {
         [
             LintRule(

@@ -10,7 +10,11 @@ public struct ActionReport: Sendable {
         public var state: State = .all
         public var owners: Set<String> = []
         public var kinds: Set<String> = []
+        /// Only overdue actions, and (with ``priorityPolicy``) priority actions that break the policy.
         public var overdueOnly = false
+        /// The team's policy on priority actions (pm.yml `policies.priority_actions`): actions that break it
+        /// are marked, and listed by ``overdueOnly``.
+        public var priorityPolicy: PolicyConfig.PriorityActions?
         /// When set, only done actions closed on or after this day (a closing day that is unknown never matches).
         public var closedSince: CalendarDate?
         /// When set, only done actions closed on or before this day.
@@ -36,14 +40,19 @@ public struct ActionReport: Sendable {
     public var records: [ActionRecord]
     public var today: CalendarDate
     public var state: Filter.State
+    /// Whether only overdue actions were asked for.
+    public var overdueOnly: Bool
     /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
     public var shortIDs: [String: String]
+    /// Incident id → the address of its page on the published site, for links in Markdown (empty: no links).
+    public var incidentLinks: [String: String] = [:]
 
     /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
     /// due date, undated last; ties by incident id and position.
     public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
         self.today = today
         self.state = filter.state
+        self.overdueOnly = filter.overdueOnly
         self.shortIDs = set.shortestUniquePrefixes()
         var records: [ActionRecord] = []
         for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
@@ -52,7 +61,8 @@ public struct ActionReport: Sendable {
                 case .open where action.isDone, .done where !action.isDone: continue
                 default: break
                 }
-                if filter.overdueOnly, !action.isOverdue(today: today) { continue }
+                let breaches = filter.priorityPolicy?.breaches(of: action, incidentDate: postmortem.date) ?? []
+                if filter.overdueOnly, !action.isOverdue(today: today), breaches.isEmpty { continue }
                 if filter.closedSince != nil || filter.closedUntil != nil {
                     guard action.isDone, let closed = action.closed else { continue }
                     if let since = filter.closedSince, closed < since { continue }
@@ -63,7 +73,9 @@ public struct ActionReport: Sendable {
                     continue
                 }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
-                records.append(ActionRecord(action: action, in: postmortem, today: today))
+                var record = ActionRecord(action: action, in: postmortem, today: today)
+                record.policyBreaches = breaches
+                records.append(record)
             }
         }
         self.records = records.sorted { a, b in
@@ -141,7 +153,7 @@ public struct ActionReport: Sendable {
 
     private func writeTable(grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
         guard !records.isEmpty else {
-            output.write("No \(state == .all ? "" : state.rawValue + " ")actions.\n")
+            output.write("No \(overdueOnly ? "overdue " : state == .all ? "" : state.rawValue + " ")actions.\n")
             return
         }
         let showState = state != .open
@@ -159,7 +171,10 @@ public struct ActionReport: Sendable {
                             "\(shortIDs[action.incidentID] ?? action.incidentID)/\(action.token)",
                             emphasis: action.isDone ? .muted : nil),
                         TextTable.Cell(action.owners.map { "@\($0)" }.joined(separator: " ")),
-                        TextTable.Cell(DueWording(record).text, emphasis: dueStyle),
+                        TextTable.Cell(
+                            [DueWording(record).text, record.policyWording.map { "(\($0))" } ?? ""]
+                                .filter { !$0.isEmpty }.joined(separator: " "),
+                            emphasis: record.policyBreaches.isEmpty ? dueStyle : .alert),
                         TextTable.Cell(action.kind ?? ""),
                         TextTable.Cell(action.ticket ?? ""),
                         TextTable.Cell(action.text, emphasis: action.isDone ? .muted : nil),
@@ -186,24 +201,38 @@ public struct ActionReport: Sendable {
 
     private func writeMarkdown(grouping: Grouping, to output: inout some TextOutputStream) {
         let overdue = records.filter { $0.daysOverdue != nil }.count
-        let noun = state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
+        let noun =
+            overdueOnly
+            ? "Overdue actions" : state == .all ? "Actions" : state == .open ? "Open actions" : "Done actions"
         output.write("**\(noun)** (\(records.count)\(overdue > 0 ? ", \(overdue) overdue" : ""), as of \(today))\n")
         for group in groups(by: grouping) {
             output.write("\n")
-            if let title = group.title { output.write("**\(MarkdownText.escape(title))**\n\n") }
+            // An incident's group is headed by its title (linked to its page); elsewhere each item names it.
+            if grouping == .incident, let first = group.records.first {
+                let severity = first.severity.map { " (\($0))" } ?? ""
+                output.write("**\(incidentTitle(first))**\(severity) · `\(first.action.incidentID)`\n\n")
+            } else if let title = group.title {
+                output.write("**\(MarkdownText.escape(title))**\n\n")
+            }
             for record in group.records {
                 let action = record.action
                 var details: [String] = []
                 if !action.owners.isEmpty { details.append(action.owners.map { "@\($0)" }.joined(separator: " ")) }
                 if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
+                if let policy = record.policyWording { details.append(policy) }
                 if let ticket = action.ticket { details.append(ticket) }
-                details.append("`\(action.id)`")
-                output.write(
-                    "- [\(action.isDone ? "x" : " ")] \(MarkdownText.escape(action.text)) — "
-                        + "\(details.joined(separator: " · "))\n"
-                )
+                details.append((grouping == .incident ? "" : incidentTitle(record) + " ") + "`\(action.id)`")
+                // The item as written: code spans stay code (an `@name` in one pings no one), links stay links.
+                let text = action.markdown.isEmpty ? MarkdownText.escape(action.text) : action.markdown
+                output.write("- [\(action.isDone ? "x" : " ")] \(text) — \(details.joined(separator: " · "))\n")
             }
         }
+    }
+
+    /// The record's incident title as Markdown, a link to its page when the site's address is known.
+    private func incidentTitle(_ record: ActionRecord) -> String {
+        let title = MarkdownText.escape(record.incidentTitle)
+        return incidentLinks[record.action.incidentID].map { "[\(title)](\($0))" } ?? title
     }
 }

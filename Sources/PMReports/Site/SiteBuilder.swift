@@ -55,14 +55,18 @@ public struct SiteBuilder: Sendable {
         -> Outcome
     {
         let out = options.outputPath
+        try createDirectory((out as NSString).appendingPathComponent("incidents"))
+        // One render of a site at a time: the lock on the manifest is held from reading it to writing it.
+        let manifestPath = (out as NSString).appendingPathComponent(Self.manifestName)
+        let lock = try FileLock.acquire(
+            manifestPath, displayPath: DisplayPath.of(manifestPath, relativeTo: displayBase))
+        defer { lock.release() }
         let previous = Manifest.read(from: out)
         let manifest = options.clean ? Manifest() : previous
         var removed: [String] = []
         let (files, skipped) = try directory.scan()
         let pagePaths = Self.pageNames(for: files)
         let layoutsChanged = manifest.layouts != String(templates.fingerprint, radix: 16)
-
-        try createDirectory((out as NSString).appendingPathComponent("incidents"))
 
         // One pass per file, several files at a time: decide from the bytes and the manifest whether the
         // page is up to date, parse the file once (with the body HTML only when the page is rewritten), and
@@ -161,14 +165,14 @@ public struct SiteBuilder: Sendable {
         for page in previous.pages.keys.sorted() where newManifest.pages[page] == nil && remove(page, in: out) {
             removed.append(page)
         }
-        _ = try writeIfChanged(newManifest.encoded(), to: (out as NSString).appendingPathComponent(Self.manifestName))
+        _ = try writeIfChanged(newManifest.encoded(), to: manifestPath)
         return Outcome(
             written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
     }
 
     /// `incidents/NAME.html` for each file: its whole id as a slug (see `IncidentNames.pages`). A file whose id
     /// an earlier file already has (a lint error) gets a page named after its path, never the other's.
-    static func pageNames(for files: [String]) -> [String: String] {
+    public static func pageNames(for files: [String]) -> [String: String] {
         let ids = files.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
         let pages = IncidentNames.pages(for: ids)
         var taken: Set<String> = []

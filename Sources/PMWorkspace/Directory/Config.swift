@@ -9,6 +9,10 @@ public struct Config: Sendable {
     public var severities: [String]
     /// What `pm lint` checks and how loudly.
     public var lint = LintConfig()
+    /// Where the site `pm render` builds is published (`site_url:`), for links to incident pages.
+    public var siteURL: String?
+    /// The review policies `pm lint` enforces; none unless pm.yml has a `policies:` section.
+    public var policies = PolicyConfig()
 
     public static let fileName = "pm.yml"
     public static let defaultSeverities = ["critical", "high", "medium", "low"]
@@ -26,14 +30,16 @@ public struct Config: Sendable {
 
     /// The config file `pm init` writes.
     public static func initialText(template: TemplateReference) -> String {
-        """
-        # pm configuration (see "Configuration" in pm's README).
-        # The template `pm new` uses unless --template names another (built in: six-questions@1, six-questions@2).
-        template: \(template)
-        # Severity levels, most severe first. critical: worth waking someone at 3 a.m.
-        severities: [\(defaultSeverities.joined(separator: ", "))]
+        let builtIn = TemplateCatalog.builtIn.templates.map(\.reference.description).joined(separator: ", ")
+        return """
+            # pm configuration: `pm init --help` says what can go here.
+            # The template `pm new` uses unless --template names another; `pm template list` shows them.
+            # Built in: \(builtIn).
+            template: \(template)
+            # Severity levels, most severe first. critical: worth waking someone at 3 a.m.
+            severities: [\(defaultSeverities.joined(separator: ", "))]
 
-        """
+            """
     }
 
     /// Parses a config file's text; `path` is named in errors.
@@ -54,6 +60,7 @@ public struct Config: Sendable {
                 path: path, line: root.mark?.line,
                 problem: "the config must be `key: value` lines (template:, severities:)")
         }
+        var policies: Node?
         for (keyNode, value) in mapping {
             let line = keyNode.mark?.line
             switch keyNode.scalar?.string {
@@ -74,10 +81,23 @@ public struct Config: Sendable {
                 config.severities = list
             case "lint":
                 config.lint = try LintConfig.parse(value, path: path)
+            case "site_url":
+                guard let text = value.scalar?.string, !text.contains(where: \.isWhitespace), !text.isEmpty else {
+                    throw .invalidConfig(
+                        path: path, line: line,
+                        problem: "`site_url:` must be the address of the published site, like https://pm.example.com/")
+                }
+                config.siteURL = text
+            case "policies":
+                // Read last: its severities are checked against `severities:`, wherever that is written.
+                policies = value
             default:
                 // Keys for later features (render, stats) are read by those features.
                 continue
             }
+        }
+        if let policies {
+            config.policies = try PolicyConfig.parse(policies, severities: config.severities, path: path)
         }
         return config
     }

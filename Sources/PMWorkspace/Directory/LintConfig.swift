@@ -14,6 +14,9 @@ public struct LintConfig: Sendable {
     public var removedPhrasesLine: Int?
     /// Phrases the team adds.
     public var addedPhrases: [PhraseSpec] = []
+    /// The team's people (`lint.blameless.people`: names or @handles), read as people in every postmortem
+    /// besides each file's responders, facilitator, action owners and @mentions.
+    public var people: [String] = []
 
     /// A phrase a team adds to the blameless check, as written in pm.yml.
     public struct PhraseSpec: Sendable, Equatable {
@@ -76,7 +79,19 @@ public struct LintConfig: Sendable {
                 config.kinds = kinds
             case "blameless":
                 guard let blameless = value.mapping else {
-                    throw fail(value, "`lint.blameless:` must be a mapping with add: or remove:")
+                    throw fail(value, "`lint.blameless:` must be a mapping with add:, remove: or people:")
+                }
+                for key in blameless.keys where !["add", "remove", "people"].contains(key.scalar?.string ?? "") {
+                    throw fail(
+                        key, "unknown key `lint.blameless.\(key.scalar?.string ?? "")`; use add:, remove: or people:")
+                }
+                if let people = blameless["people"] {
+                    guard let names = people.sequence?.compactMap({ $0.scalar?.string }),
+                        names.count == people.sequence?.count
+                    else {
+                        throw fail(people, "`lint.blameless.people:` must be a list of names or @handles")
+                    }
+                    config.people = names
                 }
                 if let remove = blameless["remove"] {
                     guard let labels = remove.sequence?.compactMap({ $0.scalar?.string }) else {

@@ -80,8 +80,9 @@ extension PMError {
 
     public var isUsageMistake: Bool {
         switch self {
-        case .unknownIncident, .ambiguousIncident, .unknownTemplate, .directoryNotFound, .notAnActionID,
-            .positionalActionID, .unknownAction, .duplicateAction:
+        // A missing directory is not a usage mistake however it was named (--dir, PM_DIR, walking up).
+        case .unknownIncident, .ambiguousIncident, .unknownTemplate, .notAnActionID, .positionalActionID,
+            .unknownAction, .duplicateAction:
             true
         default: false
         }

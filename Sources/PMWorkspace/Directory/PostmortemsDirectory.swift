@@ -109,7 +109,8 @@ public struct PostmortemsDirectory: Sendable {
     /// The postmortem files under the directory, sorted by path: every Markdown file (`.md`, `.markdown`)
     /// except README.md, hidden files and folders, and the team's `templates/` folder; and the other
     /// files that were skipped (not Markdown), so commands can say so. Images, PDFs and pm.yml are
-    /// expected beside postmortems and are not counted as skipped.
+    /// expected beside postmortems and are not counted as skipped, nor are the `FILE.lock` files of edits
+    /// in progress (``FileLock``).
     public func scan() throws(PMError) -> (files: [String], skipped: [String]) {
         var files: [String] = []
         var skipped: [String] = []
@@ -138,7 +139,7 @@ public struct PostmortemsDirectory: Sendable {
                 } else if Self.markdownExtensions.contains(fileExtension) {
                     if lowered != "readme.md" && lowered != "readme.markdown" { files.append(child) }
                 } else if !(directory == path && name == Config.fileName)
-                    && !Self.assetExtensions.contains(fileExtension)
+                    && !Self.assetExtensions.contains(fileExtension) && fileExtension != "lock"
                 {
                     skipped.append(child)
                 }

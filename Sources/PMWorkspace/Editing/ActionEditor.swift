@@ -85,6 +85,9 @@ public struct ActionEditor: Sendable {
     public func setDone(_ done: Bool, token: String, of postmortem: Postmortem, closedOn: CalendarDate? = nil) throws
         -> ActionItem
     {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try FileLock.acquire(postmortem.filePath, displayPath: postmortem.path)
+        defer { lock.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         let (_, action) = try PostmortemSet(postmortems: [current], diagnostics: []).resolveAction(
             "\(current.id)/\(token)")
@@ -120,7 +123,7 @@ public struct ActionEditor: Sendable {
             throw EditError.verificationFailed(
                 path: current.path, problem: "the item or other action items did not read back as intended")
         }
-        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
+        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited, holding: lock)
         return reread.actions[action.position - 1]
     }
 
@@ -174,9 +177,16 @@ public struct ActionEditor: Sendable {
     }
 
     /// Appends `action` at the end of the (last) actions section, creating the section from the
-    /// template's heading when there is none; returns the action as it now reads.
+    /// template's heading when there is none; returns the action as it now reads. `vetting` sees the new
+    /// bytes and the item as it reads in them before anything is written, and may refuse by throwing.
     @discardableResult
-    public func add(_ action: NewAction, to postmortem: Postmortem, actionsHeading: String) throws -> ActionItem {
+    public func add(
+        _ action: NewAction, to postmortem: Postmortem, actionsHeading: String,
+        vetting: ([UInt8], ActionItem) throws -> Void = { _, _ in }
+    ) throws -> ActionItem {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try FileLock.acquire(postmortem.filePath, displayPath: postmortem.path)
+        defer { lock.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         var action = action
         action.token = action.token ?? ActionID.generate(avoiding: Set(current.actions.map(\.token)))
@@ -197,7 +207,8 @@ public struct ActionEditor: Sendable {
         else {
             throw EditError.verificationFailed(path: current.path, problem: "the new item did not read back as written")
         }
-        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited)
+        try vetting(edited, added)
+        try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited, holding: lock)
         return added
     }
 

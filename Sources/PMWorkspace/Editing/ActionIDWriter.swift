@@ -46,9 +46,14 @@ public struct ActionIDWriter: Sendable {
     /// The file of `postmortem`, read afresh, with ids written into the items without one, checked by reading
     /// it back (every item reads as before, with its new id) and, when `write`, replaced atomically.
     public func apply(to postmortem: Postmortem, write: Bool) throws -> Outcome {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try write ? FileLock.acquire(postmortem.filePath, displayPath: postmortem.path) : nil
+        defer { lock?.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         let (edited, reread, tokens) = try Self.verifiedIDs(into: bytes, postmortem: current, parser: parser)
-        if write, !tokens.isEmpty { try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited) }
+        if let lock, !tokens.isEmpty {
+            try FileWriter.replace(postmortem.filePath, expected: bytes, with: edited, holding: lock)
+        }
         return Outcome(
             original: bytes, bytes: edited, written: reread.actions.filter { tokens[$0.position] != nil },
             skipped: current.actions.filter { $0.hasIDComment && !$0.hasPermanentID })

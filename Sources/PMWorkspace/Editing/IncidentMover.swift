@@ -86,6 +86,9 @@ public struct IncidentMover: Sendable {
         let newPath = (folder as NSString).appendingPathComponent("\(newID).\(fileExtension)")
         if FileManager.default.fileExists(atPath: newPath) { throw MoveError.taken(newID, by: newPath) }
 
+        // Held from reading the file to removing it, so no edit of the old file comes between and is lost.
+        let lock = try FileLock.acquire(postmortem.filePath, displayPath: postmortem.path)
+        defer { lock.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         let aliases = current.frontMatter.aliases.filter { $0 != newID } + [current.id]
         let edited = try Self.settingAliases(aliases, in: bytes, postmortem: current)
@@ -101,7 +104,7 @@ public struct IncidentMover: Sendable {
         else {
             throw EditError.verificationFailed(path: current.path, problem: "more changed than `aliases:`")
         }
-        try FileWriter.move(postmortem.filePath, expected: bytes, to: newPath, contents: edited)
+        try FileWriter.move(postmortem.filePath, expected: bytes, to: newPath, contents: edited, holding: lock)
         return newPath
     }
 

@@ -49,6 +49,9 @@ public struct TemplateUpgrader: Sendable {
     public func apply(to postmortem: Postmortem, parser: PostmortemParser, write: Bool) throws -> (
         original: [UInt8], outcome: Outcome
     ) {
+        // Held from reading the file to renaming the new version over it, so no other edit comes between.
+        let lock = try write ? FileLock.acquire(postmortem.filePath, displayPath: postmortem.path) : nil
+        defer { lock?.release() }
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         var outcome = try upgrade(bytes, postmortem: current)
         let upgraded = parser.parse(outcome.bytes, path: current.path, id: current.id)
@@ -56,7 +59,7 @@ public struct TemplateUpgrader: Sendable {
             into: outcome.bytes, postmortem: upgraded, parser: parser)
         outcome.bytes = withIDs
         outcome.idsWritten = tokens.count
-        if write { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes) }
+        if let lock { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes, holding: lock) }
         return (bytes, outcome)
     }
 

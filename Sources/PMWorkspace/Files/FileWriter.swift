@@ -10,7 +10,7 @@ import PMDocument
 #endif
 
 /// The one way pm writes files: new files exclusively, edits and exports atomically and durably,
-/// generated pages in place.
+/// generated pages in place; a file that is read, changed and written back under its lock (``withLock``).
 public enum FileWriter {
     /// Whether `create` refused because the path exists.
     public struct AlreadyExists: Error {}
@@ -52,12 +52,35 @@ public enum FileWriter {
         if let reason = writeAll(contents, to: descriptor) { throw .cannotCreate(path: path, reason: reason) }
     }
 
+    /// Runs `body` holding the lock on `path` (``FileLock``), and releases it however `body` ends. Every
+    /// read-check-write of a file that pm rewrites (an edit, an upgrade, a manifest, a cache) goes in here:
+    ///
+    /// ```swift
+    /// try FileWriter.withLock(on: path) { lock in
+    ///     let bytes = try read(path)
+    ///     try FileWriter.replace(path, expected: bytes, with: edit(bytes), holding: lock)
+    /// }
+    /// ```
+    /// - Throws: ``LockError`` when the lock cannot be taken, or what `body` throws.
+    public static func withLock<T>(
+        on path: String, displayPath: String? = nil, policy: FileLock.Policy = .standard,
+        _ body: (FileLock) throws -> T
+    ) throws -> T {
+        let lock = try FileLock.acquire(path, displayPath: displayPath, policy: policy)
+        defer { lock.release() }
+        return try body(lock)
+    }
+
     /// Replaces a postmortem's contents so that a crash at any moment leaves either the old or the new
     /// file: writes a temporary file beside `path` (same permissions), flushes it, checks that `path`
-    /// still holds exactly `expected`, then renames the temporary file over it. A symbolic link is
-    /// followed: its target is replaced and the link stays a link.
-    public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8]) throws(EditError) {
+    /// still holds exactly `expected` (an editor that does not take pm's lock may have saved it), then
+    /// renames the temporary file over it. A symbolic link is followed: its target is replaced and the
+    /// link stays a link. The caller holds `lock` on `path` from before it read `expected`.
+    public static func replace(_ path: String, expected: [UInt8], with contents: [UInt8], holding lock: FileLock)
+        throws(EditError)
+    {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        precondition(lock.holds(target), "FileWriter.replace needs the lock on \(path), taken before it was read")
         var status = stat()
         guard stat(target, &status) == 0 else {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
@@ -78,8 +101,11 @@ public enum FileWriter {
     /// exactly `expected` (a file renamed and edited in one step, `pm mv`): a flushed temporary file beside
     /// `newPath` is linked into place, so `newPath` appears whole or not at all and never replaces a file;
     /// then `path` is removed and the folder flushed. A crash in between leaves both files, nothing lost.
-    public static func move(_ path: String, expected: [UInt8], to newPath: String, contents: [UInt8]) throws(EditError)
-    {
+    /// The caller holds `lock` on `path` from before it read `expected`.
+    public static func move(
+        _ path: String, expected: [UInt8], to newPath: String, contents: [UInt8], holding lock: FileLock
+    ) throws(EditError) {
+        precondition(lock.holds(path), "FileWriter.move needs the lock on \(path), taken before it was read")
         var status = stat()
         let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
         let outcome = renameIntoPlace(newPath, contents: contents, mode: mode, exclusive: true) {

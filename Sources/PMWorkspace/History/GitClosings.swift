@@ -69,7 +69,12 @@ public enum GitClosings {
             if !FileManager.default.fileExists(atPath: ignore) {
                 try? FileWriter.save(ignore, contents: Array("*\n".utf8))
             }
-            try? FileWriter.save(cachePath, contents: Array(cacheText(found, head: head).utf8))
+            // Under the cache's lock, without waiting: a process that holds it is writing these same days (or
+            // left the lock behind, which only costs the next run a walk of the history; it is never broken).
+            if let lock = try? FileLock.acquire(cachePath, policy: .noWait) {
+                defer { lock.release() }
+                try? FileWriter.save(cachePath, contents: Array(cacheText(found, head: head).utf8))
+            }
         }
         guard let days else { return }
         for p in set.postmortems.indices {

@@ -29,7 +29,7 @@ public enum Scaffolder {
     /// The field's value as YAML, or nil when it has none (and for what is not a key).
     static func yaml(_ field: FrontMatterField, in front: FrontMatter) -> String? {
         switch field.kind {
-        case .text(let property), .word(let property, _, _): return front[keyPath: property].map(scalar)
+        case .text(let property), .word(let property, _, _): return front[keyPath: property].map { scalar($0) }
         case .list(let property, _): return flowList(front[keyPath: property])
         case .timestamp(let property): return front[keyPath: property]?.description
         case .date(let property): return front[keyPath: property]?.description
@@ -79,30 +79,49 @@ public enum Scaffolder {
         }
     }
 
-    /// A YAML scalar, quoted by Yams only when it needs to be.
-    static func scalar(_ value: String) -> String {
-        serialize(stringNode(value))
+    /// A YAML scalar that reads back as the string `value`, written as typed: plain when YAML reads it
+    /// back as that very string, else single-quoted (`'` doubled), else (control characters) double-quoted
+    /// with only those escaped. Every other character, emoji and accents included, is written as itself
+    /// (libyaml's emitter would write `\U0001F525` for an emoji).
+    static func scalar(_ value: String, inFlow: Bool = false) -> String {
+        if readsBack(value, as: value, inFlow: inFlow) { return value }
+        let single = "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        if readsBack(single, as: value, inFlow: inFlow) { return single }
+        var double = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": double += "\\\\"
+            case "\"": double += "\\\""
+            case "\n": double += "\\n"
+            case "\t": double += "\\t"
+            case "\r": double += "\\r"
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                || scalar.value == 0xFEFF:
+                double += String(format: "\\u%04X", scalar.value)
+            default: double.unicodeScalars.append(scalar)
+            }
+        }
+        return double + "\""
     }
 
-    /// A node that reads back as the string `value`: quoted when YAML would resolve it to null, a
-    /// boolean, a number or a timestamp (`~`, `yes`, `3`, `2019-02-14`).
-    static func stringNode(_ value: String) -> Node {
-        let plain = Node(value)
-        guard YAMLNodes.tagName(plain) != .str else { return plain }
-        return Node(value, Tag(.str), .singleQuoted)
+    /// Whether `written`, as a value (or, `inFlow`, as the one item of a `[…]` list), reads back as the string
+    /// `value`.
+    private static func readsBack(_ written: String, as value: String, inFlow: Bool) -> Bool {
+        guard !written.isEmpty, !written.contains(where: \.isNewline),
+            let root = try? YAMLNodes.compose("k: " + (inFlow ? "[\(written)]" : written)),
+            let mapping = root.mapping, mapping.count == 1, var node = mapping.first?.value
+        else { return false }
+        if inFlow {
+            guard let items = node.sequence, items.count == 1, let item = items.first else { return false }
+            node = item
+        }
+        return node.scalar?.string == value && YAMLNodes.scalarType(node) == .str
     }
 
     /// `[a, b]`, or nil for an empty list (the key is then left out).
     static func flowList(_ values: [String]) -> String? {
         guard !values.isEmpty else { return nil }
-        return serialize(Node(values.map(stringNode), Tag(.seq), .flow))
-    }
-
-    private static func serialize(_ node: Node) -> String {
-        do {
-            return try Yams.serialize(node: node, width: -1, allowUnicode: true).trimmingCharacters(in: .newlines)
-        } catch {
-            preconditionFailure("a string always serializes as YAML: \(error)")
-        }
+        return "[" + values.map { scalar($0, inFlow: true) }.joined(separator: ", ") + "]"
     }
 }

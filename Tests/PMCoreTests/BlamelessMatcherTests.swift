@@ -1,0 +1,343 @@
+import Foundation
+import Testing
+
+@testable import PMDocument
+@testable import PMLint
+@testable import PMWorkspace
+
+/// The blameless check's parts: the tokeniser, the phrase trie, the context rules, people, and positions.
+@Suite struct BlamelessTokenizerTests {
+    static let tokenizer = WordTokenizer(vocabulary: Vocabulary.lexicon)
+
+    /// The tokens of `text` as the words the vocabulary reads (the written text for unknown words).
+    static func words(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return tokenizer.tokens(bytes).dropLast().map { token in
+            token.id >= 0
+                ? Vocabulary.lexicon.word(token.id)
+                : String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+        }
+    }
+
+    @Test func contractionsSplitAndApostrophesStraighten() {
+        #expect(Self.words("Sam didn’t check") == ["Sam", "did", "not", "check"])
+        #expect(Self.words("Bob's fault") == ["Bob", "'s", "fault"])
+        #expect(Self.words("SAM'S FAULT") == ["SAM", "'s", "fault"])
+        #expect(Self.words("the engineers' fault") == ["the", "engineers", "'s", "fault"])
+        #expect(Self.words("Sam didnt bother") == ["Sam", "did", "not", "bother"])
+        #expect(Self.words("should’ve known") == ["should", "have", "known"])
+        #expect(Self.words("O'Brien can't") == ["O'Brien", "can", "not"])
+    }
+
+    @Test func hyphenatedWordsStayWholeWhenKnown() {
+        #expect(Self.words("the on-call engineer") == ["the", "on-call", "engineer"])
+        let tokens = Self.tokenizer.tokens(Array("blame-free".utf8))
+        #expect(tokens.count == 3, "blame, free, the end")
+        #expect(tokens[1].flags.contains(.hyphenJoined))
+    }
+
+    @Test func mentionsAreHandlesAndPeople() {
+        let tokens = Self.tokenizer.tokens(Array("@tina.b's shortcut".utf8))
+        #expect(tokens[0].kind == .mention)
+        #expect(tokens[0].is(.person))
+        #expect((tokens[0].start, tokens[0].end) == (0, 7))
+        #expect(Self.words("@tina.b's shortcut").dropFirst() == ["'s", "shortcut"])
+    }
+
+    @Test func codeSpansAndURLsAreInert() {
+        let text = Array("see \u{1} and https://example.com/blame now".utf8)
+        let kinds = Self.tokenizer.tokens(text).map(\.kind)
+        #expect(kinds == [.word, .inert, .word, .inert, .word, .punctuation])
+    }
+
+    @Test func periodsAfterAbbreviationsDoNotEndSentences() {
+        let tokens = Self.tokenizer.tokens(Array("Ms. Patel failed. Then 3 a.m. came".utf8))
+        let ends = tokens.filter { $0.is(.sentenceEnd) }.count
+        #expect(ends == 2, "after failed, and the end")
+        #expect(Self.words("at 14:02, 3,400 users") == ["at", "14:02", ",", "3,400", "users"])
+    }
+
+    @Test func tokensKeepTheirByteOffsets() {
+        let text = "Zoë’s fault"
+        let tokens = Self.tokenizer.tokens(Array(text.utf8))
+        #expect(tokens.map(\.start) == [0, 4, 9, 14])
+        #expect(tokens.map(\.end) == [4, 8, 14, 14])
+    }
+}
+
+@Suite struct PhraseTrieTests {
+    /// Matches of `patterns` in `text`: (pattern index, the words matched).
+    static func matches(_ patterns: [String], in text: String) throws -> [(Int, String)] {
+        var vocabulary = Vocabulary.lexicon
+        var trie = PhraseTrie()
+        for (index, pattern) in patterns.enumerated() {
+            for steps in try PhrasePattern.sequences(pattern, vocabulary: &vocabulary) {
+                trie.insert(steps, value: Int32(index))
+            }
+        }
+        trie.finish(vocabularySize: vocabulary.words.count)
+        let bytes = Array(text.utf8)
+        let tokens = WordTokenizer(vocabulary: vocabulary).tokens(bytes)
+        var found: [(Int, String)] = []
+        trie.matches(in: tokens) { value, start, end in
+            let quote = String(decoding: bytes[Int(tokens[start].start)..<Int(tokens[end - 1].end)], as: UTF8.self)
+            found.append((Int(value), quote))
+        }
+        return found
+    }
+
+    @Test func allPhrasesInOnePass() throws {
+        let found = try Self.matches(
+            ["human error", "dropped the ball", "ball"], in: "Human error; we dropped the ball.")
+        #expect(found.map(\.0) == [0, 2, 1])
+        #expect(found.map(\.1) == ["Human error", "ball", "dropped the ball"])
+    }
+
+    @Test func alternativesOptionalWordsAndRepeats() throws {
+        let patterns = ["should|ought to? have|of known"]
+        #expect(try Self.matches(patterns, in: "Sam should've known").map(\.1) == ["should've known"])
+        #expect(try Self.matches(patterns, in: "ought to have known").count == 1)
+        #expect(try Self.matches(patterns, in: "should of known").count == 1)
+        #expect(try Self.matches(patterns, in: "should have been known").isEmpty)
+        #expect(try Self.matches(["<neg> <adv>* <duty>"], in: "never even once checked").count == 1)
+    }
+
+    @Test func classesMatchByWordClass() throws {
+        #expect(try Self.matches(["<neg> <duty>"], in: "Bob didn't check").map(\.1) == ["n't check"])
+        #expect(try !Self.matches(["made <det>? ~2 <mistake>"], in: "made a big blunder").isEmpty)
+    }
+
+    @Test func gapsNeverCrossPunctuationOrCode() throws {
+        #expect(try Self.matches(["human ~2 error"], in: "human, error").isEmpty)
+        #expect(try Self.matches(["human ~2 error"], in: "human \u{1} error").isEmpty)
+        #expect(try Self.matches(["human ~2 error"], in: "human-caused error").count == 1)
+        #expect(try Self.matches(["human ~1 error"], in: "human and other error").isEmpty)
+    }
+
+    @Test func badPatternsAreErrors() {
+        var vocabulary = Vocabulary.lexicon
+        #expect(throws: PhrasePattern.SyntaxError.self) {
+            try PhrasePattern.sequences("<nonsense>", vocabulary: &vocabulary)
+        }
+        #expect(throws: PhrasePattern.SyntaxError.self) {
+            try PhrasePattern.sequences("~2 fault", vocabulary: &vocabulary)
+        }
+    }
+}
+
+@Suite struct BlamelessContextTests {
+    static let language = try! BlamelessLanguage()
+    static let people = People(["Bob", "Alice", "Will", "Mark", "Sun-hee", "Nadia Rahman"])
+
+    static func labels(_ text: String, people: People = people) -> [String] {
+        language.matches(in: text, people: people).map(\.label)
+    }
+
+    @Test func aPersonWithAVerbOfFailureIsBlame() {
+        #expect(Self.labels("Bob broke production.") == ["broke something"])
+        #expect(Self.labels("The deploy broke production.").isEmpty)
+        #expect(Self.labels("Bob broke the work into three tickets.").isEmpty)
+        #expect(Self.labels("Alice didn't check the config.") == ["didn't check"])
+        #expect(Self.labels("The health check didn't check the replica.").isEmpty)
+        #expect(Self.labels("Alice was not told about the change.").isEmpty, "done to her, not by her")
+        #expect(Self.labels("Alice made an error.") == ["made a mistake"])
+        #expect(Self.labels("Alice found the error in the logs.").isEmpty)
+    }
+
+    @Test func thePersonBeforeOrAfter() {
+        #expect(Self.labels("The outage Bob caused lasted an hour.") == ["caused by a person"])
+        #expect(Self.labels("The outage the storm caused lasted an hour.").isEmpty)
+        #expect(Self.labels("Because of Bob, checkout was down.") == ["caused by a person"])
+        #expect(Self.labels("Because of Bob's quick rollback, checkout was down only briefly.").isEmpty)
+        #expect(Self.labels("The API was broken by Alice's push.") == ["broke something"])
+        #expect(Self.labels("The API was broken by a bad certificate.").isEmpty)
+        #expect(Self.labels("Bob pushed the config and broke the API.") == ["broke something"], "and: still Bob")
+        #expect(Self.labels("Bob was the one who pushed the bad build.") == ["shipped a bad change"])
+    }
+
+    @Test func faultAndBlameAsEngineeringWords() {
+        #expect(Self.labels("It was Bob's fault.") == ["X's fault"])
+        #expect(Self.labels("The cluster's fault tolerance held.").isEmpty)
+        #expect(Self.labels("The controller's fault LED was amber.").isEmpty)
+        #expect(Self.labels("A faulty disk, and the default timeout.").isEmpty)
+        #expect(Self.labels("We ran git blame on it.").isEmpty)
+        #expect(Self.labels("A blame-free review; nobody is to blame.").isEmpty)
+        #expect(Self.labels("The user error rate stayed flat.").isEmpty)
+        #expect(Self.labels("This was user error.") == ["operator error"])
+        #expect(Self.labels("Human error rates are a poor metric.").isEmpty)
+    }
+
+    @Test func aReasonInTheSystemExcuses() {
+        #expect(Self.labels("Bob missed the alert because he was watching a movie.").contains("overlooked"))
+        #expect(Self.labels("Bob missed the alert because his phone had no signal.").isEmpty)
+        #expect(Self.labels("Bob missed the alert because he was on a flight.").isEmpty)
+        #expect(Self.labels("Alice did not page the vendor because their status page showed it.").isEmpty)
+    }
+
+    @Test func imperativesAndAdjectivesAreNotAccusations() {
+        #expect(Self.labels("Don't forget to drain the node.").isEmpty)
+        #expect(Self.labels("Ignore the first page; it is noise.").isEmpty)
+        #expect(Self.labels("A forgotten feature flag left the old path on.").isEmpty)
+        #expect(Self.labels("Amara forgot to rotate the key.") == ["forgot to"], "a name the file does not list")
+    }
+
+    @Test func namesThatAreWordsNeedACapital() {
+        #expect(Self.labels("Will broke the staging database.") == ["broke something"])
+        #expect(Self.labels("The deploy will break the staging database.").isEmpty)
+        #expect(Self.labels("Mark the alert as resolved.").isEmpty)
+        #expect(Self.labels("lol bob nuked prod again") == ["broke something"])
+    }
+
+    @Test func namesTheFileKnows() {
+        #expect(Self.labels("Sun-hee didn't read the ticket.") == ["didn't check"], "a hyphenated name")
+        #expect(Self.labels("It was determined that Ms. Nadia Rahman failed to comply.") == ["failed to notice"])
+        #expect(Self.labels("Mr. Fischer failed to comply.", people: People()) == ["failed to notice"], "a title")
+        #expect(Self.labels("Zed failed to comply.") == [], "an unknown name, when the file lists its people")
+        #expect(Self.labels("Zed failed to comply.", people: People()) == ["failed to notice"], "when it lists no one")
+        #expect(Self.labels("Terraform failed to acquire the lock.", people: People()).isEmpty, "a product")
+    }
+
+    /// Prose from real postmortems and blameless-culture posts that once raised false alarms.
+    @Test func realProseStaysQuiet() {
+        #expect(Self.labels("For an hour Cleo could not reply to anyone.").isEmpty, "a product named like a person")
+        #expect(Self.labels("If you develop software, things will break and go wrong.").isEmpty)
+        #expect(Self.labels("We leave blame at the door during these sessions.").isEmpty)
+        #expect(
+            Self.labels("Proximate cause: A deprecated API endpoint began returning 410.", people: People()).isEmpty)
+        #expect(Self.labels("Posting here instead of the wiki because the wiki is down.", people: People()).isEmpty)
+        #expect(Self.labels("The test used synthetic IPs and could not show the effect.", people: People()).isEmpty)
+    }
+
+    @Test func sarcasmAndScareQuotes() {
+        #expect(Self.labels("Thanks to Bob, we lost two hours of orders.") == ["caused by a person"])
+        #expect(Self.labels("Thanks to Bob, the customer was told in minutes.").isEmpty)
+        #expect(Self.labels("Thanks to Bob's \"quick fix\", we were down all night.") == ["caused by a person"])
+        #expect(Self.labels("Thanks to Bob's quick fix, we lost only a minute.").isEmpty)
+    }
+
+    @Test func overlappingPhrasesAreOneFinding() {
+        #expect(Self.labels("Alice was careless.") == ["careless"], "not also a judgement of Alice")
+        #expect(Self.labels("Alice made a stupid mistake.").count == 1)
+        #expect(Self.labels("Alice was negligent and distracted.") == ["negligent", "not paying attention"])
+    }
+}
+
+@Suite struct BlamelessPositionTests {
+    @Test func columnsCountBytesFromTheRunsStart() {
+        let language = try! BlamelessLanguage()
+        let block = ProseBlock(
+            runs: [
+                .init(text: "Zoë said: ", line: 3, column: 1, isCode: false),
+                .init(text: "x", line: 3, column: 12, isCode: true),
+                .init(text: " and it was ", line: 3, column: 15, isCode: false),
+                .init(text: "careless", line: 3, column: 28, isCode: false),
+                .init(text: "\n", line: 3, column: 36, isCode: false),
+                .init(text: "human error.", line: 4, column: 3, isCode: false),
+            ], line: 3)
+        let found = language.matches(in: block)
+        #expect(found.map { "\($0.line):\($0.column) \($0.quote)" } == ["3:28 careless", "4:3 human error"])
+    }
+
+    @Test func findingsInAFileKeepTheirPositions() {
+        let text = cleanPostmortem.replacingOccurrences(
+            of: "Replies stopped.",
+            with: "Replies stopped when *Zoë’s* change\nwas careless; the `human error` is in code.")
+        let findings = lint(text).filter { $0.rule == "blameless" }
+        #expect(findings.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["17:5"], "\(findings.map(\.message))")
+        #expect(findings.first?.message.hasPrefix("blaming language: \"careless\"") == true)
+    }
+}
+
+@Suite struct BlamelessTeethTests {
+    static func severities(status: String, config: Config = Config()) -> [Diagnostic.Severity] {
+        lint(
+            cleanPostmortem.replacingOccurrences(of: "status: published", with: "status: \(status)")
+                .replacingOccurrences(of: "Replies stopped.", with: "Sam was careless."), config: config
+        ).filter { $0.rule == "blameless" }.map(\.severity)
+    }
+
+    @Test func anErrorOnceInReviewAWarningInADraft() {
+        #expect(Self.severities(status: "draft") == [.warning])
+        #expect(Self.severities(status: "in-review") == [.error])
+        #expect(Self.severities(status: "published") == [.error])
+    }
+
+    @Test func theConfigSetsOneLevelForEveryStatus() throws {
+        let relaxed = try Config.parse("lint:\n  rules:\n    blameless: warning\n", path: "pm.yml")
+        #expect(Self.severities(status: "published", config: relaxed) == [.warning])
+        let strict = try Config.parse("lint:\n  rules:\n    blameless: error\n", path: "pm.yml")
+        #expect(Self.severities(status: "draft", config: strict) == [.error])
+    }
+
+    @Test func peopleFromTheFileAndTheConfig() throws {
+        let sentence = "Zed broke production."
+        let text = cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: sentence)
+        #expect(lint(text).filter { $0.rule == "blameless" }.isEmpty, "Zed is no one the file or config names")
+        let named = text.replacingOccurrences(of: "status: published", with: "status: published\nresponders: [zed]")
+        #expect(lint(named).filter { $0.rule == "blameless" }.count == 1)
+        let mentioned = text.replacingOccurrences(of: "Use a system user.", with: "Use a system user (ask @zed).")
+        #expect(lint(mentioned).filter { $0.rule == "blameless" }.count == 1, "an @mention elsewhere in the file")
+        let config = try Config.parse("lint:\n  blameless:\n    people: [Zed, '@kim']\n", path: "pm.yml")
+        #expect(config.lint.people == ["Zed", "@kim"])
+        #expect(lint(text, config: config).filter { $0.rule == "blameless" }.count == 1)
+    }
+
+    @Test func badPeopleConfigIsAnError() {
+        #expect(throws: PMError.self) { try Config.parse("lint:\n  blameless:\n    people: Zed\n", path: "pm.yml") }
+        #expect(throws: PMError.self) { try Config.parse("lint:\n  blameless:\n    persons: [Zed]\n", path: "pm.yml") }
+    }
+}
+
+/// The measuring sets in Tests/Fixtures/blameless (Scripts/score-blameless measures the same with the pm
+/// binary): each sentence alone in a postmortem whose front matter (or pm.yml) names the set's people.
+@Suite struct BlamelessCorpusTests {
+    struct Scores {
+        var recall: Double
+        var falseAlarms: Double
+        var missed: [String]
+        var flagged: [String]
+    }
+
+    static func sentences(_ path: String) throws -> [String] {
+        try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    static func score(_ folder: String, peopleInConfig: Bool = false) throws -> Scores {
+        let people = try sentences("\(folder)/people.txt").map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        let list = people.map { "\"\($0)\"" }.joined(separator: ", ")
+        let config =
+            peopleInConfig ? try Config.parse("lint:\n  blameless:\n    people: [\(list)]\n", path: "pm.yml") : Config()
+        let frontMatter = peopleInConfig ? "" : "responders: [\(list)]\n"
+        func flagged(_ sentence: String) -> Bool {
+            let text = cleanPostmortem.replacingOccurrences(
+                of: "status: published\n", with: "status: in-review\n\(frontMatter)"
+            )
+            .replacingOccurrences(of: "Replies stopped.", with: sentence)
+            return lint(text, config: config).contains {
+                $0.rule == "blameless" && $0.line == 17 - (peopleInConfig ? 1 : 0)
+            }
+        }
+        let blaming = try sentences("\(folder)/blaming.txt")
+        let neutral = try sentences("\(folder)/neutral.txt")
+        let missed = blaming.filter { !flagged($0) }
+        let alarms = neutral.filter(flagged)
+        return Scores(
+            recall: 1 - Double(missed.count) / Double(blaming.count),
+            falseAlarms: Double(alarms.count) / Double(neutral.count), missed: missed, flagged: alarms)
+    }
+
+    @Test(arguments: ["Tests/Fixtures/blameless", "Tests/Fixtures/blameless/voices"])
+    func atLeast95PercentFlaggedAndAtMostOneFalseAlarmIn25(folder: String) throws {
+        let scores = try Self.score(folder)
+        #expect(scores.recall >= 0.95, "missed: \(scores.missed)")
+        #expect(scores.falseAlarms <= 0.04, "flagged: \(scores.flagged)")
+    }
+
+    @Test func thePeopleMayComeFromTheConfig() throws {
+        let scores = try Self.score("Tests/Fixtures/blameless", peopleInConfig: true)
+        #expect(scores.recall >= 0.95, "missed: \(scores.missed)")
+        #expect(scores.falseAlarms <= 0.04, "flagged: \(scores.flagged)")
+    }
+}
