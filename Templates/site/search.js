@@ -35,7 +35,10 @@
  *     it is hidden while a search or filter is active, and this script lists the results itself (also when
  *     there is no #pm-listing). On the actions page its rows are filtered in place and read from
  *     <tr data-incident="ID" data-action="ACTION-ID"> (without them: the incident from the row's link, each
- *     row one action) in <section data-owner="NAME"> (without it: the heading's "@name", else no owner).
+ *     row one action) in <section data-owner="NAME"> (without it: the heading's "@name", else no owner);
+ *     rows of class pm-group are headings, not actions. When the page also loads search-actions.js (every
+ *     open action of every page: window.pmSearchActions), the actions page searches those instead and lists
+ *     the matching rows in a table of its own, as the incidents page lists its results.
  *
  * STATE IN THE URL: #q=cert&severity=critical&service=payments&service=sidekiq&year=2026&owner=jo
  *   &actions=overdue&sort=oldest (names, never positions, so a shared link survives re-renders); with no
@@ -221,11 +224,43 @@
   // The things the page filters: incidents, or the rows of the actions table.
   var items;
   var actionField = null; // the words of each action row, built on the first search
+  // The open actions from search-actions.js, when the page loads it: every row of every page of them.
+  var actionData = mode === 'actions' ? window.pmSearchActions : null;
+  var indexedActions = !!(actionData && actionData.v === 1 && actionData.actions && Array.isArray(actionData.actions.local));
   if (mode === 'incidents') {
     items = incidents.map(function (incident) { return { incident: incident, row: incident.row }; });
+  } else if (indexedActions) {
+    var acols = actionData.actions;
+    var acol = function (name) { return Array.isArray(acols[name]) ? acols[name] : []; };
+    var actionOwners = Array.isArray(actionData.owners) ? actionData.owners.map(String) : [];
+    var actionKinds = Array.isArray(actionData.kinds) ? actionData.kinds.map(String) : [];
+    var shortIDs = Array.isArray(actionData.short) ? actionData.short : [];
+    items = acols.local.map(function (local, k) {
+      var incident = incidents[acol('incident')[k]] || null;
+      local = String(local);
+      var id = (incident ? incident.id + '/' : '') + local;
+      var owner = actionOwners[acol('owner')[k]];
+      var kind = actionKinds[acol('kind')[k]];
+      var url = acol('ticketURL')[k];
+      return {
+        incident: incident,
+        owner: owner === undefined ? '' : owner,
+        overdue: Number(acol('overdue')[k]) > 0,
+        action: id,
+        row: k,
+        data: {
+          id: id, short: (incident ? String(shortIDs[incident.row] || incident.id) + '/' : '') + local,
+          text: String(acol('text')[k] || ''),
+          due: String(acol('due')[k] || ''), days: Number(acol('overdue')[k]) || 0, kind: kind === undefined ? '' : kind,
+          ticket: String(acol('ticket')[k] || ''), ticketURL: typeof url === 'string' && /^https?:\/\//i.test(url) ? url : '',
+          anchor: String(acol('anchor')[k] || 'action-' + local)
+        }
+      };
+    });
+    if (!items.length) return;
   } else {
     if (!listing) return;
-    items = Array.prototype.slice.call(listing.querySelectorAll('tbody tr')).map(function (tr, index) {
+    items = Array.prototype.slice.call(listing.querySelectorAll('tbody tr:not(.pm-group)')).map(function (tr, index) {
       var id = tr.getAttribute('data-incident');
       var incident = id ? byID.get(id) || null : null;
       if (!id) {
@@ -436,8 +471,19 @@
   clear(mount);
   mount.appendChild(form);
   mount.appendChild(countLine);
+  var actionResults = null, actionTable = null;
   if (mode === 'incidents') {
     mount.appendChild(results);
+    mount.appendChild(moreButton);
+  } else if (indexedActions) {
+    actionTable = el('table', { class: 'actions listing pm-action-results' }, [
+      el('caption', { text: 'Matching open actions, by owner' }),
+      el('thead', {}, [el('tr', {}, ['ID', 'Action', 'Owner', 'Due', 'Kind', 'Ticket', 'Incident'].map(function (h) {
+        return el('th', { scope: 'col', text: h });
+      }))])
+    ]);
+    actionResults = el('div', { class: 'table-wrap', id: 'pm-action-results', hidden: true }, [actionTable]);
+    mount.appendChild(actionResults);
     mount.appendChild(moreButton);
   }
 
@@ -456,7 +502,11 @@
       terms.forEach(function (term) {
         var incidentPoints = scoreTerm(term, searchFields(), count);
         if (mode === 'actions' && !actionField) {
-          actionField = fieldFromTokens(items.map(function (item) { return tokens(item.element.textContent); }), WEIGHTS.action);
+          actionField = fieldFromTokens(items.map(function (item) {
+            if (!item.data) return tokens(item.element.textContent);
+            var d = item.data;
+            return tokens([d.short, d.text, d.due, d.kind, d.ticket, item.owner, item.incident ? item.incident.title : ''].join(' '));
+          }), WEIGHTS.action);
         }
         var actionPoints = actionField ? scoreTerm(term, [actionField], items.length) : null;
         items.forEach(function (item, i) {
@@ -565,6 +615,32 @@
     return el('li', { class: 'pm-result', 'data-id': incident.id }, children);
   }
 
+  // One row of the matching open actions, under its owner's heading when the owner changes.
+  var lastGroup = null;
+  function actionRow(item) {
+    var d = item.data, incident = item.incident;
+    var page = incident ? root + incident.page : '';
+    var idCell = el('td', { class: 'id', 'data-label': 'ID' }, [
+      page ? el('a', { href: page + (d.anchor ? '#' + d.anchor : ''), title: d.id }, [el('code', { text: d.short })]) : el('code', { text: d.short })
+    ]);
+    var dueText = el('span', {}, d.due ? [el('time', { datetime: d.due, text: d.due })] : []);
+    if (d.days > 0) {
+      dueText.appendChild(document.createTextNode(' '));
+      dueText.appendChild(el('strong', { class: 'late', text: 'overdue by ' + plural(d.days, ['day', 'days']) }));
+    }
+    var due = el('td', { class: 'due', 'data-label': 'Due' }, [dueText]);
+    var ticket = el('td', { class: 'ticket', 'data-label': 'Ticket' }, [d.ticketURL ? el('a', { href: d.ticketURL, text: d.ticket }) : d.ticket]);
+    return el('tr', { class: item.overdue ? 'overdue' : null, 'data-action': d.id, 'data-incident': incident ? incident.id : null }, [
+      idCell,
+      el('td', { class: 'text', 'data-label': 'Action', text: d.text }),
+      el('td', { class: 'owner', 'data-label': 'Owner', text: item.owner ? '@' + item.owner : '' }),
+      due,
+      el('td', { 'data-label': 'Kind', text: d.kind }),
+      ticket,
+      el('td', { class: 'incident', 'data-label': 'Incident' }, incident ? [el('a', { href: page, text: incident.title })] : [])
+    ]);
+  }
+
   var last = null;
   var shown = 0;
 
@@ -572,15 +648,29 @@
     var next = Math.min(last.items.length, shown + PAGE_SIZE);
     var firstNew = null;
     for (var i = shown; i < next; i++) {
-      var node = resultItem(items[last.items[i]].incident, last.terms);
+      var item = items[last.items[i]];
+      var node;
+      if (actionTable) {
+        if (!lastGroup || lastGroup.owner !== item.owner) {
+          lastGroup = el('tbody', { class: 'owner', 'data-owner': item.owner });
+          lastGroup.owner = item.owner;
+          lastGroup.appendChild(el('tr', { class: 'pm-group' }, [el('th', { colspan: '7', scope: 'colgroup', text: item.owner ? '@' + item.owner : 'no owner' })]));
+          actionTable.appendChild(lastGroup);
+        }
+        node = actionRow(item);
+        lastGroup.appendChild(node);
+      } else {
+        node = resultItem(item.incident, last.terms);
+        results.appendChild(node);
+      }
       if (!firstNew) firstNew = node;
-      results.appendChild(node);
     }
     shown = next;
     var left = last.items.length - shown;
     moreButton.hidden = left <= 0;
     moreButton.textContent = 'Show ' + Math.min(left, PAGE_SIZE).toLocaleString('en-US') + ' more (' + left.toLocaleString('en-US') + ' not shown)';
-    if (focusFirst && firstNew) firstNew.querySelector('a').focus();
+    var firstLink = firstNew && firstNew.querySelector('a');
+    if (focusFirst && firstLink) firstLink.focus();
   }
 
   // How many things: incidents, or actions (an action with two owners has a row in each owner's table).
@@ -597,7 +687,7 @@
     if (n === 0) return 'No ' + noun[1] + ' match.';
     var text = n < total ? n.toLocaleString('en-US') + ' of ' + plural(total, noun) + (n === 1 ? ' matches.' : ' match.')
       : total === 1 ? '1 ' + noun[0] + ' matches.' : 'All ' + plural(total, noun) + ' match.';
-    if (mode === 'incidents' && n > PAGE_SIZE) text += ' Showing the first ' + Math.min(n, shown).toLocaleString('en-US') + '.';
+    if ((mode === 'incidents' || actionTable) && last.items.length > PAGE_SIZE) text += ' Showing the first ' + Math.min(last.items.length, shown).toLocaleString('en-US') + (actionTable ? ' rows.' : '.');
     return text;
   }
 
@@ -660,6 +750,13 @@
       clear(results);
       shown = 0;
       if (own) showMore(false); else moreButton.hidden = true;
+    } else if (actionTable) {
+      if (listing) listing.hidden = active;
+      actionResults.hidden = !active;
+      Array.prototype.slice.call(actionTable.querySelectorAll('tbody')).forEach(function (body) { actionTable.removeChild(body); });
+      lastGroup = null;
+      shown = 0;
+      if (active) showMore(false); else moreButton.hidden = true;
     } else {
       var visible = new Set(last.items);
       var perSection = new Map();

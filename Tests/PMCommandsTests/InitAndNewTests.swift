@@ -329,4 +329,24 @@ import Testing
                 + "atlassian@1, google-sre@1, pagerduty@1, six-questions@1, six-questions@2\n"
         )
     }
+
+    @Test func aNewIncidentLikeAnEarlierOneNamesItOnStderr() throws {
+        let root = try ActionEditTests.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = pm(
+            [
+                "new", "Payouts failed after the provider rotated a certificate", "--service", "payments", "--tag",
+                "certificates",
+            ], in: root.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "postmortems/2026-11-21-payouts-failed-after-the-provider-rotated-a-certificate.md\n")
+        #expect(run.stderr.hasPrefix("Incidents like this one (pm related 2026-11-21-payouts-failed-after-the-"))
+        #expect(
+            run.stderr.contains(
+                "  2026-10-23-advance-disbursements-failed  Cash advance payouts failed after the payments provider "
+                    + "rotated its certificate  (same service: payments; shared tag: certificates; similar title)"))
+        let unlike = pm(["new", "Office printer jammed"], in: root.path)
+        #expect(unlike.status == 0)
+        #expect(unlike.stderr == "", "nothing is printed when no incident is alike")
+    }
 }

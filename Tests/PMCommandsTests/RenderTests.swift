@@ -55,10 +55,12 @@ import Testing
                 "incidents/2021-06-09-bank-sync-sidekiq-backlog.html",
                 "incidents/2023-11-28-duplicate-savings-reminders.html",
                 "incidents/2026-08-17-insights-slow-after-index-drop.html",
-                "incidents/2026-10-23-advance-disbursements-failed.html", "index.html", "stats.html", "style.css",
+                "incidents/2026-10-23-advance-disbursements-failed.html", "index.html", "search-actions.js",
+                "search-index.js", "search.js", "stats.html", "style.css",
             ])
         for page in [
             "index.html", "actions.html", "stats.html", "incidents/2026-08-17-insights-slow-after-index-drop.html",
+            "incidents/2026-10-23-advance-disbursements-failed.html", "search-index.js", "search-actions.js",
         ] {
             expectGolden(
                 try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8),
@@ -89,23 +91,23 @@ import Testing
         let root = try ActionEditTests.repository()
         defer { TemporaryFiles.remove(root) }
         let out = root.appendingPathComponent("site")
-        #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 10 files written, 0 pages unchanged"))
+        #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 13 files written, 0 pages unchanged"))
         #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 0 files written, 6 pages unchanged"))
         // One action ticked: its page and the pages that list actions change, nothing else.
         let before = try Self.files(in: out)
         #expect(pm(["action", "done", "2026-08-17/zn4d8"], in: root.path).status == 0)
-        #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 4 files written, 5 pages unchanged"))
+        #expect(Self.render(in: out, cwd: root.path).stdout.hasPrefix("site: 6 files written, 5 pages unchanged"))
         let after = try Self.files(in: out)
         #expect(
             Set(after.keys.filter { after[$0] != before[$0] }) == [
                 "incidents/2026-08-17-insights-slow-after-index-drop.html", "index.html", "actions.html", "stats.html",
-                ".pm-site.json",
+                "search-index.js", "search-actions.js", ".pm-site.json",
             ])
-        // A postmortem removed: its page goes too.
+        // A postmortem removed: its page goes too, and the page that listed it as a related incident changes.
         try FileManager.default.removeItem(
             at: root.appendingPathComponent("postmortems/2019-03-07-migration-blocked-outage.md"))
         let removed = Self.render(in: out, cwd: root.path)
-        #expect(removed.stdout.contains("5 pages unchanged, 1 removed"))
+        #expect(removed.stdout.hasPrefix("site: 6 files written, 4 pages unchanged, 1 removed"))
         #expect(
             !FileManager.default.fileExists(
                 atPath: out.appendingPathComponent("incidents/2019-03-07-migration-blocked-outage.html").path))
@@ -113,25 +115,25 @@ import Testing
         let nextDay = pm(
             ["render", "--dir", "postmortems", "--out", out.path], in: root.path,
             environment: ["PM_TODAY": "2026-11-22"])
-        #expect(nextDay.stdout.hasPrefix("site: 8 files written, 0 pages unchanged"))
+        #expect(nextDay.stdout.hasPrefix("site: 10 files written, 0 pages unchanged"))
         try write(
             "---\ntitle: Calm\ndate: 2026-11-01\n---\n\n## Action items\n\n- [ ] Later @li due:2030-01-01\n",
             to: "postmortems/2026-11-01-calm.md", in: root)
         let added = pm(
             ["render", "--dir", "postmortems", "--out", out.path], in: root.path,
             environment: ["PM_TODAY": "2026-11-22"])
-        #expect(added.stdout.hasPrefix("site: 4 files written, 5 pages unchanged"))
+        #expect(added.stdout.hasPrefix("site: 6 files written, 5 pages unchanged"))
         let twoDaysOn = pm(
             ["render", "--dir", "postmortems", "--out", out.path], in: root.path,
             environment: ["PM_TODAY": "2026-11-23"])
         #expect(
-            twoDaysOn.stdout.hasPrefix("site: 8 files written, 1 page unchanged"),
+            twoDaysOn.stdout.hasPrefix("site: 10 files written, 1 page unchanged"),
             "the page without overdue actions stays")
         // --clean writes everything again, and a file pm did not write is left alone.
         try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
         #expect(
             Self.render(["--clean"], in: out, cwd: root.path).stdout.hasPrefix(
-                "site: 10 files written, 0 pages unchanged; open"))
+                "site: 13 files written, 0 pages unchanged; open"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
     }
 
@@ -165,7 +167,11 @@ import Testing
         let pages = try Self.files(in: out).filter { $0.key.hasSuffix(".html") }
         #expect(pages.count == 5)
         for (name, bytes) in pages {
-            let html = String(decoding: bytes, as: UTF8.self)
+            // The listing pages load pm's own scripts (search), and nothing else may.
+            var html = String(decoding: bytes, as: UTF8.self)
+            for script in ["search-index.js", "search-actions.js", "search.js"] {
+                html = html.replacingOccurrences(of: "<script src=\"\(script)\" defer></script>", with: "")
+            }
             #expect(html.range(of: "<script", options: .caseInsensitive) == nil, "\(name) has a script element")
             #expect(
                 html.range(
@@ -201,20 +207,132 @@ import Testing
             ))
     }
 
-    @Test func bodiesShowCheckboxesAndHeadingAnchors() throws {
+    @Test func bodiesShowHeadingAnchorsAndTheActionsOnceAsATable() throws {
         let out = try temporaryRepository()
         defer { TemporaryFiles.remove(out) }
         #expect(Self.render(in: out).status == 0)
         let page = try String(
             contentsOf: out.appendingPathComponent("incidents/2019-02-14-messenger-replies-stopped.html"),
             encoding: .utf8)
-        #expect(page.contains("<li><input type=\"checkbox\" checked disabled> Reissue the page access token"))
-        #expect(page.contains("<li><input type=\"checkbox\" disabled> Move the production token"))
+        #expect(!page.contains("type=\"checkbox\""), "the action items are not listed again as a checklist")
+        #expect(!page.contains("@priya due:"), "no raw tokens")
+        #expect(page.contains("<tr id=\"action-u25rs\" class=\"open overdue\">"))
+        #expect(
+            page.contains(
+                "<td class=\"text\" data-label=\"Action\">Move the production token to a Business Manager system "
+                    + "user</td>"))
+        #expect(page.components(separatedBy: "<table class=\"actions incident-actions\">").count == 2)
         #expect(
             page.contains(
                 "<h2><a class=\"anchor\" id=\"what-went-wrong\" href=\"#what-went-wrong\" "
                     + "aria-hidden=\"true\">#</a>What went wrong?</h2>"
             ))
         #expect(page.components(separatedBy: "<h1>").count == 2, "one h1: the title, not repeated from the body")
+    }
+
+    @Test func actionTextKeepsItsMarkdownAndTaskListsElsewhereKeepTheirCheckboxes() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(
+            """
+            ---
+            title: Markdown in actions
+            date: 2026-01-05
+            status: draft
+            template: six-questions@2
+            ---
+
+            ## Timeline
+
+            - [x] Paged the on-call
+
+            ## Action items
+
+            Agreed at the meeting:
+
+            - [ ] Rotate the `@bot` token, see [the runbook](https://wiki.example.com/rb) *soon* @sam \
+            due:2026-02-01 #prevent PAY-812
+              - [x] Nested: write **the script** @jo
+              - a detail that stays with its action
+            - [ ] Plain <script>alert(1)</script> text @li
+
+            Notes after the list.
+            """, to: "postmortems/2026-01-05-markdown.md", in: root)
+        try write("tickets: {PAY: \"https://jira.example.com/browse/{}\"}\n", to: "postmortems/pm.yml", in: root)
+        let out = root.appendingPathComponent("site")
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        let page = try String(
+            contentsOf: out.appendingPathComponent("incidents/2026-01-05-markdown.html"), encoding: .utf8)
+        #expect(page.contains("<li><input type=\"checkbox\" checked disabled> Paged the on-call"))
+        #expect(
+            page.contains(
+                "<p>Rotate the <code>@bot</code> token, see <a href=\"https://wiki.example.com/rb\">the runbook</a> "
+                    + "<em>soon</em></p>\n<ul>\n<li>a detail that stays with its action</li>\n</ul></td>"))
+        #expect(
+            page.contains("<td class=\"text\" data-label=\"Action\">Nested: write <strong>the script</strong></td>"))
+        #expect(page.contains("Plain <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> text</td>"))
+        #expect(page.contains("<a href=\"https://jira.example.com/browse/PAY-812\" title=\"PAY-812\">PAY-812</a>"))
+        #expect(page.contains("<p class=\"banner banner-draft\" role=\"note\"><strong>Draft.</strong>"))
+        let before = page.range(of: "Agreed at the meeting")!.lowerBound
+        let table = page.range(of: "<table class=\"actions incident-actions\">")!.lowerBound
+        let after = page.range(of: "Notes after the list.")!.lowerBound
+        #expect(before < table && table < after, "the table stands where the list was")
+        #expect(!page.contains("@sam due:"))
+        #expect(!page.contains("datetime=\"\""), "no empty dates")
+    }
+
+    @Test func listingsSplitIntoPagesAndSearchFindsEveryIncident() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for number in 0..<250 {
+            let date = String(format: "2025-%02d-%02d", 1 + number % 12, 1 + number % 28)
+            try write(
+                """
+                ---
+                title: Incident \(number)
+                date: \(date)
+                severity: \(["critical", "high", "low"][number % 3])
+                status: published
+                services: [svc-\(number % 7)]
+                ---
+
+                ## Summary
+
+                Word\(number) happened.
+
+                ## Action items
+
+                - [ ] First action of \(number) @owner\(number % 7) due:2026-01-01
+                """, to: "postmortems/\(date)-incident-\(number).md", in: root)
+        }
+        let out = root.appendingPathComponent("site")
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        let files = try Self.files(in: out)
+        #expect(files["pages/incidents-2.html"] != nil && files["pages/incidents-3.html"] != nil)
+        #expect(files["pages/incidents-4.html"] == nil)
+        #expect(files["pages/actions-3.html"] != nil)
+        let index = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(index.components(separatedBy: "<td class=\"date\"").count - 1 == 100, "100 incidents on a page")
+        #expect(index.contains("<caption>Incidents 1–100 of 250, newest first</caption>"))
+        #expect(index.contains("<a href=\"pages/incidents-2.html\" rel=\"next\">"))
+        let second = String(decoding: files["pages/incidents-2.html"]!, as: UTF8.self)
+        #expect(second.contains("<link rel=\"stylesheet\" href=\"../style.css\">"))
+        #expect(second.contains("<script src=\"../search-index.js\" defer></script>"))
+        #expect(second.contains("data-root=\"../\""))
+        #expect(second.contains("<a href=\"../incidents/"), "links from the pages folder go up")
+        let search = String(decoding: files["search-index.js"]!, as: UTF8.self)
+        #expect(search.contains("\"word249\""), "the index has every incident, not one page's")
+        let actions = String(decoding: files["pages/actions-2.html"]!, as: UTF8.self)
+        #expect(actions.contains("<span class=\"continued\">continued</span>"), "a group going on from the last page")
+        // Fewer incidents: the pages no longer needed go.
+        for number in 100..<250 {
+            let date = String(format: "2025-%02d-%02d", 1 + number % 12, 1 + number % 28)
+            try FileManager.default.removeItem(
+                at: root.appendingPathComponent("postmortems/\(date)-incident-\(number).md"))
+        }
+        let fewer = Self.render(in: out, cwd: root.path)
+        #expect(fewer.stdout.contains("removed"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("pages/incidents-2.html").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("pages/actions-2.html").path))
     }
 }

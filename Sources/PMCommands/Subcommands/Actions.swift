@@ -107,7 +107,7 @@ struct Actions: ContextualCommand {
                 filter.named.incidents.insert(postmortem.id)
             }
         }
-        var report = ActionReport(set, filter: filter, today: try context.today)
+        var report = ActionReport(set, filter: filter, today: try context.today, tickets: directory.config.tickets)
         if format == .markdown, let site = siteURL ?? directory.config.siteURL {
             report.incidentLinks = try Self.pageLinks(site: site, directory: directory, set: set)
         }

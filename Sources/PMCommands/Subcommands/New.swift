@@ -118,8 +118,23 @@ struct New: ContextualCommand {
         let path = try Scaffolder.create(front, template: chosen, in: directory)
         context.stdout.write(context.display(path) + "\n")
         LintGate.report(warnings, as: context.display(path), to: context)
+        reportSimilar(to: path, in: directory, context: context)
         if edit { return try openEditor(path, context: context) }
         return .success
+    }
+
+    /// Has this happened before? The incidents most like the new one (its title, services and tags), on
+    /// stderr so that the path stays the only output (`$EDITOR "$(pm new …)"`).
+    private func reportSimilar(to path: String, in directory: PostmortemsDirectory, context: CommandContext) {
+        guard let set = try? PostmortemSet.load(directory, displayBase: context.workingDirectory, request: .detail)
+        else { return }
+        let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let matches = RelatedIncidents(set.postmortems).matches(for: id, limit: 3, threshold: 0.25)
+        guard !matches.isEmpty else { return }
+        var output = ""
+        output.write("Incidents like this one (pm related \(id)):\n")
+        RelatedReport.writeLines(matches, to: &output)
+        context.stderr.write(output)
     }
 
     /// The front-matter fields the flags give, stored as the parser stores them (the title, date, status

@@ -37,6 +37,7 @@ struct Render: ContextualCommand {
         let builder = try SiteBuilder(directory: directory, displayBase: context.workingDirectory)
         let outPath = PostmortemsDirectory.absolutePath(out, relativeTo: context.workingDirectory)
         var options = SiteBuilder.Options(outputPath: outPath, today: try context.today, clean: clean)
+        options.gitEnvironment = context.environment
         if stamp { options.generatedAt = ISO8601DateFormatter().string(from: context.now) }
         // Progress only on a terminal, and only when there is enough work to wait for.
         let stderr = context.stderr

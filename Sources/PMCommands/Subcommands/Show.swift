@@ -36,12 +36,14 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context, quiet: true, request: .detail)
+        let (directory, set) = try location.load(in: context, quiet: true, request: .detail)
         let postmortem = try set.resolve(id)
         context.report(postmortem.diagnostics)
         var output = context.stdout
-        PostmortemSummary(postmortem, today: try context.today).write(
-            json: format == .json, style: context.terminalStyle, to: &output)
+        PostmortemSummary(
+            postmortem, today: try context.today, tickets: directory.config.tickets,
+            related: RelatedIncidents(set.postmortems).matches(for: postmortem.id)
+        ).write(json: format == .json, style: context.terminalStyle, to: &output)
         return postmortem.hasErrors ? .failure : .success
     }
 }

@@ -26,10 +26,16 @@ public enum Cmark {
     /// fixed markup added through custom nodes: in place of each task item's checkbox, and at the start
     /// of each heading. The document's title heading (a first `#` heading for which `isTitle` holds) is
     /// left out of the HTML: the page shows the title itself.
+    ///
+    /// `actions` is given the tree before anything is rendered and says where the action items are. When
+    /// the decorator has an `actionsPlaceholder`, those items leave the body: each is rendered on its own
+    /// (without its checkbox and trailing tokens, and without the action items nested in it) into
+    /// `actionHTML`, in the order given, and the first top-level list they emptied becomes the placeholder.
     public static func parseAndRender(
         _ bytes: [UInt8], isTitle: (String) -> Bool,
-        decorator: any HTMLDecorator
-    ) -> (tree: MarkdownTree, html: String) {
+        decorator: any HTMLDecorator,
+        actions: (MarkdownTree) -> [ActionMarkup] = { _ in [] }
+    ) -> (tree: MarkdownTree, html: String, actionHTML: [String]) {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
@@ -43,6 +49,9 @@ public enum Cmark {
         }
         defer { cmark_node_free(document) }
         let tree = copyTree(document)
+        let found = actions(tree)
+        let markups = decorator.actionsPlaceholder == nil ? [] : found
+        let itemNodes = nodes(at: Set(markups.map(\.item)), in: document)
         let topLevel = tree.children(of: 0)
         var titleNode: Int?
         if let first = topLevel.first(where: { tree.nodes[$0].kind == .heading && tree.nodes[$0].headingLevel <= 2 }),
@@ -56,7 +65,15 @@ public enum Cmark {
                 cmark_node_free(child)
             }
         }
-        let headings = tree.nodes.indices.filter { tree.nodes[$0].kind == .heading && $0 != titleNode }
+        var actionHTML: [String] = []
+        if let placeholder = decorator.actionsPlaceholder, !markups.isEmpty {
+            actionHTML = extractActions(markups, nodes: itemNodes, from: document, placeholder: placeholder)
+        }
+        let insideActions = markups.map { $0.item..<tree.nodes[$0.item].subtreeEnd }
+        let headings = tree.nodes.indices.filter { index in
+            tree.nodes[index].kind == .heading && index != titleNode
+                && !insideActions.contains { $0.contains(index) }
+        }
         var prefixes = decorator.headingPrefixes(for: headings.map { tree.plainText(of: $0) })[...]
         let source = SourceText(bytes: bytes)
 
@@ -107,7 +124,120 @@ public enum Cmark {
             preconditionFailure("cmark_render_html returned NULL (out of memory)")
         }
         defer { free(rendered) }
-        return (tree, String(cString: rendered))
+        return (tree, String(cString: rendered), actionHTML)
+    }
+
+    /// The cmark nodes at the given pre-order indices of the tree `copyTree` made of `document`.
+    private static func nodes(at indices: Set<Int>, in document: OpaquePointer) -> [Int: OpaquePointer] {
+        guard !indices.isEmpty, let iterator = cmark_iter_new(document) else { return [:] }
+        defer { cmark_iter_free(iterator) }
+        var found: [Int: OpaquePointer] = [:]
+        var index = 0
+        while found.count < indices.count {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event != CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else { continue }
+            if indices.contains(index) { found[index] = node }
+            index += 1
+        }
+        return found
+    }
+
+    /// Takes the action items out of the document, each rendered on its own (see `parseAndRender`).
+    private static func extractActions(
+        _ markups: [ActionMarkup], nodes: [Int: OpaquePointer], from document: OpaquePointer, placeholder: String
+    ) -> [String] {
+        var html = Array(repeating: "", count: markups.count)
+        var emptied: [OpaquePointer] = []  // top-level lists left without items, last first
+        // Last first: an item nested in another is rendered and taken out before the one around it.
+        for (position, markup) in markups.enumerated().reversed() {
+            guard let item = nodes[markup.item] else { continue }
+            let list = cmark_node_parent(item)
+            cmark_node_unlink(item)
+            if let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
+                if markup.hasCheckbox, let text = cmark_node_first_child(paragraph),
+                    cmark_node_get_type(text) == CMARK_NODE_TEXT
+                {
+                    let literal = string(cmark_node_get_literal(text))
+                    if let checkbox = TaskCheckbox.parse(literal) {
+                        cmark_node_set_literal(text, String(literal.dropFirst(checkbox.length + 1)))
+                    }
+                }
+                dropTrailing(markup.tokenBytes, of: paragraph)
+            }
+            html[position] = renderContent(of: item)
+            cmark_node_free(item)
+            guard let list, cmark_node_first_child(list) == nil else { continue }
+            if cmark_node_parent(list) == document {
+                emptied.append(list)
+            } else {
+                cmark_node_unlink(list)
+                cmark_node_free(list)
+            }
+        }
+        for (position, list) in emptied.reversed().enumerated() {
+            if position == 0, let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                cmark_node_set_on_enter(marker, placeholder)
+                if cmark_node_replace(list, marker) == 1 {
+                    cmark_node_free(list)
+                    continue
+                }
+                cmark_node_free(marker)
+            }
+            cmark_node_unlink(list)
+            cmark_node_free(list)
+        }
+        return html
+    }
+
+    /// Removes `count` bytes of plain text (as `ActionItemReader` counts them) from the end of a paragraph.
+    private static func dropTrailing(_ count: Int, of paragraph: OpaquePointer) {
+        var remaining = count
+        var node = cmark_node_last_child(paragraph)
+        while let current = node {
+            let previous = cmark_node_previous(current)
+            let type = cmark_node_get_type(current)
+            var length = 0
+            switch type {
+            case CMARK_NODE_HTML_INLINE: length = 0
+            case CMARK_NODE_TEXT: length = string(cmark_node_get_literal(current)).utf8.count
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: length = 1
+            case CMARK_NODE_LINK: length = string(cmark_node_get_url(current)).utf8.count
+            default: return
+            }
+            guard remaining > 0 || type == CMARK_NODE_HTML_INLINE else { return }
+            if type == CMARK_NODE_TEXT, length > remaining {
+                let literal = Array(string(cmark_node_get_literal(current)).utf8)
+                cmark_node_set_literal(current, String(decoding: literal[..<(length - remaining)], as: UTF8.self))
+                return
+            }
+            remaining -= length
+            cmark_node_unlink(current)
+            cmark_node_free(current)
+            node = previous
+        }
+    }
+
+    /// A node's children as HTML (safe mode); one paragraph is given without its `<p>`.
+    private static func renderContent(of node: OpaquePointer) -> String {
+        guard let holder = cmark_node_new(CMARK_NODE_DOCUMENT) else {
+            preconditionFailure("cmark_node_new returned NULL (out of memory)")
+        }
+        defer { cmark_node_free(holder) }
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(holder, child)
+        }
+        guard let rendered = cmark_render_html(holder, CMARK_OPT_SAFE) else {
+            preconditionFailure("cmark_render_html returned NULL (out of memory)")
+        }
+        defer { free(rendered) }
+        var html = String(cString: rendered)
+        while html.hasSuffix("\n") { html.removeLast() }
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return html
     }
 
     /// A pipe table as HTML: pm's fixed table markup around each cell's Markdown rendered by cmark in its

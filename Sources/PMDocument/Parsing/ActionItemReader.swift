@@ -18,14 +18,19 @@ struct ActionItemReader {
     /// from `firstPosition`: the task items, or, in a section without any, every top-level list item
     /// (then open, with no checkbox; sub-bullets are their details), as postmortems written elsewhere
     /// list their actions.
-    func read(nodes: [Int], firstPosition: Int) -> ([ActionItem], [Diagnostic]) {
+    /// Also where each item is in the tree (`markup`), for rendering it apart from the body.
+    func read(nodes: [Int], firstPosition: Int) -> (items: [ActionItem], problems: [Diagnostic], markup: [ActionMarkup])
+    {
         let tasks = read(nodes: nodes, firstPosition: firstPosition, plain: false)
-        return tasks.0.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
+        return tasks.items.isEmpty ? read(nodes: nodes, firstPosition: firstPosition, plain: true) : tasks
     }
 
-    private func read(nodes: [Int], firstPosition: Int, plain: Bool) -> ([ActionItem], [Diagnostic]) {
+    private func read(nodes: [Int], firstPosition: Int, plain: Bool)
+        -> (items: [ActionItem], problems: [Diagnostic], markup: [ActionMarkup])
+    {
         var items: [ActionItem] = []
         var diagnostics: [Diagnostic] = []
+        var markup: [ActionMarkup] = []
         for top in nodes {
             var openItems: [Int] = []  // subtree ends of enclosing action items
             var enclosingItems: [Int] = []  // subtree ends of enclosing list items of any kind
@@ -41,7 +46,8 @@ struct ActionItemReader {
                 let checkbox = checkbox(inParagraph: paragraph)
                 let offset = checkboxOffset(paragraph: paragraph)
                 if !plain, checkbox == nil || offset == nil { continue }
-                let (tokenized, marks) = tokens(paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
+                let (tokenized, marks, tokenBytes) = tokens(
+                    paragraph: paragraph, skipping: plain ? 0 : checkbox?.length ?? 0)
                 var item = tokenized
                 item.incidentID = incidentID
                 item.position = firstPosition + items.count
@@ -64,10 +70,11 @@ struct ActionItemReader {
                             "`due:\(dueText)` is not a date; write it as due:YYYY-MM-DD"))
                 }
                 items.append(item)
+                markup.append(ActionMarkup(item: index, tokenBytes: tokenBytes, hasCheckbox: !plain))
                 openItems.append(tree.nodes[index].subtreeEnd)
             }
         }
-        return (items, diagnostics)
+        return (items, diagnostics, markup)
     }
 
     /// Gives `item` its token: the one its id comment holds, else one derived from its text; and the warning
@@ -152,8 +159,11 @@ struct ActionItemReader {
     /// The item's plain text and its trailing `@owner`, `due:`, `done:`, `#kind` and ticket tokens.
     ///
     /// Only words from plain text count as tokens: text inside code spans, emphasis or links is prose.
-    /// Also returns what the item's inline HTML comments say about its id.
-    private func tokens(paragraph: Int, skipping checkboxLength: Int) -> (ActionItem, [ActionID.Mark]) {
+    /// Also returns what the item's inline HTML comments say about its id, and how many bytes of the
+    /// paragraph's plain text, at its end, are tokens and the space before them.
+    private func tokens(paragraph: Int, skipping checkboxLength: Int)
+        -> (ActionItem, [ActionID.Mark], tokenBytes: Int)
+    {
         // The paragraph's plain text as UTF-8, with a flag per byte for text a token may not come from.
         var bytes: [UInt8] = []
         var isProse: [Bool] = []
@@ -219,7 +229,7 @@ struct ActionItemReader {
         // The rest, with each run of whitespace as one space.
         let words = bytes[0..<end].split(whereSeparator: isSpace)
         item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
-        return (item, marks)
+        return (item, marks, bytes.count - end)
     }
 
     /// The paragraph as written (from after the checkbox at `checkboxOffset`, when there is one), without its

@@ -4,6 +4,8 @@ public struct ParseRequest: Sendable {
     /// Keep each section's Markdown and plain text (`pm show` prints them; reports over thousands of
     /// files need only the structure, and would otherwise hold the whole corpus twice).
     public var sectionText: Bool
+    /// With `sectionText`, keep only the text of the sections with these keys (nil: of every section).
+    public var sectionTextKeys: Set<String>?
     /// Collect paragraphs and headings as text runs, and the HTML comments (`pm lint`).
     public var prose: Bool
     /// Render the body as HTML in the same cmark pass, with the markup this decorator adds (`pm render`).
@@ -32,6 +34,9 @@ public struct ParsedDocument: Sendable {
     public var comments: [HTMLComment]
     /// The body as HTML (nil unless the request asked for it).
     public var html: String?
+    /// Each action item's text as HTML, in the order of the postmortem's actions, when the request's
+    /// decorator takes the action items out of the body (`HTMLDecorator.actionsPlaceholder`); else empty.
+    public var actionHTML: [String] = []
 
     public init(postmortem: Postmortem, prose: [ProseBlock] = [], comments: [HTMLComment] = [], html: String? = nil) {
         self.postmortem = postmortem

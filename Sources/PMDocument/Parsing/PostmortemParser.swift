@@ -72,63 +72,30 @@ public struct PostmortemParser: Sendable {
             guard let title = frontMatter.title else { return true }
             return HeadingKey.normalize(text) == HeadingKey.normalize(title) || catalog.key(forHeading: text) == nil
         }
+        // Sections and their action items come from the tree, before the HTML is rendered (which needs them).
+        let context = StructureContext(
+            source: source, layout: layout, lineOffset: lineOffset, id: id, path: path,
+            keepsSectionText: keepsSectionText, textKeys: request.sectionTextKeys, isTitle: isTitle,
+            frontMatter: frontMatter)
+        let structure = StructureBox()
         var bodyHTML: String?
+        var actionHTML: [String] = []
         let tree: MarkdownTree
         if let decorator = request.html {
-            (tree, bodyHTML) = Cmark.parseAndRender(Array(body), isTitle: isTitle, decorator: decorator)
+            (tree, bodyHTML, actionHTML) = Cmark.parseAndRender(
+                Array(body), isTitle: isTitle, decorator: decorator,
+                actions: { tree in
+                    structure.value = readStructure(tree, context)
+                    return structure.value.markup
+                })
         } else {
             tree = Cmark.parse(body)
+            structure.value = readStructure(tree, context)
         }
-        // A postmortem written elsewhere is read by meaning: its title, sections at its own heading level,
-        // labels, dates and actions in other shapes.
-        let foreign =
-            frontMatter.isPMFormat
-            ? nil
-            : ForeignReader(
-                tree: tree, source: source, lineOffset: lineOffset, bodyStart: layout.bodyStart, id: id, path: path,
-                frontMatter: frontMatter, classifier: HeadingClassifier(catalog: catalog)
-            ).read()
-        let split =
-            foreign.map {
-                SectionSplitter(
-                    tree: tree, source: source, lineOffset: lineOffset, titleNode: $0.titleNode,
-                    sectionHeadings: Set($0.sectionHeadings))
-            } ?? SectionSplitter(tree: tree, source: source, lineOffset: lineOffset, isTitle: isTitle)
-        let sectionKeys: [String: String] = Dictionary(
-            (foreign?.sectionHeadings ?? []).compactMap { node -> (String, String)? in
-                guard let meaning = foreign?.meanings[node], let key = meaning.key, meaning.strength >= .medium else {
-                    return nil
-                }
-                return (tree.plainText(of: node), key)
-            }, uniquingKeysWith: { first, _ in first })
-
-        var sections: [Section] = []
-        var actions: [ActionItem] = foreign?.actions ?? []
-        diagnostics += foreign?.diagnostics ?? []
-        let actionReader = ActionItemReader(
-            tree: tree, source: source, bodyStart: layout.bodyStart, lineOffset: lineOffset,
-            incidentID: id, path: path)
-        for raw in split.sections {
-            let key = foreign == nil ? catalog.key(forHeading: raw.heading) : sectionKeys[raw.heading]
-            // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
-            let needsText = keepsSectionText || catalog.hasVisiblePlaceholder(key: key)
-            let text =
-                needsText
-                ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
-            let isAnswered = needsText ? !catalog.isPlaceholder(text, key: key) : tree.hasText(in: raw.contentNodes)
-            sections.append(
-                Section(
-                    heading: raw.heading, level: raw.level, key: key,
-                    text: keepsSectionText ? text : "", isAnswered: isAnswered,
-                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
-                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
-            if key == "actions", foreign == nil {
-                let (items, problems) = actionReader.read(nodes: raw.contentNodes, firstPosition: actions.count + 1)
-                actions += items
-                diagnostics += problems
-            }
-        }
-        diagnostics += ActionItemReader.settleIDs(&actions, path: path)
+        let (sections, actions, headingTitle) = (
+            structure.value.sections, structure.value.actions, structure.value.headingTitle
+        )
+        diagnostics += structure.value.problems
         if !source.bytes[layout.bodyStart...].contains(where: { $0 > 0x20 }), !layout.isUnterminated {
             diagnostics.append(
                 Diagnostic(
@@ -138,10 +105,10 @@ public struct PostmortemParser: Sendable {
                         : "the file has front matter but nothing below it; add the postmortem's sections"))
         }
         var postmortem = Postmortem(
-            id: id, path: path, frontMatter: frontMatter, headingTitle: split.title, sections: sections,
+            id: id, path: path, frontMatter: frontMatter, headingTitle: headingTitle, sections: sections,
             actions: actions, diagnostics: diagnostics)
         postmortem.sourceHash = ContentHash.of(bytes)
-        if let foreign {
+        if let foreign = structure.value.foreign {
             Self.apply(foreign, to: &postmortem)
         } else {
             if frontMatter.date == nil {
@@ -155,10 +122,102 @@ public struct PostmortemParser: Sendable {
             }
         }
         var document = ParsedDocument(postmortem: postmortem, html: bodyHTML)
+        document.actionHTML = actionHTML
         if request.prose {
             (document.prose, document.comments) = Self.prose(of: tree, lineOffset: lineOffset)
         }
         return document
+    }
+
+    /// What the structure of a body is read with.
+    private struct StructureContext {
+        let source: SourceText
+        let layout: FrontMatterParser.Layout
+        let lineOffset: Int
+        let id: String
+        let path: String
+        let keepsSectionText: Bool
+        /// The only sections whose text is kept, when not all.
+        let textKeys: Set<String>?
+        let isTitle: (String) -> Bool
+        let frontMatter: FrontMatter
+    }
+
+    /// A body's sections, action items (and where they are in the tree), and title heading.
+    private struct Structure {
+        var sections: [Section] = []
+        var actions: [ActionItem] = []
+        var problems: [Diagnostic] = []
+        var markup: [ActionMarkup] = []
+        var headingTitle: String?
+        /// What reading a postmortem written elsewhere found (nil for pm's own format).
+        var foreign: ForeignReader.Reading?
+    }
+
+    private final class StructureBox {
+        var value = Structure()
+    }
+
+    private func readStructure(_ tree: MarkdownTree, _ context: StructureContext) -> Structure {
+        var result = Structure()
+        let source = context.source
+        // A postmortem written elsewhere is read by meaning: its title, sections at its own heading level,
+        // labels, dates and actions in other shapes. Its items stay in the body's HTML (no markup).
+        let foreign =
+            context.frontMatter.isPMFormat
+            ? nil
+            : ForeignReader(
+                tree: tree, source: source, lineOffset: context.lineOffset, bodyStart: context.layout.bodyStart,
+                id: context.id, path: context.path, frontMatter: context.frontMatter,
+                classifier: HeadingClassifier(catalog: catalog)
+            ).read()
+        result.foreign = foreign
+        let split =
+            foreign.map {
+                SectionSplitter(
+                    tree: tree, source: source, lineOffset: context.lineOffset, titleNode: $0.titleNode,
+                    sectionHeadings: Set($0.sectionHeadings))
+            } ?? SectionSplitter(tree: tree, source: source, lineOffset: context.lineOffset, isTitle: context.isTitle)
+        result.headingTitle = split.title
+        let sectionKeys: [String: String] = Dictionary(
+            (foreign?.sectionHeadings ?? []).compactMap { node -> (String, String)? in
+                guard let meaning = foreign?.meanings[node], let key = meaning.key, meaning.strength >= .medium else {
+                    return nil
+                }
+                return (tree.plainText(of: node), key)
+            }, uniquingKeysWith: { first, _ in first })
+        if let foreign {
+            result.actions = foreign.actions
+            result.problems += foreign.diagnostics
+        }
+        let actionReader = ActionItemReader(
+            tree: tree, source: source, bodyStart: context.layout.bodyStart, lineOffset: context.lineOffset,
+            incidentID: context.id, path: context.path)
+        let layout = context.layout
+        for raw in split.sections {
+            let key = foreign == nil ? catalog.key(forHeading: raw.heading) : sectionKeys[raw.heading]
+            // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
+            let keepsText = context.keepsSectionText && (context.textKeys.map { key.map($0.contains) ?? false } ?? true)
+            let needsText = keepsText || catalog.hasVisiblePlaceholder(key: key)
+            let text =
+                needsText
+                ? raw.contentNodes.map { tree.plainText(of: $0) }.filter { !$0.isEmpty }.joined(separator: "\n") : ""
+            let isAnswered = needsText ? !catalog.isPlaceholder(text, key: key) : tree.hasText(in: raw.contentNodes)
+            result.sections.append(
+                Section(
+                    heading: raw.heading, level: raw.level, key: key,
+                    text: keepsText ? text : "", isAnswered: isAnswered,
+                    startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
+                    trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
+            if key == "actions", foreign == nil {
+                let read = actionReader.read(nodes: raw.contentNodes, firstPosition: result.actions.count + 1)
+                result.actions += read.items
+                result.problems += read.problems
+                result.markup += read.markup
+            }
+        }
+        result.problems += ActionItemReader.settleIDs(&result.actions, path: context.path)
+        return result
     }
 
     /// What the reading of a postmortem written elsewhere found, onto the model: the title and severity

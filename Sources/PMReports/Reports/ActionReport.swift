@@ -49,7 +49,8 @@ public struct ActionReport: Sendable {
 
     /// Selects and orders the actions: open before done; overdue first (longest overdue first), then by
     /// due date, undated last; ties by incident id and position.
-    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate) {
+    /// - Parameter tickets: pm.yml's ticket links: JSON carries each ticket's URL, Markdown links it.
+    public init(_ set: PostmortemSet, filter: Filter, today: CalendarDate, tickets: TicketLinks = TicketLinks()) {
         self.today = today
         self.state = filter.state
         self.overdueOnly = filter.overdueOnly
@@ -73,7 +74,7 @@ public struct ActionReport: Sendable {
                     continue
                 }
                 if !filter.kinds.isEmpty, !filter.kinds.contains(action.kind ?? "") { continue }
-                var record = ActionRecord(action: action, in: postmortem, today: today)
+                var record = ActionRecord(action: action, in: postmortem, today: today, tickets: tickets)
                 record.policyBreaches = breaches
                 records.append(record)
             }
@@ -221,7 +222,10 @@ public struct ActionReport: Sendable {
                 if let due = DueWording(record).markdownClause { details.append(due) }
                 if let kind = action.kind { details.append("#\(kind)") }
                 if let policy = record.policyWording { details.append(policy) }
-                if let ticket = action.ticket { details.append(ticket) }
+                if let ticket = action.ticket {
+                    let isURL = record.ticketURL == ticket
+                    details.append(record.ticketURL.map { isURL ? "<\($0)>" : "[\(ticket)](\($0))" } ?? ticket)
+                }
                 details.append((grouping == .incident ? "" : incidentTitle(record) + " ") + "`\(action.id)`")
                 // The item as written: code spans stay code (an `@name` in one pings no one), links stay links.
                 let text = action.markdown.isEmpty ? MarkdownText.escape(action.text) : action.markdown

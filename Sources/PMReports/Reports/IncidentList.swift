@@ -76,7 +76,8 @@ public struct IncidentList: Sendable {
             let postmortem = record.postmortem
             let front = postmortem.frontMatter
             var details = [postmortem.date?.description, front.severity, front.status?.rawValue].compactMap { $0 }
-            details.append("\(record.openActions)/\(postmortem.actions.count) actions open")
+            details.append(
+                "\(record.openActions) of \(Plural.count(postmortem.actions.count, "action")) open")
             output.write(
                 "- **\(MarkdownText.escape(postmortem.title))** — \(details.joined(separator: " · ")) · "
                     + "`\(postmortem.id)`\n"

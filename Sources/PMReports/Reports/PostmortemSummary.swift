@@ -6,15 +6,25 @@ import PMWorkspace
 public struct PostmortemSummary: Sendable {
     public var postmortem: Postmortem
     public var today: CalendarDate
+    /// pm.yml's ticket links, for `ticket_url` in JSON.
+    public var tickets: TicketLinks
+    /// The incidents like this one (`RelatedIncidents`).
+    public var related: [RelatedIncidents.Match]
 
-    public init(_ postmortem: Postmortem, today: CalendarDate) {
+    public init(
+        _ postmortem: Postmortem, today: CalendarDate, tickets: TicketLinks = TicketLinks(),
+        related: [RelatedIncidents.Match] = []
+    ) {
         self.postmortem = postmortem
         self.today = today
+        self.tickets = tickets
+        self.related = related
     }
 
     public func write(json: Bool, style: TerminalStyle, to output: inout some TextOutputStream) {
         if json {
-            JSONOutput.write(PostmortemDetailRecord(postmortem, today: today), to: &output)
+            JSONOutput.write(
+                PostmortemDetailRecord(postmortem, today: today, tickets: tickets, related: related), to: &output)
             return
         }
         let front = postmortem.frontMatter
@@ -78,5 +88,9 @@ public struct PostmortemSummary: Sendable {
                 + (details.isEmpty ? "" : "  (\(details.joined(separator: ", ")))")
             output.write(style.apply(record.daysOverdue != nil ? .alert : nil, to: line) + "\n")
         }
+
+        output.write("\n" + bold("Incidents like this one") + "\n")
+        if related.isEmpty { output.write("  none yet\n") }
+        RelatedReport.writeLines(related, to: &output)
     }
 }

@@ -73,6 +73,11 @@ extension TabularRecord {
     public var csvRow: [String] { values.map { $0.flatText ?? "" } }
 
     public func encode(to encoder: Encoder) throws {
+        try encodeColumns(to: encoder)
+    }
+
+    /// The record's columns, by name.
+    func encodeColumns(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         for (column, value) in zip(Self.columns(withToday: knowsToday), values) {
             let key = FieldKey(stringValue: column.name)
@@ -102,6 +107,10 @@ public struct ActionRecord: TabularRecord {
     public var path: String
     public var daysOverdue: Int?
     public var knowsToday: Bool
+    /// Where the ticket is (its URL, or pm.yml's pattern for its project), when made with the ticket links.
+    public var ticketURL: String?
+    /// Whether JSON carries `ticket_url` (reports do; exports, whose fields are the same in every format, do not).
+    public var linksTickets: Bool
     /// How the action breaks the team's policy on priority actions, when the report checks it.
     public var policyBreaches: [PolicyConfig.PriorityActions.Breach] = []
 
@@ -120,7 +129,10 @@ public struct ActionRecord: TabularRecord {
 
     /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change
     ///   from day to day.
-    public init(action: ActionItem, in postmortem: Postmortem, today: CalendarDate?) {
+    /// - Parameter tickets: pm.yml's ticket links, for `ticket_url`; nil leaves the field out.
+    public init(action: ActionItem, in postmortem: Postmortem, today: CalendarDate?, tickets: TicketLinks? = nil) {
+        self.ticketURL = action.ticket.flatMap { tickets?.url(for: $0) }
+        self.linksTickets = tickets != nil
         self.action = action
         self.incidentTitle = postmortem.title
         self.severity = postmortem.frontMatter.severity
@@ -149,6 +161,13 @@ public struct ActionRecord: TabularRecord {
         Column("closed") { .text($0.action.isDone ? $0.action.closed?.description : nil) },
         Column("closed_source") { .text($0.action.isDone ? ($0.action.closedSource ?? .unknown).rawValue : nil) },
     ]
+
+    public func encode(to encoder: Encoder) throws {
+        try encodeColumns(to: encoder)
+        guard linksTickets else { return }
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeOrNull(ticketURL, forKey: FieldKey(stringValue: "ticket_url"))
+    }
 }
 
 extension Column where Record == IncidentRecord {
@@ -215,12 +234,21 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
 
     }
 
-    public init(_ postmortem: Postmortem, today: CalendarDate) {
+    public var tickets: TicketLinks
+    /// The incidents like this one; nil leaves `related` out.
+    public var related: [RelatedIncidents.Match]?
+
+    public init(
+        _ postmortem: Postmortem, today: CalendarDate, tickets: TicketLinks = TicketLinks(),
+        related: [RelatedIncidents.Match]? = nil
+    ) {
         incident = IncidentRecord(postmortem, today: today)
+        self.tickets = tickets
+        self.related = related
     }
 
     enum Key: String, CodingKey {
-        case sections, actions, impact
+        case sections, actions, related, impact
         case rootCause = "root_cause"
         case sources
         case format
@@ -257,7 +285,10 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
                     endLine: $0.endLine, text: $0.text)
             }, forKey: .sections)
         try container.encode(
-            postmortem.actions.map { ActionRecord(action: $0, in: postmortem, today: incident.today) }, forKey: .actions
-        )
+            postmortem.actions.map {
+                ActionRecord(action: $0, in: postmortem, today: incident.today, tickets: tickets)
+            },
+            forKey: .actions)
+        if let related { try container.encode(related.map(RelatedReport.Record.Entry.init), forKey: .related) }
     }
 }

@@ -118,7 +118,7 @@ public struct StatsReport: Sendable {
                 + stats.openByAge.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n")
 
         output.write("\n" + bold("Hygiene") + "\n")
-        let stale = stats.staleDrafts.map { "\($0.id) (\($0.days) days)" }
+        let stale = stats.staleDrafts.map { "\($0.id) (\(Plural.count($0.days, "day")))" }
         output.write(
             "  drafts older than \(Statistics.staleDraftDays) days: "
                 + "\(stale.isEmpty ? "none" : stale.joined(separator: ", "))\n"

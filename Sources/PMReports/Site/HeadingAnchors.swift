@@ -23,6 +23,11 @@ struct SiteHTMLDecorator: HTMLDecorator {
         }
     }
 
+    /// Where the action items' list was: the page puts its table of them there.
+    static let placeholder = "<!-- pm:actions -->"
+
+    var actionsPlaceholder: String? { Self.placeholder }
+
     func checkbox(isDone: Bool) -> String {
         isDone ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> "
     }

@@ -4,10 +4,11 @@ import PMWorkspace
 
 /// `pm render`: the static HTML site for the wider team, written incrementally.
 ///
-/// Each incident page carries a fingerprint of its inputs (the file's bytes, the layouts, its overdue
-/// marks); a re-render parses every file (the index, actions and stats pages list them all) but renders
-/// and writes only the incident pages whose fingerprint changed, and rewrites a listing page only when
-/// its bytes change. Output is deterministic: the same inputs give byte-identical files.
+/// A render reads every file once for what the listing pages, the search index and the related
+/// incidents need (its structure and the words of its title, summary, impact and root cause), then
+/// renders and writes only the incident pages whose inputs changed: the file, the layouts, the overdue
+/// marks, its related incidents, the ticket links. A listing page is rewritten only when its bytes
+/// change. Output is deterministic: the same inputs give byte-identical files.
 public struct SiteBuilder: Sendable {
     public struct Options: Sendable {
         public var outputPath: String
@@ -16,6 +17,9 @@ public struct SiteBuilder: Sendable {
         public var generatedAt: String?
         /// Render and write every page, whatever the last render remembered.
         public var clean: Bool
+        /// The environment git runs in, to read when actions were closed (for the stats page); nil reads only
+        /// `done:` tokens.
+        public var gitEnvironment: [String: String]?
 
         public init(outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false) {
             self.outputPath = outputPath
@@ -31,13 +35,17 @@ public struct SiteBuilder: Sendable {
         public var written: [String]
         /// Pages left as they were.
         public var unchanged: Int
-        /// Files of incidents that no longer exist, removed.
+        /// Files of incidents (and listing pages) that no longer exist, removed.
         public var removed: [String]
         /// Problems found in the postmortems (the site is still built from every readable file).
         public var diagnostics: [Diagnostic]
     }
 
     public static let manifestName = ".pm-site.json"
+    /// Rows on each page of the incidents and of the open actions.
+    static let pageSize = 100
+    /// Incidents like each one, shown on its page.
+    static let relatedLimit = 5
 
     let directory: PostmortemsDirectory
     let templates: SiteTemplates
@@ -50,7 +58,21 @@ public struct SiteBuilder: Sendable {
             teamFolder: (directory.templatesPath as NSString).appendingPathComponent("site"), displayBase: displayBase)
     }
 
-    /// Builds the site; `progress(done, total)` is called as incident pages are rendered.
+    /// The first pass reads the text of the sections search and related incidents compare, and no other.
+    static let firstPass: ParseRequest = {
+        var request = ParseRequest(sectionText: true)
+        request.sectionTextKeys = ["summary", "impact", "root-cause"]
+        return request
+    }()
+
+    /// What the first pass keeps of each file besides its slimmed postmortem.
+    private struct Extract: Sendable {
+        var path: String
+        var searchWords: [String]
+        var related: RelatedIncidents.Document
+    }
+
+    /// Builds the site; `progress(done, total)` is called as files are read and pages rendered.
     public func build(_ options: Options, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws
         -> Outcome
     {
@@ -63,67 +85,114 @@ public struct SiteBuilder: Sendable {
         defer { lock.release() }
         let previous = Manifest.read(from: out)
         let manifest = options.clean ? Manifest() : previous
-        var removed: [String] = []
         let (files, skipped) = try directory.scan()
         let pagePaths = Self.pageNames(for: files)
         let layoutsChanged = manifest.layouts != String(templates.fingerprint, radix: 16)
-
-        // One pass per file, several files at a time: decide from the bytes and the manifest whether the
-        // page is up to date, parse the file once (with the body HTML only when the page is rewritten), and
-        // write the page. Only the parsed model, without its HTML, outlives the file, so memory does not
-        // grow with the rendered pages.
-        let total = files.count
+        let total = files.count * 2
         let counter = ProgressCounter()
+
+        // Pass 1: every file's structure, and the words search and related incidents compare; the
+        // section text itself is dropped as soon as those are taken, so memory stays small.
         let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
-        let decorator = SiteHTMLDecorator()
-        let upToDate = { @Sendable (path: String, bytes: [UInt8]) -> Bool in
-            let page = pagePaths[path]!
-            guard !layoutsChanged, let entry = manifest.pages[page] else { return false }
-            return entry.inputs == pageInputs(sourceHash: ContentHash.of(bytes), options: options)
-                && (entry.validUntil.map { options.today < $0 } ?? true)
-                && FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page))
-        }
-        let (set, pageResults) = loader.load(
-            files,
-            request: { path, bytes in
-                upToDate(path, bytes) ? .outline : ParseRequest(html: decorator)
-            },
-            each: { document, path, _ in
-                var postmortem = document.postmortem
-                let page = pagePaths[path]!
-                var result = PageResult(
-                    page: page,
-                    entry: Manifest.Page(
-                        inputs: pageInputs(sourceHash: postmortem.sourceHash, options: options),
-                        validUntil: Self.overdueMarksValidUntil(postmortem, today: options.today)))
-                if let html = document.html {
-                    postmortem.filePath = path
-                    do {
-                        try FileWriter.overwrite(
-                            at: (out as NSString).appendingPathComponent(page),
-                            contents: Array(renderPostmortem(postmortem, body: html, page: page, options: options).utf8)
-                        )
-                        result.wrote = true
-                    } catch {
-                        result.failure = error.localizedDescription
+        // The extracts go once the search words and the related incidents are taken from them.
+        let (loadedSet, searchWords, related) = {
+            () -> (PostmortemSet, [String: [String]], [String: [RelatedIncidents.Match]]) in
+            let (set, extracts) = loader.load(
+                files, request: { _, _ in Self.firstPass },
+                each: { document, path, _ in
+                    var postmortem = document.postmortem
+                    let searched = ["summary", "impact", "root-cause"].compactMap { postmortem.section($0)?.text }
+                    let extract = Extract(
+                        path: path, searchWords: SearchWords.words(in: searched.joined(separator: "\n")),
+                        related: RelatedIncidents.Document(postmortem))
+                    for index in postmortem.sections.indices where !postmortem.sections[index].text.isEmpty {
+                        postmortem.sections[index].text = ""
                     }
-                }
-                progress(counter.increment(), total)
-                return (postmortem, result)
-            })
-        let results = pageResults.compactMap { $0 }
-        if let failure = results.compactMap(\.failure).first {
-            throw PMError.cannotCreate(path: DisplayPath.of(out, relativeTo: displayBase), reason: failure)
+                    progress(counter.increment(), total)
+                    return (postmortem, extract)
+                })
+            let extracted = extracts.compactMap { $0 }
+            return (
+                set, Dictionary(extracted.map { ($0.path, $0.searchWords) }, uniquingKeysWith: { a, _ in a }),
+                RelatedIncidents(documents: extracted.map(\.related)).allMatches(limit: Self.relatedLimit)
+            )
+        }()
+        var set = loadedSet
+        if let environment = options.gitEnvironment {
+            GitClosings.apply(to: &set, directory: directory, environment: environment)
         }
-        let diagnostics = set.diagnostics + skipped.map { PostmortemSet.skippedNote($0, displayBase: displayBase) }
-        var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16))
-        for result in results { newManifest.pages[result.page] = result.entry }
-        var written = results.filter(\.wrote).map(\.page)
         let postmortems = set.postmortems.sorted {
             ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)
         }
         let hrefs = Dictionary(
             postmortems.map { ($0.id, pagePaths[$0.filePath]!) }, uniquingKeysWith: { first, _ in first })
+
+        // Pass 2: the incident pages whose inputs changed, each parsed again with its HTML.
+        let tickets = directory.config.tickets
+        let shortIDs = set.shortestUniquePrefixes()
+        var pageEntries: [String: Manifest.Page] = [:]
+        var toRender: [(path: String, page: String, related: [RelatedRow])] = []
+        for postmortem in set.postmortems {
+            guard let page = pagePaths[postmortem.filePath] else { continue }
+            let relatedRows = (related[postmortem.id] ?? []).map { match in
+                RelatedRow(
+                    title: match.title, href: "../" + (hrefs[match.id] ?? ""), date: match.date?.description,
+                    reason: match.reason)
+            }
+            let entry = Manifest.Page(
+                inputs: pageInputs(
+                    postmortem, related: relatedRows, shortID: shortIDs[postmortem.id] ?? "", tickets: tickets,
+                    options: options),
+                validUntil: Self.overdueMarksValidUntil(postmortem, today: options.today))
+            pageEntries[page] = entry
+            let upToDate =
+                !layoutsChanged && manifest.pages[page] == entry
+                && FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(page))
+                && (entry.validUntil.map { options.today < $0 } ?? true)
+            if upToDate {
+                progress(counter.increment(), total)
+            } else {
+                toRender.append((postmortem.filePath, page, relatedRows))
+            }
+        }
+        let decorator = SiteHTMLDecorator()
+        let relatedByPath = Dictionary(toRender.map { ($0.path, $0.related) }, uniquingKeysWith: { a, _ in a })
+        let (_, failures) = loader.load(
+            toRender.map(\.path), request: { _, _ in ParseRequest(html: decorator) },
+            each: { document, path, _ in
+                var postmortem = document.postmortem
+                postmortem.filePath = path
+                let page = pagePaths[path]!
+                let html = renderPostmortem(
+                    postmortem, body: document.html ?? "", actionHTML: document.actionHTML,
+                    related: relatedByPath[path] ?? [], page: page, tickets: tickets, shortIDs: shortIDs,
+                    options: options)
+                var failure: String?
+                do {
+                    try FileWriter.overwrite(
+                        at: (out as NSString).appendingPathComponent(page), contents: Array(html.utf8))
+                } catch {
+                    failure = error.localizedDescription
+                }
+                progress(counter.increment(), total)
+                // Only the page is wanted of this pass: keep no more of the postmortem than its name.
+                postmortem.sections = []
+                postmortem.actions = []
+                return (postmortem, failure)
+            })
+        if let failure = failures.compactMap({ $0 ?? nil }).first {
+            throw PMError.cannotCreate(path: DisplayPath.of(out, relativeTo: displayBase), reason: failure)
+        }
+        var written = toRender.map(\.page).sorted()
+        let diagnostics = set.diagnostics + skipped.map { PostmortemSet.skippedNote($0, displayBase: displayBase) }
+
+        // The listing pages, the search index, the stylesheet and the script: rewritten when their bytes change.
+        let listings = SiteListings(
+            postmortems: postmortems, set: set, hrefs: hrefs, today: options.today, tickets: tickets,
+            config: directory.config, generatedAt: options.generatedAt,
+            searchWords: { searchWords[$0.filePath] ?? [] })
+        try createDirectory((out as NSString).appendingPathComponent(SiteListings.pagesFolder))
+        var newManifest = Manifest(layouts: String(templates.fingerprint, radix: 16), pages: pageEntries)
 
         // Old URLs of renamed incidents.
         for (page, (postmortem, alias)) in Self.redirects(for: postmortems, pages: Set(pagePaths.values))
@@ -138,36 +207,28 @@ public struct SiteBuilder: Sendable {
                 written.append(page)
             }
         }
-
-        // The pages that list incidents, and the stylesheet: rewritten when their bytes change.
-        let site = SiteInfo(
-            incidentCount: postmortems.count, today: options.today.description, generatedAt: options.generatedAt)
-        let listings: [(String, String)] = [
-            (
-                "index.html",
-                templates.render(indexPage(postmortems, site: site, hrefs: hrefs, today: options.today), with: "index")
-            ),
-            (
-                "actions.html",
-                templates.render(actionsPage(set, site: site, hrefs: hrefs, today: options.today), with: "actions")
-            ),
-            ("stats.html", templates.render(statsPage(postmortems, site: site, today: options.today), with: "stats")),
-            ("style.css", templates.stylesheet),
-        ]
-        for (name, text) in listings
-        where try writeIfChanged(
-            Array(text.utf8), to: (out as NSString).appendingPathComponent(name), always: options.clean)
-        {
-            written.append(name)
+        let writeListing = { (name: String, text: String) throws in
+            if name.hasPrefix(SiteListings.pagesFolder + "/") { newManifest.pages[name] = Manifest.Page(inputs: "") }
+            if try writeIfChanged(
+                Array(text.utf8), to: (out as NSString).appendingPathComponent(name), always: options.clean)
+            {
+                written.append(name)
+            }
         }
+        try listings.write(templates: templates, to: writeListing)
+        try writeListing("stats.html", templates.render(statsPage(postmortems, site: listings.site), with: "stats"))
+        try writeListing("style.css", templates.stylesheet)
+        try writeListing("search.js", templates.script)
 
-        // Pages of incidents that are gone.
+        // Pages of incidents that are gone, and listing pages no longer needed.
+        var removed: [String] = []
         for page in previous.pages.keys.sorted() where newManifest.pages[page] == nil && remove(page, in: out) {
             removed.append(page)
         }
         _ = try writeIfChanged(newManifest.encoded(), to: manifestPath)
         return Outcome(
-            written: written, unchanged: results.filter { !$0.wrote }.count, removed: removed, diagnostics: diagnostics)
+            written: written, unchanged: pageEntries.count - toRender.count, removed: removed,
+            diagnostics: diagnostics)
     }
 
     /// `incidents/NAME.html` for each file: its whole id as a slug (see `IncidentNames.pages`). A file whose id
@@ -227,11 +288,17 @@ public struct SiteBuilder: Sendable {
         return claims.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
-    /// What an incident page is rendered from besides the day: its file, the layouts, the build time.
-    private func pageInputs(sourceHash: UInt64, options: Options) -> String {
-        String(
+    /// What an incident page is rendered from besides the day and the layouts: its file, its related
+    /// incidents, the ticket links, the short form of its id, the build time.
+    private func pageInputs(
+        _ postmortem: Postmortem, related: [RelatedRow], shortID: String, tickets: TicketLinks, options: Options
+    ) -> String {
+        let relatedText = related.map { "\($0.href)\u{0}\($0.title)\u{0}\($0.date ?? "")\u{0}\($0.reason)" }
+        return String(
             ContentHash.of(
-                String(sourceHash, radix: 16) + "|" + (options.generatedAt ?? ""), seed: templates.fingerprint),
+                [String(postmortem.sourceHash, radix: 16), options.generatedAt ?? "", tickets.fingerprint, shortID]
+                    .joined(separator: "|") + "|" + relatedText.joined(separator: "\u{1}"),
+                seed: templates.fingerprint),
             radix: 16)
     }
 
@@ -245,7 +312,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The incident's page, at `page` (`incidents/NAME.html`).
-    private func renderPostmortem(_ postmortem: Postmortem, body: String, page: String, options: Options) -> String {
+    private func renderPostmortem(
+        _ postmortem: Postmortem, body: String, actionHTML: [String], related: [RelatedRow], page: String,
+        tickets: TicketLinks, shortIDs: [String: String], options: Options
+    ) -> String {
         var badges: [FieldRow] = []
         var rows: [FieldRow] = []
         for field in FrontMatter.fields {
@@ -262,78 +332,67 @@ public struct SiteBuilder: Sendable {
             rows.append(FieldRow(label: entry.key, value: entry.value.displayText, badge: nil))
         }
         rows = badges + rows
+        let parts = body.components(separatedBy: SiteHTMLDecorator.placeholder)
+        let actions = postmortem.actions.enumerated().map { index, action in
+            Self.actionRow(
+                action, in: postmortem, today: options.today, incidentHref: "../" + page, tickets: tickets,
+                shortIDs: shortIDs, textHTML: index < actionHTML.count ? actionHTML[index] : nil)
+        }
+        let open = postmortem.openActions.count
         let model = PostmortemPage(
-            generatedAt: options.generatedAt, title: postmortem.title, fields: rows,
-            hasActions: !postmortem.actions.isEmpty,
-            actions: postmortem.actions.map {
-                actionRow($0, in: postmortem, today: options.today, incidentHref: "../" + page)
-            },
-            body: body, path: postmortem.path)
+            generatedAt: options.generatedAt, title: postmortem.title,
+            banner: Self.banner(postmortem.frontMatter.status),
+            fields: rows, hasActions: !actions.isEmpty, actions: actions,
+            actionsSummary: "\(open) open, \(actions.count - open) done", actionsInBody: parts.count > 1,
+            body: parts.joined(), bodyBeforeActions: parts[0], bodyAfterActions: parts.dropFirst().joined(),
+            hasRelated: !related.isEmpty, related: related, path: postmortem.path)
         return templates.render(model, with: "postmortem")
     }
 
-    private func actionRow(_ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String)
-        -> ActionRow
-    {
+    /// What a reader must know before quoting a postmortem that is not published.
+    static func banner(_ status: Status?) -> Banner? {
+        switch status {
+        case .draft:
+            return Banner(
+                kind: "draft", label: "Draft",
+                text: "This postmortem is still being written: facts, causes and actions may change, and the team "
+                    + "has not reviewed it. Please do not quote it yet.")
+        case .inReview:
+            return Banner(
+                kind: "in-review", label: "In review",
+                text: "The team is reviewing this postmortem; details may still change before it is published.")
+        default:
+            return nil
+        }
+    }
+
+    static func actionRow(
+        _ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String,
+        tickets: TicketLinks, shortIDs: [String: String], textHTML: String? = nil, ownerKey: String = ""
+    ) -> ActionRow {
         let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
-        let ticketIsURL =
-            action.ticket.map { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") } ?? false
+        let localID = action.token
         return ActionRow(
-            anchor: "action-\(action.token)", done: action.isDone, text: action.text,
-            owners: action.owners.map { "@\($0)" }.joined(separator: " "), due: due.due ?? "", overdue: due.overdueDays,
-            kind: action.kind ?? "", ticket: action.ticket ?? "", ticketURL: ticketIsURL ? action.ticket : nil,
-            incidentHref: incidentHref, incidentTitle: postmortem.title)
+            id: action.id, shortID: (shortIDs[action.incidentID] ?? action.incidentID) + "/" + localID,
+            localID: localID,
+            anchor: "action-" + localID,
+            incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
+            owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,
+            due: due.due, overdue: due.overdue,
+            kind: action.kind ?? "", ticket: action.ticket ?? "", ticketText: action.ticket.map(Self.ticketText) ?? "",
+            ticketURL: action.ticket.flatMap(tickets.url(for:)),
+            nested: action.depth > 0, incidentHref: incidentHref, incidentTitle: postmortem.title)
     }
 
-    private func indexPage(_ postmortems: [Postmortem], site: SiteInfo, hrefs: [String: String], today: CalendarDate)
-        -> IndexPage
-    {
-        let rows = postmortems.map { postmortem in
-            let front = postmortem.frontMatter
-            let overdue = postmortem.actions.filter { $0.isOverdue(today: today) }.count
-            return IncidentRow(
-                date: postmortem.date?.description, href: hrefs[postmortem.id]!, title: postmortem.title,
-                severity: front.severity,
-                severityClass: Self.severityClass(front.severity ?? ""), status: front.status?.rawValue ?? "",
-                duration: front.duration?.description ?? "", timeToDetect: front.timeToDetect?.description ?? "",
-                openActions: postmortem.openActions.count, totalActions: postmortem.actions.count,
-                overdueActions: overdue > 0 ? overdue : nil)
-        }
-        let overdue = postmortems.flatMap(\.actions).filter { $0.isOverdue(today: today) }.count
-        return IndexPage(
-            site: site, hasIncidents: !rows.isEmpty, incidents: rows,
-            openActions: postmortems.flatMap(\.openActions).count,
-            overdueActions: overdue > 0 ? overdue : nil)
+    /// A ticket as a table shows it: a key as it is; a URL by its last part, or its host.
+    static func ticketText(_ ticket: String) -> String {
+        guard ticket.lowercased().hasPrefix("http"), let url = URL(string: ticket) else { return ticket }
+        let last = url.path.split(separator: "/").last.map(String.init) ?? ""
+        return last.isEmpty ? (url.host ?? ticket) : last
     }
 
-    private func actionsPage(_ set: PostmortemSet, site: SiteInfo, hrefs: [String: String], today: CalendarDate)
-        -> ActionsPage
-    {
-        var filter = ActionReport.Filter()
-        filter.state = .open
-        let report = ActionReport(set, filter: filter, today: today)
-        let byID = Dictionary(set.postmortems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var anchors: [String: Int] = [:]
-        let owners = report.groups(by: .owner).map { group -> OwnerGroup in
-            let name = group.title ?? "no owner"
-            let base = Slug.make(name, fallback: "owner")
-            anchors[base, default: 0] += 1
-            return OwnerGroup(
-                name: name, anchor: anchors[base]! == 1 ? base : "\(base)-\(anchors[base]!)",
-                count: group.records.count,
-                actions: group.records.map {
-                    actionRow(
-                        $0.action, in: byID[$0.action.incidentID]!, today: today,
-                        incidentHref: hrefs[$0.action.incidentID] ?? "")
-                })
-        }
-        let overdue = report.records.filter { $0.daysOverdue != nil }.count
-        return ActionsPage(
-            site: site, openActions: report.records.count, overdueActions: overdue > 0 ? overdue : nil, owners: owners)
-    }
-
-    private func statsPage(_ postmortems: [Postmortem], site: SiteInfo, today: CalendarDate) -> StatsPage {
-        let stats = Statistics(postmortems, config: directory.config, today: today)
+    private func statsPage(_ postmortems: [Postmortem], site: SiteInfo) -> StatsPage {
+        let stats = Statistics(postmortems, config: directory.config, today: CalendarDate(site.today)!)
         let charts = SiteCharts(postmortems: postmortems, statistics: stats).all.map { chart in
             let table = chart.table
             return ChartView(
@@ -342,7 +401,8 @@ public struct SiteBuilder: Sendable {
                 rows: table.rows.map(ChartRow.init))
         }
         return StatsPage(
-            site: site, medianDetect: NumberText.duration(stats.timeToDetect.median).nonEmpty ?? "unknown",
+            site: site, incidentsText: Plural.count(postmortems.count, "incident", grouped: true),
+            medianDetect: NumberText.duration(stats.timeToDetect.median).nonEmpty ?? "unknown",
             medianResolve: NumberText.duration(stats.timeToResolve.median).nonEmpty ?? "unknown",
             closureRate: NumberText.percent(stats.actions.closureRate).nonEmpty ?? "none", charts: charts)
     }
@@ -381,7 +441,8 @@ public struct SiteBuilder: Sendable {
 /// What the previous render wrote, kept in the output folder (`.pm-site.json`).
 struct Manifest: Codable, Sendable {
     struct Page: Codable, Sendable, Equatable {
-        /// A fingerprint of what the page is rendered from besides the day (file, layouts, build time).
+        /// A fingerprint of what the page is rendered from besides the day (file, related incidents,
+        /// ticket links, build time); empty for a listing page.
         var inputs: String
         /// The first day the page's overdue marks change, when one does.
         var validUntil: CalendarDate?
@@ -406,15 +467,7 @@ struct Manifest: Codable, Sendable {
     }
 }
 
-/// One incident page's part in a render.
-private struct PageResult: Sendable {
-    var page: String
-    var entry: Manifest.Page
-    var wrote = false
-    var failure: String?
-}
-
-/// Counts finished pages across threads, for progress reports.
+/// Counts finished steps across threads, for progress reports.
 private final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

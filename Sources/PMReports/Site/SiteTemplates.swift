@@ -9,10 +9,13 @@ struct SiteTemplates: Sendable {
     /// The layout files, by name (`index.mustache`, `style.css` …).
     static let names = [
         "layout.mustache", "index.mustache", "postmortem.mustache", "actions.mustache", "stats.mustache", "style.css",
+        "pager.mustache", "search.js",
     ]
 
     let library: MustacheLibrary
     let stylesheet: String
+    /// The search and filters of the listing pages (`search.js`).
+    let script: String
     /// A fingerprint of every layout, so a changed layout re-renders every page.
     let fingerprint: UInt64
 
@@ -53,6 +56,7 @@ struct SiteTemplates: Sendable {
         }
         self.library = library
         self.stylesheet = texts["style.css"]!
+        self.script = texts["search.js"]!
         self.fingerprint = fingerprint
     }
 

@@ -9,6 +9,8 @@ public struct Config: Sendable {
     public var severities: [String]
     /// What `pm lint` checks and how loudly.
     public var lint = LintConfig()
+    /// Where ticket keys link to (`tickets:`).
+    public var tickets = TicketLinks()
     /// Where the site `pm render` builds is published (`site_url:`), for links to incident pages.
     public var siteURL: String?
     /// The review policies `pm lint` enforces; none unless pm.yml has a `policies:` section.
@@ -81,6 +83,8 @@ public struct Config: Sendable {
                 config.severities = list
             case "lint":
                 config.lint = try LintConfig.parse(value, path: path)
+            case "tickets":
+                config.tickets = try TicketLinks.parse(value, path: path)
             case "site_url":
                 guard let text = value.scalar?.string, !text.contains(where: \.isWhitespace), !text.isEmpty else {
                     throw .invalidConfig(
