@@ -121,6 +121,15 @@ enum DateScanner {
             }
             return at
         }
+        /// A month and day, with the year at `yearAt` when one is there (a full date); where to go on.
+        func take(month: Int, day: Int, yearAt: Int, orNext: Int, offset: Int) -> Int {
+            if let y = year(yearAt), let date = CalendarDate(year: y, month: month, day: day) {
+                dates.append(Found(date: date, offset: offset))
+                return yearAt + 1
+            }
+            partial.append(MonthDay(month: month, day: day))
+            return orNext
+        }
         while index < tokens.count {
             let offset = tokens[index].offset
             // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
@@ -158,14 +167,7 @@ enum DateScanner {
                 if let m = month(at) {
                     var next = at + 1
                     if let character = separator(next), character == "-" { next += 1 }
-                    next = skipFiller(next)
-                    if let y = year(next), let date = CalendarDate(year: y, month: m, day: d.value) {
-                        dates.append(Found(date: date, offset: offset))
-                        index = next + 1
-                        continue
-                    }
-                    partial.append(MonthDay(month: m, day: d.value))
-                    index = at + 1
+                    index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
                     continue
                 }
             }
@@ -179,14 +181,7 @@ enum DateScanner {
                     if let character = separator(next), character == "-", let end = number(next + 1), end.digits <= 2 {
                         next += 2
                     }
-                    next = skipFiller(next)
-                    if let y = year(next), let date = CalendarDate(year: y, month: m, day: d.value) {
-                        dates.append(Found(date: date, offset: offset))
-                        index = next + 1
-                        continue
-                    }
-                    partial.append(MonthDay(month: m, day: d.value))
-                    index = at + 1
+                    index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
                     continue
                 }
             }
