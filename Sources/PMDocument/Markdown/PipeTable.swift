@@ -94,7 +94,7 @@ public struct PipeTable: Sendable {
         }
         ends.append(lastContent ?? cellStart)
         // The outer pipes open and close no cell (as in `cells(of:)`).
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmed
         if trimmed.hasPrefix("|"), ends.count > 1 { ends.removeFirst() }
         if trimmed.hasSuffix("|"), !trimmed.hasSuffix("\\|"), ends.count > 1 { ends.removeLast() }
         return ends
@@ -168,8 +168,8 @@ public struct PipeTable: Sendable {
         }
         if escaped { cell.append("\\") }
         cells.append(cell)
-        var trimmed = cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        let text = line.trimmingCharacters(in: .whitespaces)
+        var trimmed = cells.map { $0.trimmed }
+        let text = line.trimmed
         if text.hasPrefix("|"), trimmed.count > 1 { trimmed.removeFirst() }
         if text.hasSuffix("|"), !text.hasSuffix("\\|"), trimmed.count > 1 { trimmed.removeLast() }
         return trimmed

@@ -79,8 +79,8 @@ struct ActionAnnotations: Sendable {
     /// `- Ticket: ENG-1`); false when the text is no such detail.
     static func applyDetail(_ text: String, to item: inout ActionItem, dayFirst: Bool?) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
-        let label = text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
-        let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        let label = text[..<colon].lowercased().trimmed
+        let value = String(text[text.index(after: colon)...]).trimmed
         guard let role = Parser.labelRoles[label], !value.isEmpty else { return false }
         switch role {
         case "owner":
@@ -112,7 +112,7 @@ struct ActionAnnotations: Sendable {
     static func status(of text: String) -> Bool? {
         let words = Words.split(text)
         if text.contains("✅") || text.contains("✔") || text.contains("☑") || text.contains("✓") { return true }
-        if let box = TaskCheckbox.parse(text.trimmingCharacters(in: .whitespaces)) { return box.isDone }
+        if let box = TaskCheckbox.parse(text.trimmed) { return box.isDone }
         guard let first = words.first else { return nil }
         if doneWords.contains(first) { return true }
         let phrase = words.prefix(2).joined(separator: " ")
@@ -185,8 +185,8 @@ extension ActionAnnotations {
                     continue
                 }
                 // `Done:`, `DONE -`, `[DONE]`, `TODO:`, `Open:`
+                let lower = String(text.prefix(16)).lowercased()
                 for (marker, isDone) in Self.leadingMarkers {
-                    let lower = text.lowercased()
                     guard lower.hasPrefix(marker) else { continue }
                     let rest = text.dropFirst(marker.count)
                     let afterSpaces = rest.drop(while: { $0 == " " })
@@ -265,7 +265,7 @@ extension ActionAnnotations {
 
         /// `~~struck through~~` text is done work.
         mutating func readStrikethrough() {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmed
             guard trimmed.hasPrefix("~~"), let end = trimmed.dropFirst(2).range(of: "~~") else { return }
             result.isDone = result.isDone ?? true
             text =
@@ -291,7 +291,7 @@ extension ActionAnnotations {
             // A link whose text names a ticket (`[PR #34](…)`, `[Issue](…)`, `[ANDR-3301](…)`).
             if let (linkIndex, start) = trailingPlaceholder(kind: "L") {
                 let link = links[linkIndex]
-                let before = text[..<start].trimmingCharacters(in: .whitespaces)
+                let before = text[..<start].trimmed
                 if before.isEmpty {
                     // An item that is only a link keeps the link text as its text.
                     if result.ticket == nil, Self.isURL(link.destination) { result.ticket = link.destination }
@@ -394,15 +394,7 @@ extension ActionAnnotations {
 
         /// ` — Femi, by 2022-11-30`, ` – @aiko`, ` - owner: Account management` at the end.
         mutating func readDashGroup() -> Bool {
-            var best: Range<String.Index>?
-            for separator in [" — ", " – ", " -- ", " - ", "— ", " —"] {
-                if let range = text.range(of: separator, options: .backwards),
-                    best == nil || range.upperBound > best!.upperBound
-                {
-                    best = range
-                }
-            }
-            guard let range = best else { return false }
+            guard let range = Self.lastDashSeparator(in: text) else { return false }
             let group = String(text[range.upperBound...])
             guard !group.isEmpty, !group.contains("("), applyParts(Self.parts(of: group), context: .dash) else {
                 // A group ending with a parenthetical (`Developer Productivity (DEVP-88)`) is read in two steps.
@@ -412,9 +404,39 @@ extension ActionAnnotations {
             return true
         }
 
+        /// The last ` — `, ` – `, ` - ` or ` -- ` in `text` (or a dash glued to one side, `— ` or ` —`).
+        static func lastDashSeparator(in text: String) -> Range<String.Index>? {
+            var index = text.endIndex
+            while index > text.startIndex {
+                index = text.index(before: index)
+                let character = text[index]
+                guard character == "—" || character == "–" || character == "-" else { continue }
+                let after = text.index(after: index)
+                let spaceAfter = after < text.endIndex && text[after] == " "
+                let spaceBefore = index > text.startIndex && text[text.index(before: index)] == " "
+                if character == "-" {
+                    // ` - ` or ` -- `
+                    if spaceAfter && spaceBefore { return text.index(before: index)..<text.index(after: after) }
+                    if spaceAfter, index > text.startIndex, text[text.index(before: index)] == "-" {
+                        let start = text.index(before: index)
+                        if start > text.startIndex, text[text.index(before: start)] == " " {
+                            return text.index(before: start)..<text.index(after: after)
+                        }
+                    }
+                    continue
+                }
+                if spaceAfter || spaceBefore {
+                    let start = spaceBefore ? text.index(before: index) : index
+                    return start..<(spaceAfter ? text.index(after: after) : after)
+                }
+            }
+            return nil
+        }
+
         /// `… Owner: Mobile Platform. Target: 13/01/2023. Status: Complete.`: the last sentence, when it is
         /// a label pm reads.
         mutating func readLabelSentence() -> Bool {
+            guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
             var boundary: String.Index?
             var index = text.endIndex
             while index > text.startIndex {
@@ -427,8 +449,8 @@ extension ActionAnnotations {
             let sentenceStart = boundary.map { text.index($0, offsetBy: 2) } ?? text.startIndex
             let sentence = String(text[sentenceStart...])
             guard let colon = sentence.firstIndex(of: ":") else { return false }
-            let label = sentence[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
-            let value = String(sentence[sentence.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            let label = sentence[..<colon].lowercased().trimmed
+            let value = String(sentence[sentence.index(after: colon)...]).trimmed
             guard Self.labelRoles[label] != nil, !value.isEmpty, boundary != nil else { return false }
             guard applyLabel(label, value) else { return false }
             text = String(text[..<(boundary ?? text.startIndex)])
@@ -457,7 +479,7 @@ extension ActionAnnotations {
                 }
             }
             parts.append(part)
-            return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return parts.map { $0.trimmed }.filter { !$0.isEmpty }
         }
 
         /// Applies every part as an annotation, or nothing when one is not (unless a part says done or
@@ -482,7 +504,7 @@ extension ActionAnnotations {
         enum PartReading { case read, status, notAnnotation }
 
         mutating func applyPart(_ part: String, context: Context) -> PartReading {
-            let stripped = part.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+            let stripped = part.replacingOccurrences(of: "*", with: "").trimmed
             let lower = stripped.lowercased()
             let words = Words.split(stripped)
             guard let first = words.first else { return .notAnnotation }
@@ -502,8 +524,8 @@ extension ActionAnnotations {
             }
             // `owner: X`, `assignee: @x`, `due 2020-04-20`, `by 2022-11-30`, `Target: …`
             if let colon = stripped.firstIndex(of: ":"), !stripped.lowercased().hasPrefix("http") {
-                let label = stripped[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
-                let value = String(stripped[stripped.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                let label = stripped[..<colon].lowercased().trimmed
+                let value = String(stripped[stripped.index(after: colon)...]).trimmed
                 if Self.labelRoles[label] != nil {
                     return applyLabel(label, value) ? .read : .notAnnotation
                 }
@@ -622,7 +644,7 @@ extension ActionAnnotations {
 
         /// The text of a link that names a ticket rather than saying something.
         static func isTicketText(_ text: String) -> Bool {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmed
             if ActionTokens.isTicket(trimmed) || isIssueNumber(trimmed) || isURL(trimmed) { return true }
             let words = Words.split(trimmed)
             guard words.count <= 3, let first = words.first else { return false }
@@ -673,7 +695,7 @@ extension ActionAnnotations {
 
         /// A person or a team: `Sven`, `T. Lindqvist`, `Data eng leads`, `@olu`, `IT Security`, `ali`.
         static func isName(_ text: String, context: Context) -> Bool {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmed
             if trimmed.hasPrefix("@") { return ActionTokens.isName(trimmed.dropFirst()) }
             guard !trimmed.contains(open), !trimmed.contains(":"), !isURL(trimmed) else { return false }
             let words = trimmed.split(separator: " ")

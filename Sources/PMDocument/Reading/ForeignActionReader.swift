@@ -83,7 +83,7 @@ struct ForeignActionReader {
             guard tree.nodes[block].kind == .paragraph, tables[block] == nil,
                 let lead = tree.children(of: block).first, tree.nodes[lead].kind == .strong
             else { return nil }
-            var text = tree.plainText(of: lead).trimmingCharacters(in: .whitespaces)
+            var text = tree.plainText(of: lead).trimmed
             while let last = text.last, ".:".contains(last) { text.removeLast() }
             let rest = tree.plainText(in: tree.nodes[lead].subtreeEnd..<tree.nodes[block].subtreeEnd).lowercased()
             guard !text.isEmpty, text.split(separator: " ").count <= 12, !rest.isEmpty else { return nil }
@@ -287,6 +287,7 @@ struct ForeignActionReader {
 
     /// Whether an item's text is an action rather than nothing (`None`, `N/A`, `-`).
     static func isAction(_ text: String) -> Bool {
+        if text.utf8.count > 24 { return true }
         let words = Words.split(text)
         guard !words.isEmpty else { return false }
         return !(words.count <= 2 && ["none", "na", "n", "nothing", "tbd", "todo"].contains(words[0]))
@@ -381,7 +382,7 @@ struct ForeignActionReader {
             var statusSeen = false
             for (column, kind) in columns.enumerated() where column != textColumn {
                 let cell = row[column]
-                let value = cell.text.trimmingCharacters(in: .whitespaces)
+                let value = cell.text.trimmed
                 guard !value.isEmpty else { continue }
                 switch kind {
                 case .owner:
@@ -415,7 +416,7 @@ struct ForeignActionReader {
             .replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "/", with: ",")
             .split(separator: ",")
         {
-            var name = part.trimmingCharacters(in: .whitespaces)
+            var name = part.trimmed
             if name.hasPrefix("@") { name.removeFirst() }
             if !name.isEmpty, !["tbd", "n/a", "-", "—", "?", "none"].contains(name.lowercased()) { names.append(name) }
         }

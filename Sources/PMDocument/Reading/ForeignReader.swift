@@ -82,8 +82,12 @@ struct ForeignReader {
         }
         self.tables = tables
         labels =
-            LabelReader(tree: tree, lineOffset: lineOffset, tables: tables).labels()
-            + Self.outlineLabels(in: tree, lineOffset: lineOffset, classifier: classifier)
+            (LabelReader(tree: tree, lineOffset: lineOffset, tables: tables).labels()
+            + Self.outlineLabels(in: tree, lineOffset: lineOffset, classifier: classifier)).map { label in
+                var keyed = label
+                keyed.key = Self.labelKey(label.name, classifier: classifier)
+                return keyed
+            }
         dayFirst = Self.dayFirst(tree: tree, labels: labels)
     }
 
@@ -227,7 +231,7 @@ struct ForeignReader {
             !LabelReader.segments(of: entry.text).contains(where: { labelKey($0.name) != nil })
         else { return false }
         if entry.meaning.key == nil || entry.meaning.strength < .medium { return true }
-        let isQuestion = entry.text.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        let isQuestion = entry.text.trimmed.hasSuffix("?")
         return entry.meaning.strength < .template && !isQuestion && Words(entry.text).raw.count >= 5
     }
 
@@ -308,6 +312,10 @@ struct ForeignReader {
 
     /// Labels whose name means `key` (the classifier's key, or `date`, `severity`).
     private func labelKey(_ name: String) -> String? {
+        Self.labelKey(name, classifier: classifier)
+    }
+
+    static func labelKey(_ name: String, classifier: HeadingClassifier) -> String? {
         let words = Words.split(Words.withoutParentheticals(name))
         let set = Set(words)
         if !set.isDisjoint(with: ["severity", "sev", "priority"]) || words == ["impact", "level"] {
@@ -331,11 +339,11 @@ struct ForeignReader {
 
     func readSeverity(into reading: inout Reading) {
         guard frontMatter.severity == nil else { return }
-        let candidates = labels.filter { labelKey($0.name) == "severity" }
+        let candidates = labels.filter { $0.key == "severity" }
         let preferred =
             candidates.first { !Words.split($0.name).contains("priority") } ?? candidates.first
         guard var value = preferred?.value else { return }
-        value = value.trimmingCharacters(in: .whitespaces)
+        value = value.trimmed
         while let last = value.last, ".,;".contains(last) { value.removeLast() }
         guard !value.isEmpty, value.count <= 40 else { return }
         reading.severity = value.lowercased()
@@ -400,7 +408,7 @@ struct ForeignReader {
             (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? []) + timelineMonthDays(entries)
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
         for key in ["date", "started"] {
-            for label in labels where labelKey(label.name) == key {
+            for label in labels where label.key == key {
                 for found in DateScanner.dates(in: label.value) {
                     if let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints) {
                         reading.date = date
@@ -561,7 +569,7 @@ struct ForeignReader {
             let text = text(of: entry)
             if !text.isEmpty { return (text, .heading) }
         }
-        let fromLabels = labels.filter { labelKey($0.name) == key && !$0.value.isEmpty }
+        let fromLabels = labels.filter { $0.key == key && !$0.value.isEmpty }
         let best = fromLabels.max {
             classifier.meaning(of: $0.name).strength < classifier.meaning(of: $1.name).strength
         }
@@ -609,7 +617,7 @@ struct ForeignReader {
             covered.append(entry.position..<entry.content.upperBound)
         }
         // Labels over a nested list (`- AIs:`, `- **Follow-up actions:**`).
-        for label in labels where label.item != nil && labelKey(label.name) == "actions" {
+        for label in labels where label.item != nil && label.key == "actions" {
             guard let item = label.item else { continue }
             let nested = tree.children(of: item).filter { tree.nodes[$0].kind == .list }
             regions.append(.init(title: label.name, line: label.line, blocks: nested))
@@ -692,6 +700,6 @@ struct ForeignReader {
         let author = labels.first {
             ["author", "written by", "authors"].contains(Words.split($0.name).joined(separator: " "))
         }
-        return author?.value.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+        return author?.value.split(separator: ",").first.map { String($0).trimmed }
     }
 }

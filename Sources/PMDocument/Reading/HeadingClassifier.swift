@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a heading (or a label) of a postmortem written elsewhere means: the stable key a template would
 /// give it, and how sure the reading is.
 public struct HeadingMeaning: Sendable, Hashable {
@@ -147,7 +149,38 @@ public struct HeadingClassifier: Sendable {
     /// The heading's meaning: a template's heading or alias, else the strongest keyword rule (the earliest
     /// one in the heading among equals).
     public func meaning(of heading: String) -> HeadingMeaning {
-        var trimmed = heading.trimmingCharacters(in: .whitespaces)
+        // Headings and labels repeat across files (`Impact`, `Severity`, `Action items`): each is classified once
+        // per catalog.
+        let cacheKey = "\(catalog.identity)\u{0}\(heading)"
+        if let known = Self.cache.value(for: cacheKey) { return known }
+        let meaning = classify(heading)
+        Self.cache.store(meaning, for: cacheKey)
+        return meaning
+    }
+
+    /// Meanings already worked out, shared by the reads of every file (which run concurrently).
+    private static let cache = MeaningCache()
+
+    final class MeaningCache: @unchecked Sendable {
+        private var meanings: [String: HeadingMeaning] = [:]
+        private let lock = NSLock()
+
+        func value(for key: String) -> HeadingMeaning? {
+            lock.lock()
+            defer { lock.unlock() }
+            return meanings[key]
+        }
+
+        func store(_ meaning: HeadingMeaning, for key: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if meanings.count > 50_000 { meanings.removeAll() }  // a bound, for corpora of endless headings
+            meanings[key] = meaning
+        }
+    }
+
+    private func classify(_ heading: String) -> HeadingMeaning {
+        var trimmed = heading.trimmed
         while let last = trimmed.last, ":.?!".contains(last) { trimmed.removeLast() }
         if let key = catalog.key(forHeading: trimmed) ?? catalog.key(forHeading: Words.withoutParentheticals(trimmed)) {
             return HeadingMeaning(key: key, strength: .template)

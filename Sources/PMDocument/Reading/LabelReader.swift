@@ -12,6 +12,8 @@ struct TextLabel: Sendable {
     /// The list item the label starts, when the label has no value on its line (`- AIs:` over a nested
     /// list): its nested lists hold the value.
     var item: Int?
+    /// The field the label names (`date`, `started`, `severity`, `impact` …), worked out once by the reader.
+    var key: String?
 }
 
 /// Finds the labels of a document: every `Name: value` at the start of a line or after a separator
@@ -78,9 +80,9 @@ struct LabelReader {
         var lines = lines(of: paragraph)
         // A question over its answer (`**What caused it?**` and the answer below it).
         if let (question, line) = lines.first, Self.segments(of: question).isEmpty {
-            let trimmed = question.trimmingCharacters(in: .whitespaces)
+            let trimmed = question.trimmed
             if trimmed.hasSuffix("?"), trimmed.split(separator: " ").count <= 12 {
-                var answer = lines.dropFirst().map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(
+                var answer = lines.dropFirst().map { $0.text.trimmed }.joined(
                     separator: " ")
                 if answer.isEmpty, paragraph > 0, tree.nodes[paragraph - 1].kind == .item {
                     answer = tree.plainText(
@@ -96,7 +98,7 @@ struct LabelReader {
         for (text, line) in lines {
             let found = Self.segments(of: text)
             if found.isEmpty {
-                if let last = continuing, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let last = continuing, !text.trimmed.isEmpty {
                     labels[last].value +=
                         (labels[last].value.isEmpty ? "" : " ")
                         + text.trimmingCharacters(
@@ -186,7 +188,7 @@ struct LabelReader {
             var nameStart = start
             // Emoji, bullets and spaces before the name.
             while nameStart < colon, !characters[nameStart].isLetter { nameStart += 1 }
-            let name = String(characters[nameStart..<colon]).trimmingCharacters(in: .whitespaces)
+            let name = String(characters[nameStart..<colon]).trimmed
             guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 5,
                 name.allSatisfy({ $0.isLetter || " &'()/-.".contains($0) }),
                 characters[nameStart..<colon].allSatisfy({ $0 != ":" })
@@ -197,11 +199,11 @@ struct LabelReader {
         for (position, label) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].boundary : characters.count
             guard end > label.colon else { continue }
-            let name = String(characters[label.nameStart..<label.colon]).trimmingCharacters(in: .whitespaces)
-            var value = String(characters[(label.colon + 1)..<end]).trimmingCharacters(in: .whitespaces)
+            let name = String(characters[label.nameStart..<label.colon]).trimmed
+            var value = String(characters[(label.colon + 1)..<end]).trimmed
             while let last = value.last, "·|—–;".contains(last) {
                 value.removeLast()
-                value = value.trimmingCharacters(in: .whitespaces)
+                value = value.trimmed
             }
             segments.append((name, value))
         }

@@ -22,18 +22,14 @@ struct Words: Sendable {
 
     /// Whether every stem of `phrase` (stemmed words) appears, in order and next to each other.
     func contains(_ phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= stems.count else { return false }
-        for start in 0...(stems.count - phrase.count) where Array(stems[start..<start + phrase.count]) == phrase {
-            return true
-        }
-        return false
+        position(of: phrase) != nil
     }
 
     /// The position of the first stem of `phrase`, if the words hold it.
     func position(of phrase: [String]) -> Int? {
-        guard !phrase.isEmpty, phrase.count <= stems.count else { return nil }
-        for start in 0...(stems.count - phrase.count) where Array(stems[start..<start + phrase.count]) == phrase {
-            return start
+        guard let first = phrase.first, phrase.count <= stems.count else { return nil }
+        for start in 0...(stems.count - phrase.count) where stems[start] == first {
+            if phrase.indices.dropFirst().allSatisfy({ stems[start + $0] == phrase[$0] }) { return start }
         }
         return nil
     }
@@ -46,6 +42,8 @@ struct Words: Sendable {
     /// The text without `( … )` and `[ … ]` asides and footnote references (`[^1]`, `¹`), unless the
     /// whole text is one (`[Incident title]`).
     static func withoutParentheticals(_ text: String) -> String {
+        let hasAside = text.utf8.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") || $0 >= 0x80 }
+        guard hasAside else { return text }
         var result = ""
         var depth = 0
         for character in text {
