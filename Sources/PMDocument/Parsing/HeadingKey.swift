@@ -7,9 +7,33 @@ import Foundation
 public enum HeadingKey {
     public static func normalize(_ heading: String) -> String {
         if heading.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(heading) }
+        var words = words(heading)
+        while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The lower-case words of letters and digits in `text`, accents folded.
+    static func words(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                default:
+                    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
         var words: [String] = []
         var word = ""
-        for scalar in heading.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -19,10 +43,7 @@ public enum HeadingKey {
             }
         }
         if !word.isEmpty { words.append(word) }
-        while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) {
-            words.removeFirst()
-        }
-        return words.joined(separator: " ")
+        return words
     }
 
     /// The same for ASCII text, byte by byte (most headings).

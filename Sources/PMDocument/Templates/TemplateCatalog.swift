@@ -10,6 +10,8 @@ public struct TemplateCatalog: Sendable {
     private var placeholdersByKey: [String: Set<String>] = [:]
     /// Headings claimed by two different keys (a template mistake worth reporting).
     public private(set) var conflicts: [String] = []
+    /// A fingerprint of the heading-to-key index: catalogs that read headings alike share it.
+    public private(set) var identity = ""
 
     /// - Parameter templates: later templates replace earlier ones with the same `name@version`
     ///   (so a team's template overrides a built-in one).
@@ -41,6 +43,8 @@ public struct TemplateCatalog: Sendable {
                 if !placeholder.isEmpty { placeholdersByKey[question.key, default: []].insert(placeholder) }
             }
         }
+        let index = keysByHeading.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        identity = String(ContentHash.of(Array(index.utf8)))
     }
 
     /// The templates compiled into pm from the repository's `Templates/` folder.
