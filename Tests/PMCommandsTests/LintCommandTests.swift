@@ -9,6 +9,7 @@ import Testing
         severity: sev9
         status: in-review
         colour: red
+        template: six-questions@2
         ---
 
         # Messy
@@ -52,7 +53,8 @@ import Testing
         let root = try temporaryRepository()
         defer { TemporaryFiles.remove(root) }
         try write(
-            "---\ntitle: Outage: the db was down\ndate: 2020-01-01\nseverity: high\nstatus: draft\n---\n\n# Outage\n\n"
+            "---\ntitle: Outage: the db was down\ndate: 2020-01-01\nseverity: high\nstatus: draft\n"
+                + "template: six-questions@2\n---\n\n# Outage\n\n"
                 + "## Action items\n\n- [ ] Add an alert\n",
             to: "postmortems/2020-01-01-outage.md", in: root)
         let run = pm(["lint"], in: root.path)

@@ -188,6 +188,9 @@ import Testing
                 html.range(of: #"<[^>]*\sautofocus"#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name)"
             )
         }
+        let table = String(decoding: pages["incidents/2026-01-02-quotes.html"]!, as: UTF8.self)
+        #expect(table.contains("<th align=\"center\">Note</th>"), "a pipe table is a table")
+        #expect(table.contains("<td align=\"center\"><code>&lt;b&gt;</code> and <strong>bold</strong><br />next</td>"))
         let page = String(decoding: pages["incidents/2026-01-01-script-title.html"]!, as: UTF8.self)
         #expect(
             page.contains(
@@ -236,6 +239,7 @@ import Testing
             title: Markdown in actions
             date: 2026-01-05
             status: draft
+            template: six-questions@2
             ---
 
             ## Timeline

@@ -179,7 +179,8 @@ import Testing
         let root = try temporaryRepository()
         defer { TemporaryFiles.remove(root) }
         try write(
-            "---\ntitle: Cache *stampede* [x]\ndate: 2020-01-01\nseverity: high\nstatus: draft\n---\n\n"
+            "---\ntitle: Cache *stampede* [x]\ndate: 2020-01-01\nseverity: high\nstatus: draft\n"
+                + "template: six-questions@2\n---\n\n"
                 + "## Action items\n\n"
                 + "- [ ] Explain the `@cache-admin due:2099-01-01` tokens @sam due:2030-01-01 <!-- id:cache1 -->\n"
                 + "- [ ] Read [the guide](https://wiki.example/cache) and *fix* the\n"

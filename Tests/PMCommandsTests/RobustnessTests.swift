@@ -19,7 +19,10 @@ import Testing
         ("2020-01-05-list.md", Array("---\n- a\n- b\n---\n".utf8)),
         ("2020-01-06-scalar.md", Array("---\njust words\n---\n".utf8)),
         ("2020-01-07-duplicate-keys.md", Array("---\ntitle: a\ntitle: b\n---\n".utf8)),
-        ("2020-01-08-wrong-types.md", Array("---\ntitle: Types\nseverity: 3\ndate: yesterday\n---\n\nText.\n".utf8)),
+        (
+            "2020-01-08-wrong-types.md",
+            Array("---\ntitle: Types\nseverity: 3\ndate: yesterday\ntemplate: six-questions@2\n---\n\nText.\n".utf8)
+        ),
         ("2020-01-09-latin1.md", Array("---\ntitle: caf".utf8) + [0xE9] + Array("\n---\n\nText.\n".utf8)),
         ("2020-01-10-nul.md", Array("# Nul\n\nA\u{0}B\n".utf8)),
         ("2020-01-11-utf16.md", [0xFF, 0xFE] + Array("# Wide".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),

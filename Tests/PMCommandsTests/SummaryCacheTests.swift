@@ -11,9 +11,17 @@ import Testing
     static func repository(robustness: Bool = false) throws -> URL {
         let root = robustness ? try RobustnessTests.repository() : try temporaryRepository()
         let folder = root.appendingPathComponent("postmortems")
-        for source in ["postmortems", "Tests/Fixtures/realworld"] {
+        // Postmortems in pm's format and written elsewhere (read by meaning: dates, labels, tables, actions).
+        let sources = [
+            "postmortems", "Tests/Fixtures/realworld", "Tests/Fixtures/realworld-holdout",
+            "Tests/Fixtures/realworld-holdout-2",
+        ]
+        for source in sources {
             let from = packageRoot.appendingPathComponent(source)
-            for name in try FileManager.default.contentsOfDirectory(atPath: from.path) where name.hasSuffix(".md") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: from.path)
+            where name.hasSuffix(".md")
+                && !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
+            {
                 try FileManager.default.copyItem(
                     at: from.appendingPathComponent(name), to: folder.appendingPathComponent(name))
             }
@@ -42,7 +50,8 @@ import Testing
         ["list"], ["list", "--format", "json"], ["list", "--severity", "critical", "--format", "csv"],
         ["actions"], ["actions", "--open", "--by", "owner"], ["actions", "--format", "json"],
         ["actions", "--overdue", "--format", "markdown"], ["stats"], ["stats", "--format", "json"],
-        ["show", "2019-02-14"], ["show", "2019-02-14", "--format", "json"], ["export"],
+        ["show", "2019-02-14"], ["show", "2019-02-14", "--format", "json"],
+        ["show", "2023-02-07-ingestion-lag", "--format", "json"], ["show", "outline-style-notes"], ["export"],
         ["export", "--format", "ndjson"], ["export", "--format", "sql"],
         ["export", "--format", "csv", "--table", "actions"],
         ["lint"], ["lint", "--format", "json"], ["related", "2019-02-14"],

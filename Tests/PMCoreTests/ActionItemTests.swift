@@ -9,6 +9,7 @@ import Testing
     static let document = """
         ---
         title: x
+        template: six-questions@2
         ---
 
         ## Impact
@@ -41,7 +42,7 @@ import Testing
         #expect(first.due == CalendarDate("2019-03-01"))
         #expect(first.kind == "detect")
         #expect(first.ticket == "ENG-123")
-        #expect(first.line == 11)
+        #expect(first.line == 12)
         #expect(actions[1].isDone && actions[1].kind == "prevent" && actions[1].ticket == nil)
         #expect(actions[2].isDone, "[X] counts as done")
     }

@@ -73,7 +73,10 @@ let cleanPostmortem = """
     }
 
     @Test func requiredFields() {
-        #expect(rules("# Good\n", path: "postmortems/2020-01-02-good.md").filter { $0 == "required-field" }.count == 1)
+        // A postmortem written elsewhere gets one note instead of pm's format rules.
+        #expect(rules("# Good\n", path: "postmortems/2020-01-02-good.md").filter { $0 == "required-field" }.isEmpty)
+        #expect(rules("# Good\n", path: "postmortems/2020-01-02-good.md").contains("foreign-format"))
+        #expect(rules("---\ntemplate: six-questions@2\n---\n\n# Good\n").filter { $0 == "required-field" }.count == 4)
         let missing = lint(
             cleanPostmortem.replacingOccurrences(of: "severity: high\n", with: "").replacingOccurrences(
                 of: "status: published\n", with: ""))
@@ -174,11 +177,10 @@ let cleanPostmortem = """
         #expect(rules(items("- [ ] Alert @sam due:2020-02-01 #someday"), config: config) == [])
     }
 
-    @Test func pipeTables() {
+    @Test func pipeTablesAreReadNotFlagged() {
         let table = cleanPostmortem.replacingOccurrences(
             of: "Replies stopped.", with: "| time | event |\n|------|:-----:|\n| 10:02 | down |")
-        let findings = lint(table)
-        #expect(findings.map { "\($0.rule) \($0.line!)" } == ["pipe-table 16"])
+        #expect(lint(table) == [])
         #expect(
             rules(cleanPostmortem.replacingOccurrences(of: "Replies stopped.", with: "```\n| a | b |\n|---|---|\n```"))
                 == [])

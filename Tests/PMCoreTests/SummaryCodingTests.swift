@@ -8,7 +8,12 @@ import Testing
     /// Every file of the fuzz corpus, the bundled postmortems and the fixtures.
     static func corpus() throws -> [(name: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = []
-        for folder in ["Fuzz/Corpus", "postmortems", "Tests/Fixtures/realworld", "Tests/PMCoreTests/Fixtures/foreign"] {
+        let folders = [
+            "Fuzz/Corpus", "postmortems", "Tests/Fixtures/realworld", "Tests/Fixtures/realworld-holdout",
+            "Tests/Fixtures/realworld-holdout-2", "Tests/Fixtures/blameless", "Tests/PMCoreTests/Fixtures/foreign",
+            "Tests/PMCoreTests/Fixtures/fuzz",
+        ]
+        for folder in folders {
             let url = packageRoot.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
             where !name.hasPrefix(".") {
@@ -47,6 +52,8 @@ import Testing
         ]
         front.keyLines = ["title": 2, "date": 3]
         front.isPresent = true
+        front.keysReadFromOtherNames = ["started": "start_time", "title": "summary"]
+        front.namesTemplate = true
         var postmortem = Postmortem(
             id: "2019-02-14-x", path: "postmortems/2019-02-14-x.md", frontMatter: front, headingTitle: "Heading",
             sections: [
@@ -78,6 +85,13 @@ import Testing
         postmortem.filePath = "/abs/postmortems/2019-02-14-x.md"
         postmortem.sourceHash = 0xDEAD_BEEF_0123_4567
         postmortem.statedDate = CalendarDate("2019-02-13")
+        postmortem.sources = ["title": .heading, "date": .inferred, "impact": .label, "root-cause": .text]
+        postmortem.impact = "Checkout failed for 20 minutes."
+        postmortem.rootCause = "A full disk."
+        postmortem.readingProblems = [
+            ReadingProblem(.noDate, line: 1), ReadingProblem(.unreadActions(heading: "Follow-ups"), line: 20),
+            ReadingProblem(.unrecognisedCause(heading: "Why"), line: 30),
+        ]
         return postmortem
     }
 
@@ -90,6 +104,50 @@ import Testing
         let postmortem = Self.everyField
         #expect(postmortem.isSummarizable)
         #expect(try Self.roundTrip(postmortem) == postmortem)
+    }
+
+    /// The stored properties of `value` that still hold what they hold in `blank`, by name.
+    static func unsetProperties(of value: Any, blank: Any, prefix: String) -> [String] {
+        let blankChildren = Dictionary(
+            Mirror(reflecting: blank).children.compactMap { child in child.label.map { ($0, child.value) } },
+            uniquingKeysWith: { first, _ in first })
+        return Mirror(reflecting: value).children.compactMap { child in
+            guard let label = child.label else { return nil }
+            let same = blankChildren[label].map { String(reflecting: $0) == String(reflecting: child.value) } ?? false
+            return same ? prefix + label : nil
+        }
+    }
+
+    /// `everyField` sets every stored property of the postmortem, its front matter, sections, actions and
+    /// diagnostics, so `everyFieldComesBack` fails for a property added to the model but not to the
+    /// summary's coding (add the property to `everyField`, then to `SummaryCoding.swift`).
+    @Test func everyFieldSetsEveryStoredProperty() {
+        let postmortem = Self.everyField
+        let blank = Postmortem(
+            id: "", path: "", frontMatter: FrontMatter(), headingTitle: nil, sections: [], actions: [], diagnostics: [])
+        var unset = Self.unsetProperties(of: postmortem, blank: blank, prefix: "")
+        unset += Self.unsetProperties(of: postmortem.frontMatter, blank: FrontMatter(), prefix: "frontMatter.")
+        let blankSection = Section(
+            heading: "", level: 0, key: nil, text: "", isAnswered: false, startLine: 0, endLine: 0)
+        let sections = postmortem.sections.map {
+            Set(Self.unsetProperties(of: $0, blank: blankSection, prefix: "sections."))
+        }
+        unset += sections.reduce(sections.first ?? []) { $0.intersection($1) }
+        let blankAction = ActionItem(
+            incidentID: "", token: "", position: 0, isDone: false, text: "", owners: [], due: nil, dueText: nil,
+            kind: nil, ticket: nil, line: 0, checkboxOffset: nil, depth: 0)
+        let actions = postmortem.actions.map {
+            Set(Self.unsetProperties(of: $0, blank: blankAction, prefix: "actions."))
+        }
+        unset += actions.reduce(actions.first ?? []) { $0.intersection($1) }
+        let blankDiagnostic = Diagnostic(.error, path: "", rule: .read, "")
+        let diagnostics = postmortem.diagnostics.map {
+            Set(Self.unsetProperties(of: $0, blank: blankDiagnostic, prefix: "diagnostics."))
+        }
+        unset += diagnostics.reduce(diagnostics.first ?? []) { $0.intersection($1) }
+        // The id and paths are not in the summary (they are stamped back), and the fields below are derived.
+        let notCoded: Set<String> = ["id", "path", "filePath", "actions.incidentID", "diagnostics.path"]
+        #expect(Set(unset).subtracting(notCoded).sorted() == [], "set these in everyField and code them")
     }
 
     @Test func everyFileOfTheCorpusComesBack() throws {

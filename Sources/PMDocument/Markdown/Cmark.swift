@@ -117,16 +117,43 @@ public enum Cmark {
             preconditionFailure("cmark_iter_new returned NULL (out of memory)")
         }
         defer { cmark_iter_free(iterator) }
+        // Paragraphs that are pipe tables, with the table each holds; replaced once the walk is done.
+        var tables: [(paragraph: OpaquePointer, table: PipeTable)] = []
+        var entered = 0  // index in `tree` of the node just entered (both walks are in pre-order)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            // The tree may only change under a node once the iterator has left it.
-            guard event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                // The title heading is no longer in cmark's tree.
+                if entered == titleNode, let titleNode { entered = tree.nodes[titleNode].subtreeEnd }
+                if type == CMARK_NODE_PARAGRAPH, entered < tree.nodes.count,
+                    let table = PipeTable.find(inParagraph: entered, of: tree, source: source, lineOffset: 0)
+                {
+                    tables.append((node, table))
+                }
+                entered += 1
+                continue
+            }
+            // The tree may only change under a node once the iterator has left it.
+            guard event == CMARK_EVENT_EXIT else { continue }
             if type == CMARK_NODE_HEADING, let prefix = prefixes.popFirst() {
                 prepend(prefix, to: node)
             } else if type == CMARK_NODE_ITEM {
                 decorateTaskItem(node, source: source, decorator: decorator)
+            }
+        }
+        for (paragraph, table) in tables {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+                preconditionFailure("cmark_node_new returned NULL (out of memory)")
+            }
+            cmark_node_set_on_enter(block, html(of: table))
+            if cmark_node_insert_before(paragraph, block) == 1 {
+                cmark_node_unlink(paragraph)
+                cmark_node_free(paragraph)
+            } else {
+                cmark_node_free(block)
             }
         }
         guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else {
@@ -245,6 +272,64 @@ public enum Cmark {
         while html.hasSuffix("\n") { html.removeLast() }
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             html = String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    /// A pipe table as HTML: pm's fixed table markup around each cell's Markdown rendered by cmark in its
+    /// safe mode (so cell text is escaped like all text), a `<br>` in a cell kept as a line break.
+    static func html(of table: PipeTable) -> String {
+        var html = ""
+        if !table.leadingLines.isEmpty {
+            html += renderFragment(table.leadingLines.joined(separator: "\n"), inline: false)
+        }
+        func cell(_ tag: String, _ markdown: String, _ alignment: PipeTable.Alignment?) -> String {
+            let align =
+                switch alignment {
+                case .left?: " align=\"left\""
+                case .center?: " align=\"center\""
+                case .right?: " align=\"right\""
+                case nil: ""
+                }
+            let parts = PipeTable.CellContent.replacingBreaks(in: markdown, with: "\u{0}").split(
+                separator: "\u{0}", omittingEmptySubsequences: false)
+            let content = parts.map { renderFragment(String($0), inline: true) }.joined(separator: "<br />")
+            return "<\(tag)\(align)>\(content)</\(tag)>\n"
+        }
+        html += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n"
+        for (index, header) in table.header.cells.enumerated() {
+            html += cell("th", header, table.alignments[index])
+        }
+        html += "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            html += "<tbody>\n"
+            for row in table.rows {
+                html += "<tr>\n"
+                for (index, text) in row.cells.enumerated() { html += cell("td", text, table.alignments[index]) }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        return html + "</table></div>\n"
+    }
+
+    /// Markdown rendered by cmark in its safe mode; `inline` drops the paragraph around a single line.
+    private static func renderFragment(_ markdown: String, inline: Bool) -> String {
+        let options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8
+        let utf8 = Array(markdown.utf8CString)
+        guard
+            let rendered = utf8.withUnsafeBufferPointer({ buffer in
+                cmark_markdown_to_html(buffer.baseAddress, buffer.count - 1, options)
+            })
+        else {
+            preconditionFailure("cmark_markdown_to_html returned NULL (out of memory)")
+        }
+        defer { free(rendered) }
+        var html = String(cString: rendered)
+        if inline {
+            if html.hasPrefix("<p>") { html.removeFirst(3) }
+            if html.hasSuffix("</p>\n") { html.removeLast(5) }
+            while html.hasSuffix("\n") { html.removeLast() }
         }
         return html
     }

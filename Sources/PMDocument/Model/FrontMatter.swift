@@ -73,6 +73,16 @@ public struct FrontMatter: Sendable, Hashable {
     public var keyLines: [String: Int] = [:]
     /// Whether the file had a front-matter block at all.
     public var isPresent = false
+    /// For a postmortem written elsewhere, the fields read from another tool's key: pm key → the key as
+    /// written (`started` → `start_time`).
+    public var keysReadFromOtherNames: [String: String] = [:]
+
+    /// Whether the front matter names a pm template: the file is in pm's own format. A postmortem without
+    /// one was written elsewhere, and is read the way a careful person would read it.
+    public var isPMFormat: Bool { template != nil || keyLines["template"] != nil || namesTemplate }
+
+    /// Whether a front matter that is not valid YAML has a `template:` line (so the file is in pm's format).
+    public var namesTemplate = false
 
     public init() {}
 
@@ -80,31 +90,61 @@ public struct FrontMatter: Sendable, Hashable {
     /// reading, scaffold line and place in reports (see `FrontMatterField`). A new field is one entry here
     /// plus its stored property above.
     public static let fields: [FrontMatterField] = [
-        FrontMatterField("title", "Title", .text(\.title), placement: .record, reported: { .text($0.title) }),
-        FrontMatterField("date", "Date", .date(\.date), reported: { .text($0.date?.description) }),
+        FrontMatterField(
+            "title", "Title", .text(\.title), placement: .record,
+            otherNames: ["incident_title", "incident_name", "name", "summary"], reported: { .text($0.title) }),
+        FrontMatterField(
+            "date", "Date", .date(\.date),
+            otherNames: ["incident_date", "date_of_incident", "occurred", "occurred_at"],
+            reported: { .text($0.date?.description) }),
         FrontMatterField(
             "severity", "Severity", .word(\.severity, expected: "a severity word like critical or high", .lowercased),
-            scaffold: .orBlankWithScale, placement: [.record, .summary, .badge]),
+            scaffold: .orBlankWithScale, placement: [.record, .summary, .badge],
+            otherNames: ["sev", "priority", "incident_severity", "severity_level", "impact_level"]),
         FrontMatterField("status", "Status", .status(\.status)),
         FrontMatterField("template", "Template", .template(\.template)),
-        FrontMatterField("started", "Started", .timestamp(\.started)),
-        FrontMatterField("detected", "Detected", .timestamp(\.detected)),
-        FrontMatterField("acknowledged", "Acknowledged", .timestamp(\.acknowledged)),
-        FrontMatterField("resolved", "Resolved", .timestamp(\.resolved)),
+        FrontMatterField(
+            "started", "Started", .timestamp(\.started),
+            otherNames: ["start_time", "started_at", "start", "start_date", "began", "began_at", "impact_start"]),
+        FrontMatterField(
+            "detected", "Detected", .timestamp(\.detected),
+            otherNames: ["detected_at", "detection_time", "identified_at", "discovered_at"]),
+        FrontMatterField(
+            "acknowledged", "Acknowledged", .timestamp(\.acknowledged),
+            otherNames: ["acknowledged_at", "acked_at", "ack_time"]),
+        FrontMatterField(
+            "resolved", "Resolved", .timestamp(\.resolved),
+            otherNames: ["end_time", "resolved_at", "ended_at", "end", "end_date", "mitigated_at", "impact_end"]),
         FrontMatterField(
             "time-to-detect", "Time to detect", .duration(\.timeToDetect), column: "time_to_detect_seconds"),
         FrontMatterField(
             "time-to-resolve", "Time to resolve", .duration(\.timeToResolve), column: "time_to_resolve_seconds"),
         FrontMatterField("duration", "Duration", .duration(\.duration), column: "duration_seconds"),
         FrontMatterField(
-            "detection", "Detection", .word(\.detection, expected: "a word like alert or customer-support", .lowercased)
-        ),
-        FrontMatterField("responders", "Responders", .list(\.responders, .owner)),
-        FrontMatterField("facilitator", "Facilitator", .word(\.facilitator, expected: "a name", .owner)),
-        FrontMatterField("services", "Services", .list(\.services, .asWritten)),
-        FrontMatterField("tags", "Tags", .list(\.tags, .asWritten)),
+            "detection", "Detection",
+            .word(\.detection, expected: "a word like alert or customer-support", .lowercased),
+            otherNames: ["detection_method", "detected_by", "detection_source"]),
+        FrontMatterField(
+            "responders", "Responders", .list(\.responders, .owner),
+            otherNames: ["participants", "responder", "incident_team"]),
+        FrontMatterField(
+            "facilitator", "Facilitator", .word(\.facilitator, expected: "a name", .owner),
+            otherNames: ["owner", "postmortem_owner", "incident_commander", "commander", "incident_lead", "lead"]),
+        FrontMatterField(
+            "services", "Services", .list(\.services, .asWritten),
+            otherNames: ["service", "affected_services", "impacted_services", "systems", "components"]),
+        FrontMatterField(
+            "tags", "Tags", .list(\.tags, .asWritten), otherNames: ["labels", "categories", "keywords", "tag"]),
         FrontMatterField("aliases", "Aliases", .list(\.aliases, .asWritten), placement: [.summary, .page]),
     ]
+
+    /// The field another tool's key names (`start_time` → `started`), when pm knows that name.
+    public static func field(forOtherName key: String) -> FrontMatterField? {
+        fieldsByOtherName[key.lowercased()]
+    }
+
+    private static let fieldsByOtherName = Dictionary(
+        fields.flatMap { field in field.otherNames.map { ($0, field) } }, uniquingKeysWith: { first, _ in first })
 
     /// The front-matter keys pm understands, in the order `pm new` writes them.
     public static let knownKeys = fields.filter(\.isKey).map(\.key)

@@ -106,13 +106,16 @@ public struct FrontMatterField: Sendable {
     public let placement: Placement
     /// The record column's name (the key, unless the table says otherwise).
     public let column: String
+    /// Other tools' names for the field (`start_time` for `started`): read in postmortems written
+    /// elsewhere (no `template:`) when the field itself is not set, and suggested by `unknown-key`.
+    public let otherNames: [String]
     private let reported: (@Sendable (Postmortem) -> Value)?
 
     /// - Parameter reported: what reports show instead of the stored value (the title, say, falls back
     ///   to the first heading); by default the stored value.
     init(
         _ key: String, _ label: String, _ kind: Kind, scaffold: ScaffoldLine = .whenSet,
-        placement: Placement = .everywhere, column: String? = nil,
+        placement: Placement = .everywhere, column: String? = nil, otherNames: [String] = [],
         reported: (@Sendable (Postmortem) -> Value)? = nil
     ) {
         self.key = key
@@ -121,6 +124,7 @@ public struct FrontMatterField: Sendable {
         self.scaffold = scaffold
         self.placement = placement
         self.column = column ?? key
+        self.otherNames = otherNames
         self.reported = reported
     }
 

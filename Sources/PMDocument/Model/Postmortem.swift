@@ -208,8 +208,38 @@ public struct Postmortem: Sendable, Hashable {
         frontMatter.title ?? headingTitle ?? id
     }
 
-    /// The date a `Date:` line in the body gives (postmortems written without front matter).
+    /// The date a `Date:` line in the body gives (postmortems written without front matter); for a
+    /// postmortem written elsewhere, the date read from its labels, headings, name, text or timeline.
     public var statedDate: CalendarDate?
+
+    /// Where each field was read when not from the front matter (`title`: heading, `date`: inferred …),
+    /// by the field's key (`impact` and `root-cause` for those sections).
+    public var sources: [String: FieldSource] = [:]
+
+    /// The stated impact: the impact section's text, or an `Impact:` label's (nil when unanswered).
+    public var impact: String?
+
+    /// The stated root cause: the root-cause section's text, or a `Root cause:` label's.
+    public var rootCause: String?
+
+    /// What reading a postmortem written elsewhere could not settle (empty for pm's own format).
+    public var readingProblems: [ReadingProblem] = []
+
+    /// Whether the file is in pm's own format (its front matter names a template).
+    public var isPMFormat: Bool { frontMatter.isPMFormat }
+
+    /// Where the title was read: the front matter, the first heading, or the file name.
+    public var titleSource: FieldSource {
+        if let source = sources["title"] { return source }
+        return frontMatter.title != nil ? .frontMatter : headingTitle != nil ? .heading : .fileName
+    }
+
+    /// Where the date was read, when there is one.
+    public var dateSource: FieldSource? {
+        if frontMatter.date != nil || frontMatter.started != nil { return .frontMatter }
+        if statedDate != nil { return sources["date"] ?? .label }
+        return Self.date(inName: id) != nil ? .fileName : nil
+    }
 
     /// The incident's date: the front-matter date, else the date the incident started, else a `Date:`
     /// line in the body, else a `YYYY-MM-DD` in the file name.

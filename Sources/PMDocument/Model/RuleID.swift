@@ -52,7 +52,12 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let actionIDInvalid: RuleID = "action-id-invalid"
     public static let actionIDDuplicate: RuleID = "action-id-duplicate"
     public static let pageName: RuleID = "page-name"
+    /// Retired: pm reads and renders pipe tables now. pm.yml may still name it; it changes nothing.
     public static let pipeTable: RuleID = "pipe-table"
+    public static let foreignFormat: RuleID = "foreign-format"
+    public static let noDate: RuleID = "no-date"
+    public static let unreadActions: RuleID = "unread-actions"
+    public static let unrecognisedCause: RuleID = "unrecognised-cause"
     public static let blameless: RuleID = "blameless"
     public static let reviewOverdue: RuleID = "review-overdue"
     public static let priorityAction: RuleID = "priority-action"
@@ -89,10 +94,16 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionID,
         .actionIDInvalid,
         .actionIDDuplicate,
-        .pipeTable,
+        .foreignFormat,
+        .noDate,
+        .unreadActions,
+        .unrecognisedCause,
         .blameless,
         .reviewOverdue,
         .priorityAction,
         .facilitatorRequired,
     ]
+
+    /// Rules pm no longer has, which pm.yml may still name (and which then change nothing).
+    public static let retired: [RuleID] = [.pipeTable]
 }

@@ -28,6 +28,11 @@ extension Postmortem {
         for diagnostic in diagnostics { writer.diagnostic(diagnostic) }
         writer.word(sourceHash)
         writer.optionalDate(statedDate)
+        writer.stringMap(sources.mapValues(\.rawValue))
+        writer.optionalString(impact)
+        writer.optionalString(rootCause)
+        writer.count(readingProblems.count)
+        for problem in readingProblems { writer.readingProblem(problem) }
         return writer.bytes
     }
 
@@ -130,6 +135,29 @@ extension BinaryWriter {
         for value in values { string(value) }
     }
 
+    /// A dictionary of strings, sorted by key (so equal dictionaries give equal bytes).
+    fileprivate mutating func stringMap(_ values: [String: String]) {
+        let sorted = values.sorted { $0.key < $1.key }
+        count(sorted.count)
+        for (key, value) in sorted {
+            string(key)
+            string(value)
+        }
+    }
+
+    fileprivate mutating func readingProblem(_ problem: ReadingProblem) {
+        switch problem.kind {
+        case .noDate: byte(0)
+        case .unreadActions(let heading):
+            byte(1)
+            string(heading)
+        case .unrecognisedCause(let heading):
+            byte(2)
+            string(heading)
+        }
+        signed(problem.line)
+    }
+
     fileprivate mutating func frontMatter(_ front: FrontMatter) {
         optionalString(front.title)
         optionalDate(front.date)
@@ -159,6 +187,8 @@ extension BinaryWriter {
             signed(line)
         }
         bool(front.isPresent)
+        stringMap(front.keysReadFromOtherNames)
+        bool(front.namesTemplate)
     }
 
     fileprivate mutating func yaml(_ value: YAMLValue) {
@@ -334,6 +364,26 @@ public struct BinaryReader {
         return Timestamp(secondsSinceEpoch: seconds, hasTime: try bool())
     }
 
+    fileprivate mutating func stringMap() throws(Malformed) -> [String: String] {
+        var values: [String: String] = [:]
+        for _ in 0..<(try count()) {
+            let key = try string()
+            values[key] = try string()
+        }
+        return values
+    }
+
+    fileprivate mutating func readingProblem() throws(Malformed) -> ReadingProblem {
+        let kind: ReadingProblem.Kind
+        switch try byte() {
+        case 0: kind = .noDate
+        case 1: kind = .unreadActions(heading: try string())
+        case 2: kind = .unrecognisedCause(heading: try string())
+        default: throw Malformed()
+        }
+        return ReadingProblem(kind, line: try signed())
+    }
+
     fileprivate mutating func strings() throws(Malformed) -> [String] {
         let count = try count()
         var values: [String] = []
@@ -375,6 +425,8 @@ public struct BinaryReader {
             front.keyLines[key] = try signed()
         }
         front.isPresent = try bool()
+        front.keysReadFromOtherNames = try stringMap()
+        front.namesTemplate = try bool()
         return front
     }
 
@@ -474,6 +526,13 @@ public struct BinaryReader {
         postmortem.filePath = filePath
         postmortem.sourceHash = try word()
         postmortem.statedDate = try optionalDate()
+        for (key, source) in try stringMap() {
+            guard let parsed = FieldSource(rawValue: source) else { throw Malformed() }
+            postmortem.sources[key] = parsed
+        }
+        postmortem.impact = try optionalString()
+        postmortem.rootCause = try optionalString()
+        for _ in 0..<(try count()) { postmortem.readingProblems.append(try readingProblem()) }
         guard isAtEnd else { throw Malformed() }
         return postmortem
     }

@@ -61,27 +61,7 @@ struct ActionItemReader {
                 item.checkboxOffset = plain ? nil : offset
                 item.depth = openItems.count
                 item.idOffset = idOffset(paragraph: paragraph)
-                item.hasIDComment = !marks.isEmpty
-                item.token = ActionID.derivedToken(forText: item.text)
-                switch (marks.first, marks.count) {
-                case (.token(let token)?, 1):
-                    item.token = token
-                case (.malformed(let written)?, 1):
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, path: path, line: item.line, rule: .actionIDInvalid,
-                            "`<!-- id:\(written) -->` is not an action id (3 to 16 lower-case letters and digits, "
-                                + "one a letter); until it is fixed, or removed and `pm fix ids` writes a new one, "
-                                + "the item goes by an id derived from its text"))
-                case (_, 2...):
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, path: path, line: item.line, rule: .actionIDInvalid,
-                            "the item holds \(marks.count) id comments; keep one (until then the item goes by an id "
-                                + "derived from its text)"))
-                default:
-                    break
-                }
+                if let problem = Self.identify(&item, marks: marks, path: path) { diagnostics.append(problem) }
                 item.markdown = markdown(paragraph: paragraph, after: item.checkboxOffset, dropping: item.tokenCount)
                 if let dueText = item.dueText, item.due == nil {
                     diagnostics.append(
@@ -95,6 +75,31 @@ struct ActionItemReader {
             }
         }
         return (items, diagnostics, markup)
+    }
+
+    /// Gives `item` its token: the one its id comment holds, else one derived from its text; and the warning
+    /// for an id comment that is not valid, or for more than one.
+    static func identify(_ item: inout ActionItem, marks: [ActionID.Mark], path: String) -> Diagnostic? {
+        item.hasIDComment = !marks.isEmpty
+        item.token = ActionID.derivedToken(forText: item.text)
+        switch (marks.first, marks.count) {
+        case (.token(let token)?, 1):
+            item.token = token
+            return nil
+        case (.malformed(let written)?, 1):
+            return Diagnostic(
+                .warning, path: path, line: item.line, rule: .actionIDInvalid,
+                "`<!-- id:\(written) -->` is not an action id (3 to 16 lower-case letters and digits, "
+                    + "one a letter); until it is fixed, or removed and `pm fix ids` writes a new one, "
+                    + "the item goes by an id derived from its text")
+        case (_, 2...):
+            return Diagnostic(
+                .warning, path: path, line: item.line, rule: .actionIDInvalid,
+                "the item holds \(marks.count) id comments; keep one (until then the item goes by an id "
+                    + "derived from its text)")
+        default:
+            return nil
+        }
     }
 
     /// Numbers repeated derived tokens (`~k3x9f`, `~k3x9f.2` …, in document order) so each item has its
@@ -126,7 +131,7 @@ struct ActionItemReader {
     }
 
     /// The file offset just after the paragraph's last non-blank byte: where an id comment goes.
-    private func idOffset(paragraph: Int) -> Int {
+    func idOffset(paragraph: Int) -> Int {
         let line = tree.nodes[paragraph].end.line + lineOffset
         let content = source.content(ofLine: line)
         var end = content.endIndex

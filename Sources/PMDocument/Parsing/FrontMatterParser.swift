@@ -87,6 +87,9 @@ public enum FrontMatterParser {
                     Diagnostic(
                         .error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
                         "the front matter is not valid YAML: \(problem); \(advice)"))
+                // Whether the file is in pm's format does not wait for the YAML to be fixed: a `template:` line
+                // says so.
+                frontMatter.namesTemplate = topLevelLine(of: "template", in: yaml, occurrence: 1) != nil
                 return (frontMatter, diagnostics)
             } catch let other {
                 error(firstLine, "the front matter could not be read as YAML: \(other)")
@@ -102,6 +105,10 @@ public enum FrontMatterParser {
             return (frontMatter, diagnostics)
         }
 
+        // Front matter another tool wrote (no `template:`) is read leniently: its values as that tool writes
+        // them, and its names for pm's fields.
+        let isForeign = !mapping.contains { $0.key.scalarText == "template" }
+        var aliased: [(field: FrontMatterField, key: String, value: FrontValue, line: Int?)] = []
         for pair in mapping {
             let value = pair.value
             guard let key = pair.key.scalarText else {
@@ -112,12 +119,23 @@ public enum FrontMatterParser {
             frontMatter.keyLines[key] = line
             guard let field = FrontMatter.field(forKey: key) else {
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
+                if isForeign, let field = FrontMatter.field(forOtherName: key), !YAMLNodes.isNull(value) {
+                    aliased.append((field, key, value, line))
+                }
                 continue
             }
             if YAMLNodes.isNull(value) { continue }
-            var reader = ValueReader(key: key, value: value, line: line, firstLine: firstLine, path: path)
+            var reader = ValueReader(
+                key: key, value: value, line: line, firstLine: firstLine, path: path, isLenient: isForeign)
             reader.read(field.kind, into: &frontMatter)
             diagnostics += reader.diagnostics
+        }
+        for (field, key, value, line) in aliased
+        where frontMatter.keyLines[field.key] == nil && frontMatter.keysReadFromOtherNames[field.key] == nil {
+            var reader = ValueReader(
+                key: key, value: value, line: line, firstLine: firstLine, path: path, isLenient: true)
+            reader.read(field.kind, into: &frontMatter)
+            if field.value(in: frontMatter).displayText != nil { frontMatter.keysReadFromOtherNames[field.key] = key }
         }
         for (earlier, later) in frontMatter.misorderedTimes {
             diagnostics.append(
@@ -150,12 +168,17 @@ public enum FrontMatterParser {
 
     /// The 1-based line where a top-level `key:` is written for the second time (Yams points at the mapping).
     static func secondTopLevelLine(of key: String, in yaml: String) -> Int? {
-        var seen = false
+        topLevelLine(of: key, in: yaml, occurrence: 2)
+    }
+
+    /// The 1-based line where a top-level `key:` is written for the `occurrence`th time.
+    static func topLevelLine(of key: String, in yaml: String, occurrence: Int) -> Int? {
+        var seen = 0
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.hasPrefix(key) ? line.dropFirst(key.count).drop(while: { $0 == " " }) : ""
             guard trimmed.hasPrefix(":") else { continue }
-            if seen { return index + 1 }
-            seen = true
+            seen += 1
+            if seen == occurrence { return index + 1 }
         }
         return nil
     }
@@ -168,6 +191,10 @@ private struct ValueReader {
     let line: Int?
     let firstLine: Int
     let path: String
+    /// Whether values are read the way other tools write them (a postmortem written elsewhere): a date
+    /// with a time, a number for a severity, a status pm does not use; what still does not fit is left
+    /// out without a diagnostic.
+    var isLenient = false
     var diagnostics: [Diagnostic] = []
 
     mutating func read(_ kind: FrontMatterField.Kind, into frontMatter: inout FrontMatter) {
@@ -180,15 +207,17 @@ private struct ValueReader {
             frontMatter[keyPath: property] = list().map(normalization.apply)
         case .timestamp(let property):
             frontMatter[keyPath: property] = parsed(
-                "an ISO 8601 time like 2019-02-14T10:02:00Z", Timestamp.init,
+                "an ISO 8601 time like 2019-02-14T10:02:00Z", isLenient ? Self.lenientTimestamp : Timestamp.init,
                 invalid: "is not an ISO 8601 time; write it like 2019-02-14T10:02:00Z or 2019-02-14 10:02")
         case .date(let property):
             frontMatter[keyPath: property] = parsed(
-                "a date like 2019-02-14", CalendarDate.init,
+                "a date like 2019-02-14",
+                isLenient ? { CalendarDate($0) ?? CalendarDate($0.prefix(10)) } : CalendarDate.init,
                 invalid: "is not a date; write it as YYYY-MM-DD, like 2019-02-14")
         case .status(let property):
             frontMatter[keyPath: property] = parsed(
-                "draft, in-review or published", { Status(rawValue: $0.lowercased()) },
+                "draft, in-review or published",
+                isLenient ? Self.otherToolsStatus : { Status(rawValue: $0.lowercased()) },
                 invalid: "is not a status; use draft, in-review or published")
         case .template(let property):
             frontMatter[keyPath: property] = parsed(
@@ -199,7 +228,31 @@ private struct ValueReader {
         }
     }
 
+    /// A time as other tools write it: ISO 8601, or with a zone as `+0000` (Jekyll).
+    static func lenientTimestamp(_ text: String) -> Timestamp? {
+        if let time = Timestamp(text) { return time }
+        var words = text.split(separator: " ").map(String.init)
+        if words.count == 3, let zone = words.last, zone.count == 5, zone.first == "+" || zone.first == "-" {
+            words[2] = String(zone.prefix(3)) + ":" + zone.suffix(2)
+            return Timestamp(words[0] + "T" + words[1] + words[2])
+        }
+        return nil
+    }
+
+    /// The status pm uses for another tool's word (`closed`, `final`: published), if any.
+    static func otherToolsStatus(_ text: String) -> Status? {
+        let word = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if let status = Status(rawValue: word) { return status }
+        switch word {
+        case "final", "closed", "complete", "completed", "approved", "resolved", "reviewed", "done": return .published
+        case "in review", "review", "under review", "in_review", "reviewing": return .inReview
+        case "wip", "in progress", "work in progress", "draft (wip)": return .draft
+        default: return nil
+        }
+    }
+
     private mutating func error(_ line: Int?, _ message: String) {
+        if isLenient { return }
         diagnostics.append(Diagnostic(.error, path: path, line: line, rule: .frontMatter, message))
     }
 
@@ -216,6 +269,7 @@ private struct ValueReader {
     private mutating func word(_ what: String) -> String? {
         guard let string = text(what) else { return nil }
         let type = YAMLNodes.scalarType(value)
+        if isLenient, type == .int || type == .float { return string }
         if type == .int || type == .float || type == .bool {
             error(line, "`\(key)` must be \(what), not `\(string)`")
             return nil

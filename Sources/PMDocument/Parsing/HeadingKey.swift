@@ -11,9 +11,38 @@ public enum HeadingKey {
 
     /// The same for any text, scalar by scalar.
     static func normalizeUnicode(_ heading: String) -> String {
+        var words = unicodeWords(heading)
+        while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The lower-case words of letters and digits in `text`, accents folded.
+    static func words(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                default:
+                    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return unicodeWords(text)
+    }
+
+    /// The words of any text, scalar by scalar.
+    private static func unicodeWords(_ text: String) -> [String] {
         var words: [String] = []
         var word = ""
-        for scalar in heading.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
@@ -23,10 +52,7 @@ public enum HeadingKey {
             }
         }
         if !word.isEmpty { words.append(word) }
-        while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) {
-            words.removeFirst()
-        }
-        return words.joined(separator: " ")
+        return words
     }
 
     /// The same for ASCII text, byte by byte (most headings).

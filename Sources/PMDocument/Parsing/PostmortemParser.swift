@@ -81,7 +81,8 @@ public struct PostmortemParser: Sendable {
         // Sections and their action items come from the tree, before the HTML is rendered (which needs them).
         let context = StructureContext(
             source: source, layout: layout, lineOffset: lineOffset, id: id, path: path,
-            keepsSectionText: keepsSectionText, textKeys: request.sectionTextKeys, isTitle: isTitle)
+            keepsSectionText: keepsSectionText, textKeys: request.sectionTextKeys, isTitle: isTitle,
+            frontMatter: frontMatter)
         let structure = StructureBox()
         var bodyHTML: String?
         var actionHTML: [String] = []
@@ -93,7 +94,7 @@ public struct PostmortemParser: Sendable {
                     structure.value = readStructure(tree, context)
                     return structure.value.markup
                 })
-        } else if readsLean, request.readsLean, frontMatter.date != nil {
+        } else if readsLean, request.readsLean, frontMatter.date != nil, frontMatter.isPMFormat {
             // Only the actions, the sections whose placeholder shows and those whose text is asked for are read
             // below a heading (a `Date:` line, read from any paragraph, is looked for only when the front matter
             // has no date).
@@ -123,8 +124,18 @@ public struct PostmortemParser: Sendable {
             id: id, path: path, frontMatter: frontMatter, headingTitle: headingTitle, sections: sections,
             actions: actions, diagnostics: diagnostics)
         postmortem.sourceHash = sourceHash ?? ContentHash.ofFile(bytes)
-        if frontMatter.date == nil {
-            postmortem.statedDate = Self.statedDate(in: tree)
+        if let foreign = structure.value.foreign {
+            Self.apply(foreign, to: &postmortem)
+        } else {
+            if frontMatter.date == nil {
+                postmortem.statedDate = Self.statedDate(in: tree)
+            }
+            for (key, field) in [("impact", \Postmortem.impact), ("root-cause", \Postmortem.rootCause)] {
+                if let section = postmortem.section(key), section.isAnswered, !section.text.isEmpty {
+                    postmortem[keyPath: field] = section.text
+                    postmortem.sources[key] = .heading
+                }
+            }
         }
         var document = ParsedDocument(postmortem: postmortem, html: bodyHTML)
         document.actionHTML = actionHTML
@@ -145,6 +156,7 @@ public struct PostmortemParser: Sendable {
         /// The only sections whose text is kept, when not all.
         let textKeys: Set<String>?
         let isTitle: (String) -> Bool
+        let frontMatter: FrontMatter
     }
 
     /// A body's sections, action items (and where they are in the tree), and title heading.
@@ -154,6 +166,8 @@ public struct PostmortemParser: Sendable {
         var problems: [Diagnostic] = []
         var markup: [ActionMarkup] = []
         var headingTitle: String?
+        /// What reading a postmortem written elsewhere found (nil for pm's own format).
+        var foreign: ForeignReader.Reading?
     }
 
     private final class StructureBox {
@@ -163,15 +177,41 @@ public struct PostmortemParser: Sendable {
     private func readStructure(_ tree: MarkdownTree, _ context: StructureContext) -> Structure {
         var result = Structure()
         let source = context.source
-        let split = SectionSplitter(
-            tree: tree, source: source, lineOffset: context.lineOffset, isTitle: context.isTitle)
+        // A postmortem written elsewhere is read by meaning: its title, sections at its own heading level,
+        // labels, dates and actions in other shapes. Its items stay in the body's HTML (no markup).
+        let foreign =
+            context.frontMatter.isPMFormat
+            ? nil
+            : ForeignReader(
+                tree: tree, source: source, lineOffset: context.lineOffset, bodyStart: context.layout.bodyStart,
+                id: context.id, path: context.path, frontMatter: context.frontMatter,
+                classifier: HeadingClassifier(catalog: catalog)
+            ).read()
+        result.foreign = foreign
+        let split =
+            foreign.map {
+                SectionSplitter(
+                    tree: tree, source: source, lineOffset: context.lineOffset, titleNode: $0.titleNode,
+                    sectionHeadings: Set($0.sectionHeadings))
+            } ?? SectionSplitter(tree: tree, source: source, lineOffset: context.lineOffset, isTitle: context.isTitle)
         result.headingTitle = split.title
+        let sectionKeys: [String: String] = Dictionary(
+            (foreign?.sectionHeadings ?? []).compactMap { node -> (String, String)? in
+                guard let meaning = foreign?.meanings[node], let key = meaning.key, meaning.strength >= .medium else {
+                    return nil
+                }
+                return (tree.plainText(of: node), key)
+            }, uniquingKeysWith: { first, _ in first })
+        if let foreign {
+            result.actions = foreign.actions
+            result.problems += foreign.diagnostics
+        }
         let actionReader = ActionItemReader(
             tree: tree, source: source, bodyStart: context.layout.bodyStart, lineOffset: context.lineOffset,
             incidentID: context.id, path: context.path)
         let layout = context.layout
         for raw in split.sections {
-            let key = catalog.key(forHeading: raw.heading)
+            let key = foreign == nil ? catalog.key(forHeading: raw.heading) : sectionKeys[raw.heading]
             // The plain text is needed to tell an answer from a visible placeholder, or to be kept.
             let keepsText = context.keepsSectionText && (context.textKeys.map { key.map($0.contains) ?? false } ?? true)
             let needsText = keepsText || catalog.hasVisiblePlaceholder(key: key)
@@ -185,7 +225,7 @@ public struct PostmortemParser: Sendable {
                     text: keepsText ? text : "", isAnswered: isAnswered,
                     startLine: raw.startLine, headingEndLine: raw.headingEndLine, endLine: raw.endLine,
                     trailingBullet: trailingBullet(raw.contentNodes.last, tree: tree, source: source, layout: layout)))
-            if key == "actions" {
+            if key == "actions", foreign == nil {
                 let read = actionReader.read(nodes: raw.contentNodes, firstPosition: result.actions.count + 1)
                 result.actions += read.items
                 result.problems += read.problems
@@ -194,6 +234,41 @@ public struct PostmortemParser: Sendable {
         }
         result.problems += ActionItemReader.settleIDs(&result.actions, path: context.path)
         return result
+    }
+
+    /// What the reading of a postmortem written elsewhere found, onto the model: the title and severity
+    /// when the front matter has none, the date, impact, root cause, and where each was read.
+    static func apply(_ reading: ForeignReader.Reading, to postmortem: inout Postmortem) {
+        var front = postmortem.frontMatter
+        // Another tool's `summary:` names the incident only when no heading does.
+        if front.keysReadFromOtherNames["title"] == "summary",
+            reading.titleSource == .heading || reading.titleSource == .label
+        {
+            front.title = nil
+            front.keysReadFromOtherNames["title"] = nil
+        }
+        if front.title == nil, let title = reading.title {
+            postmortem.headingTitle = title
+            postmortem.sources["title"] = reading.titleSource ?? .heading
+        }
+        if reading.publishedDate != nil {
+            // A blog post's `date:` is the day it was published; the incident's day was read elsewhere.
+            front.date = nil
+        }
+        if front.severity == nil, let severity = reading.severity {
+            front.severity = severity
+            postmortem.sources["severity"] = .label
+        }
+        postmortem.frontMatter = front
+        if let date = reading.date {
+            postmortem.statedDate = date
+            postmortem.sources["date"] = reading.dateSource
+        }
+        postmortem.impact = reading.impact
+        postmortem.sources["impact"] = reading.impactSource
+        postmortem.rootCause = reading.rootCause
+        postmortem.sources["root-cause"] = reading.rootCauseSource
+        postmortem.readingProblems = reading.problems
     }
 
     /// The date of the first `Date: …` line in a paragraph (`**Date:** 2023-03-03`, `Date: March 3, 2023`).

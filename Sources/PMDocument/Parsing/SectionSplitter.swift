@@ -51,6 +51,40 @@ struct SectionSplitter {
             }
             if !sections.isEmpty { sections[sections.count - 1].contentNodes.append(index) }
         }
+        finishSections(source: source)
+    }
+
+    /// The sections of a postmortem written elsewhere: they start at the given headings (at whatever level
+    /// the file uses), and `titleNode`, when set, is the title.
+    init(tree: MarkdownTree, source: SourceText, lineOffset: Int, titleNode: Int?, sectionHeadings: Set<Int>) {
+        guard !tree.nodes.isEmpty else { return }
+        let topLevel = tree.children(of: 0)
+        for (position, index) in topLevel.enumerated() {
+            let node = tree.nodes[index]
+            if index == titleNode {
+                title = tree.plainText(of: index)
+                continue
+            }
+            guard sectionHeadings.contains(index) else {
+                if !sections.isEmpty { sections[sections.count - 1].contentNodes.append(index) }
+                continue
+            }
+            let startLine = node.start.line + lineOffset
+            let nextStart =
+                position + 1 < topLevel.count
+                ? tree.nodes[topLevel[position + 1]].start.line + lineOffset : source.lineCount + 1
+            let reportedEnd = node.end.line + lineOffset - (node.end.column == 0 ? 1 : 0)
+            sections.append(
+                RawSection(
+                    heading: tree.plainText(of: index), level: node.headingLevel, contentNodes: [],
+                    startLine: startLine, headingEndLine: max(startLine, min(reportedEnd, nextStart - 1)),
+                    endLine: startLine))
+        }
+        finishSections(source: source)
+    }
+
+    /// Each section runs to the line before the next one's heading, trailing blank lines left out.
+    private mutating func finishSections(source: SourceText) {
         for index in sections.indices {
             var end = index + 1 < sections.count ? sections[index + 1].startLine - 1 : source.lineCount
             while end > sections[index].headingEndLine,

@@ -13,6 +13,8 @@ public struct TemplateCatalog: Sendable {
     private var placeholdersByKey: [String: Set<String>] = [:]
     /// Headings claimed by two different keys (a template mistake worth reporting).
     public private(set) var conflicts: [String] = []
+    /// `fingerprint` as text: catalogs that read headings alike share it.
+    public private(set) var identity = ""
 
     /// - Parameter templates: later templates replace earlier ones with the same `name@version`
     ///   (so a team's template overrides a built-in one).
@@ -51,6 +53,7 @@ public struct TemplateCatalog: Sendable {
                 }
             }
         }
+        identity = String(fingerprint, radix: 16)
     }
 
     /// The templates compiled into pm from the repository's `Templates/` folder.

@@ -51,6 +51,11 @@ public struct LintContext: Sendable {
     /// The parsed postmortem.
     public var postmortem: Postmortem { document.postmortem }
 
+    /// Whether the file is in pm's own format (its front matter names a template). Rules about pm's format
+    /// (required fields, sections, owners and due dates on actions …) check only such files; a postmortem
+    /// written elsewhere gets one `foreign-format` note instead, and findings about what could not be read.
+    public var isPMFormat: Bool { document.postmortem.isPMFormat }
+
     /// The postmortem's front matter.
     public var frontMatter: FrontMatter { document.postmortem.frontMatter }
 

@@ -26,7 +26,7 @@ public struct Linter: Sendable {
         ReportedRules.dueDates,
         ActionKind(),
         ActionIDs(),
-        PipeTable(),
+        ForeignFormat(),
         BlamingLanguage(),
         ReviewOverdue(),
         PriorityAction(),

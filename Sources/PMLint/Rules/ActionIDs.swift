@@ -17,6 +17,8 @@ public struct ActionIDs: LintCheck {
 
     /// Items without an id comment; those with an invalid one (or a copied one) are reported by the parser.
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        // A postmortem written elsewhere gets the one `foreign-format` note; `pm fix ids` still writes ids.
+        guard context.isPMFormat else { return }
         for action in context.postmortem.actions where !action.hasIDComment {
             findings.append(
                 context.finding(

@@ -7,6 +7,7 @@ public struct ActionKind: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // pm's format only
         let kinds = context.config.lint.kinds
         for action in context.postmortem.actions {
             guard let kind = action.kind, !kinds.contains(kind) else { continue }

@@ -7,6 +7,7 @@ public struct ActionOwner: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // pm's format only
         for action in context.postmortem.actions where !action.isDone && action.owners.isEmpty {
             findings.append(
                 context.finding(

@@ -20,7 +20,7 @@ public struct FileName: LintCheck {
                         .fileDate, line: 1,
                         "the file name says \(date) but `date:` says \(written); rename the file or fix the date"))
             }
-        } else {
+        } else if context.isPMFormat {
             findings.append(
                 context.finding(
                     .fileName, line: 1,

@@ -9,6 +9,7 @@ public struct NoActions: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // pm's format only
         let postmortem = context.postmortem
         guard postmortem.frontMatter.status == .published, postmortem.actions.isEmpty else { return }
         findings.append(

@@ -13,6 +13,7 @@ public struct PriorityAction: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // the team's review of pm's format
         guard let policy = context.config.policies.priorityActions else { return }
         let levels = context.config.lint.levels
         let weeks = "\(policy.dueWithinWeeks) week\(policy.dueWithinWeeks == 1 ? "" : "s")"

@@ -9,6 +9,7 @@ public struct RequiredField: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // pm's format only
         let front = context.frontMatter
         guard front.isPresent else {
             findings.append(

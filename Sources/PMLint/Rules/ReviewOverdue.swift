@@ -12,6 +12,7 @@ public struct ReviewOverdue: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // the team's review of pm's format
         let front = context.frontMatter
         guard let severity = front.severity?.lowercased(),
             let days = context.config.policies.reviewWithinDays[severity], let date = front.date,

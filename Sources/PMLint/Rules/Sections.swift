@@ -16,6 +16,7 @@ public struct Sections: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // pm's format only
         // Nothing to check below the front matter; the "empty" finding says so. An unknown template is
         // `unknown-template`'s finding.
         guard !context.isBodyless, let template = context.catalog.template(context.templateReference) else { return }

@@ -9,6 +9,7 @@ public struct SeverityScale: LintCheck {
     }
 
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
+        guard context.isPMFormat else { return }  // pm's format only
         let scale = context.config.severities
         guard let severity = context.frontMatter.severity, !scale.contains(severity) else { return }
         findings.append(

@@ -40,8 +40,9 @@ public struct RelatedIncidents: Sendable {
         func text(of postmortem: Postmortem) -> String {
             switch self {
             case .title: postmortem.title
-            case .impact: postmortem.section("impact")?.text ?? ""
-            case .rootCause: postmortem.section("root-cause")?.text ?? ""
+            // The stated text (a label's, in a postmortem written elsewhere), else the section's.
+            case .impact: postmortem.impact ?? postmortem.section("impact")?.text ?? ""
+            case .rootCause: postmortem.rootCause ?? postmortem.section("root-cause")?.text ?? ""
             }
         }
     }

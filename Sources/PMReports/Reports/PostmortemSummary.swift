@@ -33,7 +33,12 @@ public struct PostmortemSummary: Sendable {
         output.write("\(postmortem.id)  (\(postmortem.path))\n\n")
 
         var fields = FrontMatter.fields.filter { $0.placement.contains(.summary) }.map { field in
-            (field.label, field.value(in: postmortem).displayText ?? "")
+            var value = field.value(in: postmortem).displayText ?? ""
+            // A date pm worked out rather than read says so.
+            if field.key == "date", !value.isEmpty, postmortem.dateSource == .inferred {
+                value += " (inferred from the timeline)"
+            }
+            return (field.label, value)
         }
         fields += front.extra.map { ($0.key, $0.value.displayText) }
         let labelWidth = fields.map(\.0.count).max() ?? 0
@@ -42,9 +47,20 @@ public struct PostmortemSummary: Sendable {
         }
 
         for (key, title) in [("summary", "Summary"), ("impact", "Impact"), ("root-cause", "Root cause")] {
-            guard let section = postmortem.section(key) else { continue }
+            // A postmortem written elsewhere may state its impact and root cause in a label.
+            let stated =
+                postmortem.isPMFormat
+                ? nil : key == "impact" ? postmortem.impact : key == "root-cause" ? postmortem.rootCause : nil
+            guard let section = postmortem.section(key) else {
+                guard let stated else { continue }
+                output.write("\n" + bold(title) + "\n")
+                for line in stated.split(separator: "\n", omittingEmptySubsequences: false) {
+                    output.write(line.isEmpty ? "\n" : "  \(line)\n")
+                }
+                continue
+            }
             output.write("\n" + bold(title) + "\n")
-            let text = section.isAnswered ? section.text : "(not answered yet)"
+            let text = section.isAnswered ? stated ?? section.text : "(not answered yet)"
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 output.write(line.isEmpty ? "\n" : "  \(line)\n")
             }

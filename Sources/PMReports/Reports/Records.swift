@@ -247,12 +247,37 @@ public struct PostmortemDetailRecord: Sendable, Encodable {
         self.related = related
     }
 
-    enum Key: String, CodingKey { case sections, actions, related }
+    enum Key: String, CodingKey {
+        case sections, actions, related, impact
+        case rootCause = "root_cause"
+        case sources
+        case format
+    }
+
+    /// Where each field with a value was read (`front matter`, `heading`, `label`, `file name`, `text`,
+    /// `inferred`), by its record name.
+    public static func sources(of postmortem: Postmortem) -> [String: String] {
+        var sources: [String: String] = [:]
+        for field in FrontMatter.fields where field.isKey {
+            guard field.value(in: postmortem.frontMatter).displayText != nil else { continue }
+            sources[field.column] = FieldSource.frontMatter.rawValue
+        }
+        sources["title"] = postmortem.titleSource.rawValue
+        sources["date"] = postmortem.dateSource?.rawValue
+        if let severity = postmortem.sources["severity"] { sources["severity"] = severity.rawValue }
+        sources["impact"] = postmortem.impact == nil ? nil : postmortem.sources["impact"]?.rawValue
+        sources["root_cause"] = postmortem.rootCause == nil ? nil : postmortem.sources["root-cause"]?.rawValue
+        return sources
+    }
 
     public func encode(to encoder: Encoder) throws {
         try incident.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
         let postmortem = incident.postmortem
+        try container.encode(postmortem.isPMFormat ? "pm" : "other", forKey: .format)
+        try container.encodeOrNull(postmortem.impact, forKey: .impact)
+        try container.encodeOrNull(postmortem.rootCause, forKey: .rootCause)
+        try container.encode(Self.sources(of: postmortem), forKey: .sources)
         try container.encode(
             postmortem.sections.map {
                 SectionRecord(

@@ -57,6 +57,7 @@ public struct LintConfig: Sendable {
                 }
                 for (ruleNode, levelNode) in rules {
                     let id = ruleNode.scalar?.string ?? ""
+                    if RuleID.retired.contains(RuleID(rawValue: id)) { continue }
                     guard RuleID.all.contains(RuleID(rawValue: id)) else {
                         throw fail(
                             ruleNode,

@@ -59,7 +59,7 @@ public final class SummaryCache: Sendable {
     public static let fileName = "summaries.bin"
     static let magic = Array("PMSUMMRY".utf8)
     /// Bumped whenever the layout of the file or of a summary changes.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let headerLength = 32
 
     /// A summary's key: the hash of the file's bytes, and which parse it is (`ParseRequest.cacheVariant`).

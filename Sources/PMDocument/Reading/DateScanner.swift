@@ -1,0 +1,262 @@
+/// Finds the dates in text as people write them: `2023-04-25`, `25th April, 2023`, `Dec 8 2022`,
+/// `January 14-19, 2026` (the start of a range), `Monday, 14 March 2022`, `14-Mar-2022`, `25/12/2022`, and
+/// `03/04/2023`, which is kept with both readings for the caller to settle.
+enum DateScanner {
+    /// A date found in text.
+    struct Found: Sendable, Hashable {
+        var date: CalendarDate
+        /// The other reading of a numeric date whose day and month could be swapped (`03/04/2023`).
+        var alternative: CalendarDate?
+        /// For a numeric date: whether it can only be day first (`25/12/2022`: true) or month first
+        /// (`12/25/2022`: false); nil otherwise.
+        var dayFirst: Bool?
+        /// Where it starts in the text, in characters.
+        var offset: Int
+
+        var isAmbiguous: Bool { alternative != nil }
+    }
+
+    /// A month and day without a year (`Mon 3 Apr`, `March 1st`).
+    struct MonthDay: Sendable, Hashable {
+        var month: Int
+        var day: Int
+    }
+
+    private enum Token: Equatable {
+        case number(Int, digits: Int, ordinal: Bool)
+        case word(String)
+        case separator(Character)
+    }
+
+    /// Every full date in `text`, in order.
+    static func dates(in text: String) -> [Found] {
+        mayHoldDate(text) ? scan(text).dates : []
+    }
+
+    /// Every month and day written without a year, in order.
+    static func monthDays(in text: String) -> [MonthDay] {
+        scan(text).partial
+    }
+
+    /// The first full date of `text`; an ambiguous one only when `dayFirst` settles it.
+    static func firstDate(in text: String, dayFirst: Bool? = nil) -> CalendarDate? {
+        guard mayHoldDate(text) else { return nil }
+        for found in dates(in: text) {
+            if let settled = settle(found, dayFirst: dayFirst) { return settled }
+        }
+        return nil
+    }
+
+    /// The date `found` means: itself when unambiguous, else the reading `dayFirst` picks.
+    ///
+    /// - Parameter hints: days written elsewhere in the document (the file name's date, the timeline's `Mon 3
+    ///   Apr`): an ambiguous date is the reading one of them confirms.
+    static func settle(_ found: Found, dayFirst: Bool?, matching hints: [MonthDay] = []) -> CalendarDate? {
+        guard let alternative = found.alternative else { return found.date }
+        let confirms = { (date: CalendarDate) in hints.contains(MonthDay(month: date.month, day: date.day)) }
+        if confirms(found.date), !confirms(alternative) { return found.date }
+        if confirms(alternative), !confirms(found.date) { return alternative }
+        // `found.date` is the day-first reading of an ambiguous date.
+        switch dayFirst {
+        case true?: return found.date
+        case false?: return alternative
+        case nil: return nil
+        }
+    }
+
+    /// Whether `text` may hold a full date: four digits in a row (a year). Checked on bytes, before the
+    /// costlier scan.
+    static func mayHoldDate(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    private static func scan(_ text: String) -> (dates: [Found], partial: [MonthDay]) {
+        let tokens = tokenize(text)
+        var dates: [Found] = []
+        var partial: [MonthDay] = []
+        var index = 0
+        func number(_ at: Int) -> (value: Int, digits: Int, ordinal: Bool)? {
+            guard at < tokens.count, case .number(let value, let digits, let ordinal) = tokens[at].token else {
+                return nil
+            }
+            return (value, digits, ordinal)
+        }
+        func month(_ at: Int) -> Int? {
+            guard at < tokens.count, case .word(let word) = tokens[at].token else { return nil }
+            return monthNumber(word)
+        }
+        func separator(_ at: Int) -> Character? {
+            guard at < tokens.count, case .separator(let character) = tokens[at].token else { return nil }
+            return character
+        }
+        func word(_ at: Int) -> String? {
+            guard at < tokens.count, case .word(let word) = tokens[at].token else { return nil }
+            return word
+        }
+        func year(_ at: Int) -> Int? {
+            guard let (value, digits, ordinal) = number(at), digits == 4, !ordinal, (1970...2100).contains(value)
+            else { return nil }
+            return value
+        }
+        /// Skips commas, and an `of` after a day (`14th of March`).
+        func skipFiller(_ at: Int) -> Int {
+            var at = at
+            while at < tokens.count {
+                if let character = separator(at), character == "," || character == "." {
+                    at += 1
+                } else if word(at) == "of" {
+                    at += 1
+                } else {
+                    break
+                }
+            }
+            return at
+        }
+        /// A month and day, with the year at `yearAt` when one is there (a full date); where to go on.
+        func take(month: Int, day: Int, yearAt: Int, orNext: Int, offset: Int) -> Int {
+            if let y = year(yearAt), let date = CalendarDate(year: y, month: month, day: day) {
+                dates.append(Found(date: date, offset: offset))
+                return yearAt + 1
+            }
+            partial.append(MonthDay(month: month, day: day))
+            return orNext
+        }
+        while index < tokens.count {
+            let offset = tokens[index].offset
+            // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
+            if let y = year(index), let s1 = separator(index + 1), "-/.".contains(s1), let m = number(index + 2),
+                separator(index + 3) == s1, let d = number(index + 4), m.digits <= 2, d.digits <= 2,
+                let date = CalendarDate(year: y, month: m.value, day: d.value)
+            {
+                dates.append(Found(date: date, offset: offset))
+                index += 5
+                continue
+            }
+            // DD/MM/YYYY or MM/DD/YYYY (also with . or -)
+            if let a = number(index), a.digits <= 2, !a.ordinal, let s1 = separator(index + 1), "/.-".contains(s1),
+                let b = number(index + 2), b.digits <= 2, separator(index + 3) == s1, let y = year(index + 4)
+            {
+                let dayFirst = CalendarDate(year: y, month: b.value, day: a.value)
+                let monthFirst = CalendarDate(year: y, month: a.value, day: b.value)
+                switch (dayFirst, monthFirst) {
+                case (let date?, let other?) where date != other:
+                    dates.append(Found(date: date, alternative: other, offset: offset))
+                case (let date?, _):
+                    dates.append(Found(date: date, dayFirst: a.value > 12 ? true : nil, offset: offset))
+                case (nil, let date?):
+                    dates.append(Found(date: date, dayFirst: false, offset: offset))
+                default: break
+                }
+                index += 5
+                continue
+            }
+            // [Weekday,] D[th] [of] Month[,] YYYY, and D-Mon-YYYY
+            if let d = number(index), d.digits <= 2, (1...31).contains(d.value) {
+                var at = index + 1
+                if let character = separator(at), character == "-" { at += 1 }
+                at = skipFiller(at)
+                if let m = month(at) {
+                    var next = at + 1
+                    if let character = separator(next), character == "-" { next += 1 }
+                    index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
+                    continue
+                }
+            }
+            // Month D[th][-D2][,] YYYY
+            if let m = month(index) {
+                var at = index + 1
+                if let character = separator(at), character == "." { at += 1 }
+                if let d = number(at), d.digits <= 2, (1...31).contains(d.value) {
+                    var next = at + 1
+                    // A range: `January 14-19, 2026`, `Jan 14 – Jan 19, 2026`
+                    if let character = separator(next), character == "-", let end = number(next + 1), end.digits <= 2 {
+                        next += 2
+                    }
+                    index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
+                    continue
+                }
+            }
+            index += 1
+        }
+        return (dates, partial)
+    }
+
+    private static func tokenize(_ text: String) -> [(token: Token, offset: Int)] {
+        var tokens: [(token: Token, offset: Int)] = []
+        var characters = Array(text)
+        // Dashes of every kind are one dash.
+        for index in characters.indices where "‐‑‒–—―−".contains(characters[index]) { characters[index] = "-" }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character.isASCII, character.isNumber {
+                let start = index
+                var value = 0
+                while index < characters.count, characters[index].isASCII, characters[index].isNumber,
+                    index - start < 9
+                {
+                    value = value * 10 + Int(characters[index].asciiValue! - 48)
+                    index += 1
+                }
+                let digits = index - start
+                var ordinal = false
+                if index + 1 < characters.count {
+                    let suffix = String(characters[index...index + 1]).lowercased()
+                    if ["st", "nd", "rd", "th"].contains(suffix),
+                        index + 2 >= characters.count || !characters[index + 2].isLetter
+                    {
+                        ordinal = true
+                        index += 2
+                    }
+                }
+                // A number glued to letters (`4h`, `v41`) is no day.
+                if index < characters.count, characters[index].isLetter {
+                    while index < characters.count, characters[index].isLetter || characters[index].isNumber {
+                        index += 1
+                    }
+                    tokens.append((.separator(" "), start))
+                    continue
+                }
+                tokens.append((.number(value, digits: digits, ordinal: ordinal), start))
+            } else if character.isLetter {
+                let start = index
+                var word = ""
+                while index < characters.count, characters[index].isLetter {
+                    word.append(contentsOf: characters[index].lowercased())
+                    index += 1
+                }
+                tokens.append((.word(word), start))
+            } else {
+                if "-/.,:".contains(character) { tokens.append((.separator(character), index)) }
+                if character == "·" || character == "|" || character == ";" { tokens.append((.separator(";"), index)) }
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    /// 1…12 for a month's name or its abbreviation of three letters or more (`sept` too).
+    static func monthNumber(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        if word == "sept" { return 9 }
+        for (index, name) in CalendarDate.months.enumerated()
+        where name == word || (name.hasPrefix(word) && word.count == 3) {
+            return index + 1
+        }
+        return nil
+    }
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+}
