@@ -125,7 +125,7 @@ struct SiteListings: Sendable {
                 date: postmortem.date?.description, href: root + hrefs[postmortem.id]!, title: postmortem.title,
                 severity: front.severity, severityClass: SiteBuilder.severityClass(front.severity ?? ""),
                 status: front.status?.rawValue, services: front.services.joined(separator: ", "),
-                tags: front.tags, hasTags: !front.tags.isEmpty, timeToDetect: front.timeToDetect?.description ?? "",
+                tags: front.tags, timeToDetect: front.timeToDetect?.description ?? "",
                 timeToResolve: front.timeToResolve?.description ?? "",
                 openActions: postmortem.openActions.count, totalActions: postmortem.actions.count,
                 overdueActions: overdue > 0 ? overdue : nil)

@@ -1,10 +1,9 @@
 import PMDocument
 import PMWorkspace
 
-/// The values each page template renders. Mustache reads their stored properties by name (through
-/// `TemplateValues`, so a computed property is not seen); every text is escaped by the template
-/// (`{{name}}`); only pm's own HTML (the cmark body, the SVG charts) is inserted raw (`{{{name}}}`).
-/// Counts come with their nouns (`1 incident`), made here.
+/// The values each page template renders. Mustache reads their properties by name; every text is
+/// escaped by the template (`{{name}}`); only pm's own HTML (the cmark body, the SVG charts) is
+/// inserted raw (`{{{name}}}`). Counts come with their nouns (`1 incident`), made here.
 struct SiteInfo {
     let incidentCount: Int
     /// `1 postmortem`, `10,000 postmortems`.
@@ -22,7 +21,7 @@ struct IncidentRow {
     let status: String?
     let services: String
     let tags: [String]
-    let hasTags: Bool
+    var hasTags: Bool { !tags.isEmpty }
     let timeToDetect: String
     let timeToResolve: String
     let openActions: Int

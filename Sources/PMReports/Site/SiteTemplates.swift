@@ -61,7 +61,7 @@ struct SiteTemplates: Sendable {
     }
 
     func render(_ page: Any, with template: String) -> String {
-        guard let html = library.render(TemplateValues.flatten(page) ?? page, withTemplate: template) else {
+        guard let html = library.render(page, withTemplate: template) else {
             preconditionFailure("the \(template) layout is registered")
         }
         return html
