@@ -56,6 +56,12 @@ import Testing
         "title: x\n" + String(repeating: "# comment\n", count: 5) + "date: 2019-02-14\n",
         "tags: [a, b]\ntags2:\n", "detection: Customer-Support\nfacilitator: '@jo'\n", "template: six-questions@2\n",
         "template: nope\n", "acknowledged: 2019-02-14T10:24:00+01:00\nresolved: 2019-02-14T09:00:00Z\n",
+        // Other tools' front matter, read leniently and under other names (no `template:`).
+        "start_time: 2019-02-14 10:02:00 +0000\nend_time: 2019-02-14T11:00:00Z\n", "sev: 2\npriority: P1\n",
+        "status: closed\nsummary: Checkout down\n", "date: 2019-02-14 10:00:00 +0000\n", "date: 2019-02-14T10:00Z\n",
+        "incident_title: A\ntitle: B\n", "labels: [db, api]\nservice: api\n", "owner: '@sam'\nparticipants: sam, jo\n",
+        "severity: 2\ntemplate: six-questions@2\n", "status: closed\ntemplate: six-questions@2\n",
+        "Title: Upper\nSEV: 1\n", "started: 2019-02-14 10:02:00 +0000\n",
     ]
 
     @Test func bothReadersAgreeOnTrickyFrontMatter() {
