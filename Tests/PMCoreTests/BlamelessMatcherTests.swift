@@ -215,6 +215,45 @@ import Testing
         #expect(Self.labels("Thanks to Bob's quick fix, we lost only a minute.").isEmpty)
     }
 
+    /// Mechanisms from the held-out set (Tests/Fixtures/blameless/holdout), each with its quiet twin.
+    @Test func passiveVoiceWithThePersonLast() {
+        #expect(Self.labels("The production database was dropped by Bob during the cleanup.") == ["broke something"])
+        #expect(Self.labels("The old table was dropped by the migration job.").isEmpty)
+        #expect(Self.labels("The runbook was not followed by the on-call engineer.") == ["broke something"])
+        #expect(Self.labels("The fix was reviewed by Alice and merged.").isEmpty)
+    }
+
+    @Test func adverbsOfMishapAndDestroyedData() {
+        #expect(Self.labels("Bob accidentally truncated the audit log.").count == 1)
+        #expect(Self.labels("Bob accidentally discovered the leak while debugging.").isEmpty)
+        #expect(Self.labels("the new guy dropped the users table, no joke") == ["broke something"])
+        #expect(Self.labels("Alice deleted the stale lock file, which let the jobs resume.").isEmpty)
+    }
+
+    @Test func relativeClausesAndReducedOnes() {
+        #expect(Self.labels("The developer who wrote this clearly never tested it.") == ["didn't check"])
+        #expect(Self.labels("Whoever approved that PR clearly didn't read it.") == ["didn't check"])
+        #expect(Self.labels("The breaking change that Bob introduced took down login.") == ["broke something"])
+        #expect(Self.labels("The job that Bob wrote never checked the exit code.").isEmpty, "the job, not Bob")
+    }
+
+    @Test func becauseOfAPersonsThingNeedsHarm() {
+        #expect(Self.labels("Because of Bob's mistake, the payments ran twice.").contains("caused by a person"))
+        #expect(Self.labels("Because of Bob's dashboard, we saw the problem before customers did.").isEmpty)
+        #expect(Self.labels("All of this happened because of Bob.") == ["caused by a person"])
+    }
+
+    /// Foreign postmortems (Tests/Fixtures/realworld*) that raised false alarms.
+    @Test func teamsPluralsCompoundsAndOwnerLabelsAreNotPeople() throws {
+        #expect(Self.labels("Browsers refused to connect.", people: People()).isEmpty, "a plural, not a name")
+        #expect(Self.labels("Hendricks refused to connect.", people: People()) == ["ignored the alert"])
+        #expect(Self.labels("The new person-merge step ran one query per event instead of one per batch.").isEmpty)
+        #expect(Self.labels("- [@bob] Key the rate limiter on the API token instead of the IP").isEmpty)
+        #expect(People.isTeam("Search Infra") && People.isTeam("Platform team") && !People.isTeam("Nadia Rahman"))
+        #expect(Self.labels("The careless-looking default was chosen for compatibility.").isEmpty)
+        #expect(Self.labels("Operator error is not a root cause; the tool allowed the command.").isEmpty)
+    }
+
     @Test func overlappingPhrasesAreOneFinding() {
         #expect(Self.labels("Alice was careless.") == ["careless"], "not also a judgement of Alice")
         #expect(Self.labels("Alice made a stupid mistake.").count == 1)
@@ -328,7 +367,9 @@ import Testing
             falseAlarms: Double(alarms.count) / Double(neutral.count), missed: missed, flagged: alarms)
     }
 
-    @Test(arguments: ["Tests/Fixtures/blameless", "Tests/Fixtures/blameless/voices"])
+    @Test(arguments: [
+        "Tests/Fixtures/blameless", "Tests/Fixtures/blameless/voices", "Tests/Fixtures/blameless/holdout",
+    ])
     func atLeast95PercentFlaggedAndAtMostOneFalseAlarmIn25(folder: String) throws {
         let scores = try Self.score(folder)
         #expect(scores.recall >= 0.95, "missed: \(scores.missed)")
