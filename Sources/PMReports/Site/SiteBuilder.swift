@@ -143,7 +143,10 @@ public struct SiteBuilder: Sendable {
                 inputs: pageInputs(
                     postmortem, related: relatedRows, shortID: shortIDs[postmortem.id] ?? "", tickets: tickets,
                     options: options),
-                validUntil: Self.overdueMarksValidUntil(postmortem, today: options.today))
+                validUntil: [
+                    Self.overdueMarksValidUntil(postmortem, today: options.today),
+                    directory.config.policies.reviewBreachValidUntil(postmortem, today: options.today),
+                ].compactMap { $0 }.min())
             pageEntries[page] = entry
             let upToDate =
                 !layoutsChanged && manifest.pages[page] == entry
@@ -296,8 +299,11 @@ public struct SiteBuilder: Sendable {
         let relatedText = related.map { "\($0.href)\u{0}\($0.title)\u{0}\($0.date ?? "")\u{0}\($0.reason)" }
         return String(
             ContentHash.of(
-                [String(postmortem.sourceHash, radix: 16), options.generatedAt ?? "", tickets.fingerprint, shortID]
-                    .joined(separator: "|") + "|" + relatedText.joined(separator: "\u{1}"),
+                [
+                    String(postmortem.sourceHash, radix: 16), options.generatedAt ?? "", tickets.fingerprint, shortID,
+                    String(describing: directory.config.policies),
+                ]
+                .joined(separator: "|") + "|" + relatedText.joined(separator: "\u{1}"),
                 seed: templates.fingerprint),
             radix: 16)
     }
@@ -336,12 +342,14 @@ public struct SiteBuilder: Sendable {
         let actions = postmortem.actions.enumerated().map { index, action in
             Self.actionRow(
                 action, in: postmortem, today: options.today, incidentHref: "../" + page, tickets: tickets,
-                shortIDs: shortIDs, textHTML: index < actionHTML.count ? actionHTML[index] : nil)
+                policies: directory.config.policies, shortIDs: shortIDs,
+                textHTML: index < actionHTML.count ? actionHTML[index] : nil)
         }
         let open = postmortem.openActions.count
         let model = PostmortemPage(
             generatedAt: options.generatedAt, title: postmortem.title,
             banner: Self.banner(postmortem.frontMatter.status),
+            policyBreaches: directory.config.policies.breaches(of: postmortem, today: options.today).map(\.summary),
             fields: rows, hasActions: !actions.isEmpty, actions: actions,
             actionsSummary: "\(open) open, \(actions.count - open) done", actionsInBody: parts.count > 1,
             body: parts.joined(), bodyBeforeActions: parts[0], bodyAfterActions: parts.dropFirst().joined(),
@@ -368,7 +376,8 @@ public struct SiteBuilder: Sendable {
 
     static func actionRow(
         _ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String,
-        tickets: TicketLinks, shortIDs: [String: String], textHTML: String? = nil, ownerKey: String = ""
+        tickets: TicketLinks, policies: PolicyConfig, shortIDs: [String: String], textHTML: String? = nil,
+        ownerKey: String = ""
     ) -> ActionRow {
         let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
         let localID = action.token
@@ -379,6 +388,7 @@ public struct SiteBuilder: Sendable {
             incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
             owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,
             due: due.due, overdue: due.overdue,
+            policy: PolicyConfig.PriorityActions.wording(policies.actionBreaches(of: action, in: postmortem)),
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketText: action.ticket.map(Self.ticketText) ?? "",
             ticketURL: action.ticket.flatMap(tickets.url(for:)),
             nested: action.depth > 0, incidentHref: incidentHref, incidentTitle: postmortem.title)
