@@ -91,6 +91,8 @@ public struct SiteBuilder: Sendable {
         let total = files.count * 2
         let counter = ProgressCounter()
 
+        // git walks the history (for closing days) while the files are read.
+        let log = options.gitEnvironment.flatMap { GitClosings.startLog(for: directory, environment: $0) }
         // Pass 1: every file's structure, and the words search and related incidents compare; the
         // section text itself is dropped as soon as those are taken, so memory stays small.
         let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
@@ -119,7 +121,7 @@ public struct SiteBuilder: Sendable {
         }()
         var set = loadedSet
         if let environment = options.gitEnvironment {
-            GitClosings.apply(to: &set, directory: directory, environment: environment)
+            GitClosings.apply(to: &set, directory: directory, environment: environment, log: log)
         }
         let postmortems = set.postmortems.sorted {
             ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)
