@@ -243,11 +243,29 @@ import Testing
         #expect(Self.labels("All of this happened because of Bob.") == ["caused by a person"])
     }
 
+    /// Mechanisms from the second held-out set (Tests/Fixtures/blameless/holdout-2), each with its quiet twin.
+    @Test func decisionsPlacesQuotesAndSarcasm() {
+        #expect(Self.labels("Bob's decision to bypass the staging environment was the main factor.").count == 1)
+        #expect(Self.labels("Bob's decision to roll back saved the evening.").isEmpty)
+        #expect(Self.labels("The SRE on duty didn't acknowledge the page for 45 minutes.") == ["didn't check"])
+        #expect(Self.labels("The SRE on duty acknowledged the page within two minutes.").isEmpty)
+        #expect(Self.labels("bob \"tested\" it, apparently").count == 1)
+        #expect(Self.labels("bob tested it in staging, all green").isEmpty)
+        #expect(Self.labels("thanks Bob for taking down checkout on launch day").count == 1)
+        #expect(Self.labels("thanks Bob for the timeline, super helpful").isEmpty)
+        #expect(Self.labels("Alice has the migration not tested before she started it.").count == 1)
+        #expect(Self.labels("Alice has the migration tested in staging before she started it.").isEmpty)
+        #expect(Self.labels("The data loss can be traced back to an action taken by Alice.").count == 1)
+        #expect(Self.labels("The data loss can be traced back to a retention setting.").isEmpty)
+    }
+
     /// Foreign postmortems (Tests/Fixtures/realworld*) that raised false alarms.
     @Test func teamsPluralsCompoundsAndOwnerLabelsAreNotPeople() throws {
         #expect(Self.labels("Browsers refused to connect.", people: People()).isEmpty, "a plural, not a name")
         #expect(Self.labels("Hendricks refused to connect.", people: People()) == ["ignored the alert"])
         #expect(Self.labels("The new person-merge step ran one query per event instead of one per batch.").isEmpty)
+        #expect(Self.labels("Errors were attributed to the secrets manager for 4 minutes.").isEmpty, "software")
+        #expect(Self.labels("The outage was attributed to the release manager.").count == 1, "a person")
         #expect(Self.labels("- [@bob] Key the rate limiter on the API token instead of the IP").isEmpty)
         #expect(People.isTeam("Search Infra") && People.isTeam("Platform team") && !People.isTeam("Nadia Rahman"))
         #expect(Self.labels("The careless-looking default was chosen for compatibility.").isEmpty)
@@ -369,6 +387,7 @@ import Testing
 
     @Test(arguments: [
         "Tests/Fixtures/blameless", "Tests/Fixtures/blameless/voices", "Tests/Fixtures/blameless/holdout",
+        "Tests/Fixtures/blameless/holdout-2",
     ])
     func atLeast95PercentFlaggedAndAtMostOneFalseAlarmIn25(folder: String) throws {
         let scores = try Self.score(folder)

@@ -375,6 +375,12 @@ extension BlamelessLanguage {
                 ("sat|sits|sitting on <det>? ~1 ticket|issue|alert|page|pr|request|report", [.subject(.person)]),
                 ("dragged|drags|dragging his|her|their feet", []),
                 ("went|gone|goes awol|mia|dark", [.subject(.person)]),
+                // Late at last: "Katarzyna finally notices the alert".
+                ("finally <duty>", [.subject(.person)]),
+                // German word order: "Anh has the migration not tested".
+                ("has|had|have <det> ~2 <neg> <duty>", [.subject(.person)]),
+                // Scare quotes: "jun \"tested\" it".
+                ("<duty>|<hindsight>", [.quoted, .subject(.person)]),
                 ("omitted|omits|omitting", [.subject(.person)]),
                 ("<neg> think|thought ~2 through|twice|ahead", [.subject(.person)]),
                 ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless|still", [.subject(.person)]),
@@ -450,6 +456,8 @@ extension BlamelessLanguage {
                     [.personAfter(3)]
                 ),
                 ("thanks to", [.personAfter(3), .loss, .sarcasticPraise]),
+                ("thanks|thank|thx|ty|kudos <person> <person>* for", [.loss, .sarcasticPraise]),
+                ("traced|traceable|traces|tracing back? to", [.personAfter(6)]),
                 ("came|comes|come|stems|stemmed|stem|stemming|resulted|results from", [.personAfter(3), .loss]),
                 ("came|comes|come|boils|boiled down to", [.personAfter(3), .loss]),
                 ("attributable|attributed to", [.personAfter(4)]),
@@ -544,6 +552,9 @@ extension BlamelessLanguage {
                 ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]),
                 ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]),
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
+                ("classic|typical <person>", []),
+                ("why on earth|ever", [.personInSentence]), ("why the hell|heck", [.personInSentence]),
+                ("who|whoever thought|decided|figured ~3 good|great|smart idea", []),
                 ("as well as you|one might|would|could|'d expect", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),

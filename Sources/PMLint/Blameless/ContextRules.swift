@@ -32,6 +32,8 @@ enum ContextRule: Sendable {
     case notHyphenated
     /// No reason in the system follows ("missed the page because his phone had no signal").
     case noExcuse
+    /// The match's first word is in quotes: scare quotes ("jun \"tested\" it").
+    case quoted
     /// The sentence names a loss ("thanks to Sam, we lost an hour").
     case loss
     /// After "because of PERSON's", the sentence names a loss or a failing ("because of Obinna's mistake"), not
@@ -90,6 +92,7 @@ struct MatchContext {
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
+        case .quoted: tokens[start].flags.contains(.quoted)
         case .harm: !personsThing(after: end) || sentence(around: start).contains { tokens[$0].is(.harm) }
         case .noPraise: !wordsAfter(end, 8).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
         case .sarcasticPraise:
@@ -275,12 +278,22 @@ struct MatchContext {
         var modifier = position - 1
         while modifier > 0, position - modifier <= 3, tokens[modifier].kind == .word {
             if tokens[modifier].id == words.possessiveS {
-                return tokens[modifier - 1].is(.person) ? .ownedByPerson(modifier - 1) : .thing
+                guard tokens[modifier - 1].is(.person) else { return .thing }
+                // "Sigrid's decision to bypass staging": Sigrid bypassed it.
+                return words.decisions.contains(token.id) ? .person(modifier - 1) : .ownedByPerson(modifier - 1)
             }
             if tokens[modifier].is(.determiner) { break }
             modifier -= 1
         }
         if token.flags.contains(.properNoun), !token.is(.systemNoun) { return .unknownName(position) }
+        // "The SRE on duty didn't acknowledge", "someone from the data team ran": the person the phrase is about.
+        var preposition = position - 1
+        if preposition >= 0, tokens[preposition].is(.determiner) { preposition -= 1 }
+        if preposition >= 1, words.placePrepositions.contains(tokens[preposition].id),
+            tokens[preposition - 1].is(.person), tokens[preposition - 1].kind == .word
+        {
+            return .person(preposition - 1)
+        }
         return .thing
     }
 
@@ -411,7 +424,8 @@ struct ContextWords: Sendable {
     let `do`, please, of, to, by, comma, colon, dash, equals, openingParenthesis, closingParenthesis: Int32
     let who, whoever, closingBracket: Int32
     let possessiveS: Int32
-    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders: Set<Int32>
+    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders, decisions: Set<Int32>
+    let placePrepositions: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
         func id(_ word: String) -> Int32 {
@@ -440,6 +454,8 @@ struct ContextWords: Sendable {
         be = ids("was were is are be been being am")
         theOne = ids("one person guy")
         firstPerson = ids("i me myself")
+        decisions = ids("decision choice refusal attempt")
+        placePrepositions = ids("on in from at")
         phraseEnders = ids("of in on at that which and or last this yesterday today with during for to by")
     }
 }
@@ -455,7 +471,8 @@ enum CompiledRule: Sendable {
     case notAfter(Set<Int32>, Int)
     case notFollowedBy(WordClass)
     case noneAfter(WordClass, Int)
-    case notHyphenated, noExcuse, loss, harm, noPraise, sarcasticPraise, notPassive, notImperative, atSentenceStart
+    case notHyphenated, noExcuse, loss, quoted, harm, noPraise, sarcasticPraise, notPassive, notImperative,
+        atSentenceStart
     case nounPhraseEnds
 
     init(_ rule: ContextRule, vocabulary: inout Vocabulary) {
@@ -480,6 +497,7 @@ enum CompiledRule: Sendable {
         case .notHyphenated: self = .notHyphenated
         case .noExcuse: self = .noExcuse
         case .loss: self = .loss
+        case .quoted: self = .quoted
         case .harm: self = .harm
         case .noPraise: self = .noPraise
         case .sarcasticPraise: self = .sarcasticPraise

@@ -115,12 +115,14 @@ public struct People: Sendable {
                 tokens[index].classes.insert(.person)
             }
         }
-        // A person noun joined by a hyphen to the next word names a thing: "the person-merge step".
-        for index in tokens.indices.dropLast()
-        where tokens[index].is(.personNoun)
-            && tokens[index + 1].flags.contains(.hyphenJoined)
-        {
-            tokens[index].classes.subtract(WordClass.anyPerson)
+        // A person noun joined by a hyphen to the next word names a thing ("the person-merge step"), and so does
+        // one that keeps secrets ("the secrets manager", "a password manager").
+        for index in tokens.indices.dropLast() where tokens[index].is(.personNoun) {
+            if tokens[index + 1].flags.contains(.hyphenJoined)
+                || index > 0 && tokens[index - 1].kind == .word && tokens[index - 1].is(.secret)
+            {
+                tokens[index].classes.subtract(WordClass.anyPerson)
+            }
         }
         // Hyphenated names, split by the tokeniser: Sun-hee.
         if !hyphenated.isEmpty {
