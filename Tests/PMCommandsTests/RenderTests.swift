@@ -270,6 +270,7 @@ import Testing
             page.contains("<div class=\"banner banner-policy\" role=\"note\"><strong>Breaks a review policy.</strong>"))
         #expect(page.contains("<li>review overdue by 13 days: a critical postmortem is due in review within 7 days"))
         #expect(page.contains("<li>no facilitator: a critical postmortem needs one</li>"))
+        #expect(page.contains("breaks policy: no owner, no due date</li>"), "an action's breaches on one line")
         #expect(page.contains("<strong class=\"late policy\">breaks policy: no owner, no due date</strong>"))
         index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(

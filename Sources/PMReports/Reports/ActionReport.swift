@@ -237,7 +237,7 @@ public struct ActionReport: Sendable {
         output.write(
             markdown ? "\n**Postmortems breaking a review policy**\n\n" : "\nPostmortems breaking a review policy:\n")
         for incident in reviewBreaches {
-            let what = incident.breaches.map(\.summary).joined(separator: "; ")
+            let what = PolicyBreach.summaries(incident.breaches).joined(separator: "; ")
             output.write(
                 markdown
                     ? "- \(MarkdownText.escape(incident.title)) `\(incident.incidentID)`: \(what)\n"

@@ -351,7 +351,8 @@ public struct SiteBuilder: Sendable {
         let model = PostmortemPage(
             generatedAt: options.generatedAt, title: postmortem.title,
             banner: Self.banner(postmortem.frontMatter.status),
-            policyBreaches: directory.config.policies.breaches(of: postmortem, today: options.today).map(\.summary),
+            policyBreaches: PolicyBreach.summaries(
+                directory.config.policies.breaches(of: postmortem, today: options.today)),
             fields: rows, hasActions: !actions.isEmpty, actions: actions,
             actionsSummary: "\(open) open, \(actions.count - open) done", actionsInBody: parts.count > 1,
             body: parts.joined(), bodyBeforeActions: parts[0], bodyAfterActions: parts.dropFirst().joined(),

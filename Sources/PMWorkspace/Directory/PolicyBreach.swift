@@ -10,6 +10,27 @@ public enum PolicyBreach: Sendable, Equatable {
     /// An open priority action breaks the policy on priority actions.
     case priorityAction(id: String, line: Int, breach: PolicyConfig.PriorityActions.Breach)
 
+    /// Each breach's ``summary``, an action's breaches as one line: `priority action X breaks policy: no owner, no
+    /// due date`.
+    public static func summaries(_ breaches: [PolicyBreach]) -> [String] {
+        var lines: [String] = []
+        var index = 0
+        while index < breaches.count {
+            guard case .priorityAction(let id, _, _) = breaches[index] else {
+                lines.append(breaches[index].summary)
+                index += 1
+                continue
+            }
+            var ofAction: [PolicyConfig.PriorityActions.Breach] = []
+            while index < breaches.count, case .priorityAction(id, _, let breach) = breaches[index] {
+                ofAction.append(breach)
+                index += 1
+            }
+            lines.append("priority action \(id) " + PolicyConfig.PriorityActions.wording(ofAction)!)
+        }
+        return lines
+    }
+
     /// A short description for readers: `review overdue by 5 days (due by 2024-03-12)`.
     public var summary: String {
         switch self {
