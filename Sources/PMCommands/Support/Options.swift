@@ -113,8 +113,11 @@ struct DirectoryOptions: ParsableArguments {
     func loadWithClosings(
         in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline, sections: Bool = true
     ) throws -> (PostmortemsDirectory, PostmortemSet) {
-        var (directory, set) = try load(in: context, quiet: quiet, request: request, sections: sections)
-        GitClosings.apply(to: &set, directory: directory, environment: context.environment)
+        let directory = try locate(in: context)
+        // git walks the history while the files are read.
+        let log = GitClosings.startLog(for: directory, environment: context.environment)
+        var (_, set) = try load(in: context, quiet: quiet, request: request, sections: sections)
+        GitClosings.apply(to: &set, directory: directory, environment: context.environment, log: log)
         return (directory, set)
     }
 }
