@@ -135,6 +135,11 @@ struct GitHistoryTests {
         let cache = repo.root.appendingPathComponent("postmortems/.pm-cache/closing-dates.tsv")
         let head = try repo.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try String(contentsOf: cache, encoding: .utf8).hasPrefix("pm closing-dates v1 \(head)\n"))
+        // --no-cache reads git again and writes no cache.
+        try FileManager.default.removeItem(at: cache)
+        let uncached = try Self.actionsJSON(repo, ["--no-cache"])
+        #expect(Self.closing(uncached, "Write the database") == ("2026-02-03", "git"))
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
 
         // Filters by closing day; csv carries the columns too.
         let closed = try Self.actionsJSON(repo, ["--closed-since", "2026-02-01", "--closed-until", "2026-03-05"])

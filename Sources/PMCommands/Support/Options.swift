@@ -115,9 +115,10 @@ struct DirectoryOptions: ParsableArguments {
     ) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
         // git walks the history while the files are read.
-        let log = GitClosings.startLog(for: directory, environment: context.environment)
+        let cache = cacheSettings(in: context)
+        let log = GitClosings.startLog(for: directory, environment: context.environment, cache: cache)
         var (_, set) = try load(in: context, quiet: quiet, request: request, sections: sections)
-        GitClosings.apply(to: &set, directory: directory, environment: context.environment, log: log)
+        GitClosings.apply(to: &set, directory: directory, environment: context.environment, cache: cache, log: log)
         return (directory, set)
     }
 }

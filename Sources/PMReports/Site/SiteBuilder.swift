@@ -94,7 +94,9 @@ public struct SiteBuilder: Sendable {
         let counter = ProgressCounter()
 
         // git walks the history (for closing days) while the files are read.
-        let log = options.gitEnvironment.flatMap { GitClosings.startLog(for: directory, environment: $0) }
+        let log = options.gitEnvironment.flatMap {
+            GitClosings.startLog(for: directory, environment: $0, cache: options.cache)
+        }
         // Pass 1: every file's structure, and the words search and related incidents compare; the
         // section text itself is dropped as soon as those are taken, so memory stays small.
         // Outlines with that text come from the summary cache for the files unchanged since they were cached.
@@ -126,7 +128,7 @@ public struct SiteBuilder: Sendable {
         }()
         var set = loadedSet
         if let environment = options.gitEnvironment {
-            GitClosings.apply(to: &set, directory: directory, environment: environment, log: log)
+            GitClosings.apply(to: &set, directory: directory, environment: environment, cache: options.cache, log: log)
         }
         let postmortems = set.postmortems.sorted {
             ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)

@@ -8,8 +8,8 @@ import PMDocument
 /// existing, to `[x]`), following the item by its id through edits, reorders and renames. Outside git, or for
 /// an item git has never seen ticked (not committed yet), the day stays unknown: never guessed.
 public enum GitClosings {
-    /// The cache file, in the folder the summary cache uses (`.pm-cache`).
-    public static let cacheFolder = SummaryCache.folderName
+    /// The cache file, in the folder the summary cache uses (`SummaryCache.folder(for:settings:)`), so
+    /// `--no-cache`, `PM_NO_CACHE` and the read-only fallback apply to it as well.
     public static let cacheName = "closing-dates.tsv"
     static let cacheHeader = "pm closing-dates v1"
 
@@ -74,28 +74,32 @@ public enum GitClosings {
 
     /// Starts the `git log` that ``apply(to:directory:environment:log:)`` will need, when the directory is in
     /// git and the cache does not hold this HEAD's closing days; nil when no walk is needed.
-    public static func startLog(for directory: PostmortemsDirectory, environment: [String: String]) -> PendingLog? {
+    public static func startLog(
+        for directory: PostmortemsDirectory, environment: [String: String], cache: SummaryCache.Settings
+    ) -> PendingLog? {
         guard let head = head(of: directory, environment: environment),
-            readCache(cachePath(directory), head: head) == nil
+            cachePath(directory, cache).flatMap({ readCache($0, head: head) }) == nil
         else { return nil }
         return PendingLog(head: head, directory: directory, environment: environment)
     }
 
-    static func cachePath(_ directory: PostmortemsDirectory) -> String {
-        ((directory.path as NSString).appendingPathComponent(cacheFolder) as NSString)
-            .appendingPathComponent(cacheName)
+    /// Where the closing days of `directory` are cached; nil when caching is off or no folder can be written.
+    static func cachePath(_ directory: PostmortemsDirectory, _ cache: SummaryCache.Settings) -> String? {
+        SummaryCache.folder(for: directory.path, settings: cache).map {
+            ($0 as NSString).appendingPathComponent(cacheName)
+        }
     }
 
     /// Sets the closing day of every done action in `set` that has none from a token, from git (source `git`);
-    /// `log` is the walk ``startLog(for:environment:)`` started, if any.
+    /// `log` is the walk ``startLog(for:environment:cache:)`` started, if any.
     public static func apply(
         to set: inout PostmortemSet, directory: PostmortemsDirectory, environment: [String: String],
-        log: PendingLog? = nil
+        cache: SummaryCache.Settings, log: PendingLog? = nil
     ) {
         let wanted = set.postmortems.contains { $0.actions.contains { $0.closedSource == .unknown } }
         guard wanted, let head = log?.head ?? head(of: directory, environment: environment) else { return }
-        let cachePath = cachePath(directory)
-        var days = readCache(cachePath, head: head)
+        let cachePath = cachePath(directory, cache)
+        var days = cachePath.flatMap { readCache($0, head: head) }
         if days == nil {
             guard let history = history(of: directory, environment: environment, log: log) else { return }
             var found: [String: CalendarDate] = [:]
@@ -105,16 +109,10 @@ public enum GitClosings {
                 }
             }
             days = found
-            let folder = (cachePath as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // The cache ignores itself, so it is never committed.
-            let ignore = (folder as NSString).appendingPathComponent(".gitignore")
-            if !FileManager.default.fileExists(atPath: ignore) {
-                try? FileWriter.save(ignore, contents: Array("*\n".utf8))
-            }
             // Under the cache's lock, without waiting: a process that holds it is writing these same days (or
             // left the lock behind, which only costs the next run a walk of the history; it is never broken).
-            if let lock = try? FileLock.acquire(cachePath, policy: .noWait) {
+            // The folder ignores itself (`SummaryCache.folder`), so the cache is never committed.
+            if let cachePath, let lock = try? FileLock.acquire(cachePath, policy: .noWait) {
                 defer { lock.release() }
                 try? FileWriter.save(cachePath, contents: Array(cacheText(found, head: head).utf8))
             }

@@ -134,19 +134,8 @@ public final class SummaryCache: Sendable {
         directory: String, catalog: TemplateCatalog, settings: Settings,
         variant: String = ParseRequest.outline.cacheVariant!
     ) -> SummaryCache? {
-        guard settings.isEnabled else { return nil }
         let startedAt = FileSignature.Moment.now
-        let local = (directory as NSString).appendingPathComponent(folderName)
-        var folder: String?
-        if prepare(local, parents: false) {
-            folder = local
-        } else if let fallback = settings.fallbackFolder {
-            let name = Slug.make((directory as NSString).lastPathComponent, fallback: "postmortems")
-            let hashed = (fallback as NSString).appendingPathComponent(
-                "\(String(ContentHash.of(directory), radix: 16))-\(name)")
-            if prepare(hashed, parents: true) { folder = hashed }
-        }
-        guard let folder else { return nil }
+        guard let folder = folder(for: directory, settings: settings) else { return nil }
         let key = "pm \(settings.build)\ncatalog \(String(catalog.fingerprint, radix: 16))\n"
         let name =
             variant == ParseRequest.outline.cacheVariant
@@ -154,6 +143,20 @@ public final class SummaryCache: Sendable {
         return SummaryCache(
             path: (folder as NSString).appendingPathComponent(name), root: directory, key: key + "variant \(variant)\n",
             settings: settings, variant: variant, startedAt: startedAt)
+    }
+
+    /// The folder pm's caches of the postmortems directory at `directory` go in (made if missing): `.pm-cache`
+    /// in it, else a folder of its own under `settings.fallbackFolder` when the directory is read-only; nil when
+    /// caching is off or no folder can be written.
+    public static func folder(for directory: String, settings: Settings) -> String? {
+        guard settings.isEnabled else { return nil }
+        let local = (directory as NSString).appendingPathComponent(folderName)
+        if prepare(local, parents: false) { return local }
+        guard let fallback = settings.fallbackFolder else { return nil }
+        let name = Slug.make((directory as NSString).lastPathComponent, fallback: "postmortems")
+        let hashed = (fallback as NSString).appendingPathComponent(
+            "\(String(ContentHash.of(directory), radix: 16))-\(name)")
+        return prepare(hashed, parents: true) ? hashed : nil
     }
 
     init(
