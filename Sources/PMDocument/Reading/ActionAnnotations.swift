@@ -157,6 +157,7 @@ extension ActionAnnotations {
             var guardCount = 0
             while guardCount < 40, readTrailingGroup() { guardCount += 1 }
             readStrikethrough()
+            readPastTense()
             trimEnd()
             result.text = restore(text).split(whereSeparator: { $0 == " " }).joined(separator: " ")
             return result
@@ -227,6 +228,10 @@ extension ActionAnnotations {
                     word.removeLast()
                 } else if let dash = rest.first, "-–—".contains(dash), rest.dropFirst().first == " " {
                     rest = rest.dropFirst().drop(while: { $0 == " " })
+                } else if rest.first?.isUppercase == true, ActionTokens.isTicket(word)
+                    || Self.singlePlaceholder(word, kind: "L").map({ Self.isTicketText(links[$0].text) }) == true
+                {
+                    // A ticket leading the text without a separator: `[PAY-2210](…) Keep …`, `OPS-45 Add …`
                 } else {
                     return
                 }
@@ -261,6 +266,23 @@ extension ActionAnnotations {
             ("[done", true), ("[x", true), ("done", true), ("completed", true), ("complete", true), ("fixed", true),
             ("shipped", true), ("[todo", false), ("todo", false), ("to do", false), ("open", false),
             ("wip", false), ("in progress", false), ("pending", false), ("planned", false),
+        ]
+
+        /// Work told as already done (`We've added an alert …`, `We have moved …`, `Already fixed …`).
+        mutating func readPastTense() {
+            guard result.isDone == nil else { return }
+            let lower = text.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            for opening in ["we've ", "we have ", "we already ", "we've already ", "we have already ", "already "]
+            where lower.hasPrefix(opening) {
+                let verb = lower.dropFirst(opening.count).prefix { $0.isLetter }
+                if verb.hasSuffix("ed") || Self.pastParticiples.contains(String(verb)) { result.isDone = true }
+                return
+            }
+        }
+
+        static let pastParticiples: Set<String> = [
+            "done", "built", "made", "put", "set", "written", "taken", "shut", "sent", "run", "begun", "split", "cut",
+            "rewritten", "undone", "rebuilt",
         ]
 
         /// `~~struck through~~` text is done work.
@@ -508,8 +530,11 @@ extension ActionAnnotations {
             let lower = stripped.lowercased()
             let words = Words.split(stripped)
             guard let first = words.first else { return .notAnnotation }
-            // Done or not: `done`, `Done - see wiki`, `shipped March 5`, `in progress`
-            if ActionAnnotations.doneWords.contains(first) && first != "yes" {
+            // Done or not: `done`, `Done - see wiki`, `shipped March 5`, `in progress`, `Inspection completed`
+            if (ActionAnnotations.doneWords.contains(first) && first != "yes")
+                || (context == .parenthesis && words.count <= 3 && words.count >= 2
+                    && ActionAnnotations.doneWords.contains(words[words.count - 1]) && words.last != "yes")
+            {
                 result.isDone = result.isDone ?? true
                 if let day = DateScanner.firstDate(in: stripped, dayFirst: dayFirst) {
                     result.closed = result.closed ?? day

@@ -64,16 +64,23 @@ enum DateScanner {
         }
     }
 
-    /// Whether `text` may hold a full date: four digits in a row (a year). Checked on bytes, before the
+    /// Whether `text` may hold a full date: four digits in a row (a year), or digits after a letter and `/` or `-`
+    /// (`10/Mar/23`). Checked on bytes, before the
     /// costlier scan.
     static func mayHoldDate(_ text: String) -> Bool {
         var run = 0
+        // The bytes before: a letter, then `/` or `-` (`Mar/23`, `Mar-22`: a year of two digits).
+        var letterThenSeparator = false
+        var previousIsLetter = false
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
                 run += 1
-                if run == 4 { return true }
+                if run == 4 || letterThenSeparator { return true }
+                previousIsLetter = false
             } else {
                 run = 0
+                letterThenSeparator = previousIsLetter && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-"))
+                previousIsLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             }
         }
         return false
@@ -159,14 +166,37 @@ enum DateScanner {
                 index += 5
                 continue
             }
-            // [Weekday,] D[th] [of] Month[,] YYYY, and D-Mon-YYYY
+            // YYYY Month D (`2021 November 27 18:06 UTC`)
+            if let y = year(index), let m = month(index + 1), let d = number(index + 2), d.digits <= 2,
+                separator(index + 3) != ":", let date = CalendarDate(year: y, month: m, day: d.value)
+            {
+                dates.append(Found(date: date, offset: offset))
+                index += 3
+                continue
+            }
+            // [Weekday,] D[th] [of] Month[,] YYYY, D-Mon-YYYY, D/Mon/YY, and a range `6–9 September 2022`
             if let d = number(index), d.digits <= 2, (1...31).contains(d.value) {
                 var at = index + 1
-                if let character = separator(at), character == "-" { at += 1 }
+                let dash = separator(at).flatMap { "-/".contains($0) ? $0 : nil }
+                if dash != nil {
+                    at += 1
+                    // The end of a range of days (`6-9 September`): the start is the date.
+                    if dash == "-", let end = number(at), end.digits <= 2, month(at + 1) != nil { at += 1 }
+                }
                 at = skipFiller(at)
                 if let m = month(at) {
                     var next = at + 1
-                    if let character = separator(next), character == "-" { next += 1 }
+                    if let character = separator(next), character == "-" || (character == "/" && dash == "/") {
+                        next += 1
+                        // `10/Mar/23`, `14-Mar-22`: a year of two digits between the same separators
+                        if dash == character, let short = number(next), short.digits == 2, !short.ordinal,
+                            separator(next + 1) != ":", let date = CalendarDate(year: 2000 + short.value, month: m, day: d.value)
+                        {
+                            dates.append(Found(date: date, offset: offset))
+                            index = next + 1
+                            continue
+                        }
+                    }
                     index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
                     continue
                 }
@@ -181,7 +211,21 @@ enum DateScanner {
                     if let character = separator(next), character == "-", let end = number(next + 1), end.digits <= 2 {
                         next += 2
                     }
-                    index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
+                    // A range whose year comes after its end: `September 6 and September 9, 2022`,
+                    // `March 3 to 5, 2024`
+                    let filled = skipFiller(next)
+                    if year(filled) == nil, separator(filled) == "-" || Self.rangeWords.contains(word(filled) ?? "") {
+                        var end = filled + 1
+                        if month(end) != nil { end += 1 }
+                        if let last = number(end), last.digits <= 2, let y = year(skipFiller(end + 1)),
+                            let date = CalendarDate(year: y, month: m, day: d.value)
+                        {
+                            dates.append(Found(date: date, offset: offset))
+                            index = skipFiller(end + 1) + 1
+                            continue
+                        }
+                    }
+                    index = take(month: m, day: d.value, yearAt: filled, orNext: at + 1, offset: offset)
                     continue
                 }
             }
@@ -254,6 +298,9 @@ enum DateScanner {
         }
         return nil
     }
+
+    /// Words between the two ends of a range of days.
+    static let rangeWords: Set<String> = ["and", "to", "through", "thru", "until", "till"]
 
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",

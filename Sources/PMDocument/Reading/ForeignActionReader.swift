@@ -320,7 +320,7 @@ struct ForeignActionReader {
         if !set.isDisjoint(with: ["due", "target", "deadline", "eta", "date", "when", "by"]) { return .due }
         if !set.isDisjoint(with: [
             "ticket", "tickets", "issue", "issues", "link", "links", "jira", "bug", "bugs", "pr",
-            "url", "tracking", "tracker", "reference", "github", "linear", "card",
+            "url", "tracking", "tracker", "reference", "github", "linear", "card", "key",
         ]) {
             return .ticket
         }
@@ -357,9 +357,11 @@ struct ForeignActionReader {
         var columns = headers.map(Self.column)
         let cells = table.rows.map { $0.cells.map(PipeTable.CellContent.init) }
         if !columns.contains(.text) {
-            // The first column of prose (most cells with three words or more).
+            // The first column of prose (most cells with three words or more); a column named like tickets
+            // (`Issue`) that holds prose rather than tickets is one too.
             let prose = columns.indices.first { column in
-                columns[column] == .unknown
+                (columns[column] == .unknown
+                    || (columns[column] == .ticket && !cells.contains { Self.ticket(in: $0[column]) != nil }))
                     && cells.filter { $0[column].text.split(separator: " ").count >= 3 }.count * 2
                         >= max(1, cells.count)
             }
@@ -394,7 +396,7 @@ struct ForeignActionReader {
                     statusSeen = true
                     item.isDone = ActionAnnotations.status(of: value) ?? false
                 case .ticket:
-                    if let ticket = Self.ticket(in: cell) { item.ticket = ticket }
+                    if let ticket = Self.ticket(in: cell, numbers: true) { item.ticket = ticket }
                     if !statusSeen, let done = Self.doneMarker(in: cell) { item.isDone = done }
                 case .kind:
                     if value.split(separator: " ").count == 1 { item.kind = value.lowercased() }
@@ -424,13 +426,17 @@ struct ForeignActionReader {
     }
 
     /// A ticket in a cell: a link's URL, or a key (`AUTH-1201 **FIXED**`), `#123` or a URL in its text.
-    static func ticket(in cell: PipeTable.CellContent) -> String? {
+    ///
+    /// - Parameter numbers: whether a bare number of four digits or more is a ticket (`Bug 5554823` in a
+    ///   column of bugs).
+    static func ticket(in cell: PipeTable.CellContent, numbers: Bool = false) -> String? {
         if let link = cell.links.first, ActionAnnotations.isURLText(link.destination) { return link.destination }
         for word in cell.text.split(separator: " ") {
             let word = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;()[]"))
             if ActionTokens.isTicket(word)
                 || (word.hasPrefix("#") && word.dropFirst().allSatisfy { $0.isNumber } && word.count > 1)
                 || ActionAnnotations.isURLText(word)
+                || (numbers && word.count >= 4 && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
             {
                 return word
             }

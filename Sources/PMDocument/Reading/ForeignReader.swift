@@ -218,9 +218,18 @@ struct ForeignReader {
         "descriptive", "insert", "date", "service", "system",
     ]
 
+    /// Whether a heading is made of generic words only, besides identifiers (`Incident Report INC-2024-0117`).
     static func isPlaceholder(_ heading: String) -> Bool {
-        let words = Words.joiningCompounds(Words.split(heading))
+        let written = heading.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { !isIdentifier($0) }
+        let words = Words.joiningCompounds(Words.split(written.joined(separator: " ")))
         return !words.isEmpty && words.allSatisfy { placeholderWords.contains($0) }
+    }
+
+    /// An identifier written in a heading: a number or capitals with digits (`INC-2024-0117`, `#465`, `PIR7`).
+    static func isIdentifier(_ word: Substring) -> Bool {
+        let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:,.#"))
+        return trimmed.contains(where: \.isNumber)
+            && trimmed.allSatisfy { $0.isNumber || ($0.isASCII && $0.isUppercase) || $0 == "-" || $0 == "_" }
     }
 
     /// Whether a heading can be a title: not a template's question, not a label (`Date: …`), not a
@@ -263,8 +272,13 @@ struct ForeignReader {
         {
             boldTitle = first
         }
+        // A label naming the title (`Title:`, `## 1. Title` over it), or a label of generic words opening the
+        // document (`**Incident Postmortem: Email campaign sent twice**`).
+        let firstLine = tree.nodes[topLevel.first ?? 0].start.line + lineOffset
         let labelTitle = labels.first { label in
-            Self.titleLabels.contains(Words.split(label.name)) && label.value.split(separator: " ").count >= 3
+            label.value.split(separator: " ").count >= 3
+                && (Self.titleLabels.contains(Words(label.name).raw)
+                    || (label.line == firstLine && label.key == nil && Self.isPlaceholder(label.name)))
         }?.value
 
         if frontMatter.title != nil && frontMatter.keysReadFromOtherNames["title"] == nil {
@@ -404,6 +418,12 @@ struct ForeignReader {
             return
         }
         if frontMatter.date != nil || frontMatter.started != nil { return }
+        // Another tool's front matter that names only a later moment (`reported_at`, `resolved_at`).
+        if let moment = frontMatter.detected ?? frontMatter.acknowledged ?? frontMatter.resolved {
+            reading.date = moment.calendarDate
+            reading.dateSource = .frontMatter
+            return
+        }
         let hints =
             (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? []) + timelineMonthDays(entries)
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
@@ -417,6 +437,16 @@ struct ForeignReader {
                     }
                 }
             }
+        }
+        // A heading that is only a date (`## Mar 14, 2024` over a status page's updates), outside the timeline.
+        let timelines = entries.filter { $0.meaning.key == "timeline" }.map { $0.position..<$0.content.upperBound }
+        for entry in entries where entry.level <= 6 && !timelines.contains(where: { $0.contains(entry.position) }) {
+            guard Self.isDateOnly(entry.text), let found = DateScanner.dates(in: entry.text).first,
+                let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints)
+            else { continue }
+            reading.date = date
+            reading.dateSource = .heading
+            return
         }
         // The title (`Service outage on 2025-05-20`).
         if let title = reading.title ?? frontMatter.title,
@@ -444,6 +474,15 @@ struct ForeignReader {
         }
         let firstLine = tree.nodes.first.map { max(1, $0.start.line + lineOffset) } ?? 1
         reading.problems.append(ReadingProblem(.noDate, line: firstLine))
+    }
+
+    /// Whether a heading is a date and nothing else (`Mar 14, 2024`, `Tuesday 5 March 2024`), with no time of day.
+    static func isDateOnly(_ text: String) -> Bool {
+        guard !text.contains(":"), DateScanner.mayHoldDate(text) else { return false }
+        return Words.split(text).allSatisfy { word in
+            word.allSatisfy(\.isNumber) || DateScanner.monthNumber(word) != nil || DateScanner.weekdays.contains(word)
+                || ["st", "nd", "rd", "th", "of"].contains(word)
+        }
     }
 
     /// A date in the file name: `2021-07-11-db`, `06-nov-2022-db-outage`, `incident 20210711`.
@@ -520,7 +559,7 @@ struct ForeignReader {
                 // The words just before the date, in the same sentence.
                 var start = found.offset
                 var words = 0
-                while start > 0, words < 4 {
+                while start > 0, words < 8 {
                     start -= 1
                     if ".!?\n·|".contains(characters[start]) { break }
                     if characters[start] == " " { words += 1 }
@@ -592,12 +631,44 @@ struct ForeignReader {
                     ([table.header] + table.rows).map { row in
                         row.cells.map { PipeTable.CellContent($0).text }.joined(separator: " | ")
                     }.joined(separator: "\n"))
+            } else if tree.nodes[index].kind == .htmlBlock {
+                // An export's HTML (`<p>The new certificate …</p>`): its text, tags and comments left out.
+                let text = Self.text(ofHTML: tree.nodes[index].literal)
+                if !text.isEmpty { parts.append(text) }
             } else {
                 let text = tree.plainText(of: index)
                 if !text.isEmpty { parts.append(text) }
             }
         }
         return parts.joined(separator: "\n")
+    }
+
+    /// The text of a block of HTML: comments and tags dropped, common entities decoded, whitespace as one space.
+    static func text(ofHTML html: String) -> String {
+        var text = ""
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            text += rest[..<open]
+            rest = rest[open...]
+            let close = rest.hasPrefix("<!--") ? rest.range(of: "-->")?.upperBound : rest.firstIndex(of: ">").map {
+                rest.index(after: $0)
+            }
+            guard let close else {
+                rest = ""
+                break
+            }
+            // A tag that ends a block or a line separates words.
+            text += " "
+            rest = rest[close...]
+        }
+        text += rest
+        for (entity, character) in [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
+            ("&amp;", "&"),
+        ] where text.contains(entity) {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     // MARK: actions

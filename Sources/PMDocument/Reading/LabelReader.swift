@@ -47,7 +47,7 @@ struct LabelReader {
                 {
                     // `## Date` over `2 March 2025`
                     let value = tree.plainText(of: node.subtreeEnd)
-                    if value.split(separator: " ").count <= 8 {
+                    if value.split(separator: " ").count <= 16 {
                         labels.append(TextLabel(name: text, value: value, line: line, source: .heading))
                     }
                 }
@@ -60,10 +60,15 @@ struct LabelReader {
     }
 
     /// Headings that name a field whose value is the paragraph under them.
+    /// `Date`, `Incident date`, `2. Date and duration`, `Date of incident`, `Severity`, `1. Title`.
     static func isValueHeading(_ text: String) -> Bool {
-        let words = Words.split(text)
-        return words == ["date"] || words == ["incident", "date"] || words == ["severity"] || words == ["when"]
-            || words == ["priority"]
+        let words = Words(text).raw
+        guard (1...4).contains(words.count) else { return false }
+        if words.contains("date") {
+            return Set(words).isDisjoint(with: ForeignReader.dateTraps)
+        }
+        return words == ["severity"] || words == ["when"] || words == ["priority"] || words == ["title"]
+            || words == ["incident", "title"] || words == ["incident", "name"]
     }
 
     /// The labels of a paragraph, line by line; a line without a label continues the value of the label
