@@ -268,15 +268,29 @@ extension ActionAnnotations {
             ("wip", false), ("in progress", false), ("pending", false), ("planned", false),
         ]
 
-        /// Work told as already done (`We've added an alert …`, `We have moved …`, `Already fixed …`).
+        /// Work told as already done, at the start or in the sentence after a short lead (`We've added an alert
+        /// …`, `We have moved …`, `Already fixed …`, `**Filter at our edge.** We now reject …`).
         mutating func readPastTense() {
             guard result.isDone == nil else { return }
-            let lower = text.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            for opening in ["we've ", "we have ", "we already ", "we've already ", "we have already ", "already "]
-            where lower.hasPrefix(opening) {
-                let verb = lower.dropFirst(opening.count).prefix { $0.isLetter }
-                if verb.hasSuffix("ed") || Self.pastParticiples.contains(String(verb)) { result.isDone = true }
-                return
+            let plain = text.filter { $0 != "*" }
+            var sentences = [Substring(plain)]
+            if let stop = plain.range(of: ". "), plain.distance(from: plain.startIndex, to: stop.lowerBound) <= 80 {
+                sentences.append(plain[stop.upperBound...])
+            }
+            for sentence in sentences {
+                let lower = sentence.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+                if lower.hasPrefix("we now ") {
+                    result.isDone = true
+                    return
+                }
+                for opening in ["we've ", "we have ", "we already ", "we've already ", "we have already ", "already "]
+                where lower.hasPrefix(opening) {
+                    let verb = lower.dropFirst(opening.count).prefix { $0.isLetter }
+                    if verb.hasSuffix("ed") || Self.pastParticiples.contains(String(verb)) {
+                        result.isDone = true
+                        return
+                    }
+                }
             }
         }
 
