@@ -274,8 +274,15 @@ extension ActionAnnotations {
             guard result.isDone == nil else { return }
             let plain = text.filter { $0 != "*" }
             var sentences = [Substring(plain)]
-            if let stop = plain.range(of: ". "), plain.distance(from: plain.startIndex, to: stop.lowerBound) <= 80 {
-                sentences.append(plain[stop.upperBound...])
+            // The sentence after a lead of up to 80 characters ending with `. `.
+            var previous: Character = " "
+            for (count, index) in plain.indices.enumerated() {
+                if count > 81 { break }
+                if previous == ".", plain[index] == " " {
+                    sentences.append(plain[plain.index(after: index)...])
+                    break
+                }
+                previous = plain[index]
             }
             for sentence in sentences {
                 let lower = sentence.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
@@ -442,6 +449,8 @@ extension ActionAnnotations {
 
         /// The last ` — `, ` – `, ` - ` or ` -- ` in `text` (or a dash glued to one side, `— ` or ` —`).
         static func lastDashSeparator(in text: String) -> Range<String.Index>? {
+            // A hyphen, or the first byte of an en or em dash (0xE2): checked on bytes before walking back.
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) else { return nil }
             var index = text.endIndex
             while index > text.startIndex {
                 index = text.index(before: index)

@@ -10,7 +10,7 @@ enum DateScanner {
         /// For a numeric date: whether it can only be day first (`25/12/2022`: true) or month first
         /// (`12/25/2022`: false); nil otherwise.
         var dayFirst: Bool?
-        /// Where it starts in the text, in characters.
+        /// Where it starts in the text, in UTF-8 bytes.
         var offset: Int
 
         var isAmbiguous: Bool { alternative != nil }
@@ -234,54 +234,76 @@ enum DateScanner {
         return (dates, partial)
     }
 
+    /// The tokens of `text`, each with its offset in UTF-8 bytes. Works on Unicode scalars, with ASCII read
+    /// byte by byte: this runs over every paragraph that may hold a date.
     private static func tokenize(_ text: String) -> [(token: Token, offset: Int)] {
         var tokens: [(token: Token, offset: Int)] = []
-        var characters = Array(text)
-        // Dashes of every kind are one dash.
-        for index in characters.indices where "‐‑‒–—―−".contains(characters[index]) { characters[index] = "-" }
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []  // UTF-8 offset of each scalar
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        func isDigit(_ at: Int) -> Bool { at < scalars.count && scalars[at].value >= 0x30 && scalars[at].value <= 0x39 }
+        func isLetter(_ at: Int) -> Bool {
+            guard at < scalars.count else { return false }
+            let value = scalars[at].value
+            if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+            return scalars[at].properties.isAlphabetic
+        }
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character.isASCII, character.isNumber {
+        while index < scalars.count {
+            let value = scalars[index].value
+            if value >= 0x30 && value <= 0x39 {
                 let start = index
-                var value = 0
-                while index < characters.count, characters[index].isASCII, characters[index].isNumber,
-                    index - start < 9
-                {
-                    value = value * 10 + Int(characters[index].asciiValue! - 48)
+                var number = 0
+                while isDigit(index), index - start < 9 {
+                    number = number * 10 + Int(scalars[index].value - 48)
                     index += 1
                 }
                 let digits = index - start
                 var ordinal = false
-                if index + 1 < characters.count {
-                    let suffix = String(characters[index...index + 1]).lowercased()
-                    if ["st", "nd", "rd", "th"].contains(suffix),
-                        index + 2 >= characters.count || !characters[index + 2].isLetter
-                    {
+                if index + 1 < scalars.count, isLetter(index), isLetter(index + 1), !isLetter(index + 2) {
+                    let suffix = String(String.UnicodeScalarView(scalars[index...index + 1])).lowercased()
+                    if ["st", "nd", "rd", "th"].contains(suffix) {
                         ordinal = true
                         index += 2
                     }
                 }
                 // A number glued to letters (`4h`, `v41`) is no day.
-                if index < characters.count, characters[index].isLetter {
-                    while index < characters.count, characters[index].isLetter || characters[index].isNumber {
-                        index += 1
-                    }
-                    tokens.append((.separator(" "), start))
+                if isLetter(index) {
+                    while isLetter(index) || isDigit(index) { index += 1 }
+                    tokens.append((.separator(" "), offsets[start]))
                     continue
                 }
-                tokens.append((.number(value, digits: digits, ordinal: ordinal), start))
-            } else if character.isLetter {
+                tokens.append((.number(number, digits: digits, ordinal: ordinal), offsets[start]))
+            } else if isLetter(index) {
                 let start = index
-                var word = ""
-                while index < characters.count, characters[index].isLetter {
-                    word.append(contentsOf: characters[index].lowercased())
+                var word = String.UnicodeScalarView()
+                while isLetter(index) {
+                    let scalar = scalars[index]
+                    if scalar.value < 0x80 {
+                        word.append(Unicode.Scalar(UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)))
+                    } else {
+                        word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    }
                     index += 1
                 }
-                tokens.append((.word(word), start))
+                tokens.append((.word(String(word)), offsets[start]))
             } else {
-                if "-/.,:".contains(character) { tokens.append((.separator(character), index)) }
-                if character == "·" || character == "|" || character == ";" { tokens.append((.separator(";"), index)) }
+                switch value {
+                case 0x2D, 0x2F, 0x2E, 0x2C, 0x3A:  // - / . , :
+                    tokens.append((.separator(Character(scalars[index])), offsets[index]))
+                case 0x2010...0x2015, 0x2212:  // dashes of every kind are one dash
+                    tokens.append((.separator("-"), offsets[index]))
+                case 0xB7, 0x7C, 0x3B:  // · | ;
+                    tokens.append((.separator(";"), offsets[index]))
+                default:
+                    break
+                }
                 index += 1
             }
         }

@@ -424,13 +424,23 @@ struct ForeignReader {
             reading.dateSource = .frontMatter
             return
         }
-        let hints =
-            (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? []) + timelineMonthDays(entries)
+        // The days the file name and the timeline name, which settle an ambiguous `03/04/2023`: worked out only
+        // for such a date (scanning the timeline is the costliest part of reading a date).
+        var knownHints: [DateScanner.MonthDay]?
+        func hints(for found: DateScanner.Found) -> [DateScanner.MonthDay] {
+            guard found.isAmbiguous else { return [] }
+            if let knownHints { return knownHints }
+            let hints =
+                (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? [])
+                + timelineMonthDays(entries)
+            knownHints = hints
+            return hints
+        }
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
         for key in ["date", "started"] {
             for label in labels where label.key == key {
                 for found in DateScanner.dates(in: label.value) {
-                    if let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints) {
+                    if let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints(for: found)) {
                         reading.date = date
                         reading.dateSource = label.source
                         return
@@ -442,7 +452,7 @@ struct ForeignReader {
         let timelines = entries.filter { $0.meaning.key == "timeline" }.map { $0.position..<$0.content.upperBound }
         for entry in entries where entry.level <= 6 && !timelines.contains(where: { $0.contains(entry.position) }) {
             guard Self.isDateOnly(entry.text), let found = DateScanner.dates(in: entry.text).first,
-                let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints)
+                let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints(for: found))
             else { continue }
             reading.date = date
             reading.dateSource = .heading
@@ -553,18 +563,23 @@ struct ForeignReader {
     private func openingDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
         for index in openingParagraphs(entries) {
             let text = tree.plainText(of: index)
-            let characters = Array(text)
+            guard DateScanner.mayHoldDate(text) else { continue }
+            let bytes = Array(text.utf8)
             for found in DateScanner.dates(in: text) {
                 guard let date = DateScanner.settle(found, dayFirst: dayFirst) else { continue }
-                // The words just before the date, in the same sentence.
+                // The words just before the date, in the same sentence (`·` is 0xC2 0xB7 in UTF-8).
                 var start = found.offset
                 var words = 0
                 while start > 0, words < 8 {
                     start -= 1
-                    if ".!?\n·|".contains(characters[start]) { break }
-                    if characters[start] == " " { words += 1 }
+                    let byte = bytes[start]
+                    if ".!?\n|".utf8.contains(byte) || (byte == 0xB7 && start > 0 && bytes[start - 1] == 0xC2) {
+                        start += 1
+                        break
+                    }
+                    if byte == UInt8(ascii: " ") { words += 1 }
                 }
-                let before = Set(Words.split(String(characters[start..<found.offset])))
+                let before = Set(Words.split(String(decoding: bytes[start..<found.offset], as: UTF8.self)))
                 if before.isDisjoint(with: Self.publishingWords) { return date }
             }
         }
@@ -757,7 +772,8 @@ struct ForeignReader {
     /// The name a closing `— Mateo` (or an `Author:` label) gives the write-up.
     private func signer() -> String? {
         if let last = topLevel.last, tree.nodes[last].kind == .paragraph {
-            let text = tree.plainText(of: last)
+            // The name is a few words at the very end: only the end of the paragraph is searched.
+            let text = String(tree.plainText(of: last).suffix(48))
             for dash in ["— ", "– ", "-- ", "~ "] {
                 guard let range = text.range(of: dash, options: .backwards) else { continue }
                 let name = text[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)

@@ -172,7 +172,18 @@ struct LabelReader {
 
     /// The labels in one line of text: `(name, value)` pairs.
     static func segments(of line: String) -> [(name: String, value: String)] {
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return [] }
+        // A label's colon has a space (or a no-break space, 0xC2 0xA0) or the end of the line after it; checked
+        // on bytes first, as most colons in a postmortem are in times (`10:14`) and URLs.
+        var previous: UInt8 = 0
+        var mayHoldLabel = false
+        for byte in line.utf8 {
+            if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") || byte == 0xC2 {
+                mayHoldLabel = true
+                break
+            }
+            previous = byte
+        }
+        guard mayHoldLabel || line.utf8.last == UInt8(ascii: ":") else { return [] }
         let characters = Array(line)
         var found: [(nameStart: Int, colon: Int, boundary: Int)] = []
         for colon in characters.indices where characters[colon] == ":" {
