@@ -271,7 +271,7 @@ extension ActionAnnotations {
         /// Work told as already done, at the start or in the sentence after a short lead (`We've added an alert
         /// …`, `We have moved …`, `Already fixed …`, `**Filter at our edge.** We now reject …`).
         mutating func readPastTense() {
-            guard result.isDone == nil else { return }
+            guard result.isDone == nil, Self.hasWordStarting(with: ["we", "already"], in: text) else { return }
             let plain = text.filter { $0 != "*" }
             var sentences = [Substring(plain)]
             // The sentence after a lead of up to 80 characters ending with `. `.
@@ -300,6 +300,19 @@ extension ActionAnnotations {
                 }
             }
         }
+
+        /// Whether a word of `text` starts with one of `prefixes` (lower-case ASCII), compared on bytes.
+        static func hasWordStarting(with prefixes: [String], in text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            for start in bytes.indices where start == 0 || !Self.isASCIILetter(bytes[start - 1]) {
+                for prefix in prefixes where start + prefix.utf8.count <= bytes.count {
+                    if zip(prefix.utf8, bytes[start...]).allSatisfy({ $0 == $1 | 0x20 }) { return true }
+                }
+            }
+            return false
+        }
+
+        static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
         static let pastParticiples: Set<String> = [
             "done", "built", "made", "put", "set", "written", "taken", "shut", "sent", "run", "begun", "split", "cut",
@@ -712,6 +725,12 @@ extension ActionAnnotations {
             if first.count == 2, first.hasPrefix("q") || first.hasPrefix("h"), first.last!.isNumber { return true }
             if ["end", "mid", "early", "late", "next", "this", "eoy", "eom", "eoq", "asap", "tbd", "tbc"].contains(
                 first)
+            {
+                return true
+            }
+            // A day and month without a year: `21/03`, `3.5`
+            if words.count == 2, let day = Int(first), let month = Int(words[1]), (1...31).contains(day),
+                (1...31).contains(month), text.contains("/") || text.contains(".")
             {
                 return true
             }

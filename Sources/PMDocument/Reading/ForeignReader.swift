@@ -276,9 +276,11 @@ struct ForeignReader {
         // document (`**Incident Postmortem: Email campaign sent twice**`).
         let firstLine = tree.nodes[topLevel.first ?? 0].start.line + lineOffset
         let labelTitle = labels.first { label in
-            label.value.split(separator: " ").count >= 3
-                && (Self.titleLabels.contains(Words(label.name).raw)
+            let words = Words.split(label.name).drop { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            return words.count <= 4
+                && (Self.titleLabels.contains(Array(words))
                     || (label.line == firstLine && label.key == nil && Self.isPlaceholder(label.name)))
+                && label.value.split(separator: " ").count >= 3
         }?.value
 
         if frontMatter.title != nil && frontMatter.keysReadFromOtherNames["title"] == nil {
