@@ -123,7 +123,9 @@ import Testing
         #expect(ForeignReader.isPlaceholder("Incident Report INC-2024-0117"))
         #expect(!ForeignReader.isPlaceholder("INC-2291 edge LB cert"))
         #expect(ForeignReader.isDateOnly("Mar 14, 2024") && ForeignReader.isDateOnly("Tuesday 5 March 2024"))
-        #expect(!ForeignReader.isDateOnly("2021 November 27 18:06 UTC") && !ForeignReader.isDateOnly("Outage on Mar 14, 2024"))
+        #expect(
+            !ForeignReader.isDateOnly("2021 November 27 18:06 UTC")
+                && !ForeignReader.isDateOnly("Outage on Mar 14, 2024"))
         #expect(
             ForeignReader.text(ofHTML: "<p>The new <b>signing</b> certificate&nbsp;was published</p><!-- note -->")
                 == "The new signing certificate was published")

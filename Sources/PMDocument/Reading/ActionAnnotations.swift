@@ -228,8 +228,9 @@ extension ActionAnnotations {
                     word.removeLast()
                 } else if let dash = rest.first, "-–—".contains(dash), rest.dropFirst().first == " " {
                     rest = rest.dropFirst().drop(while: { $0 == " " })
-                } else if rest.first?.isUppercase == true, ActionTokens.isTicket(word)
-                    || Self.singlePlaceholder(word, kind: "L").map({ Self.isTicketText(links[$0].text) }) == true
+                } else if rest.first?.isUppercase == true,
+                    ActionTokens.isTicket(word)
+                        || Self.singlePlaceholder(word, kind: "L").map({ Self.isTicketText(links[$0].text) }) == true
                 {
                     // A ticket leading the text without a separator: `[PAY-2210](…) Keep …`, `OPS-45 Add …`
                 } else {

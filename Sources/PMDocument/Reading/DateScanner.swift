@@ -64,9 +64,8 @@ enum DateScanner {
         }
     }
 
-    /// Whether `text` may hold a full date: four digits in a row (a year), or digits after a letter and `/` or `-`
-    /// (`10/Mar/23`). Checked on bytes, before the
-    /// costlier scan.
+    /// Whether `text` may hold a full date: four digits in a row (a year), or digits after a letter and `/` or
+    /// `-` (`10/Mar/23`). Checked on bytes, before the costlier scan.
     static func mayHoldDate(_ text: String) -> Bool {
         var run = 0
         // The bytes before: a letter, then `/` or `-` (`Mar/23`, `Mar-22`: a year of two digits).
@@ -190,7 +189,8 @@ enum DateScanner {
                         next += 1
                         // `10/Mar/23`, `14-Mar-22`: a year of two digits between the same separators
                         if dash == character, let short = number(next), short.digits == 2, !short.ordinal,
-                            separator(next + 1) != ":", let date = CalendarDate(year: 2000 + short.value, month: m, day: d.value)
+                            separator(next + 1) != ":",
+                            let date = CalendarDate(year: 2000 + short.value, month: m, day: d.value)
                         {
                             dates.append(Found(date: date, offset: offset))
                             index = next + 1
@@ -286,7 +286,9 @@ enum DateScanner {
                 while isLetter(index) {
                     let scalar = scalars[index]
                     if scalar.value < 0x80 {
-                        word.append(Unicode.Scalar(UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)))
+                        word.append(
+                            Unicode.Scalar(
+                                UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)))
                     } else {
                         word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                     }

@@ -667,9 +667,12 @@ struct ForeignReader {
         while let open = rest.firstIndex(of: "<") {
             text += rest[..<open]
             rest = rest[open...]
-            let close = rest.hasPrefix("<!--") ? rest.range(of: "-->")?.upperBound : rest.firstIndex(of: ">").map {
-                rest.index(after: $0)
-            }
+            let close =
+                rest.hasPrefix("<!--")
+                ? rest.range(of: "-->")?.upperBound
+                : rest.firstIndex(of: ">").map {
+                    rest.index(after: $0)
+                }
             guard let close else {
                 rest = ""
                 break
