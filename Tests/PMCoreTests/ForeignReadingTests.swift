@@ -24,7 +24,9 @@ import Testing
         ("📉 Impact to the business", "impact"), ("Timeline (all times UTC)", "timeline"), ("Milestones", "timeline"),
         ("Lessons learnt", "lessons"), ("Where we got lucky", "lessons"), ("How we fixed it", "resolution"),
         ("Actions taken", "resolution"), ("How can customers make incidents like this less impactful?", "advice"),
-        ("Appendix: graphs", ""), ("Notes from the review", ""),
+        ("Appendix: graphs", ""), ("Notes from the review", ""), ("How did this happen?", "root-cause"),
+        ("Underlying problem", "root-cause"), ("What users saw", "impact"), ("Our commitments", "actions"),
+        ("What happened", "what-happened"),
     ])
     func headingsAreReadByMeaning(heading: String, key: String) {
         #expect(Self.classifier.meaning(of: heading).key ?? "" == key, "\(heading)")

@@ -227,9 +227,9 @@ struct ForeignReader {
 
     /// An identifier written in a heading: a number or capitals with digits (`INC-2024-0117`, `#465`, `PIR7`).
     static func isIdentifier(_ word: Substring) -> Bool {
-        let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:,.#"))
-        return trimmed.contains(where: \.isNumber)
-            && trimmed.allSatisfy { $0.isNumber || ($0.isASCII && $0.isUppercase) || $0 == "-" || $0 == "_" }
+        let bytes = word.utf8.drop { "()[]:,.#".utf8.contains($0) }.reversed().drop { "()[]:,.#".utf8.contains($0) }
+        return bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+            && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || $0 == 0x5F }
     }
 
     /// Whether a heading can be a title: not a template's question, not a label (`Date: …`), not a

@@ -206,7 +206,7 @@ struct LabelReader {
             while nameStart < colon, !characters[nameStart].isLetter { nameStart += 1 }
             let name = String(characters[nameStart..<colon]).trimmed
             guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 5,
-                name.allSatisfy({ $0.isLetter || " &'()/-.".contains($0) }),
+                name.unicodeScalars.allSatisfy({ Self.isNameScalar($0) }),
                 characters[nameStart..<colon].allSatisfy({ $0 != ":" })
             else { continue }
             found.append((nameStart, colon, boundary))
@@ -226,6 +226,15 @@ struct LabelReader {
         return segments
     }
 
+    /// A character a label's name may hold: a letter, a space, or one of `&'()/-.`.
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x20, 0x26, 0x27, 0x28, 0x29, 0x2F, 0x2D, 0x2E: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
     /// The length of a separator (` · `, ` | `, ` — `, ` – `, ` - `, `. `, `; `, `, `) whose last character
     /// is at `index - 1`, if one ends there.
     private static func separatorEnding(at index: Int, in characters: [Character]) -> Int? {
@@ -237,8 +246,10 @@ struct LabelReader {
             // `. ` after a word of two letters or more (not `P.` in `Olga P.`)
             return 2
         }
-        if "·|—–-•".contains(mark), index >= 3, characters[index - 3] == " " { return 3 }
-        if "·|—–•".contains(mark) { return 2 }
-        return nil
+        switch mark {
+        case "-": return index >= 3 && characters[index - 3] == " " ? 3 : nil
+        case "·", "|", "—", "–", "•": return index >= 3 && characters[index - 3] == " " ? 3 : 2
+        default: return nil
+        }
     }
 }
