@@ -310,6 +310,18 @@ let cleanPostmortem = """
         }
     }
 
+    @Test func checksWhoseRulesAreAllOffDoNotRun() throws {
+        let today = CalendarDate("2026-11-21")!
+        let quiet = try Config.parse("lint:\n  rules:\n    blameless: off\n    action-owner: off\n", path: "pm.yml")
+        let linter = try Linter(config: quiet, today: today, now: Date(), configPath: "pm.yml")
+        let running = Set(linter.enabledChecks.flatMap(\.rules).map(\.id.rawValue))
+        #expect(!running.contains("blameless"))
+        #expect(!running.contains("action-owner"))
+        #expect(running.contains("action-due"))
+        let all = try Linter(config: Config(), today: today, now: Date(), configPath: "pm.yml")
+        #expect(all.enabledChecks.count == Linter.checks.count)
+    }
+
     @Test func anInvalidTeamPatternIsAConfigError() throws {
         let config = try Config.parse("lint:\n  blameless:\n    add:\n      - pattern: '(unclosed'\n", path: "pm.yml")
         #expect(throws: PMError.self) {

@@ -146,6 +146,7 @@ import Testing
     @Test func withoutSectionTextTheAnswersAreTheSame() throws {
         let texts =
             try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("postmortems").path)
+            .filter { $0.hasSuffix(".md") }  // not pm's own .pm-cache folder, which a run of pm leaves there
             .map { try String(contentsOf: packageRoot.appendingPathComponent("postmortems/\($0)"), encoding: .utf8) }
             + ["## Impact\n\n<!-- only a comment -->\n\n## Summary\n\n```\ncode\n```\n\n## Timeline\n\n---\n"]
         for text in texts {

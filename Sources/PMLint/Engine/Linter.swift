@@ -118,11 +118,17 @@ public struct Linter: Sendable {
         if unreadable || (context.isBodyless && !postmortem.frontMatter.isPresent) {
             return applyingLevels(to: findings, mask: mask)
         }
-        for check in Self.checks where !(context.frontMatterUnreadable && check.readsFrontMatter) {
+        for check in enabledChecks where !(context.frontMatterUnreadable && check.readsFrontMatter) {
             check.check(context, into: &findings)
         }
         return applyingLevels(to: findings, mask: mask)
             .sorted { ($0.line ?? 0, $0.column ?? 0, $0.rule) < ($1.line ?? 0, $1.column ?? 0, $1.rule) }
+    }
+
+    /// The registered checks less those whose every rule pm.yml switches off: their findings would all be
+    /// dropped, and the blameless scan, the costliest check, is worth skipping.
+    public var enabledChecks: [any LintCheck] {
+        Self.checks.filter { check in !check.rules.allSatisfy { config.lint.levels[$0.id] == .off } }
     }
 
     /// The findings for bytes pm is about to write as the file `path` (a new postmortem, an edit), exactly

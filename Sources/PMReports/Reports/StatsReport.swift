@@ -131,29 +131,40 @@ public struct StatsReport: Sendable {
 
     // MARK: JSON
 
-    struct Durations: Encodable {
-        var count: Int
-        var missing: Int
-        @NullWhenMissing var medianSeconds: Double?
-        @NullWhenMissing var p90Seconds: Double?
-        @NullWhenMissing var meanSeconds: Double?
-
-        init(_ summary: Statistics.DurationSummary) {
-            count = summary.count
-            missing = summary.missing
-            medianSeconds = summary.median
-            p90Seconds = summary.p90
-            meanSeconds = summary.mean
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case count, missing
-            case medianSeconds = "median_seconds"
-            case p90Seconds = "p90_seconds"
-            case meanSeconds = "mean_seconds"
-        }
-
+    /// The unit a distribution's figures are in, and what its JSON calls the entries without a figure.
+    protocol DistributionUnit {
+        static var suffix: String { get }
+        static var missingKey: String { get }
     }
+
+    enum Seconds: DistributionUnit {
+        static let suffix = "seconds"
+        static let missingKey = "missing"
+    }
+
+    /// Days to close: entries without a figure are `unknown` (never closed, or closed on no known day).
+    enum Days: DistributionUnit {
+        static let suffix = "days"
+        static let missingKey = "unknown"
+    }
+
+    /// A duration summary as JSON: `count`, the missing count, and `median_`/`p90_`/`mean_` + the unit.
+    struct Distribution<Unit: DistributionUnit>: Encodable {
+        var summary: Statistics.DurationSummary
+
+        init(_ summary: Statistics.DurationSummary) { self.summary = summary }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encode(summary.count, forKey: FieldKey(stringValue: "count"))
+            try container.encode(summary.missing, forKey: FieldKey(stringValue: Unit.missingKey))
+            for (name, figure) in [("median", summary.median), ("p90", summary.p90), ("mean", summary.mean)] {
+                try container.encodeOrNull(figure, forKey: FieldKey(stringValue: "\(name)_\(Unit.suffix)"))
+            }
+        }
+    }
+
+    typealias Durations = Distribution<Seconds>
 
     struct DurationGroup: Encodable {
         var overall: Durations
@@ -218,28 +229,7 @@ public struct StatsReport: Sendable {
 
     }
 
-    struct CloseDays: Encodable {
-        var count: Int
-        var unknown: Int
-        @NullWhenMissing var medianDays: Double?
-        @NullWhenMissing var p90Days: Double?
-        @NullWhenMissing var meanDays: Double?
-
-        init(_ summary: Statistics.DurationSummary) {
-            count = summary.count
-            unknown = summary.missing
-            medianDays = summary.median
-            p90Days = summary.p90
-            meanDays = summary.mean
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case count, unknown
-            case medianDays = "median_days"
-            case p90Days = "p90_days"
-            case meanDays = "mean_days"
-        }
-    }
+    typealias CloseDays = Distribution<Days>
 
     struct TimeToClose: Encodable {
         var overall: CloseDays
