@@ -112,6 +112,8 @@ import Testing
         #expect(item.isDone == nil, "work in progress is open")
         item = Self.annotations("Wait for the index to report green (owner: Dev, by 21/03)")
         #expect(item.owners == ["Dev"] && item.text == "Wait for the index to report green")
+        item = Self.annotations("We've started migrating the brokers to fixed bandwidth.")
+        #expect(item.isDone == nil, "work begun is open")
         item = Self.annotations("We have to add a checklist.")
         #expect(item.isDone == nil, "`have to` is work to do")
     }

@@ -294,7 +294,9 @@ extension ActionAnnotations {
                 for opening in ["we've ", "we have ", "we already ", "we've already ", "we have already ", "already "]
                 where lower.hasPrefix(opening) {
                     let verb = lower.dropFirst(opening.count).prefix { $0.isLetter }
-                    if verb.hasSuffix("ed") || Self.pastParticiples.contains(String(verb)) {
+                    if (verb.hasSuffix("ed") || Self.pastParticiples.contains(String(verb)))
+                        && !Self.notYetDone.contains(String(verb))
+                    {
                         result.isDone = true
                         return
                     }
@@ -314,6 +316,12 @@ extension ActionAnnotations {
         }
 
         static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+        /// Past participles that tell of work begun or promised, not done (`We've started migrating …`).
+        static let notYetDone: Set<String> = [
+            "started", "decided", "agreed", "planned", "scheduled", "committed", "asked", "opened", "proposed",
+            "requested", "begun", "prioritized", "prioritised", "filed", "created", "assigned", "budgeted",
+        ]
 
         static let pastParticiples: Set<String> = [
             "done", "built", "made", "put", "set", "written", "taken", "shut", "sent", "run", "begun", "split", "cut",
