@@ -66,6 +66,19 @@ import Testing
         #expect(DateScanner.settle(found, dayFirst: nil) == nil)
     }
 
+    @Test func aDueDateWithoutAYearFallsOnOrAfterTheIncident() throws {
+        let incident = try #require(CalendarDate("2023-12-20"))
+        #expect(
+            DateScanner.dayWithoutYear(in: "Jan 15", dayFirst: nil, onOrAfter: incident) == CalendarDate("2024-01-15"))
+        #expect(
+            DateScanner.dayWithoutYear(in: "21/12", dayFirst: nil, onOrAfter: incident) == CalendarDate("2023-12-21"))
+        #expect(DateScanner.dayWithoutYear(in: "03/04", dayFirst: nil, onOrAfter: incident) == nil, "either way round")
+        #expect(
+            DateScanner.dayWithoutYear(in: "03/04", dayFirst: true, onOrAfter: incident) == CalendarDate("2024-04-03"))
+        #expect(DateScanner.dayWithoutYear(in: "Q3", dayFirst: nil, onOrAfter: incident) == nil)
+        #expect(DateScanner.dayWithoutYear(in: "version 1.2.3", dayFirst: true, onOrAfter: incident) == nil)
+    }
+
     /// The annotations of one list item written as `text`.
     static func annotations(_ text: String) -> ActionAnnotations {
         let tree = Cmark.parse(Array("- \(text)\n".utf8))

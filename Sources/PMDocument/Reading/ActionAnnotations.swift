@@ -14,6 +14,9 @@ struct ActionAnnotations: Sendable {
     var due: CalendarDate?
     /// The value of a pm `due:` token that is not a date (`due:tomorrow`), as written.
     var dueText: String?
+    /// A due date written without a year (`by 21/03`, `ETA: July 19`), as written: the reader settles its
+    /// year from the incident's date.
+    var dueWithoutYear: String?
     var ticket: String?
     /// The day the item says it was done (`done:2023-05-19`, `— done 2022-03-15`).
     var closed: CalendarDate?
@@ -607,6 +610,7 @@ extension ActionAnnotations {
                     result.due = result.due ?? date
                     return .read
                 }
+                result.dueWithoutYear = result.dueWithoutYear ?? value
                 return Self.isVagueDate(value) || prefix.hasPrefix("due") ? .read : .notAnnotation
             }
             for prefix in ["assigned to ", "owned by ", "owner ", "with "] where lower.hasPrefix(prefix) {
@@ -634,7 +638,11 @@ extension ActionAnnotations {
                 result.due = result.due ?? date
                 return .read
             }
-            if Self.isVagueDate(stripped) || Self.isPriority(lower) { return .read }
+            if Self.isVagueDate(stripped) {
+                result.dueWithoutYear = result.dueWithoutYear ?? stripped
+                return .read
+            }
+            if Self.isPriority(lower) { return .read }
             if ["me", "myself", "i"].contains(lower) {
                 addOwner("me")
                 return .read
@@ -670,7 +678,11 @@ extension ActionAnnotations {
                 for name in names { addOwner(name) }
                 return true
             case "due"?:
-                if let date = DateScanner.firstDate(in: value, dayFirst: dayFirst) { result.due = result.due ?? date }
+                if let date = DateScanner.firstDate(in: value, dayFirst: dayFirst) {
+                    result.due = result.due ?? date
+                } else {
+                    result.dueWithoutYear = result.dueWithoutYear ?? value
+                }
                 return true
             case "status"?:
                 if let isDone = ActionAnnotations.status(of: value) { result.isDone = result.isDone ?? isDone }

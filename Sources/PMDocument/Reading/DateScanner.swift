@@ -64,6 +64,38 @@ enum DateScanner {
         }
     }
 
+    /// The first day written without a year in `text` (`Apr 30`, `July 19`, `21/03`), in the year that puts it on
+    /// or after `reference` (a due date written in the weeks after an incident).
+    static func dayWithoutYear(in text: String, dayFirst: Bool?, onOrAfter reference: CalendarDate) -> CalendarDate? {
+        guard let day = monthDays(in: text).first ?? numericMonthDay(in: text, dayFirst: dayFirst) else { return nil }
+        for year in [reference.year, reference.year + 1] {
+            if let date = CalendarDate(year: year, month: day.month, day: day.day), date >= reference { return date }
+        }
+        return nil
+    }
+
+    /// `21/03` or `3.5`: a day and a month of one or two digits each, settled by `dayFirst` when both could be
+    /// either.
+    private static func numericMonthDay(in text: String, dayFirst: Bool?) -> MonthDay? {
+        let tokens = tokenize(text)
+        for index in tokens.indices.dropLast(2) {
+            guard case .number(let a, let aDigits, false) = tokens[index].token,
+                case .separator(let mark) = tokens[index + 1].token, mark == "/" || mark == ".",
+                case .number(let b, let bDigits, false) = tokens[index + 2].token, aDigits <= 2, bDigits <= 2
+            else { continue }
+            // Not part of a longer number (`1.2.3`, `03/04/2023`).
+            if index + 3 < tokens.count, case .separator(let next) = tokens[index + 3].token, next == mark { continue }
+            if index > 0, case .separator(let before) = tokens[index - 1].token, before == mark { continue }
+            let first = a > 12 ? true : b > 12 ? false : dayFirst
+            switch first {
+            case true?: if (1...12).contains(b), (1...31).contains(a) { return MonthDay(month: b, day: a) }
+            case false?: if (1...12).contains(a), (1...31).contains(b) { return MonthDay(month: a, day: b) }
+            case nil: break
+            }
+        }
+        return nil
+    }
+
     /// Whether `text` may hold a full date: four digits in a row (a year), or digits after a letter and `/` or
     /// `-` (`10/Mar/23`). Checked on bytes, before the costlier scan.
     static func mayHoldDate(_ text: String) -> Bool {

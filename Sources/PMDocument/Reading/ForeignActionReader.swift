@@ -13,6 +13,8 @@ struct ForeignActionReader {
     let signer: String?
     let classifier: HeadingClassifier
     let path: String
+    /// The incident's date, which settles the year of a due date written without one (`by 21/03`).
+    var incidentDate: CalendarDate?
     /// Findings on items read (an id comment that is not valid), collected as items are read.
     let findings = Findings()
 
@@ -222,6 +224,16 @@ struct ForeignActionReader {
     }
 
     /// One action from a list item's first paragraph; nil for an empty item or one saying "None".
+    /// The due date annotations give, its year settled by the incident's date when written without one.
+    func due(_ annotations: ActionAnnotations) -> CalendarDate? {
+        annotations.due ?? annotations.dueWithoutYear.flatMap { dayWithoutYear(in: $0) }
+    }
+
+    /// A day written without a year (`Apr 30`, `21/03`), on or after the incident's date.
+    func dayWithoutYear(in text: String) -> CalendarDate? {
+        incidentDate.flatMap { DateScanner.dayWithoutYear(in: text, dayFirst: dayFirst, onOrAfter: $0) }
+    }
+
     func action(item: Int, paragraph: Int, group: Bool?) -> ActionItem? {
         var pieces = ActionAnnotations.pieces(of: paragraph, in: tree)
         let box = checkbox(of: item)
@@ -234,7 +246,7 @@ struct ForeignActionReader {
         let isDone = box.map(\.isDone) ?? annotations.isDone ?? group ?? false
         var item = ActionItem(
             incidentID: "", position: 0, isDone: isDone, text: annotations.text, owners: annotations.owners,
-            due: annotations.due, dueText: annotations.dueText, kind: annotations.kind, ticket: annotations.ticket,
+            due: due(annotations), dueText: annotations.dueText, kind: annotations.kind, ticket: annotations.ticket,
             line: tree.nodes[paragraph].start.line + lineOffset, checkboxOffset: box?.offset, depth: 0)
         identify(&item, marks: Self.idMarks(under: paragraph, in: tree))
         item.idOffset = idOffset(paragraph: paragraph)
@@ -376,7 +388,7 @@ struct ForeignActionReader {
             guard Self.isAction(annotations.text) else { continue }
             var item = ActionItem(
                 incidentID: "", position: 0, isDone: annotations.isDone ?? group ?? false, text: annotations.text,
-                owners: annotations.owners, due: annotations.due, dueText: nil, kind: annotations.kind,
+                owners: annotations.owners, due: due(annotations), dueText: nil, kind: annotations.kind,
                 ticket: annotations.ticket, line: table.rows[rowIndex].line, checkboxOffset: nil, depth: 0)
             identify(&item, marks: Self.idMarks(under: 0, in: row[textColumn].tree))
             let ends = table.rows[rowIndex].cellEnds
@@ -391,7 +403,9 @@ struct ForeignActionReader {
                     let owners = Self.owners(in: value)
                     if !owners.isEmpty { item.owners = owners }
                 case .due:
-                    if let due = DateScanner.firstDate(in: value, dayFirst: dayFirst) { item.due = due }
+                    if let due = DateScanner.firstDate(in: value, dayFirst: dayFirst) ?? dayWithoutYear(in: value) {
+                        item.due = due
+                    }
                 case .status:
                     statusSeen = true
                     item.isDone = ActionAnnotations.status(of: value) ?? false

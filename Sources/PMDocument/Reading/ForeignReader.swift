@@ -696,7 +696,8 @@ struct ForeignReader {
     func readActions(_ entries: [Entry], into reading: inout Reading) {
         var reader = ForeignActionReader(
             tree: tree, source: source, lineOffset: lineOffset, bodyStart: bodyStart, tables: tables,
-            dayFirst: dayFirst, signer: signer(), classifier: classifier, path: path)
+            dayFirst: dayFirst, signer: signer(), classifier: classifier, path: path,
+            incidentDate: reading.date ?? frontMatter.date ?? frontMatter.started?.calendarDate)
         var regions: [ForeignActionReader.Region] = []
         var covered: [Range<Int>] = []  // top-level positions already read as actions
         var coveredItems: [Range<Int>] = []  // list items (node ranges) already read as actions
