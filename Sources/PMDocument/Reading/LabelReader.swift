@@ -184,7 +184,9 @@ struct LabelReader {
             previous = byte
         }
         guard mayHoldLabel || line.utf8.last == UInt8(ascii: ":") else { return [] }
-        let characters = Array(line)
+        // Unicode scalars rather than characters: no grapheme breaking over every line with a colon.
+        let characters = Array(line.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(characters[range])) }
         var found: [(nameStart: Int, colon: Int, boundary: Int)] = []
         for colon in characters.indices where characters[colon] == ":" {
             // The colon must end the label: a space or the end of the line after it (not `https://`, `10:14`).
@@ -203,20 +205,19 @@ struct LabelReader {
             if start == 0 { boundary = 0 }
             var nameStart = start
             // Emoji, bullets and spaces before the name.
-            while nameStart < colon, !characters[nameStart].isLetter { nameStart += 1 }
-            let name = String(characters[nameStart..<colon]).trimmed
-            guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 5,
-                name.unicodeScalars.allSatisfy({ Self.isNameScalar($0) }),
-                characters[nameStart..<colon].allSatisfy({ $0 != ":" })
+            while nameStart < colon, !Self.isLetter(characters[nameStart]) { nameStart += 1 }
+            guard colon - nameStart <= 60, characters[nameStart..<colon].allSatisfy({ Self.isNameScalar($0) })
             else { continue }
+            let name = text(nameStart..<colon).trimmed
+            guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 5 else { continue }
             found.append((nameStart, colon, boundary))
         }
         var segments: [(name: String, value: String)] = []
         for (position, label) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].boundary : characters.count
             guard end > label.colon else { continue }
-            let name = String(characters[label.nameStart..<label.colon]).trimmed
-            var value = String(characters[(label.colon + 1)..<end]).trimmed
+            let name = text(label.nameStart..<label.colon).trimmed
+            var value = text((label.colon + 1)..<end).trimmed
             while let last = value.last, "·|—–;".contains(last) {
                 value.removeLast()
                 value = value.trimmed
@@ -224,6 +225,11 @@ struct LabelReader {
             segments.append((name, value))
         }
         return segments
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80
+            ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
     }
 
     /// A character a label's name may hold: a letter, a space, or one of `&'()/-.`.
@@ -237,7 +243,7 @@ struct LabelReader {
 
     /// The length of a separator (` · `, ` | `, ` — `, ` – `, ` - `, `. `, `; `, `, `) whose last character
     /// is at `index - 1`, if one ends there.
-    private static func separatorEnding(at index: Int, in characters: [Character]) -> Int? {
+    private static func separatorEnding(at index: Int, in characters: [Unicode.Scalar]) -> Int? {
         guard index >= 2 else { return nil }
         let last = characters[index - 1]
         guard last == " " else { return nil }
