@@ -230,6 +230,67 @@ import Testing
         #expect(page.components(separatedBy: "<h1>").count == 2, "one h1: the title, not repeated from the body")
     }
 
+    /// The site shows what breaks a review policy (the evaluation `pm lint` uses), and nothing without one.
+    @Test func pagesShowWhatBreaksAReviewPolicy() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let late = """
+            ---
+            title: Checkout down
+            date: 2026-11-01
+            severity: critical
+            status: draft
+            template: six-questions@2
+            ---
+
+            ## Summary
+
+            Checkout returned errors.
+
+            ## Action items
+
+            - [ ] Alert on the checkout error rate #detect
+            - [ ] Write the runbook @jo due:2026-11-20 #process
+            """
+        try write(late, to: "postmortems/2026-11-01-checkout-down.md", in: root)
+        let out = root.appendingPathComponent("site")
+        // Without policies: no breach anywhere.
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        var page = try String(
+            contentsOf: out.appendingPathComponent("incidents/2026-11-01-checkout-down.html"), encoding: .utf8)
+        #expect(!page.contains("banner-policy") && !page.contains("breaks policy"))
+        var index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!index.contains("policy-breach"))
+
+        try write("policies: default\n", to: "postmortems/pm.yml", in: root)
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        page = try String(
+            contentsOf: out.appendingPathComponent("incidents/2026-11-01-checkout-down.html"), encoding: .utf8)
+        #expect(
+            page.contains("<div class=\"banner banner-policy\" role=\"note\"><strong>Breaks a review policy.</strong>"))
+        #expect(page.contains("<li>review overdue by 13 days: a critical postmortem is due in review within 7 days"))
+        #expect(page.contains("<li>no facilitator: a critical postmortem needs one</li>"))
+        #expect(page.contains("breaks policy: no owner, no due date</li>"), "an action's breaches on one line")
+        #expect(page.contains("<strong class=\"late policy\">breaks policy: no owner, no due date</strong>"))
+        index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(
+            index.contains(
+                "<strong class=\"policy-breach\">review overdue by 13 days, no facilitator, 1 priority action breaks "
+                    + "policy</strong>"))
+        let actions = try String(contentsOf: out.appendingPathComponent("actions.html"), encoding: .utf8)
+        #expect(actions.contains("breaks policy: no owner, no due date"))
+
+        // In review, with a facilitator and the action owned and due in time: quiet again.
+        try write(
+            late.replacingOccurrences(of: "status: draft", with: "status: in-review\nfacilitator: sam")
+                .replacingOccurrences(of: "rate #detect", with: "rate @sam due:2026-11-25 #detect"),
+            to: "postmortems/2026-11-01-checkout-down.md", in: root)
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        page = try String(
+            contentsOf: out.appendingPathComponent("incidents/2026-11-01-checkout-down.html"), encoding: .utf8)
+        #expect(!page.contains("banner-policy") && !page.contains("breaks policy"))
+    }
+
     @Test func actionTextKeepsItsMarkdownAndTaskListsElsewhereKeepTheirCheckboxes() throws {
         let root = try temporaryRepository()
         defer { try? FileManager.default.removeItem(at: root) }

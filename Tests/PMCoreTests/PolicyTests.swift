@@ -129,6 +129,40 @@ import Testing
         #expect(ActionReport(set, filter: filter, today: CalendarDate("2020-01-15")!).records.isEmpty)
     }
 
+    @Test func actionsOverdueListsPostmortemsOverdueForReviewAndQuietOtherwise() throws {
+        let draft = cleanPostmortem.replacingOccurrences(of: "status: published", with: "status: draft")
+        func report(_ text: String, _ policies: PolicyConfig) -> ActionReport {
+            let postmortem = PostmortemParser().read(
+                Array(text.utf8), path: "postmortems/2020-01-02-good.md", id: "2020-01-02-good", for: .outline
+            ).postmortem
+            var filter = ActionReport.Filter()
+            filter.state = .open
+            filter.overdueOnly = true
+            filter.policies = policies
+            return ActionReport(
+                PostmortemSet(postmortems: [postmortem], diagnostics: []), filter: filter,
+                today: CalendarDate("2020-01-20")!)
+        }
+        let policies = try Self.config("policies:\n  review_within_days: {high: 14}\n").policies
+        let late = report(draft, policies)
+        #expect(late.reviewBreaches.map(\.incidentID) == ["2020-01-02-good"])
+        #expect(
+            late.reviewBreaches.first?.breaches.map(\.summary) == [
+                "review overdue by 4 days: a high postmortem is due in review within 14 days of the incident "
+                    + "(by 2020-01-16)"
+            ])
+        var text = ""
+        late.write(.table, grouping: .none, style: .plain, to: &text)
+        #expect(text.contains("Postmortems breaking a review policy:\n  2020-01-02  review overdue by 4 days"))
+        #expect(report(cleanPostmortem, policies).reviewBreaches.isEmpty, "published")
+        #expect(report(draft, PolicyConfig()).reviewBreaches.isEmpty, "no policy")
+        // Lint and the report read the same evaluation.
+        #expect(
+            lint(draft, config: try Self.config("policies:\n  review_within_days: {high: 14}\n")).contains {
+                $0.rule == .reviewOverdue
+            })
+    }
+
     @Test(arguments: [
         ("policies:\n  review_within_days: {critical: 7, urgent: 3}\n", 2, "`urgent` in `policies.review_within_days`"),
         ("policies:\n  review_within_days:\n    high: soon\n", 3, "must be a number of days"),

@@ -92,7 +92,7 @@ struct Actions: ContextualCommand {
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue
-        filter.priorityPolicy = directory.config.policies.priorityActions
+        filter.policies = directory.config.policies
         filter.closedSince = closedSince
         filter.closedUntil = closedUntil
         if closedSince != nil || closedUntil != nil { filter.state = .done }

@@ -87,8 +87,12 @@ struct DirectoryOptions: ParsableArguments {
     func loadWithClosings(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws
         -> (PostmortemsDirectory, PostmortemSet)
     {
-        var (directory, set) = try load(in: context, quiet: quiet, request: request)
-        GitClosings.apply(to: &set, directory: directory, environment: context.environment)
+        let directory = try locate(in: context)
+        // git walks the history while the files are read.
+        let log = GitClosings.startLog(for: directory, environment: context.environment)
+        var set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, request: request)
+        if !quiet { context.report(set.diagnostics) }
+        GitClosings.apply(to: &set, directory: directory, environment: context.environment, log: log)
         return (directory, set)
     }
 }

@@ -47,6 +47,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     public static let actionOwner: RuleID = "action-owner"
     public static let actionDue: RuleID = "action-due"
     public static let actionDueInvalid: RuleID = "action-due-invalid"
+    public static let actionDoneInvalid: RuleID = "action-done-invalid"
     public static let actionKind: RuleID = "action-kind"
     public static let actionID: RuleID = "action-id"
     public static let actionIDInvalid: RuleID = "action-id-invalid"
@@ -90,6 +91,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
         .actionOwner,
         .actionDue,
         .actionDueInvalid,
+        .actionDoneInvalid,
         .actionKind,
         .actionID,
         .actionIDInvalid,

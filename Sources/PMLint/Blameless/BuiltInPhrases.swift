@@ -19,6 +19,16 @@ extension BlamelessLanguage {
         "was", "is", "were", "be", "by", "to", "cause", ":", "pebkac", "classic", "just", "simply", "another",
         "obvious", "pure", "plain", "=",
     ]
+    /// Verbs of finding, which blame no one even by accident ("Pat accidentally discovered the leak").
+    private static let found = [
+        "discovered", "found", "noticed", "spotted", "uncovered", "caught", "stumbled", "reproduced",
+    ]
+    /// Words after a phrase that deny it ("operator error is not a root cause").
+    private static let denied = ["not", "n't", "never", "rarely"]
+    /// What a person can destroy: data and the places it lives ("dropped the users table").
+    private static let dataTarget =
+        "table|tables|database|databases|db|bucket|buckets|namespace|namespaces|volume|volumes|topic|topics|zone|"
+        + "index|data|backup|backups|snapshot|snapshots|log|logs|records|cluster|repo|repository|queue|disk"
     /// Particles that make "broke" neutral ("broke down the timeline", "broke the work into batches").
     private static let breakParticles = [
         "down", "into", "apart", "up", "out", "even", "ground", "news", "silence", "tie", "record", "records", "free",
@@ -63,14 +73,19 @@ extension BlamelessLanguage {
             "operator error",
             "name the condition that made the error likely: a missing guard, a confusing interface, time pressure",
             [
-                ("operator|pilot|engineer|developer|dev|engineering|admin error|errors", [.notFollowedBy(.metric)]),
+                (
+                    "operator|pilot|engineer|developer|dev|engineering|admin error|errors",
+                    [.notFollowedBy(.metric), .notAfter(denied, 3)]
+                ),
                 ("user error", [.notFollowedBy(.metric), .before(attribution, 2)]),
             ]),
-        Phrase("careless", reasonable, [("careless|carelessly|carelessness|cavalier|lackadaisical|half-assed", [])]),
+        Phrase(
+            "careless", reasonable,
+            [("careless|carelessly|carelessness|cavalier|lackadaisical|half-assed", [.notHyphenated])]),
         Phrase(
             "negligent", reasonable,
             [
-                ("negligent|negligently|negligence", []),
+                ("negligent|negligently|negligence", [.notHyphenated]),
                 ("neglect|neglected|neglects|neglecting", [.subject(.human), .notImperative]),
             ]),
         Phrase(
@@ -325,6 +340,18 @@ extension BlamelessLanguage {
                 ("taken|brought|knocked down|out by", [.personAfter(5)]),
                 ("took|takes|take|taking|brought|brings|bring|knocked ~4 offline|down", [.subject(.personOrTheirs)]),
                 ("force-pushed|force-push|forcepushed over|to main|master|the", [.subject(.personOrTheirs)]),
+                // A person destroying data: "dropped the users table", "deleted the DNS zone".
+                (
+                    "dropped|deleted|wiped|truncated|purged|erased|overwrote|nuked <det>? "
+                        + "prod|production|live|primary|users|customer|entire|whole|dns|audit|wrong \(dataTarget)",
+                    [.subject(.personOrTheirs), .notImperative]
+                ),
+                // The passive with the person last: "was dropped by Malik", "was not followed by the on-call".
+                (
+                    "<forget>|<misdo>|dismissed|neglected|dropped|deleted|wiped|truncated|overwritten|purged by",
+                    [.personAfter(4)]
+                ),
+                ("<neg> <adv>? <duty>|<hindsight> by", [.personAfter(4)]),
             ]),
         Phrase(
             "shipped a bad change", "\(system): what let the change through, and what would have caught it?",
@@ -348,12 +375,23 @@ extension BlamelessLanguage {
                 ("sat|sits|sitting on <det>? ~1 ticket|issue|alert|page|pr|request|report", [.subject(.person)]),
                 ("dragged|drags|dragging his|her|their feet", []),
                 ("went|gone|goes awol|mia|dark", [.subject(.person)]),
+                // Late at last: "Katarzyna finally notices the alert".
+                ("finally <duty>", [.subject(.person)]),
+                // German word order: "Anh has the migration not tested".
+                ("has|had|have <det> ~2 <neg> <duty>", [.subject(.person)]),
+                // Scare quotes: "jun \"tested\" it".
+                ("<duty>|<hindsight>", [.quoted, .subject(.person)]),
                 ("omitted|omits|omitting", [.subject(.person)]),
                 ("<neg> think|thought ~2 through|twice|ahead", [.subject(.person)]),
                 ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless|still", [.subject(.person)]),
                 ("despite <det>? ~1 warning|warnings|advice|objections|concerns", [.personInClause]),
                 ("supposed|meant to ~6 but|instead", [.subject(.person)]),
                 ("assumed|assumes|assume|assuming ~6 fine|safe|ok|okay|correct|right|good", [.subject(.person)]),
+                ("thought|figured|believed ~6 fine|safe|ok|okay|correct|right|good", [.subject(.person), .noExcuse]),
+                (
+                    "<ship>|<action>|went|proceeded|continued ~4 anyway|regardless|nonetheless|nevertheless",
+                    [.subject(.person)]
+                ),
             ]),
         Phrase(
             "without testing", "what would have made the test or review happen without anyone remembering it?",
@@ -394,6 +432,15 @@ extension BlamelessLanguage {
                 ("without <det>? ~1 opinion", [.personInClause]),
                 ("instead of <det>|<system>|prod|production|staging|main|master|dev", [.personInClause]),
                 ("straight|directly to prod|production|main|master|live", [.personInClause]),
+                (
+                    "turned|turns|turning|switched|switches|shut|shuts off <det>? ~2 "
+                        + "alert|alerts|alarm|alarms|monitoring|monitors|paging|pager|<safeguard>",
+                    [.subject(.person)]
+                ),
+                (
+                    "changed|edited|modified|tweaked|patched|altered ~3 prod|production|live ~2 by hand|manually",
+                    [.subject(.person)]
+                ),
             ]),
         Phrase(
             "caused by a person", "ask what caused it, not who",
@@ -403,8 +450,14 @@ extension BlamelessLanguage {
                 ("<person> <person>* is|was|'s <det> root? cause|reason|culprit|problem", [.noPraise]),
                 ("<person> <person>* is|was|'s why", []), ("'s ~3 is|was why", [.subject(.personOrTheirs)]),
                 ("'s ~2 is|was <det>? <word>? root? cause|reason|culprit|problem", [.subject(.person)]),
-                ("because|due|owing of|to", [.personAfter(3), .noPraise]), ("courtesy of", [.personAfter(3)]),
+                ("because|due|owing of|to", [.personAfter(3), .noPraise, .harm]), ("courtesy of", [.personAfter(3)]),
+                (
+                    "<mistake>|<cause> ~2 came|comes|come|coming|originated|originates|stems|stemmed from",
+                    [.personAfter(3)]
+                ),
                 ("thanks to", [.personAfter(3), .loss, .sarcasticPraise]),
+                ("thanks|thank|thx|ty|kudos <person> <person>* for", [.loss, .sarcasticPraise]),
+                ("traced|traceable|traces|tracing back? to", [.personAfter(6)]),
                 ("came|comes|come|stems|stemmed|stem|stemming|resulted|results from", [.personAfter(3), .loss]),
                 ("came|comes|come|boils|boiled down to", [.personAfter(3), .loss]),
                 ("attributable|attributed to", [.personAfter(4)]),
@@ -430,7 +483,15 @@ extension BlamelessLanguage {
                 ("wrong|wrongly|incorrect|incorrectly|erroneously", [.personInClause, .notBefore(wrongAsState, 1)]),
                 ("<misdo>", [.subject(.person), .notImperative]),
             ]),
-        Phrase("by mistake", safeguard, [("by mistake|accident", [.personInClause])]),
+        Phrase(
+            "by mistake", safeguard,
+            [
+                ("by mistake|accident", [.personInClause]),
+                (
+                    "accidentally|accidently|mistakenly|inadvertently|unintentionally|recklessly|blindly|hastily",
+                    [.subject(.person), .notImperative, .notAfter(found, 1)]
+                ),
+            ]),
         Phrase(
             "overlooked", "what made the signal easy to miss?",
             [("<overlook>", [.subject(.person), .notImperative, .noExcuse])]),
@@ -479,6 +540,10 @@ extension BlamelessLanguage {
             [
                 ("<judgement>", [.subject(.person), .notAfter(["by"], 1)]),
                 ("classic|typical|another <person> <person>* move|mistake|special|moment", []),
+                (
+                    "too|overly|over much? confident|sure|hasty|eager|casual|relaxed|lax|cavalier|trusting",
+                    [.subject(.person)]
+                ),
                 ("looking at you", []), ("had one job", []), ("strikes|struck again", [.subject(.person)]),
                 ("at it again", [.subject(.person)]),
                 ("on <person> <person>* 's watch", []), ("on his|her|their watch", []), ("weak point|spot|link", []),
@@ -487,6 +552,9 @@ extension BlamelessLanguage {
                 ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]),
                 ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]),
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
+                ("classic|typical <person>", []),
+                ("why on earth|ever", [.personInSentence]), ("why the hell|heck", [.personInSentence]),
+                ("who|whoever thought|decided|figured ~3 good|great|smart idea", []),
                 ("as well as you|one might|would|could|'d expect", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),

@@ -32,8 +32,13 @@ enum ContextRule: Sendable {
     case notHyphenated
     /// No reason in the system follows ("missed the page because his phone had no signal").
     case noExcuse
+    /// The match's first word is in quotes: scare quotes ("jun \"tested\" it").
+    case quoted
     /// The sentence names a loss ("thanks to Sam, we lost an hour").
     case loss
+    /// After "because of PERSON's", the sentence names a loss or a failing ("because of Obinna's mistake"), not
+    /// a person's help ("because of Obinna's dashboard, we saw it first").
+    case harm
     /// No praise in the words after the match ("because of Bob's quick rollback").
     case noPraise
     /// No praise after the match, unless the sentence names a loss it does not play down: sarcasm ("thanks to
@@ -87,11 +92,14 @@ struct MatchContext {
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
+        case .quoted: tokens[start].flags.contains(.quoted)
+        case .harm: !personsThing(after: end) || sentence(around: start).contains { tokens[$0].is(.harm) }
         case .noPraise: !wordsAfter(end, 8).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
         case .sarcasticPraise:
             !wordsAfter(end, 4).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
                 || !sentence(around: start).contains { tokens[$0].is(.mitigation) }
-        case .notPassive: !isPassive(start)
+        // "was not checking the logs" is done by the subject, "was not told" to them.
+        case .notPassive: !isPassive(start) || tokens[end - 1].flags.contains(.gerund)
         case .notImperative: !isImperative(start)
         case .atSentenceStart: startsSentence(start)
         case .nounPhraseEnds:
@@ -188,7 +196,27 @@ struct MatchContext {
         // "a forgotten flag", "the botched migration": an adjective, not a verb.
         if position == index - 1, token.is(.determiner), !token.is(.thing) { return .notAVerb }
         if token.is(.sentenceEnd) { return .nobody(imperative: skippedDo || isImperativeStart(index)) }
-        return classify(position)
+        let subject = classify(position)
+        // "The developer who wrote this never tested it", "Whoever approved that PR didn't read it".
+        if case .thing = subject, let person = relativeClausePerson(before: position) { return .person(person) }
+        return subject
+    }
+
+    /// The person a relative clause ending at `position` is about ("the developer who wrote this", "whoever
+    /// approved that PR"), within a few words and no comma or other clause.
+    private func relativeClausePerson(before position: Int) -> Int? {
+        var candidate = position - 1
+        while candidate >= 0, position - candidate <= 6 {
+            let token = tokens[candidate]
+            if token.is(.sentenceEnd) || token.is(.clausePunctuation) { return nil }
+            if token.id == words.whoever { return candidate }
+            if token.id == words.who {
+                return candidate > 0 && tokens[candidate - 1].is(.person) ? candidate - 1 : nil
+            }
+            if token.is(.clauseWord) { return nil }
+            candidate -= 1
+        }
+        return nil
     }
 
     /// The person who put out the thing at `position`: "Jess pushed [a hotfix]", "Bob wrote [the script]".
@@ -219,6 +247,10 @@ struct MatchContext {
         }
         if token.is(.thing) { return .thing }
         if token.is(.sentenceEnd) { return .nobody(imperative: false) }
+        // "The change that Kenta introduced took down login": a person's change did it.
+        if token.is(.ship), position > 0, tokens[position - 1].is(.person), !tokens[position - 1].is(.pronoun) {
+            return .ownedByPerson(position - 1)
+        }
         if token.id == words.closingParenthesis {
             // "someone (*cough* Sam) forgot": a person in the parentheses, else what is before them.
             var opening = position - 1
@@ -246,12 +278,22 @@ struct MatchContext {
         var modifier = position - 1
         while modifier > 0, position - modifier <= 3, tokens[modifier].kind == .word {
             if tokens[modifier].id == words.possessiveS {
-                return tokens[modifier - 1].is(.person) ? .ownedByPerson(modifier - 1) : .thing
+                guard tokens[modifier - 1].is(.person) else { return .thing }
+                // "Sigrid's decision to bypass staging": Sigrid bypassed it.
+                return words.decisions.contains(token.id) ? .person(modifier - 1) : .ownedByPerson(modifier - 1)
             }
             if tokens[modifier].is(.determiner) { break }
             modifier -= 1
         }
         if token.flags.contains(.properNoun), !token.is(.systemNoun) { return .unknownName(position) }
+        // "The SRE on duty didn't acknowledge", "someone from the data team ran": the person the phrase is about.
+        var preposition = position - 1
+        if preposition >= 0, tokens[preposition].is(.determiner) { preposition -= 1 }
+        if preposition >= 1, words.placePrepositions.contains(tokens[preposition].id),
+            tokens[preposition - 1].is(.person), tokens[preposition - 1].kind == .word
+        {
+            return .person(preposition - 1)
+        }
         return .thing
     }
 
@@ -286,6 +328,19 @@ struct MatchContext {
         return false
     }
 
+    /// Whether the first person within three words after `end` is named as the owner of a thing ("because of
+    /// Obinna's dashboard").
+    private func personsThing(after end: Int) -> Bool {
+        var position = end
+        while position < tokens.count, position - end < 4, !tokens[position].is(.sentenceEnd) {
+            if tokens[position].is(.person) {
+                return position + 1 < tokens.count && tokens[position + 1].id == words.possessiveS
+            }
+            position += 1
+        }
+        return false
+    }
+
     /// Whether a person did what `start..<end` says: the clause before names one (not as what someone found),
     /// or "by PERSON" follows.
     func personInClause(start: Int, end: Int) -> Bool {
@@ -293,7 +348,8 @@ struct MatchContext {
         while position >= 0 {
             let token = tokens[position]
             if token.is(.sentenceEnd) || token.is(.clauseWord) || token.is(.discovery) { break }
-            if token.is(.person) { return true }
+            // "[@bob] Key the limiter on the token instead of the IP": an owner's label, not who did it.
+            if token.is(.person) { return !(position + 1 < start && tokens[position + 1].id == words.closingBracket) }
             // "…, and the runbook gave the wrong command": a new subject starts a new clause.
             if token.id == words.comma || words.coordinators.contains(token.id), position + 1 < start,
                 tokens[position + 1].is([.determiner, .systemNoun, .thing]), !tokens[position + 1].is(.person)
@@ -366,8 +422,10 @@ struct MatchContext {
 /// The ids of the words the context rules look for.
 struct ContextWords: Sendable {
     let `do`, please, of, to, by, comma, colon, dash, equals, openingParenthesis, closingParenthesis: Int32
+    let who, whoever, closingBracket: Int32
     let possessiveS: Int32
-    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders: Set<Int32>
+    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders, decisions: Set<Int32>
+    let placePrepositions: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
         func id(_ word: String) -> Int32 {
@@ -376,6 +434,9 @@ struct ContextWords: Sendable {
         }
         func ids(_ words: String) -> Set<Int32> { Set(words.split(separator: " ").map { id(String($0)) }) }
         `do` = id("do")
+        who = id("who")
+        whoever = id("whoever")
+        closingBracket = id("]")
         please = id("please")
         of = id("of")
         to = id("to")
@@ -393,6 +454,8 @@ struct ContextWords: Sendable {
         be = ids("was were is are be been being am")
         theOne = ids("one person guy")
         firstPerson = ids("i me myself")
+        decisions = ids("decision choice refusal attempt")
+        placePrepositions = ids("on in from at")
         phraseEnders = ids("of in on at that which and or last this yesterday today with during for to by")
     }
 }
@@ -408,7 +471,8 @@ enum CompiledRule: Sendable {
     case notAfter(Set<Int32>, Int)
     case notFollowedBy(WordClass)
     case noneAfter(WordClass, Int)
-    case notHyphenated, noExcuse, loss, noPraise, sarcasticPraise, notPassive, notImperative, atSentenceStart
+    case notHyphenated, noExcuse, loss, quoted, harm, noPraise, sarcasticPraise, notPassive, notImperative,
+        atSentenceStart
     case nounPhraseEnds
 
     init(_ rule: ContextRule, vocabulary: inout Vocabulary) {
@@ -433,6 +497,8 @@ enum CompiledRule: Sendable {
         case .notHyphenated: self = .notHyphenated
         case .noExcuse: self = .noExcuse
         case .loss: self = .loss
+        case .quoted: self = .quoted
+        case .harm: self = .harm
         case .noPraise: self = .noPraise
         case .sarcasticPraise: self = .sarcasticPraise
         case .notPassive: self = .notPassive

@@ -109,6 +109,9 @@ struct WordClass: OptionSet, Hashable, Sendable {
     /// Words that make a loss small ("we lost only five minutes").
     static let mitigation = WordClass(rawValue: 1 << 51)
 
+    /// A loss or a failing: what makes "because of Obinna's …" blame.
+    static let harm: WordClass = [.loss, .mistake, .failing, .defective, .destroy, .botch, .misdo]
+
     /// A person, or a word that may stand for one.
     static let anyPerson: WordClass = [.person, .pronoun, .personNoun]
 }
@@ -149,7 +152,8 @@ enum Lexicon {
             somehow unfortunately mistakenly inadvertently knowingly deliberately personally allegedly evidently \
             seemingly frankly honestly probably definitely certainly repeatedly twice yet only first now \
             single-handedly straight directly blindly happily casually lol ngl tbh imo fyi ok anyway \
-            unilaterally quietly silently secretly manually here
+            unilaterally quietly silently secretly manually here kinda sorta easily accidently \
+            unintentionally carelessly recklessly hastily
             """
         ),
         (
@@ -187,7 +191,8 @@ enum Lexicon {
             learned backup pick picked attend attended react reacted catch caught spot spotted revert \
             reverted roll stop stopped back clean cleaned save saved share shared hand handed flag flagged raise \
             raised report reported lock locked pause paused enable enabled disable disabled remove removed \
-            doublecheck doublechecked sanity-check sanity-checked proofread proofreads proofreaded
+            doublecheck doublechecked sanity-check sanity-checked proofread proofreads proofreaded adhere adhered \
+            comply complied perform performed
             """
         ),
         (
@@ -286,7 +291,7 @@ enum Lexicon {
             """
             lost lose loses losing down outage outages broke broken breaking deleted corrupted wasted cost costs \
             missed crashed burned burnt ruined wrecked wiped destroyed failed downtime offline incident \
-            incidents breach regression outage unavailable
+            incidents breach regression outage unavailable delayed worse
             """
         ),
         (
@@ -332,7 +337,7 @@ enum Lexicon {
             checked tested noticed caught realised realized seen looked asked read verified confirmed validated \
             reviewed known paged escalated waited followed thought considered spotted tried used updated \
             double-checked listened anticipated foreseen predicted expected monitored watched acknowledged \
-            responded investigated backed rolled reverted stopped questioned noticed knew
+            responded investigated backed rolled reverted stopped questioned noticed knew prevented avoided
             """
         ),
         (
@@ -384,7 +389,7 @@ enum Lexicon {
             following canary staging thinking caring bothering approvals sign-off signoff peer dry-run \
             rollback reviewer reviewers approver approvers lgtm ask tell read wait look verify confirm inform \
             notify handing handover handoff hand-off documenting communicating escalating monitoring watching ci \
-            checks validation verification confirmation
+            checks validation verification confirmation investigating investigation
             """
         ),
         ([.title], "mr mrs ms dr mx"),

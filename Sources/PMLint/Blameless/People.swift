@@ -21,7 +21,24 @@ public struct People: Sendable {
     public init(of postmortem: Postmortem, with others: People = People()) {
         self = others
         let frontMatter = postmortem.frontMatter
-        add(frontMatter.responders + [frontMatter.facilitator].compactMap { $0 } + postmortem.actions.flatMap(\.owners))
+        add(
+            frontMatter.responders + [frontMatter.facilitator].compactMap { $0 }
+                + postmortem.actions.flatMap(\.owners).filter { !Self.isTeam($0) })
+    }
+
+    /// Words that make an owner a team, not a person ("Search Infra", "Platform team"): a team's name is no
+    /// person's, and its words ("search") are often the product's.
+    private static let teamWords: Set<String> = [
+        "team", "teams", "infra", "infrastructure", "platform", "ops", "sre", "squad", "eng", "engineering",
+        "support", "security", "devops", "qa", "oncall", "on-call", "group", "guild", "crew", "department", "dept",
+        "org", "backend", "frontend", "core",
+    ]
+
+    /// Whether an owner names a team: several words, one of them a team word.
+    static func isTeam(_ owner: String) -> Bool {
+        guard !owner.hasPrefix("@") else { return false }
+        let words = owner.lowercased().split(whereSeparator: { $0.isWhitespace })
+        return words.count > 1 && words.contains { teamWords.contains(String($0)) }
     }
 
     /// Adds everyone in `other`.
@@ -96,6 +113,15 @@ public struct People: Sendable {
                 // With no one named, a capitalised word the vocabulary does not know may be a name. Where the file
                 // names its people, it is more likely a product ("Cleo could not reply" about a chatbot).
                 tokens[index].classes.insert(.person)
+            }
+        }
+        // A person noun joined by a hyphen to the next word names a thing ("the person-merge step"), and so does
+        // one that keeps secrets ("the secrets manager", "a password manager").
+        for index in tokens.indices.dropLast() where tokens[index].is(.personNoun) {
+            if tokens[index + 1].flags.contains(.hyphenJoined)
+                || index > 0 && tokens[index - 1].kind == .word && tokens[index - 1].is(.secret)
+            {
+                tokens[index].classes.subtract(WordClass.anyPerson)
             }
         }
         // Hyphenated names, split by the tokeniser: Sun-hee.

@@ -318,13 +318,28 @@ struct WordTokenizer {
         }
         let hash = Vocabulary.hash(scratch)
         let id = scratch.withUnsafeBufferPointer { vocabulary.id($0, hash: hash) }
-        if id == Vocabulary.unknown, !isNumber, flags.contains(.capitalised) || flags.contains(.allCaps) {
+        if id == Vocabulary.unknown, !isNumber, flags.contains(.capitalised) || flags.contains(.allCaps),
+            flags.contains(.allCaps) || !Self.isPluralNoun(scratch)
+        {
             flags.insert(.properNoun)
         }
         return WordToken(
             kind: isNumber ? .number : .word, id: id, classes: id < 0 ? [] : vocabulary.classes[Int(id)],
             flags: flags, hash: hash, start: Int32(start), end: Int32(end))
     }
+
+    /// Whether a lower-cased word has the ending of a plural common noun ("browsers", "operators",
+    /// "replicas" are not: "queries", "clients"), which a capital at the start of a sentence does not make a name.
+    static func isPluralNoun(_ word: [UInt8]) -> Bool {
+        guard word.count >= 6 else { return false }
+        for suffix in Self.pluralEndings where word.count > suffix.count + 2 && word.suffix(suffix.count) == suffix[...]
+        {
+            return true
+        }
+        return false
+    }
+
+    private static let pluralEndings: [[UInt8]] = ["ers", "ors", "ies", "ents", "ions", "ests"].map { Array($0.utf8) }
 
     /// The end of the word chunk starting at `start`: letters and digits, and `'` `-` `.` `_` `/` `@` between
     /// them, `:` and `,` between digits (14:02, 3,400), a `%` after digits.

@@ -24,6 +24,7 @@ public struct Linter: Sendable {
         ActionOwner(),
         ActionDue(),
         ReportedRules.dueDates,
+        ActionDoneInvalid(),
         ActionKind(),
         ActionIDs(),
         ForeignFormat(),

@@ -14,10 +14,7 @@ public struct FacilitatorRequired: LintCheck {
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
         guard context.isPMFormat else { return }  // the team's review of pm's format
         let front = context.frontMatter
-        guard let severity = front.severity?.lowercased(),
-            context.config.policies.facilitatorRequired.contains(severity),
-            (front.facilitator ?? "").isEmpty
-        else { return }
+        guard case .noFacilitator(let severity)? = context.config.policies.missingFacilitator(front) else { return }
         findings.append(
             context.finding(
                 .facilitatorRequired, line: front.keyLines["facilitator"] ?? front.keyLines["severity"],

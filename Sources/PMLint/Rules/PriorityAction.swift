@@ -18,7 +18,7 @@ public struct PriorityAction: LintCheck {
         let levels = context.config.lint.levels
         let weeks = "\(policy.dueWithinWeeks) week\(policy.dueWithinWeeks == 1 ? "" : "s")"
         for action in context.postmortem.actions {
-            for breach in policy.breaches(of: action, incidentDate: context.frontMatter.date) {
+            for breach in context.config.policies.actionBreaches(of: action, in: context.postmortem) {
                 let message: String
                 switch breach {
                 case .noOwner:

@@ -14,13 +14,10 @@ public struct ReviewOverdue: LintCheck {
     public func check(_ context: LintContext, into findings: inout [Diagnostic]) {
         guard context.isPMFormat else { return }  // the team's review of pm's format
         let front = context.frontMatter
-        guard let severity = front.severity?.lowercased(),
-            let days = context.config.policies.reviewWithinDays[severity], let date = front.date,
-            front.status == nil || front.status == .draft
+        guard
+            case .reviewOverdue(let severity, let days, let deadline, let late)? =
+                context.config.policies.reviewOverdue(front, today: context.today)
         else { return }
-        let deadline = CalendarDate(daysSinceEpoch: date.daysSinceEpoch + days)
-        guard context.today > deadline else { return }
-        let late = deadline.days(until: context.today)
         findings.append(
             context.finding(
                 .reviewOverdue, line: front.keyLines["status"] ?? front.keyLines["date"],

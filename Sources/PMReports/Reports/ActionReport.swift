@@ -10,11 +10,17 @@ public struct ActionReport: Sendable {
         public var state: State = .all
         public var owners: Set<String> = []
         public var kinds: Set<String> = []
-        /// Only overdue actions, and (with ``priorityPolicy``) priority actions that break the policy.
+        /// Only overdue actions, and (with ``policies``) priority actions that break the policy, and the
+        /// postmortems that break a review policy (``ActionReport/reviewBreaches``).
         public var overdueOnly = false
-        /// The team's policy on priority actions (pm.yml `policies.priority_actions`): actions that break it
+        /// The team's review policies (pm.yml `policies:`): actions that break the policy on priority actions
         /// are marked, and listed by ``overdueOnly``.
-        public var priorityPolicy: PolicyConfig.PriorityActions?
+        public var policies = PolicyConfig()
+        /// The policy on priority actions alone.
+        public var priorityPolicy: PolicyConfig.PriorityActions? {
+            get { policies.priorityActions }
+            set { policies.priorityActions = newValue }
+        }
         /// When set, only done actions closed on or after this day (a closing day that is unknown never matches).
         public var closedSince: CalendarDate?
         /// When set, only done actions closed on or before this day.
@@ -42,6 +48,17 @@ public struct ActionReport: Sendable {
     public var state: Filter.State
     /// Whether only overdue actions were asked for.
     public var overdueOnly: Bool
+    /// With ``overdueOnly``, the postmortems that break a review policy of their own (a review overdue, no
+    /// facilitator), in incident order; the priority actions' breaches are on their records.
+    public var reviewBreaches: [IncidentBreaches] = []
+
+    /// A postmortem and how it breaks the review policies.
+    public struct IncidentBreaches: Sendable, Equatable {
+        public var incidentID: String
+        public var title: String
+        public var breaches: [PolicyBreach]
+    }
+
     /// Incident id → the shortest prefix that names it on the command line, for narrow tables.
     public var shortIDs: [String: String]
     /// Incident id → the address of its page on the published site, for links in Markdown (empty: no links).
@@ -57,12 +74,24 @@ public struct ActionReport: Sendable {
         self.shortIDs = set.shortestUniquePrefixes()
         var records: [ActionRecord] = []
         for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
+            if filter.overdueOnly,
+                filter.named.incidents.isEmpty && filter.named.actions.isEmpty
+                    || filter.named.incidents.contains(postmortem.id)
+            {
+                let own = filter.policies.breaches(of: postmortem, today: today).filter {
+                    if case .priorityAction = $0 { false } else { true }
+                }
+                if !own.isEmpty {
+                    reviewBreaches.append(
+                        IncidentBreaches(incidentID: postmortem.id, title: postmortem.title, breaches: own))
+                }
+            }
             for action in postmortem.actions {
                 switch filter.state {
                 case .open where action.isDone, .done where !action.isDone: continue
                 default: break
                 }
-                let breaches = filter.priorityPolicy?.breaches(of: action, incidentDate: postmortem.date) ?? []
+                let breaches = filter.policies.actionBreaches(of: action, in: postmortem)
                 if filter.overdueOnly, !action.isOverdue(today: today), breaches.isEmpty { continue }
                 if filter.closedSince != nil || filter.closedUntil != nil {
                     guard action.isDone, let closed = action.closed else { continue }
@@ -155,6 +184,7 @@ public struct ActionReport: Sendable {
     private func writeTable(grouping: Grouping, style: TerminalStyle, to output: inout some TextOutputStream) {
         guard !records.isEmpty else {
             output.write("No \(overdueOnly ? "overdue " : state == .all ? "" : state.rawValue + " ")actions.\n")
+            writeReviewBreaches(markdown: false, to: &output)
             return
         }
         let showState = state != .open
@@ -198,6 +228,21 @@ public struct ActionReport: Sendable {
             "\n\(records.count) action\(records.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") as "
                 + "of \(today)\n"
         )
+        writeReviewBreaches(markdown: false, to: &output)
+    }
+
+    /// The postmortems that break a review policy, after the actions (text and Markdown).
+    private func writeReviewBreaches(markdown: Bool, to output: inout some TextOutputStream) {
+        guard !reviewBreaches.isEmpty else { return }
+        output.write(
+            markdown ? "\n**Postmortems breaking a review policy**\n\n" : "\nPostmortems breaking a review policy:\n")
+        for incident in reviewBreaches {
+            let what = PolicyBreach.summaries(incident.breaches).joined(separator: "; ")
+            output.write(
+                markdown
+                    ? "- \(MarkdownText.escape(incident.title)) `\(incident.incidentID)`: \(what)\n"
+                    : "  \(shortIDs[incident.incidentID] ?? incident.incidentID)  \(what)\n")
+        }
     }
 
     private func writeMarkdown(grouping: Grouping, to output: inout some TextOutputStream) {
@@ -232,6 +277,7 @@ public struct ActionReport: Sendable {
                 output.write("- [\(action.isDone ? "x" : " ")] \(text) — \(details.joined(separator: " · "))\n")
             }
         }
+        writeReviewBreaches(markdown: true, to: &output)
     }
 
     /// The record's incident title as Markdown, a link to its page when the site's address is known.

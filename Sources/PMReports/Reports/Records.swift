@@ -115,17 +115,7 @@ public struct ActionRecord: TabularRecord {
     public var policyBreaches: [PolicyConfig.PriorityActions.Breach] = []
 
     /// `breaks policy: no owner, due by 2019-03-14`, when the action breaks the policy on priority actions.
-    public var policyWording: String? {
-        guard !policyBreaches.isEmpty else { return nil }
-        let parts = policyBreaches.map { breach in
-            switch breach {
-            case .noOwner: "no owner"
-            case .noDue: "no due date"
-            case .dueTooLate(let latest): "due by \(latest)"
-            }
-        }
-        return "breaks policy: \(parts.joined(separator: ", "))"
-    }
+    public var policyWording: String? { PolicyConfig.PriorityActions.wording(policyBreaches) }
 
     /// - Parameter today: the day overdue counts are worked out for; nil for an export, which must not change
     ///   from day to day.

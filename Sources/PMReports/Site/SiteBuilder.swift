@@ -91,6 +91,8 @@ public struct SiteBuilder: Sendable {
         let total = files.count * 2
         let counter = ProgressCounter()
 
+        // git walks the history (for closing days) while the files are read.
+        let log = options.gitEnvironment.flatMap { GitClosings.startLog(for: directory, environment: $0) }
         // Pass 1: every file's structure, and the words search and related incidents compare; the
         // section text itself is dropped as soon as those are taken, so memory stays small.
         let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
@@ -119,7 +121,7 @@ public struct SiteBuilder: Sendable {
         }()
         var set = loadedSet
         if let environment = options.gitEnvironment {
-            GitClosings.apply(to: &set, directory: directory, environment: environment)
+            GitClosings.apply(to: &set, directory: directory, environment: environment, log: log)
         }
         let postmortems = set.postmortems.sorted {
             ($0.date ?? CalendarDate(daysSinceEpoch: 0), $0.id) > ($1.date ?? CalendarDate(daysSinceEpoch: 0), $1.id)
@@ -143,7 +145,10 @@ public struct SiteBuilder: Sendable {
                 inputs: pageInputs(
                     postmortem, related: relatedRows, shortID: shortIDs[postmortem.id] ?? "", tickets: tickets,
                     options: options),
-                validUntil: Self.overdueMarksValidUntil(postmortem, today: options.today))
+                validUntil: [
+                    Self.overdueMarksValidUntil(postmortem, today: options.today),
+                    directory.config.policies.reviewBreachValidUntil(postmortem, today: options.today),
+                ].compactMap { $0 }.min())
             pageEntries[page] = entry
             let upToDate =
                 !layoutsChanged && manifest.pages[page] == entry
@@ -296,8 +301,11 @@ public struct SiteBuilder: Sendable {
         let relatedText = related.map { "\($0.href)\u{0}\($0.title)\u{0}\($0.date ?? "")\u{0}\($0.reason)" }
         return String(
             ContentHash.of(
-                [String(postmortem.sourceHash, radix: 16), options.generatedAt ?? "", tickets.fingerprint, shortID]
-                    .joined(separator: "|") + "|" + relatedText.joined(separator: "\u{1}"),
+                [
+                    String(postmortem.sourceHash, radix: 16), options.generatedAt ?? "", tickets.fingerprint, shortID,
+                    String(describing: directory.config.policies),
+                ]
+                .joined(separator: "|") + "|" + relatedText.joined(separator: "\u{1}"),
                 seed: templates.fingerprint),
             radix: 16)
     }
@@ -336,12 +344,15 @@ public struct SiteBuilder: Sendable {
         let actions = postmortem.actions.enumerated().map { index, action in
             Self.actionRow(
                 action, in: postmortem, today: options.today, incidentHref: "../" + page, tickets: tickets,
-                shortIDs: shortIDs, textHTML: index < actionHTML.count ? actionHTML[index] : nil)
+                policies: directory.config.policies, shortIDs: shortIDs,
+                textHTML: index < actionHTML.count ? actionHTML[index] : nil)
         }
         let open = postmortem.openActions.count
         let model = PostmortemPage(
             generatedAt: options.generatedAt, title: postmortem.title,
             banner: Self.banner(postmortem.frontMatter.status),
+            policyBreaches: PolicyBreach.summaries(
+                directory.config.policies.breaches(of: postmortem, today: options.today)),
             fields: rows, hasActions: !actions.isEmpty, actions: actions,
             actionsSummary: "\(open) open, \(actions.count - open) done", actionsInBody: parts.count > 1,
             body: parts.joined(), bodyBeforeActions: parts[0], bodyAfterActions: parts.dropFirst().joined(),
@@ -368,7 +379,8 @@ public struct SiteBuilder: Sendable {
 
     static func actionRow(
         _ action: ActionItem, in postmortem: Postmortem, today: CalendarDate, incidentHref: String,
-        tickets: TicketLinks, shortIDs: [String: String], textHTML: String? = nil, ownerKey: String = ""
+        tickets: TicketLinks, policies: PolicyConfig, shortIDs: [String: String], textHTML: String? = nil,
+        ownerKey: String = ""
     ) -> ActionRow {
         let due = DueWording(action, daysOverdue: action.daysOverdue(today: today))
         let localID = action.token
@@ -379,6 +391,7 @@ public struct SiteBuilder: Sendable {
             incidentID: action.incidentID, done: action.isDone, text: action.text, textHTML: textHTML,
             owners: action.owners.map { "@\($0)" }.joined(separator: " "), ownerKey: ownerKey,
             due: due.due, overdue: due.overdue,
+            policy: PolicyConfig.PriorityActions.wording(policies.actionBreaches(of: action, in: postmortem)),
             kind: action.kind ?? "", ticket: action.ticket ?? "", ticketText: action.ticket.map(Self.ticketText) ?? "",
             ticketURL: action.ticket.flatMap(tickets.url(for:)),
             nested: action.depth > 0, incidentHref: incidentHref, incidentTitle: postmortem.title)

@@ -16,6 +16,8 @@ struct SiteListings: Sendable {
     /// The open actions in the order of the actions page, and their groups.
     private let report: ActionReport
     private let severityScale: [String]
+    /// The team's review policies, whose breaches the listings show.
+    private let policies: PolicyConfig
     private let searchWords: @Sendable (Postmortem) -> [String]
     /// Open actions past their due date, over every incident.
     private let overdue: Int
@@ -32,6 +34,7 @@ struct SiteListings: Sendable {
         self.tickets = tickets
         self.searchWords = searchWords
         severityScale = config.severities
+        policies = config.policies
         site = SiteInfo(
             incidentCount: postmortems.count,
             postmortemsText: Plural.count(postmortems.count, "postmortem", grouped: true), today: today.description,
@@ -116,6 +119,26 @@ struct SiteListings: Sendable {
             previous: number > 1 ? href(number - 1) : nil, next: number < count ? href(number + 1) : nil, links: links)
     }
 
+    /// What in `postmortem` breaks a review policy, in a few words: `review overdue by 3 days, no facilitator,
+    /// 2 priority actions break policy`.
+    private func policyText(_ postmortem: Postmortem) -> String? {
+        var parts: [String] = []
+        var actions = Set<String>()
+        for breach in policies.breaches(of: postmortem, today: today) {
+            switch breach {
+            case .reviewOverdue(_, _, _, let late): parts.append("review overdue by \(Plural.count(late, "day"))")
+            case .noFacilitator: parts.append("no facilitator")
+            case .priorityAction(let id, _, _): actions.insert(id)
+            }
+        }
+        if !actions.isEmpty {
+            parts.append(
+                actions.count == 1
+                    ? "1 priority action breaks policy" : "\(actions.count) priority actions break policy")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
     private func indexPage(_ range: Range<Int>, number: Int, of count: Int) -> IndexPage {
         let root = Self.root(number)
         let rows = postmortems[range].map { postmortem in
@@ -128,7 +151,7 @@ struct SiteListings: Sendable {
                 tags: front.tags, timeToDetect: front.timeToDetect?.description ?? "",
                 timeToResolve: front.timeToResolve?.description ?? "",
                 openActions: postmortem.openActions.count, totalActions: postmortem.actions.count,
-                overdueActions: overdue > 0 ? overdue : nil)
+                overdueActions: overdue > 0 ? overdue : nil, policy: policyText(postmortem))
         }
         let total = postmortems.count
         return IndexPage(
@@ -162,7 +185,7 @@ struct SiteListings: Sendable {
                     owner: key, ownerName: name,
                     action: SiteBuilder.actionRow(
                         record.action, in: byID[record.action.incidentID]!, today: today,
-                        incidentHref: hrefs[record.action.incidentID] ?? "", tickets: tickets,
+                        incidentHref: hrefs[record.action.incidentID] ?? "", tickets: tickets, policies: policies,
                         shortIDs: report.shortIDs, ownerKey: key),
                     days: record.daysOverdue)
             }

@@ -35,6 +35,7 @@ extension IncidentRow: MustacheParent {
         case "openActions": return openActions
         case "totalActions": return totalActions
         case "overdueActions": return overdueActions
+        case "policy": return policy
         default: return nil
         }
     }
@@ -110,6 +111,7 @@ extension ActionRow: MustacheParent {
         case "ownerKey": return ownerKey
         case "due": return due
         case "overdue": return overdue
+        case "policy": return policy
         case "kind": return kind
         case "ticket": return ticket
         case "ticketText": return ticketText
@@ -153,6 +155,8 @@ extension PostmortemPage: MustacheParent {
         case "generatedAt": return generatedAt
         case "title": return title
         case "banner": return banner
+        case "policyBreaches": return policyBreaches
+        case "hasPolicyBreaches": return hasPolicyBreaches
         case "fields": return fields
         case "hasActions": return hasActions
         case "actions": return actions

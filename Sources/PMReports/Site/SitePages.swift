@@ -27,6 +27,8 @@ struct IncidentRow {
     let openActions: Int
     let totalActions: Int
     let overdueActions: Int?
+    /// What breaks a review policy (pm.yml `policies:`): `review overdue by 3 days; 1 priority action`.
+    let policy: String?
 }
 
 /// Links between the pages of a listing split into pages.
@@ -90,6 +92,8 @@ struct ActionRow {
     let due: String?
     /// "overdue by 12 days" when overdue.
     let overdue: String?
+    /// "breaks policy: no owner" when an open priority action breaks the team's policy.
+    let policy: String?
     let kind: String
     let ticket: String
     /// How the ticket reads: the key, or for a URL its last part (`ENG-151` of `https://…/browse/ENG-151`).
@@ -124,6 +128,9 @@ struct PostmortemPage {
     let generatedAt: String?
     let title: String
     let banner: Banner?
+    /// What in the postmortem breaks a review policy (the same evaluation as `pm lint`'s policy rules).
+    let policyBreaches: [String]
+    var hasPolicyBreaches: Bool { !policyBreaches.isEmpty }
     let fields: [FieldRow]
     let hasActions: Bool
     let actions: [ActionRow]

@@ -93,20 +93,39 @@ public struct ActionHistory: Sendable {
     static let commitMarker = "%x01pm-commit%x01"
 
     /// Reads `git log` output (run with ``logArguments``).
+    ///
+    /// The task items among the diff's lines are parsed first, each distinct line once and on every core (the
+    /// parser reads each as a careful person would, which is most of the walk's cost); the diff is then walked
+    /// in order with the items looked up.
     public static func read(_ output: [UInt8], parser: PostmortemParser = PostmortemParser()) -> ActionHistory {
-        var history = ActionHistory()
-        var reader = DiffReader(history: history, parser: parser)
+        var lines: [Range<Int>] = []
         var start = 0
         let count = output.count
         while start < count {
             var end = start
             while end < count, output[end] != 0x0A { end += 1 }
-            reader.line(output[start..<end])
+            lines.append(start..<end)
             start = end + 1
         }
+        var seen = Set<[UInt8]>()
+        var candidates: [[UInt8]] = []
+        for range in lines {
+            let line = output[range]
+            guard let sign = line.first, sign == 0x2D || sign == 0x2B,
+                let item = DiffReader.taskItem(line.dropFirst()), seen.insert(Array(item)).inserted
+            else { continue }
+            candidates.append(Array(item))
+        }
+        let states = candidates.concurrentMap { DiffReader.parse($0[...], parser: parser) }
+        var parsed: [[UInt8]: ActionHistory.State] = [:]
+        parsed.reserveCapacity(candidates.count)
+        for (item, state) in zip(candidates, states) {
+            if let state { parsed[item] = state }
+        }
+        var reader = DiffReader(history: ActionHistory(), parser: parser, parsed: parsed)
+        for range in lines { reader.line(output[range]) }
         reader.finishFile()
-        history = reader.history
-        return history
+        return reader.history
     }
 }
 
@@ -122,9 +141,13 @@ private struct DiffReader {
     var removed: [(hunk: Int, state: ActionHistory.State)] = []
     var added: [(hunk: Int, state: ActionHistory.State)] = []
 
-    init(history: ActionHistory, parser: PostmortemParser) {
+    /// Task items (from their `[`) already parsed, by their bytes.
+    let parsed: [[UInt8]: ActionHistory.State]
+
+    init(history: ActionHistory, parser: PostmortemParser, parsed: [[UInt8]: ActionHistory.State] = [:]) {
         self.history = history
         self.parser = parser
+        self.parsed = parsed
     }
 
     mutating func line(_ bytes: ArraySlice<UInt8>) {
@@ -160,6 +183,12 @@ private struct DiffReader {
 
     /// The item a diff line holds, when it is a task item (`- [ ]`, `* [x]`, `1. [X]` …).
     func item(_ content: ArraySlice<UInt8>) -> ActionHistory.State? {
+        guard let item = Self.taskItem(content) else { return nil }
+        return parsed[Array(item)] ?? Self.parse(item, parser: parser)
+    }
+
+    /// A task item's text from its `[`, when the line is one.
+    static func taskItem(_ content: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         var start = content.startIndex
         while start < content.endIndex, content[start] == 0x20 || content[start] == 0x09 { start += 1 }
         var index = start
@@ -170,7 +199,12 @@ private struct DiffReader {
             marker == 0x2D || marker == 0x2A || marker == 0x2B || ((marker == 0x2E || marker == 0x29) && index > start)
         else { return nil }
         guard index + 2 < content.endIndex, content[index + 1] == 0x20, content[index + 2] == 0x5B else { return nil }
-        let text = Array("## Action items\n\n- ".utf8) + Array(content[(index + 2)...]) + [0x0A]
+        return content[(index + 2)...]
+    }
+
+    /// A task item (from its `[`) read as the parser reads an item of an actions section.
+    static func parse(_ item: ArraySlice<UInt8>, parser: PostmortemParser) -> ActionHistory.State? {
+        let text = Array("## Action items\n\n- ".utf8) + Array(item) + [0x0A]
         guard let action = parser.parse(text, path: "", id: "").actions.first, action.checkboxOffset != nil else {
             return nil
         }

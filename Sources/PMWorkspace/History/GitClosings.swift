@@ -37,24 +37,67 @@ public enum GitClosings {
 
     /// The history of every item in the directory, from one `git log`; nil outside git or when the log failed or
     /// was cut at its bound.
-    public static func history(of directory: PostmortemsDirectory, environment: [String: String]) -> ActionHistory? {
-        guard let output = GitRunner.run(ActionHistory.logArguments, in: directory.path, environment: environment),
+    public static func history(
+        of directory: PostmortemsDirectory, environment: [String: String], log: PendingLog? = nil
+    ) -> ActionHistory? {
+        guard
+            let output = log?.output
+                ?? GitRunner.run(ActionHistory.logArguments, in: directory.path, environment: environment),
             output.status == 0, !output.truncated
         else { return nil }
         return ActionHistory.read(output.stdout, parser: directory.parser)
     }
 
-    /// Sets the closing day of every done action in `set` that has none from a token, from git (source `git`).
+    /// A `git log` started early, in the background, so that git walks the history while pm reads the files.
+    public final class PendingLog: @unchecked Sendable {
+        /// The commit the log starts from.
+        public let head: String
+        private let finished = DispatchSemaphore(value: 0)
+        private var result: GitRunner.Output?
+
+        init(head: String, directory: PostmortemsDirectory, environment: [String: String]) {
+            self.head = head
+            let path = directory.path
+            DispatchQueue.global().async {
+                self.result = GitRunner.run(ActionHistory.logArguments, in: path, environment: environment)
+                self.finished.signal()
+            }
+        }
+
+        /// The log's output, once git has finished (waiting for it).
+        var output: GitRunner.Output? {
+            finished.wait()
+            finished.signal()
+            return result
+        }
+    }
+
+    /// Starts the `git log` that ``apply(to:directory:environment:log:)`` will need, when the directory is in
+    /// git and the cache does not hold this HEAD's closing days; nil when no walk is needed.
+    public static func startLog(for directory: PostmortemsDirectory, environment: [String: String]) -> PendingLog? {
+        guard let head = head(of: directory, environment: environment),
+            readCache(cachePath(directory), head: head) == nil
+        else { return nil }
+        return PendingLog(head: head, directory: directory, environment: environment)
+    }
+
+    static func cachePath(_ directory: PostmortemsDirectory) -> String {
+        ((directory.path as NSString).appendingPathComponent(cacheFolder) as NSString)
+            .appendingPathComponent(cacheName)
+    }
+
+    /// Sets the closing day of every done action in `set` that has none from a token, from git (source `git`);
+    /// `log` is the walk ``startLog(for:environment:)`` started, if any.
     public static func apply(
-        to set: inout PostmortemSet, directory: PostmortemsDirectory, environment: [String: String]
+        to set: inout PostmortemSet, directory: PostmortemsDirectory, environment: [String: String],
+        log: PendingLog? = nil
     ) {
         let wanted = set.postmortems.contains { $0.actions.contains { $0.closedSource == .unknown } }
-        guard wanted, let head = head(of: directory, environment: environment) else { return }
-        let cachePath = ((directory.path as NSString).appendingPathComponent(cacheFolder) as NSString)
-            .appendingPathComponent(cacheName)
+        guard wanted, let head = log?.head ?? head(of: directory, environment: environment) else { return }
+        let cachePath = cachePath(directory)
         var days = readCache(cachePath, head: head)
         if days == nil {
-            guard let history = history(of: directory, environment: environment) else { return }
+            guard let history = history(of: directory, environment: environment, log: log) else { return }
             var found: [String: CalendarDate] = [:]
             for (path, items) in history.live {
                 for (token, index) in items {
