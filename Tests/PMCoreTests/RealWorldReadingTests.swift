@@ -12,7 +12,8 @@ import Testing
 /// scores it, and every score must stay at or above what pm reaches today, so a change that reads them worse
 /// fails.
 @Suite struct RealWorldReadingTests {
-    /// The floors: what pm reached when this test was written (the targets are lower).
+    /// The floors: what pm reached when this test was written (the targets are lower); lint findings per
+    /// file with about one finding of headroom, as the blameless matcher (owned elsewhere) moves.
     struct Floors {
         var recall: Double
         var precision: Double
@@ -38,7 +39,7 @@ import Testing
         // date 0.588, impact 1.0, root cause 0.882, 1.53 findings per file.
         "realworld-holdout-3": Floors(
             recall: 1.0, precision: 1.0, doneOpen: 1.0, title: 1.0, date: 1.0, impact: 1.0, rootCause: 0.94,
-            findingsPerFile: 1.15),
+            findingsPerFile: 1.25),
     ]
 
     @Test(arguments: ["realworld", "realworld-holdout", "realworld-holdout-2", "realworld-holdout-3"])
