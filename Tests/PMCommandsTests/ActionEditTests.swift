@@ -1,5 +1,6 @@
 import Foundation
 import PMDocument
+import PMWorkspace
 import Testing
 
 @Suite(.cleansUpTemporaryFiles) struct ActionEditTests {
@@ -14,6 +15,12 @@ import Testing
                 to: root.appendingPathComponent("postmortems/\(name)"))
         }
         return root
+    }
+
+    /// The entries of the postmortems folder, but for pm's summary cache.
+    static func entries(in root: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
+            .filter { $0 != SummaryCache.folderName }
     }
 
     static func bytes(_ path: String, in root: URL) throws -> [UInt8] {
@@ -95,8 +102,7 @@ import Testing
         #expect(pm(["action", "done", "2019-02-14/U25RS", "--undo"], in: root.path).status == 0, "any case")
         #expect(try Self.bytes(Self.messenger, in: root) == before)
         // The other files are untouched.
-        for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
-        {
+        for name in try Self.entries(in: root) {
             #expect(
                 try Self.bytes("postmortems/\(name)", in: root)
                     == Self.bytes(name, in: packageRoot.appendingPathComponent("postmortems")))
@@ -159,15 +165,12 @@ import Testing
     func refusalsChangeNothing(arguments: [String], status: Int32, message: String) throws {
         let root = try Self.repository()
         defer { TemporaryFiles.remove(root) }
-        let before = try FileManager.default.contentsOfDirectory(
-            atPath: root.appendingPathComponent("postmortems").path
-        ).sorted()
+        let before = try Self.entries(in: root).sorted()
             .map { try Self.bytes("postmortems/\($0)", in: root) }
         let run = pm(arguments, in: root.path)
         #expect(run.status == status)
         #expect(run.stderr.contains(message), "\(run.stderr)")
-        let after = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
-            .sorted()
+        let after = try Self.entries(in: root).sorted()
             .map { try Self.bytes("postmortems/\($0)", in: root) }
         #expect(after == before)
     }
@@ -205,9 +208,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         #expect(pm(["action", "done", "2019-02-14/u25rs"], in: root.path).status == 0)
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
-                .filter { $0.hasSuffix(".md") }.count == 6)
+        #expect(try Self.entries(in: root).filter { $0.hasSuffix(".md") }.count == 6)
     }
 
     @Test func addAppendsAWellFormedItemAndNothingElse() throws {

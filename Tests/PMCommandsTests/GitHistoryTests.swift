@@ -155,7 +155,10 @@ struct GitHistoryTests {
         let run = pm(["actions", "--format", "json"], in: root.path)
         let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(Self.closing(rows, "Add an alert") == (nil, "unknown"))
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("postmortems/.pm-cache").path))
+        // No git history was read, so no closing days were cached (the folder holds the summary cache).
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("postmortems/.pm-cache/closing-dates.tsv").path))
     }
 
     @Test func undoRemovesTheClosingToken() throws {

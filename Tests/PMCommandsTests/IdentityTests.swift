@@ -141,7 +141,7 @@ import Testing
         #expect(try Self.text(in: root) == after.replacingOccurrences(of: "id:BAD", with: "id:bad"), "nothing else")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("postmortems").path)
-                .sorted()
+                .filter { $0 != ".pm-cache" }.sorted()
                 == ["2026-01-01-ok.md", "2026-11-20-stripe-webhook.md"], "no temporary file left")
     }
 

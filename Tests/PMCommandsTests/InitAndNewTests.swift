@@ -19,6 +19,9 @@ import Testing
         let parsed = try Config.parse(config, path: configPath)
         #expect(parsed.defaultTemplate == TemplateReference("six-questions@2"))
         #expect(parsed.severities == Config.defaultSeverities)
+        #expect(
+            try String(contentsOfFile: root.appendingPathComponent("incidents/.gitignore").path, encoding: .utf8)
+                == "# pm's summary cache (safe to delete)\n.pm-cache/\n")
 
         try Data("template: six-questions@1\n".utf8).write(to: URL(fileURLWithPath: configPath))
         let second = pm(["init", "--dir", "incidents"], in: root.path)
@@ -27,6 +30,16 @@ import Testing
         #expect(
             try String(contentsOfFile: configPath, encoding: .utf8) == "template: six-questions@1\n",
             "nothing was changed")
+    }
+
+    @Test func aGitignoreThereKeepsEveryLineAndGainsTheCache() throws {
+        let root = try temporaryRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("site/\n*.tmp", to: "postmortems/.gitignore", in: root)
+        #expect(pm(["init"], in: root.path).status == 0)
+        #expect(
+            try String(contentsOfFile: root.appendingPathComponent("postmortems/.gitignore").path, encoding: .utf8)
+                == "site/\n*.tmp\n# pm's summary cache (safe to delete)\n.pm-cache/\n")
     }
 
     @Test func anUnknownTemplateIsAUsageError() throws {

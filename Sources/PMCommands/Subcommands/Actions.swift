@@ -88,7 +88,7 @@ struct Actions: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (directory, set) = try location.loadWithClosings(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context, sections: false)
         var filter = ActionReport.Filter()
         filter.state = open || overdue ? .open : done ? .done : .all
         filter.overdueOnly = overdue

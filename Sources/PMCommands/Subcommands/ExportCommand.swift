@@ -54,7 +54,7 @@ struct ExportCommand: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.loadWithClosings(in: context)
+        let (_, set) = try location.loadWithClosings(in: context, sections: false)
         let export = Export(set.postmortems)
         let tables = table.map { [$0] } ?? Export.Table.allCases
         guard let output else {

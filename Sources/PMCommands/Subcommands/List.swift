@@ -29,7 +29,7 @@ struct List: ContextualCommand {
     var format: ReportFormat = .table
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (directory, set) = try location.load(in: context)
+        let (directory, set) = try location.load(in: context, sections: false)
         let list = IncidentList(set, filter: filters.filter, config: directory.config, today: try context.today)
         var output = context.stdout
         list.write(format, style: context.terminalStyle, to: &output)

@@ -32,7 +32,8 @@ struct Related: ContextualCommand {
     }
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (_, set) = try location.load(in: context, quiet: true, request: .detail)
+        // The text related incidents compare, from the summary cache for unchanged files.
+        let (_, set) = try location.load(in: context, quiet: true, request: .comparedText)
         let postmortem = try set.resolve(id)
         let matches = RelatedIncidents(set.postmortems).matches(for: postmortem.id, limit: limit)
         var output = context.stdout

@@ -36,7 +36,8 @@ struct Render: ContextualCommand {
         let directory = try location.locate(in: context)
         let builder = try SiteBuilder(directory: directory, displayBase: context.workingDirectory)
         let outPath = PostmortemsDirectory.absolutePath(out, relativeTo: context.workingDirectory)
-        var options = SiteBuilder.Options(outputPath: outPath, today: try context.today, clean: clean)
+        var options = SiteBuilder.Options(
+            outputPath: outPath, today: try context.today, clean: clean, cache: location.cacheSettings(in: context))
         options.gitEnvironment = context.environment
         if stamp { options.generatedAt = ISO8601DateFormatter().string(from: context.now) }
         // Progress only on a terminal, and only when there is enough work to wait for.

@@ -36,8 +36,14 @@ struct Show: ContextualCommand {
     var format: Format = .text
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (directory, set) = try location.load(in: context, quiet: true, request: .detail)
-        let postmortem = try set.resolve(id)
+        // Every postmortem with the text related incidents compare (from the summary cache when unchanged), then
+        // the one shown with all its text, and with what the whole set found about it (an id or alias it shares).
+        let (directory, set) = try location.load(in: context, quiet: true, request: .comparedText)
+        let resolved = try set.resolve(id)
+        let (_, detail) = try location.load(
+            in: context, quiet: true, request: .detail, only: { $0 == resolved.filePath })
+        var postmortem = detail.postmortems.first ?? resolved
+        postmortem.diagnostics = resolved.diagnostics
         context.report(postmortem.diagnostics)
         var output = context.stdout
         PostmortemSummary(

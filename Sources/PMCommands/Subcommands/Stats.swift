@@ -31,7 +31,7 @@ struct Stats: ContextualCommand {
     var format: TemplateListFormat = .table
 
     func run(context: CommandContext) throws -> ExitStatus {
-        let (directory, set) = try location.loadWithClosings(in: context)
+        let (directory, set) = try location.loadWithClosings(in: context, sections: false)
         let statistics = Statistics(
             set.postmortems.filter(filters.filter.matches), config: directory.config, today: try context.today)
         var output = context.stdout

@@ -52,6 +52,27 @@ struct DirectoryOptions: ParsableArguments {
             valueName: "path"))
     var directory: String?
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: ArgumentHelp(
+            "Parse every file; do not read or write the summary cache.",
+            discussion: "Also PM_NO_CACHE=1. The cache lives in .pm-cache/ beside pm.yml."))
+    var noCache = false
+
+    /// Whether and where reports keep the summary cache: on unless --no-cache or PM_NO_CACHE; in
+    /// `$XDG_CACHE_HOME/pm` (or `~/.cache/pm`) when the postmortems directory is read-only.
+    func cacheSettings(in context: CommandContext) -> SummaryCache.Settings {
+        let off = context.environment["PM_NO_CACHE"].map { !$0.isEmpty && $0 != "0" } ?? false
+        guard !noCache, !off else { return .disabled }
+        let xdg = context.environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let home = context.environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let root = xdg ?? home.map { ($0 as NSString).appendingPathComponent(".cache") }
+        return SummaryCache.Settings(
+            isEnabled: true, fallbackFolder: root.map { ($0 as NSString).appendingPathComponent("pm") },
+            build: "\(PMVersion.current) \(Platform.executableIdentity() ?? "unknown")",
+            wholeSecondTimes: context.environment["PM_CACHE_WHOLE_SECONDS"] == "1")
+    }
+
     /// The directory named by --dir or PM_DIR, else found by walking up.
     func locate(in context: CommandContext) throws -> PostmortemsDirectory {
         try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
@@ -74,24 +95,28 @@ struct DirectoryOptions: ParsableArguments {
 
     /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
     /// - Parameter request: what each parse must give (`.detail` keeps section text: only `pm show` prints it).
-    func load(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws -> (
-        PostmortemsDirectory, PostmortemSet
-    ) {
+    /// - Parameter include: which files to read (by path), when the command needs only some.
+    /// - Parameter sections: false for a report that reads no section (the postmortems are kept without them).
+    func load(
+        in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline,
+        only include: @escaping (String) -> Bool = { _ in true }, sections: Bool = true
+    ) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
-        let set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, request: request)
+        let set = try PostmortemSet.load(
+            directory, displayBase: context.workingDirectory, request: request, cache: cacheSettings(in: context),
+            only: include, keepsSections: sections)
         if !quiet { context.report(set.diagnostics) }
         return (directory, set)
     }
 
     /// Like ``load(in:quiet:request:)``, with the closing days of actions ticked by hand read from git.
-    func loadWithClosings(in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline) throws
-        -> (PostmortemsDirectory, PostmortemSet)
-    {
+    func loadWithClosings(
+        in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline, sections: Bool = true
+    ) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
         // git walks the history while the files are read.
         let log = GitClosings.startLog(for: directory, environment: context.environment)
-        var set = try PostmortemSet.load(directory, displayBase: context.workingDirectory, request: request)
-        if !quiet { context.report(set.diagnostics) }
+        var (_, set) = try load(in: context, quiet: quiet, request: request, sections: sections)
         GitClosings.apply(to: &set, directory: directory, environment: context.environment, log: log)
         return (directory, set)
     }

@@ -7,19 +7,65 @@ import CCmark
 public enum Cmark {
     /// Parses CommonMark bytes into a flattened Swift syntax tree with source positions.
     public static func parse(_ bytes: some Collection<UInt8>) -> MarkdownTree {
-        let document: OpaquePointer = withContiguousBytes(bytes) { buffer in
-            let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-            let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-            guard
-                let root = base.map({ cmark_parse_document($0, buffer.count, options) })
-                    ?? cmark_parse_document("", 0, options)
-            else {
-                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
-            }
-            return root
-        }
+        let document = parseDocument(bytes)
         defer { cmark_node_free(document) }
         return copyTree(document)
+    }
+
+    /// Parses CommonMark bytes into the lean tree reports need: every top-level block, with the whole subtree
+    /// of each heading and of each block in a section whose heading `expand(text, level)` asks for (a
+    /// top-level heading of level 1 or 2 starts a section); every other top-level block is *collapsed*, a
+    /// single node that only says whether it holds text (`MarkdownNode.isCollapsed`). Nothing is copied
+    /// out of cmark for the blocks nobody reads.
+    public static func parseOutline(_ bytes: some Collection<UInt8>, expand: (_ text: String, _ level: Int) -> Bool)
+        -> MarkdownTree
+    {
+        let document = parseDocument(bytes)
+        defer { cmark_node_free(document) }
+        var nodes: [MarkdownNode] = [node(document, depth: 0, index: 0)]
+        var expanding = false
+        var child = cmark_node_first_child(document)
+        while let block = child {
+            child = cmark_node_next(block)
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_HEADING {
+                let start = nodes.count
+                copySubtree(block, depth: 1, into: &nodes)
+                let level = Int(cmark_node_get_heading_level(block))
+                if level <= 2 { expanding = expand(MarkdownTree(nodes: nodes).plainText(of: start), level) }
+            } else if expanding {
+                copySubtree(block, depth: 1, into: &nodes)
+            } else {
+                var collapsed = node(block, depth: 1, index: nodes.count)
+                collapsed.isCollapsed = true
+                collapsed.collapsedHasText = hasText(block)
+                nodes.append(collapsed)
+            }
+        }
+        nodes[0].subtreeEnd = nodes.count
+        return MarkdownTree(nodes: nodes)
+    }
+
+    /// Whether the subtree at `root` has a text, code or code block node with more than whitespace: what
+    /// `MarkdownTree.hasText` says of it, without copying anything.
+    private static func hasText(_ root: OpaquePointer) -> Bool {
+        guard let iterator = cmark_iter_new(root) else {
+            preconditionFailure("cmark_iter_new returned NULL (out of memory)")
+        }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return false }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK,
+                var literal = cmark_node_get_literal(node)
+            else { continue }
+            while literal.pointee != 0 {
+                if UInt8(bitPattern: literal.pointee) > 0x20 { return true }
+                literal += 1
+            }
+        }
     }
 
     /// Parses CommonMark once into a Swift tree and into HTML (cmark's safe mode), with the decorator's
@@ -36,17 +82,7 @@ public enum Cmark {
         decorator: any HTMLDecorator,
         actions: (MarkdownTree) -> [ActionMarkup] = { _ in [] }
     ) -> (tree: MarkdownTree, html: String, actionHTML: [String]) {
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-        let document: OpaquePointer = bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            guard
-                let root = base.map({ cmark_parse_document($0, buffer.count, options) })
-                    ?? cmark_parse_document("", 0, options)
-            else {
-                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
-            }
-            return root
-        }
+        let document = parseDocument(bytes)
         defer { cmark_node_free(document) }
         let tree = copyTree(document)
         let found = actions(tree)
@@ -333,9 +369,46 @@ public enum Cmark {
         return Array(bytes).withUnsafeBytes(body)
     }
 
+    /// cmark's document for the bytes; the caller frees it.
+    private static func parseDocument(_ bytes: some Collection<UInt8>) -> OpaquePointer {
+        withContiguousBytes(bytes) { buffer in
+            let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+            let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+            guard
+                let root = base.map({ cmark_parse_document($0, buffer.count, options) })
+                    ?? cmark_parse_document("", 0, options)
+            else {
+                preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+            }
+            return root
+        }
+    }
+
+    /// One cmark node as a Swift node at `depth`, its subtree not yet copied (it ends after itself).
+    private static func node(_ node: OpaquePointer, depth: Int, index: Int) -> MarkdownNode {
+        let type = cmark_node_get_type(node)
+        return MarkdownNode(
+            kind: kind(of: type),
+            depth: depth,
+            subtreeEnd: index + 1,
+            literal: string(cmark_node_get_literal(node)),
+            destination: string(cmark_node_get_url(node)),
+            headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
+            start: SourcePosition(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+            end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        )
+    }
+
     /// Copies the tree under `root` into pre-order Swift nodes with an iterator, not recursion.
     private static func copyTree(_ root: OpaquePointer) -> MarkdownTree {
         var nodes: [MarkdownNode] = []
+        copySubtree(root, depth: 0, into: &nodes)
+        return MarkdownTree(nodes: nodes)
+    }
+
+    /// Appends the subtree under `root`, whose depth is `depth`, to `nodes` in pre-order.
+    private static func copySubtree(_ root: OpaquePointer, depth: Int, into nodes: inout [MarkdownNode]) {
         var open: [Int] = []  // indices of entered, not yet exited nodes
         guard let iterator = cmark_iter_new(root) else {
             preconditionFailure("cmark_iter_new returned NULL (out of memory)")
@@ -352,23 +425,10 @@ public enum Cmark {
                 continue
             }
             let index = nodes.count
-            nodes.append(
-                MarkdownNode(
-                    kind: kind(of: type),
-                    depth: open.count,
-                    subtreeEnd: index + 1,
-                    literal: string(cmark_node_get_literal(node)),
-                    destination: string(cmark_node_get_url(node)),
-                    headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
-                    start: SourcePosition(
-                        line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
-                    end: SourcePosition(
-                        line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-                ))
+            nodes.append(Self.node(node, depth: depth + open.count, index: index))
             // cmark reports ENTER and EXIT for containers but only ENTER for leaves.
             if isContainer { open.append(index) }
         }
-        return MarkdownTree(nodes: nodes)
     }
 
     private static func isContainerType(_ type: cmark_node_type) -> Bool {

@@ -36,6 +36,11 @@ public struct MarkdownNode: Sendable {
     public var headingLevel: Int
     public var start: SourcePosition
     public var end: SourcePosition
+    /// A top-level block of a lean tree (`Cmark.parseOutline`) whose subtree was not copied: it has no
+    /// children here, and `collapsedHasText` says whether it holds text.
+    public var isCollapsed = false
+    /// For a collapsed block: whether its subtree holds text (see `MarkdownTree.hasText`).
+    public var collapsedHasText = false
 }
 
 /// A Markdown syntax tree, flattened in document (pre-)order.
@@ -70,6 +75,10 @@ public struct MarkdownTree: Sendable {
     /// `plainText` of them would be non-empty, without building it.
     public func hasText(in indices: [Int]) -> Bool {
         for top in indices {
+            if nodes[top].isCollapsed {
+                if nodes[top].collapsedHasText { return true }
+                continue
+            }
             for index in top..<nodes[top].subtreeEnd {
                 switch nodes[index].kind {
                 case .text, .code, .codeBlock:

@@ -206,6 +206,8 @@ struct ActionItemReader {
             var start = end
             while start > 0, !isSpace(bytes[start - 1]) { start -= 1 }
             guard start < end, !isProse[start..<end].contains(true) else { break }
+            // Most trailing words are plain prose: a word that cannot be a token ends the tokens at once.
+            if !ActionTokens.mayBeToken(bytes[start..<end]) { break }
             let word = String(decoding: bytes[start..<end], as: UTF8.self)
             if word.count > 1, word.hasPrefix("@"), ActionTokens.isName(word.dropFirst()) {
                 item.owners.insert(String(word.dropFirst()), at: 0)
@@ -227,8 +229,17 @@ struct ActionItemReader {
             end = start
         }
         // The rest, with each run of whitespace as one space.
-        let words = bytes[0..<end].split(whereSeparator: isSpace)
-        item.text = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self).trimmed
+        var text: [UInt8] = []
+        text.reserveCapacity(end)
+        for byte in bytes[0..<end] {
+            if isSpace(byte) {
+                if let last = text.last, last != 0x20 { text.append(0x20) }
+            } else {
+                text.append(byte)
+            }
+        }
+        if text.last == 0x20 { text.removeLast() }
+        item.text = String(decoding: text, as: UTF8.self).trimmed
         return (item, marks, bytes.count - end)
     }
 

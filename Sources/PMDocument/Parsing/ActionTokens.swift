@@ -8,6 +8,15 @@ public enum ActionTokens {
             && !text.hasSuffix(".")
     }
 
+    /// Whether a word (as UTF-8) could be a trailing token at all: it starts with `@` or `#`, holds a `:`
+    /// (`due:`, `done:`, a URL) or a `-` (a ticket), or is not ASCII (then the reader decides). A cheap test
+    /// before the exact ones, since most words are not tokens.
+    static func mayBeToken(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first else { return false }
+        if first == UInt8(ascii: "@") || first == UInt8(ascii: "#") { return true }
+        return word.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") || $0 >= 0x80 }
+    }
+
     /// `ABC-123` (upper-case project key, dash, number) or an http(s) URL.
     public static func isTicket(_ word: String) -> Bool {
         let lower = word.lowercased()

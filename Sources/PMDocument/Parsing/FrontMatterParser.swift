@@ -49,57 +49,73 @@ public enum FrontMatterParser {
         return trimmed.elementsEqual("---".utf8) || (allowDots && trimmed.elementsEqual("...".utf8))
     }
 
+    /// How the YAML of a front-matter block is read.
+    public enum Reader: Sendable {
+        /// pm's flat reader (`FlatYAML`) when it can, else Yams: the default.
+        case flatFirst
+        /// Yams always (to compare the two).
+        case yams
+    }
+
     /// Decodes the YAML of a front-matter block whose first line is file line `firstLine`.
-    public static func decode(_ yaml: String, firstLine: Int, path: String) -> (FrontMatter, [Diagnostic]) {
+    public static func decode(_ yaml: String, firstLine: Int, path: String, reader: Reader = .flatFirst)
+        -> (FrontMatter, [Diagnostic])
+    {
         var frontMatter = FrontMatter()
         frontMatter.isPresent = true
         var diagnostics: [Diagnostic] = []
         func error(_ line: Int?, _ message: String) {
             diagnostics.append(Diagnostic(.error, path: path, line: line, rule: .frontMatter, message))
         }
-        let fileLine = { (mark: Mark?) -> Int? in mark.map { $0.line + firstLine - 1 } }
+        let fileLine = { (line: Int?) -> Int? in line.map { $0 + firstLine - 1 } }
 
-        let root: Node?
-        do {
-            root = try YAMLNodes.compose(yaml)
-        } catch let yamlError as YamlError {
-            var (line, problem) = YAMLNodes.describe(yamlError)
-            if case .duplicatedKeysInMapping(let duplicates, _) = yamlError, let key = duplicates.sorted().first,
-                let second = secondTopLevelLine(of: key, in: yaml)
-            {
-                line = second
+        let root: FrontValue?
+        if reader == .flatFirst, let flat = FlatYAML.read(yaml) {
+            root = flat
+        } else {
+            do {
+                root = try YAMLNodes.compose(yaml).map(FrontValue.init)
+            } catch let yamlError as YamlError {
+                var (line, problem) = YAMLNodes.describe(yamlError)
+                if case .duplicatedKeysInMapping(let duplicates, _) = yamlError, let key = duplicates.sorted().first,
+                    let second = secondTopLevelLine(of: key, in: yaml)
+                {
+                    line = second
+                }
+                let advice = line.flatMap { quotingHint(forLine: $0, of: yaml) } ?? "fix the YAML between the --- lines"
+                diagnostics.append(
+                    Diagnostic(
+                        .error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
+                        "the front matter is not valid YAML: \(problem); \(advice)"))
+                // Whether the file is in pm's format does not wait for the YAML to be fixed: a `template:` line
+                // says so.
+                frontMatter.namesTemplate = topLevelLine(of: "template", in: yaml, occurrence: 1) != nil
+                return (frontMatter, diagnostics)
+            } catch let other {
+                error(firstLine, "the front matter could not be read as YAML: \(other)")
+                return (frontMatter, diagnostics)
             }
-            let advice = line.flatMap { quotingHint(forLine: $0, of: yaml) } ?? "fix the YAML between the --- lines"
-            diagnostics.append(
-                Diagnostic(
-                    .error, path: path, line: line.map { $0 + firstLine - 1 } ?? firstLine, rule: .yaml,
-                    "the front matter is not valid YAML: \(problem); \(advice)"))
-            // Whether the file is in pm's format does not wait for the YAML to be fixed: a `template:` line says so.
-            frontMatter.namesTemplate = topLevelLine(of: "template", in: yaml, occurrence: 1) != nil
-            return (frontMatter, diagnostics)
-        } catch let other {
-            error(firstLine, "the front matter could not be read as YAML: \(other)")
-            return (frontMatter, diagnostics)
         }
         guard let root else { return (frontMatter, diagnostics) }
-        guard case .mapping(let mapping) = root else {
-            let shape = root.sequence != nil ? "a list" : "a single value"
+        guard case .mapping(let mapping, _) = root else {
+            let shape = root.items != nil ? "a list" : "a single value"
             error(
-                fileLine(root.mark) ?? firstLine,
+                fileLine(root.line) ?? firstLine,
                 "the front matter is \(shape); write it as `key: value` lines (title:, date:, severity: …)")
             return (frontMatter, diagnostics)
         }
 
         // Front matter another tool wrote (no `template:`) is read leniently: its values as that tool writes
         // them, and its names for pm's fields.
-        let isForeign = !mapping.contains { $0.key.scalar?.string == "template" }
-        var aliased: [(field: FrontMatterField, key: String, value: Node, line: Int?)] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
-                error(fileLine(keyNode.mark), "front-matter keys must be plain words")
+        let isForeign = !mapping.contains { $0.key.scalarText == "template" }
+        var aliased: [(field: FrontMatterField, key: String, value: FrontValue, line: Int?)] = []
+        for pair in mapping {
+            let value = pair.value
+            guard let key = pair.key.scalarText else {
+                error(fileLine(pair.key.line), "front-matter keys must be plain words")
                 continue
             }
-            let line = fileLine(keyNode.mark)
+            let line = fileLine(pair.key.line)
             frontMatter.keyLines[key] = line
             guard let field = FrontMatter.field(forKey: key) else {
                 frontMatter.extra.append(YAMLValue.KeyValue(key: key, value: YAMLNodes.yamlValue(value)))
@@ -171,7 +187,7 @@ public enum FrontMatterParser {
 /// Reads one key's YAML value into its field, with a diagnostic on the key's line for a value that does not fit.
 private struct ValueReader {
     let key: String
-    let value: Node
+    let value: FrontValue
     let line: Int?
     let firstLine: Int
     let path: String
@@ -242,11 +258,11 @@ private struct ValueReader {
 
     /// The value as trimmed text; a list or a mapping is an error.
     private mutating func text(_ what: String) -> String? {
-        guard let scalar = value.scalar else {
-            error(line, "`\(key)` must be \(what), not a \(value.sequence != nil ? "list" : "mapping")")
+        guard let scalar = value.scalarText else {
+            error(line, "`\(key)` must be \(what), not a \(value.items != nil ? "list" : "mapping")")
             return nil
         }
-        return scalar.string.trimmed
+        return scalar.trimmed
     }
 
     /// Text that YAML does not read as a number or a boolean.
@@ -263,16 +279,16 @@ private struct ValueReader {
 
     /// A YAML list of names, or names separated by commas; empty names are dropped.
     private mutating func list() -> [String] {
-        if let sequence = value.sequence {
+        if let sequence = value.items {
             var names: [String] = []
             for item in sequence {
-                guard let scalar = item.scalar else {
+                guard let scalar = item.scalarText else {
                     error(
-                        item.mark.map { $0.line + firstLine - 1 } ?? line,
-                        "`\(key)` must be a list of names, like [sam, jo]")
+                        item.line.map { $0 + firstLine - 1 } ?? line, "`\(key)` must be a list of names, like [sam, jo]"
+                    )
                     continue
                 }
-                names.append(scalar.string.trimmed)
+                names.append(scalar.trimmed)
             }
             return names.filter { !$0.isEmpty }
         }

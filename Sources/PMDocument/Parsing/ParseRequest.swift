@@ -17,10 +17,35 @@ public struct ParseRequest: Sendable {
         self.html = html
     }
 
+    /// Whether the request asks for the structure only, which a cached summary holds.
+    public var isOutline: Bool { !sectionText && !prose && html == nil }
+
+    /// Whether the lean tree (`Cmark.parseOutline`) can serve the request: no prose, no HTML, and the text of
+    /// named sections at most.
+    public var readsLean: Bool { !prose && html == nil && (!sectionText || sectionTextKeys != nil) }
+
+    /// Which postmortem the parse gives, for the summary cache: `outline` without section text (prose and HTML
+    /// come beside the postmortem, not in it), `text:KEYS` with the text of the named sections; nil with the
+    /// text of every section (`.detail`: one file shown or edited, not worth caching).
+    public var cacheVariant: String? {
+        guard sectionText else { return "outline" }
+        return sectionTextKeys.map { "text:" + $0.sorted().joined(separator: ",") }
+    }
+
+    /// Whether a cached summary can stand for the parse: no prose, no HTML, and a cacheable postmortem.
+    public var isServedByCache: Bool { !prose && html == nil && cacheVariant != nil }
+
     /// The structure only: reports over many files.
     public static let outline = ParseRequest()
     /// The structure and every section's text: one incident shown or edited.
     public static let detail = ParseRequest(sectionText: true)
+    /// The structure and the text of the summary, impact and root cause: what related incidents and the site's
+    /// search compare across every postmortem.
+    public static let comparedText: ParseRequest = {
+        var request = ParseRequest(sectionText: true)
+        request.sectionTextKeys = ["summary", "impact", "root-cause"]
+        return request
+    }()
     /// The structure and the prose: `pm lint`.
     public static let lint = ParseRequest(prose: true)
 }

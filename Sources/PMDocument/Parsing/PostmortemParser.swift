@@ -4,6 +4,9 @@
 /// rest of the model holds what could be read.
 public struct PostmortemParser: Sendable {
     public var catalog: TemplateCatalog
+    /// Read outlines with the lean tree (`Cmark.parseOutline`), copying out of cmark only the headings and
+    /// the sections whose content the outline reads; false copies the whole tree (to compare the two).
+    public var readsLean = true
 
     public init(catalog: TemplateCatalog = .builtIn) {
         self.catalog = catalog
@@ -16,7 +19,10 @@ public struct PostmortemParser: Sendable {
     }
 
     /// Parses the bytes of the file at `path` into what `request` asks for, and nothing more.
-    public func read(_ bytes: [UInt8], path: String, id: String, for request: ParseRequest) -> ParsedDocument {
+    /// - Parameter sourceHash: `ContentHash.ofFile(bytes)`, when the caller has it already.
+    public func read(
+        _ bytes: [UInt8], path: String, id: String, for request: ParseRequest, sourceHash: UInt64? = nil
+    ) -> ParsedDocument {
         let keepsSectionText = request.sectionText
         var diagnostics: [Diagnostic] = []
         var frontMatter = FrontMatter()
@@ -29,7 +35,7 @@ public struct PostmortemParser: Sendable {
             var postmortem = Postmortem(
                 id: id, path: path, frontMatter: frontMatter, headingTitle: nil, sections: [], actions: [],
                 diagnostics: diagnostics)
-            postmortem.sourceHash = ContentHash.of(bytes)
+            postmortem.sourceHash = sourceHash ?? ContentHash.ofFile(bytes)
             return ParsedDocument(postmortem: postmortem)
         }
 
@@ -88,6 +94,16 @@ public struct PostmortemParser: Sendable {
                     structure.value = readStructure(tree, context)
                     return structure.value.markup
                 })
+        } else if readsLean, request.readsLean, frontMatter.date != nil, frontMatter.isPMFormat {
+            // Only the actions, the sections whose placeholder shows and those whose text is asked for are read
+            // below a heading (a `Date:` line, read from any paragraph, is looked for only when the front matter
+            // has no date).
+            let textKeys = request.sectionText ? request.sectionTextKeys ?? [] : []
+            tree = Cmark.parseOutline(body) { [catalog] text, _ in
+                let key = catalog.key(forHeading: text)
+                return key == "actions" || catalog.hasVisiblePlaceholder(key: key) || key.map(textKeys.contains) == true
+            }
+            structure.value = readStructure(tree, context)
         } else {
             tree = Cmark.parse(body)
             structure.value = readStructure(tree, context)
@@ -107,7 +123,7 @@ public struct PostmortemParser: Sendable {
         var postmortem = Postmortem(
             id: id, path: path, frontMatter: frontMatter, headingTitle: headingTitle, sections: sections,
             actions: actions, diagnostics: diagnostics)
-        postmortem.sourceHash = ContentHash.of(bytes)
+        postmortem.sourceHash = sourceHash ?? ContentHash.ofFile(bytes)
         if let foreign = structure.value.foreign {
             Self.apply(foreign, to: &postmortem)
         } else {

@@ -6,11 +6,14 @@ public struct TemplateCatalog: Sendable {
     public private(set) var templates: [Template]
     /// Normalised heading or alias → stable key, over every template.
     private var keysByHeading: [String: String] = [:]
+    /// Each template heading and alias exactly as written → its key: most headings are written exactly so,
+    /// and this skips normalising them.
+    private var keysByExactHeading: [String: String] = [:]
     /// Stable key → normalised placeholder texts that do not count as an answer.
     private var placeholdersByKey: [String: Set<String>] = [:]
     /// Headings claimed by two different keys (a template mistake worth reporting).
     public private(set) var conflicts: [String] = []
-    /// A fingerprint of the heading-to-key index: catalogs that read headings alike share it.
+    /// `fingerprint` as text: catalogs that read headings alike share it.
     public private(set) var identity = ""
 
     /// - Parameter templates: later templates replace earlier ones with the same `name@version`
@@ -43,8 +46,14 @@ public struct TemplateCatalog: Sendable {
                 if !placeholder.isEmpty { placeholdersByKey[question.key, default: []].insert(placeholder) }
             }
         }
-        let index = keysByHeading.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-        identity = String(ContentHash.of(Array(index.utf8)))
+        for template in self.templates {
+            for question in template.questions {
+                for heading in [question.heading] + question.aliases {
+                    keysByExactHeading[heading] = keysByHeading[HeadingKey.normalize(heading)]
+                }
+            }
+        }
+        identity = String(fingerprint, radix: 16)
     }
 
     /// The templates compiled into pm from the repository's `Templates/` folder.
@@ -62,6 +71,20 @@ public struct TemplateCatalog: Sendable {
         return TemplateCatalog(templates: templates)
     }()
 
+    /// A fingerprint of everything the parser reads from the catalog (each heading's key and each key's
+    /// placeholders), so a summary parsed with one catalog is never reused with another.
+    public var fingerprint: UInt64 {
+        var hash = ContentHash.of("catalog")
+        for (heading, key) in keysByHeading.sorted(by: { $0.key < $1.key }) {
+            hash = ContentHash.of(heading + "\u{0}" + key + "\u{1}", seed: hash)
+        }
+        for (key, placeholders) in placeholdersByKey.sorted(by: { $0.key < $1.key }) {
+            hash = ContentHash.of(
+                key + "\u{0}" + placeholders.sorted().joined(separator: "\u{0}") + "\u{1}", seed: hash)
+        }
+        return hash
+    }
+
     /// The template family `pm new` uses when neither the command line nor pm.yml names one.
     public static let defaultFamily = "six-questions"
 
@@ -75,7 +98,7 @@ public struct TemplateCatalog: Sendable {
 
     /// The stable key a heading means in any known template, or nil.
     public func key(forHeading heading: String) -> String? {
-        keysByHeading[HeadingKey.normalize(heading)]
+        keysByExactHeading[heading] ?? keysByHeading[HeadingKey.normalize(heading)]
     }
 
     /// Whether a template's placeholder for `key` shows text (so telling an answer from it needs the text).

@@ -83,7 +83,7 @@ public struct Linter: Sendable {
         let loader = PostmortemLoader(parser: PostmortemParser(catalog: catalog), displayBase: displayBase)
         let (set, findings) = loader.load(
             files, request: { _, _ in .lint },
-            each: { document, _, _ in
+            each: { document, _ in
                 // Only what finding duplicate ids needs is kept past this file.
                 var kept = document.postmortem
                 kept.diagnostics = []

@@ -11,15 +11,16 @@ public struct IncidentList: Sendable {
     public init(_ set: PostmortemSet, filter: IncidentFilter, config: Config, today: CalendarDate) {
         self.config = config
         self.shortIDs = set.shortestUniquePrefixes()
-        records = set.postmortems
-            .filter(filter.matches)
-            .sorted { a, b in
-                if a.date != b.date {
-                    return (a.date ?? CalendarDate(daysSinceEpoch: 0)) > (b.date ?? CalendarDate(daysSinceEpoch: 0))
-                }
-                return a.id > b.id
+        // Sorted by index, each date worked out once: the postmortems themselves are neither copied nor moved.
+        let postmortems = set.postmortems
+        let dates = postmortems.map(\.date)
+        let order = postmortems.indices.filter { filter.matches(postmortems[$0]) }.sorted { a, b in
+            if dates[a] != dates[b] {
+                return (dates[a] ?? CalendarDate(daysSinceEpoch: 0)) > (dates[b] ?? CalendarDate(daysSinceEpoch: 0))
             }
-            .map { IncidentRecord($0, today: today) }
+            return postmortems[a].id > postmortems[b].id
+        }
+        records = order.map { IncidentRecord(postmortems[$0], today: today) }
     }
 
     public func write(_ format: ReportFormat, style: TerminalStyle, to output: inout some TextOutputStream) {

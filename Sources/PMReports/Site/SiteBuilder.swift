@@ -17,15 +17,21 @@ public struct SiteBuilder: Sendable {
         public var generatedAt: String?
         /// Render and write every page, whatever the last render remembered.
         public var clean: Bool
+        /// Where the postmortems of unchanged pages come from without parsing (see `SummaryCache`).
+        public var cache: SummaryCache.Settings
         /// The environment git runs in, to read when actions were closed (for the stats page); nil reads only
         /// `done:` tokens.
         public var gitEnvironment: [String: String]?
 
-        public init(outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false) {
+        public init(
+            outputPath: String, today: CalendarDate, generatedAt: String? = nil, clean: Bool = false,
+            cache: SummaryCache.Settings = .disabled
+        ) {
             self.outputPath = outputPath
             self.today = today
             self.generatedAt = generatedAt
             self.clean = clean
+            self.cache = cache
         }
     }
 
@@ -59,11 +65,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The first pass reads the text of the sections search and related incidents compare, and no other.
-    static let firstPass: ParseRequest = {
-        var request = ParseRequest(sectionText: true)
-        request.sectionTextKeys = ["summary", "impact", "root-cause"]
-        return request
-    }()
+    static let firstPass = ParseRequest.comparedText
 
     /// What the first pass keeps of each file besides its slimmed postmortem.
     private struct Extract: Sendable {
@@ -95,13 +97,16 @@ public struct SiteBuilder: Sendable {
         let log = options.gitEnvironment.flatMap { GitClosings.startLog(for: directory, environment: $0) }
         // Pass 1: every file's structure, and the words search and related incidents compare; the
         // section text itself is dropped as soon as those are taken, so memory stays small.
-        let loader = PostmortemLoader(parser: directory.parser, displayBase: displayBase)
+        // Outlines with that text come from the summary cache for the files unchanged since they were cached.
+        let loader = PostmortemLoader(
+            parser: directory.parser, displayBase: displayBase,
+            cache: directory.summaryCache(options.cache, for: Self.firstPass))
         // The extracts go once the search words and the related incidents are taken from them.
         let (loadedSet, searchWords, related) = {
             () -> (PostmortemSet, [String: [String]], [String: [RelatedIncidents.Match]]) in
             let (set, extracts) = loader.load(
                 files, request: { _, _ in Self.firstPass },
-                each: { document, path, _ in
+                each: { document, path in
                     var postmortem = document.postmortem
                     let searched = ["summary", "impact", "root-cause"].compactMap { postmortem.section($0)?.text }
                     let extract = Extract(
@@ -162,9 +167,10 @@ public struct SiteBuilder: Sendable {
         }
         let decorator = SiteHTMLDecorator()
         let relatedByPath = Dictionary(toRender.map { ($0.path, $0.related) }, uniquingKeysWith: { a, _ in a })
-        let (_, failures) = loader.load(
+        // The pages' HTML is not cached (and the first pass has saved the cache).
+        let (_, failures) = PostmortemLoader(parser: directory.parser, displayBase: displayBase).load(
             toRender.map(\.path), request: { _, _ in ParseRequest(html: decorator) },
-            each: { document, path, _ in
+            each: { document, path in
                 var postmortem = document.postmortem
                 postmortem.filePath = path
                 let page = pagePaths[path]!

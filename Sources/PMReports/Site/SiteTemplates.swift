@@ -43,9 +43,17 @@ struct SiteTemplates: Sendable {
             fingerprint = ContentHash.of(name + "\u{0}" + text, seed: fingerprint)
         }
         var library = MustacheLibrary()
+        FastHTML.registerOnce
         for name in Self.names where name.hasSuffix(".mustache") {
             do {
-                try library.register(texts[name]!, named: String(name.dropLast(".mustache".count)))
+                // Escaped through `FastHTML` (the pragma's line is standalone, so the output is unchanged); a
+                // layout the pragma would break, or that has an error, is registered as written.
+                let template = String(name.dropLast(".mustache".count))
+                do {
+                    try library.register(FastHTML.pragma + texts[name]!, named: template)
+                } catch {
+                    try library.register(texts[name]!, named: template)
+                }
             } catch {
                 let path =
                     FileManager.default.fileExists(atPath: (teamFolder as NSString).appendingPathComponent(name))
@@ -65,6 +73,57 @@ struct SiteTemplates: Sendable {
             preconditionFailure("the \(template) layout is registered")
         }
         return html
+    }
+}
+
+/// HTML escaping as swift-mustache's own (`<`, `>`, `&`, `"` and `'` as entities, character by character), without
+/// its cost: text with none of them is returned as it is, and ASCII text is escaped byte by byte. Mustache's escaping
+/// took a tenth of a full render.
+struct FastHTML: MustacheContentType {
+    static let name = "PM_HTML"
+    /// The pragma that makes a template escape through this type.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+
+    /// Registers the type with swift-mustache (before any template that names it is parsed).
+    static let registerOnce: Void = MustacheContentTypes.register(FastHTML(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        let special = { (byte: UInt8) in
+            byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard text.utf8.contains(where: special) else { return text }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Self.escapeCharacters(text) }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// swift-mustache's escaping, character by character (a `'` with a combining mark is one character, and kept).
+    static func escapeCharacters(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 }
 

@@ -33,6 +33,14 @@ public struct PostmortemsDirectory: Sendable {
     /// A parser that knows the team's templates.
     public var parser: PostmortemParser { PostmortemParser(catalog: catalog) }
 
+    /// The summary cache of this directory (see `SummaryCache`), or nil when `settings` turn it off or no
+    /// folder for it can be written.
+    /// - Parameter request: the parse whose postmortems the cache keeps (`ParseRequest.cacheVariant`).
+    public func summaryCache(_ settings: SummaryCache.Settings, for request: ParseRequest = .outline) -> SummaryCache? {
+        guard let variant = request.cacheVariant else { return nil }
+        return SummaryCache.open(directory: path, catalog: catalog, settings: settings, variant: variant)
+    }
+
     /// The config file's path.
     public var configPath: String { (path as NSString).appendingPathComponent(Config.fileName) }
 
@@ -98,7 +106,31 @@ public struct PostmortemsDirectory: Sendable {
             throw .cannotCreate(path: path, reason: error.localizedDescription)
         }
         try FileWriter.createExclusively(at: configPath, contents: Array(Config.initialText(template: template).utf8))
+        ignoreCache(in: path)
         return try open(path)
+    }
+
+    /// The line of the `.gitignore` `pm init` writes: pm's summary cache is never committed.
+    public static let ignoredCacheLine = "\(SummaryCache.folderName)/"
+
+    /// Makes git ignore the summary cache in the directory at `path`: writes a `.gitignore` saying so, or
+    /// adds the line to the one there (changing nothing else in it). Best effort: the cache folder also
+    /// carries a `.gitignore` of its own.
+    static func ignoreCache(in path: String) {
+        let ignorePath = (path as NSString).appendingPathComponent(".gitignore")
+        let line = Array("# pm's summary cache (safe to delete)\n\(ignoredCacheLine)\n".utf8)
+        guard FileManager.default.fileExists(atPath: ignorePath) else {
+            try? FileWriter.create(at: ignorePath, contents: line)
+            return
+        }
+        guard let lock = try? FileLock.acquire(ignorePath) else { return }
+        defer { lock.release() }
+        guard let existing = FileManager.default.contents(atPath: ignorePath).map({ [UInt8]($0) }) else { return }
+        let lines = String(decoding: existing, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let names = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.contains(ignoredCacheLine), !names.contains(SummaryCache.folderName) else { return }
+        let separator: [UInt8] = existing.isEmpty || existing.last == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")]
+        try? FileWriter.replace(ignorePath, expected: existing, with: existing + separator + line, holding: lock)
     }
 
     /// The postmortem files under the directory, sorted by path (see `scan`).
@@ -121,20 +153,25 @@ public struct PostmortemsDirectory: Sendable {
             guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted else {
                 continue
             }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            } catch {
-                throw .unreadable(path: directory, reason: error.localizedDescription)
+            let entries: [(name: String, kind: DirectoryListing.Kind)]
+            switch DirectoryListing.entries(of: directory) {
+            case .success(let listed): entries = listed
+            case .failure(let error): throw .unreadable(path: directory, reason: error.description)
             }
-            for name in names where !name.hasPrefix(".") {
-                let child = (directory as NSString).appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
+            for (name, kind) in entries where !name.hasPrefix(".") {
+                let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                // readdir says what most entries are; a link (or a file system that does not say) is looked at.
                 // A broken symlink does not "exist"; it is listed anyway so that reading it reports the problem.
-                let exists = FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
-                let lowered = name.lowercased()
-                let fileExtension = (lowered as NSString).pathExtension
-                if exists && isDirectory.boolValue {
+                var isFolder = kind == .folder
+                if kind == .other {
+                    var isDirectory: ObjCBool = false
+                    isFolder =
+                        FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
+                        && isDirectory.boolValue
+                }
+                let lowered = name.utf8.allSatisfy { $0 < 0x80 } ? Self.asciiLowercased(name) : name.lowercased()
+                let fileExtension = Self.pathExtension(lowered)
+                if isFolder {
                     if !(directory == path && Self.reservedFolders.contains(name)) { pending.append(child) }
                 } else if Self.markdownExtensions.contains(fileExtension) {
                     if lowered != "readme.md" && lowered != "readme.markdown" { files.append(child) }
@@ -146,6 +183,17 @@ public struct PostmortemsDirectory: Sendable {
             }
         }
         return (files.sorted(), skipped.sorted())
+    }
+
+    /// ASCII `text` in lower case.
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// What follows the last `.` of a file name that does not start with it (`NSString.pathExtension`).
+    static func pathExtension(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...])
     }
 
     /// Extensions of the files read as postmortems.

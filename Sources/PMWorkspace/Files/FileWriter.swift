@@ -85,7 +85,7 @@ public enum FileWriter {
         guard stat(target, &status) == 0 else {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
-        let outcome = renameIntoPlace(target, contents: contents, mode: status.st_mode & 0o7777) {
+        let outcome = renameIntoPlace(target, contents: contents, mode: status.st_mode & 0o7777, durable: true) {
             // The last moment to notice that someone else changed the file since it was read.
             guard let current = FileManager.default.contents(atPath: target) else { return false }
             return [UInt8](current) == expected
@@ -123,10 +123,20 @@ public enum FileWriter {
 
     /// Creates or replaces `path` with `contents` through a flushed temporary file and a rename, so a
     /// reader never sees half a file (exports that a nightly job picks up).
-    public static func save(_ path: String, contents: [UInt8]) throws(PMError) {
+    ///
+    /// - Parameter durable: flush the file to disk before the rename; a file that can be checked and
+    ///   rebuilt (the summary cache) skips it, since it only needs to be whole, not to survive a crash.
+    public static func save(_ path: String, contents: [UInt8], durable: Bool = true) throws(PMError) {
+        try save(path, durable: durable) { writeAll(contents, to: $0) }
+    }
+
+    /// Like `save(_:contents:durable:)`, for contents too large to hold twice: `write(descriptor)` writes them
+    /// into the temporary file (in pieces, or with `pwrite`), returning the error's description on failure.
+    public static func save(_ path: String, durable: Bool = true, write: (Int32) -> String?) throws(PMError) {
         var status = stat()
         let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
-        if case .failed(let reason) = renameIntoPlace(path, contents: contents, mode: mode, check: { true }) {
+        if case .failed(let reason) = renameIntoPlace(path, mode: mode, durable: durable, write: write, check: { true })
+        {
             throw .cannotCreate(path: path, reason: reason)
         }
     }
@@ -153,11 +163,22 @@ public enum FileWriter {
         case failed(String)
     }
 
-    /// Writes `contents` to a temporary file beside `path` with `mode`, flushes it, and renames it over
-    /// `path` when `check()` still holds (or, `exclusive`, links it there, failing when `path` exists); the
-    /// folder is flushed so the change survives a crash.
+    /// Writes `contents` to a temporary file beside `path` with `mode`, flushes it (when `durable`), and
+    /// renames it over `path` when `check()` still holds (or, `exclusive`, links it there, failing when `path`
+    /// exists); the folder is flushed (when `durable`) so the change survives a crash.
     private static func renameIntoPlace(
-        _ path: String, contents: [UInt8], mode: mode_t, exclusive: Bool = false, check: () -> Bool
+        _ path: String, contents: [UInt8], mode: mode_t, durable: Bool = true, exclusive: Bool = false,
+        check: () -> Bool
+    ) -> Outcome {
+        renameIntoPlace(
+            path, mode: mode, durable: durable, exclusive: exclusive, write: { writeAll(contents, to: $0) },
+            check: check)
+    }
+
+    /// `renameIntoPlace` with the contents written by `write(descriptor)`.
+    private static func renameIntoPlace(
+        _ path: String, mode: mode_t, durable: Bool = true, exclusive: Bool = false, write: (Int32) -> String?,
+        check: () -> Bool
     ) -> Outcome {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -171,7 +192,9 @@ public enum FileWriter {
             if !renamed { unlink(temporary) }
         }
         guard fchmod(descriptor, mode) == 0 else { return .failed(String(cString: strerror(errno))) }
-        if let reason = writeAll(contents, to: descriptor) ?? flush(descriptor) { return .failed(reason) }
+        if let reason = write(descriptor) ?? (durable ? flush(descriptor) : nil) {
+            return .failed(reason)
+        }
         guard check() else { return .refused }
         if exclusive {
             guard link(temporary, path) == 0 else {
@@ -181,7 +204,7 @@ public enum FileWriter {
             guard rename(temporary, path) == 0 else { return .failed(String(cString: strerror(errno))) }
             renamed = true
         }
-        syncFolder(of: path)
+        if durable { syncFolder(of: path) }
         return .written
     }
 

@@ -8,8 +8,8 @@ import PMDocument
 /// existing, to `[x]`), following the item by its id through edits, reorders and renames. Outside git, or for
 /// an item git has never seen ticked (not committed yet), the day stays unknown: never guessed.
 public enum GitClosings {
-    /// The cache file, in the directory's cache folder.
-    public static let cacheFolder = ".pm-cache"
+    /// The cache file, in the folder the summary cache uses (`.pm-cache`).
+    public static let cacheFolder = SummaryCache.folderName
     public static let cacheName = "closing-dates.tsv"
     static let cacheHeader = "pm closing-dates v1"
 

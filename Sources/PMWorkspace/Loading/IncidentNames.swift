@@ -37,22 +37,27 @@ public enum IncidentNames {
     static func reportCollisions(in postmortems: inout [Postmortem]) {
         var ownersByID: [String: [Int]] = [:]
         var ownersByAlias: [String: [Int]] = [:]
-        for (index, postmortem) in postmortems.enumerated() {
-            ownersByID[postmortem.id, default: []].append(index)
-            for alias in Set(postmortem.frontMatter.aliases) where alias != postmortem.id {
+        // By index, reading fields: a postmortem's copy would retain every one of them.
+        for index in postmortems.indices {
+            let id = postmortems[index].id
+            ownersByID[id, default: []].append(index)
+            guard !postmortems[index].frontMatter.aliases.isEmpty else { continue }
+            for alias in Set(postmortems[index].frontMatter.aliases) where alias != id {
                 ownersByAlias[alias, default: []].append(index)
             }
         }
-        for (index, postmortem) in postmortems.enumerated() {
-            let path = postmortem.path
-            if let first = ownersByID[postmortem.id]?.first, first != index {
+        for index in postmortems.indices {
+            let id = postmortems[index].id
+            let path = postmortems[index].path
+            if let first = ownersByID[id]?.first, first != index {
                 postmortems[index].diagnostics.append(
                     Diagnostic(
                         .error, path: path, line: 1, rule: .duplicateId,
-                        "the id \(postmortem.id) is also used by \(postmortems[first].path); rename one of the files"))
+                        "the id \(id) is also used by \(postmortems[first].path); rename one of the files"))
             }
-            let aliasLine = postmortem.frontMatter.keyLines["aliases"] ?? 1
-            for alias in Set(postmortem.frontMatter.aliases).sorted() where alias != postmortem.id {
+            guard !postmortems[index].frontMatter.aliases.isEmpty else { continue }
+            let aliasLine = postmortems[index].frontMatter.keyLines["aliases"] ?? 1
+            for alias in Set(postmortems[index].frontMatter.aliases).sorted() where alias != id {
                 let others = (ownersByID[alias] ?? []) + (ownersByAlias[alias] ?? []).filter { $0 != index }
                 guard !others.isEmpty else { continue }
                 postmortems[index].diagnostics.append(
@@ -89,9 +94,9 @@ extension PostmortemSet {
     /// Every name of every incident (ids and aliases), as bytes, sorted, with the index of the incident it names.
     private func sortedNames() -> [(name: [UInt8], owner: Int)] {
         var names: [(name: [UInt8], owner: Int)] = []
-        for (index, postmortem) in postmortems.enumerated() {
-            names.append((Array(postmortem.id.utf8), index))
-            for alias in postmortem.frontMatter.aliases { names.append((Array(alias.utf8), index)) }
+        for index in postmortems.indices {
+            names.append((Array(postmortems[index].id.utf8), index))
+            for alias in postmortems[index].frontMatter.aliases { names.append((Array(alias.utf8), index)) }
         }
         return names.sorted { $0.name.lexicographicallyPrecedes($1.name) }
     }

@@ -116,7 +116,7 @@ public enum Scaffolder {
             guard let items = node.sequence, items.count == 1, let item = items.first else { return false }
             node = item
         }
-        return node.scalar?.string == value && YAMLNodes.scalarType(node) == .str
+        return node.scalar?.string == value && YAMLNodes.scalarType(FrontValue(node)) == .str
     }
 
     /// `[a, b]`, or nil for an empty list (the key is then left out).
