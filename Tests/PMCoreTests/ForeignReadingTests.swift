@@ -24,7 +24,9 @@ import Testing
         ("📉 Impact to the business", "impact"), ("Timeline (all times UTC)", "timeline"), ("Milestones", "timeline"),
         ("Lessons learnt", "lessons"), ("Where we got lucky", "lessons"), ("How we fixed it", "resolution"),
         ("Actions taken", "resolution"), ("How can customers make incidents like this less impactful?", "advice"),
-        ("Appendix: graphs", ""), ("Notes from the review", ""),
+        ("Appendix: graphs", ""), ("Notes from the review", ""), ("How did this happen?", "root-cause"),
+        ("Underlying problem", "root-cause"), ("What users saw", "impact"), ("Our commitments", "actions"),
+        ("What happened", "what-happened"),
     ])
     func headingsAreReadByMeaning(heading: String, key: String) {
         #expect(Self.classifier.meaning(of: heading).key ?? "" == key, "\(heading)")
@@ -45,6 +47,10 @@ import Testing
         ("Monday, 14 March 2022", "2022-03-14"), ("14-Mar-2022", "2022-03-14"), ("25/12/2022", "2022-12-25"),
         ("on 2025‑05‑20 (non-breaking hyphens)", "2025-05-20"), ("Jul 21, 2023", "2023-07-21"),
         ("May 3rd, 2021", "2021-05-03"), ("version 5.12.0", ""), ("03/04/2023", ""), ("March 1st", ""),
+        ("2021 November 27 18:06 UTC", "2021-11-27"), ("| Incident Date | 10/Mar/23 |", "2023-03-10"),
+        ("14-Mar-22", "2022-03-14"), ("Between September 6 and September 9, 2022", "2022-09-06"),
+        ("6–9 September 2022", "2022-09-06"), ("March 3 to 5, 2024", "2024-03-03"), ("3rd of May 2023", "2023-05-03"),
+        ("Chloé saw it on 2 März 2024", ""), ("PAY-2210 and OPS-45", ""), ("ticket OPS-4472 on 12", ""),
     ])
     func datesAsPeopleWriteThem(text: String, date: String) {
         #expect(DateScanner.firstDate(in: text)?.description ?? "" == date, "\(text)")
@@ -58,6 +64,19 @@ import Testing
         #expect(
             DateScanner.settle(found, dayFirst: nil, matching: [.init(month: 3, day: 4)]) == CalendarDate("2023-03-04"))
         #expect(DateScanner.settle(found, dayFirst: nil) == nil)
+    }
+
+    @Test func aDueDateWithoutAYearFallsOnOrAfterTheIncident() throws {
+        let incident = try #require(CalendarDate("2023-12-20"))
+        #expect(
+            DateScanner.dayWithoutYear(in: "Jan 15", dayFirst: nil, onOrAfter: incident) == CalendarDate("2024-01-15"))
+        #expect(
+            DateScanner.dayWithoutYear(in: "21/12", dayFirst: nil, onOrAfter: incident) == CalendarDate("2023-12-21"))
+        #expect(DateScanner.dayWithoutYear(in: "03/04", dayFirst: nil, onOrAfter: incident) == nil, "either way round")
+        #expect(
+            DateScanner.dayWithoutYear(in: "03/04", dayFirst: true, onOrAfter: incident) == CalendarDate("2024-04-03"))
+        #expect(DateScanner.dayWithoutYear(in: "Q3", dayFirst: nil, onOrAfter: incident) == nil)
+        #expect(DateScanner.dayWithoutYear(in: "version 1.2.3", dayFirst: true, onOrAfter: incident) == nil)
     }
 
     /// The annotations of one list item written as `text`.
@@ -92,6 +111,41 @@ import Testing
         #expect(item.isDone == false && item.owners == ["Wen"] && item.ticket == "MOB-2210")
         item = Self.annotations("Add an alert for the queue (SQS)")
         #expect(item.owners.isEmpty, "an acronym in parentheses is a thing, not a team")
+        item = Self.annotations("[PAY-2210](https://jira.example/browse/PAY-2210) Keep the pool size in one place")
+        #expect(item.ticket == "https://jira.example/browse/PAY-2210" && item.text == "Keep the pool size in one place")
+        item = Self.annotations("OPS-45 Add a synthetic login check")
+        #expect(item.ticket == "OPS-45" && item.text == "Add a synthetic login check")
+        item = Self.annotations("Manually inspect all rules. (Inspection completed)")
+        #expect(item.isDone == true && item.owners.isEmpty)
+        item = Self.annotations("We've added the credit balance to the dashboard.")
+        #expect(item.isDone == true)
+        item = Self.annotations("**Filter more specifics at our edge.** We now reject longer prefixes.")
+        #expect(item.isDone == true)
+        item = Self.annotations("We're writing a checklist for instance type changes.")
+        #expect(item.isDone == nil, "work in progress is open")
+        item = Self.annotations("Wait for the index to report green (owner: Dev, by 21/03)")
+        #expect(item.owners == ["Dev"] && item.text == "Wait for the index to report green")
+        item = Self.annotations("We've started migrating the brokers to fixed bandwidth.")
+        #expect(item.isDone == nil, "work begun is open")
+        item = Self.annotations("We have to add a checklist.")
+        #expect(item.isDone == nil, "`have to` is work to do")
+    }
+
+    @Test func headingsThatNameAFieldOverTheirValue() {
+        #expect(LabelReader.isValueHeading("2. Date and duration"))
+        #expect(LabelReader.isValueHeading("Date of incident"))
+        #expect(LabelReader.isValueHeading("1. Title"))
+        #expect(!LabelReader.isValueHeading("Date the report was reviewed"))
+        #expect(!LabelReader.isValueHeading("Timeline"))
+        #expect(ForeignReader.isPlaceholder("Incident Report INC-2024-0117"))
+        #expect(!ForeignReader.isPlaceholder("INC-2291 edge LB cert"))
+        #expect(ForeignReader.isDateOnly("Mar 14, 2024") && ForeignReader.isDateOnly("Tuesday 5 March 2024"))
+        #expect(
+            !ForeignReader.isDateOnly("2021 November 27 18:06 UTC")
+                && !ForeignReader.isDateOnly("Outage on Mar 14, 2024"))
+        #expect(
+            ForeignReader.text(ofHTML: "<p>The new <b>signing</b> certificate&nbsp;was published</p><!-- note -->")
+                == "The new signing certificate was published")
     }
 
     @Test func pipeTablesAreFoundByTheirDelimiterRow() throws {

@@ -6,13 +6,14 @@ import Testing
 @testable import PMReports
 @testable import PMWorkspace
 
-/// Postmortems written elsewhere (issue 11): pm's reading of `Tests/Fixtures/realworld/` and of the two
-/// batches written later to check that the reading generalises (`realworld-holdout`, `realworld-holdout-2`) is
+/// Postmortems written elsewhere (issue 11): pm's reading of `Tests/Fixtures/realworld/` and of the three
+/// batches written later to check that the reading generalises (`realworld-holdout`, `-2`, `-3`) is
 /// scored against their `expected.json` the way `Scripts/score-realworld`
 /// scores it, and every score must stay at or above what pm reaches today, so a change that reads them worse
 /// fails.
 @Suite struct RealWorldReadingTests {
-    /// The floors: what pm reached when this test was written (the issue's targets are lower).
+    /// The floors: what pm reached when this test was written (the issue's targets are lower); lint findings per
+    /// file with about one finding of headroom, as the blameless matcher (owned elsewhere) moves.
     struct Floors {
         var recall: Double
         var precision: Double
@@ -29,14 +30,19 @@ import Testing
             recall: 1.0, precision: 1.0, doneOpen: 1.0, title: 1.0, date: 1.0, impact: 1.0, rootCause: 1.0,
             findingsPerFile: 1.45),
         "realworld-holdout": Floors(
-            recall: 1.0, precision: 1.0, doneOpen: 0.97, title: 1.0, date: 1.0, impact: 1.0, rootCause: 1.0,
+            recall: 1.0, precision: 1.0, doneOpen: 1.0, title: 1.0, date: 1.0, impact: 1.0, rootCause: 1.0,
             findingsPerFile: 1.2),
         "realworld-holdout-2": Floors(
             recall: 1.0, precision: 1.0, doneOpen: 1.0, title: 1.0, date: 1.0, impact: 1.0, rootCause: 1.0,
             findingsPerFile: 1.35),
+        // Scored once before any change for it: recall 0.949, precision 1.0, done/open 0.964, title 0.882,
+        // date 0.588, impact 1.0, root cause 0.882, 1.53 findings per file.
+        "realworld-holdout-3": Floors(
+            recall: 1.0, precision: 1.0, doneOpen: 1.0, title: 1.0, date: 1.0, impact: 1.0, rootCause: 0.94,
+            findingsPerFile: 1.25),
     ]
 
-    @Test(arguments: ["realworld", "realworld-holdout", "realworld-holdout-2"])
+    @Test(arguments: ["realworld", "realworld-holdout", "realworld-holdout-2", "realworld-holdout-3"])
     func scoresStayAtOrAboveTheirFloors(folder: String) throws {
         let score = try Score(folder: folder)
         let floors = try #require(Self.floors[folder])
@@ -200,7 +206,10 @@ struct Score {
     /// parenthetical holding a digit, case, emoji and punctuation.
     static func title(_ title: String) -> String {
         var text = title.trimmingCharacters(in: .whitespaces)
-        for label in ["post-mortem", "postmortem", "post mortem", "incident report", "incident review", "rca", "pir"] {
+        for label in [
+            "post-mortem", "postmortem", "post mortem", "incident report", "incident review", "incident postmortem",
+            "rca", "pir",
+        ] {
             guard text.lowercased().hasPrefix(label) else { continue }
             let rest = text.dropFirst(label.count).drop { $0 == " " }
             if let first = rest.first, ":-–—".contains(first), rest.dropFirst().first == " " {

@@ -108,7 +108,7 @@ public struct FrontMatter: Sendable, Hashable {
             otherNames: ["start_time", "started_at", "start", "start_date", "began", "began_at", "impact_start"]),
         FrontMatterField(
             "detected", "Detected", .timestamp(\.detected),
-            otherNames: ["detected_at", "detection_time", "identified_at", "discovered_at"]),
+            otherNames: ["detected_at", "detection_time", "identified_at", "discovered_at", "reported_at"]),
         FrontMatterField(
             "acknowledged", "Acknowledged", .timestamp(\.acknowledged),
             otherNames: ["acknowledged_at", "acked_at", "ack_time"]),

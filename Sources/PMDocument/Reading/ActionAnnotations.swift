@@ -14,6 +14,9 @@ struct ActionAnnotations: Sendable {
     var due: CalendarDate?
     /// The value of a pm `due:` token that is not a date (`due:tomorrow`), as written.
     var dueText: String?
+    /// A due date written without a year (`by 21/03`, `ETA: July 19`), as written: the reader settles its
+    /// year from the incident's date.
+    var dueWithoutYear: String?
     var ticket: String?
     /// The day the item says it was done (`done:2023-05-19`, `— done 2022-03-15`).
     var closed: CalendarDate?
@@ -157,6 +160,7 @@ extension ActionAnnotations {
             var guardCount = 0
             while guardCount < 40, readTrailingGroup() { guardCount += 1 }
             readStrikethrough()
+            readPastTense()
             trimEnd()
             result.text = restore(text).split(whereSeparator: { $0 == " " }).joined(separator: " ")
             return result
@@ -227,6 +231,11 @@ extension ActionAnnotations {
                     word.removeLast()
                 } else if let dash = rest.first, "-–—".contains(dash), rest.dropFirst().first == " " {
                     rest = rest.dropFirst().drop(while: { $0 == " " })
+                } else if rest.first?.isUppercase == true,
+                    ActionTokens.isTicket(word)
+                        || Self.singlePlaceholder(word, kind: "L").map({ Self.isTicketText(links[$0].text) }) == true
+                {
+                    // A ticket leading the text without a separator: `[PAY-2210](…) Keep …`, `OPS-45 Add …`
                 } else {
                     return
                 }
@@ -261,6 +270,65 @@ extension ActionAnnotations {
             ("[done", true), ("[x", true), ("done", true), ("completed", true), ("complete", true), ("fixed", true),
             ("shipped", true), ("[todo", false), ("todo", false), ("to do", false), ("open", false),
             ("wip", false), ("in progress", false), ("pending", false), ("planned", false),
+        ]
+
+        /// Work told as already done, at the start or in the sentence after a short lead (`We've added an alert
+        /// …`, `We have moved …`, `Already fixed …`, `**Filter at our edge.** We now reject …`).
+        mutating func readPastTense() {
+            guard result.isDone == nil, Self.hasWordStarting(with: ["we", "already"], in: text) else { return }
+            let plain = text.filter { $0 != "*" }
+            var sentences = [Substring(plain)]
+            // The sentence after a lead of up to 80 characters ending with `. `.
+            var previous: Character = " "
+            for (count, index) in plain.indices.enumerated() {
+                if count > 81 { break }
+                if previous == ".", plain[index] == " " {
+                    sentences.append(plain[plain.index(after: index)...])
+                    break
+                }
+                previous = plain[index]
+            }
+            for sentence in sentences {
+                let lower = sentence.prefix(40).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+                if lower.hasPrefix("we now ") {
+                    result.isDone = true
+                    return
+                }
+                for opening in ["we've ", "we have ", "we already ", "we've already ", "we have already ", "already "]
+                where lower.hasPrefix(opening) {
+                    let verb = lower.dropFirst(opening.count).prefix { $0.isLetter }
+                    if (verb.hasSuffix("ed") || Self.pastParticiples.contains(String(verb)))
+                        && !Self.notYetDone.contains(String(verb))
+                    {
+                        result.isDone = true
+                        return
+                    }
+                }
+            }
+        }
+
+        /// Whether a word of `text` starts with one of `prefixes` (lower-case ASCII), compared on bytes.
+        static func hasWordStarting(with prefixes: [String], in text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            for start in bytes.indices where start == 0 || !Self.isASCIILetter(bytes[start - 1]) {
+                for prefix in prefixes where start + prefix.utf8.count <= bytes.count {
+                    if zip(prefix.utf8, bytes[start...]).allSatisfy({ $0 == $1 | 0x20 }) { return true }
+                }
+            }
+            return false
+        }
+
+        static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+        /// Past participles that tell of work begun or promised, not done (`We've started migrating …`).
+        static let notYetDone: Set<String> = [
+            "started", "decided", "agreed", "planned", "scheduled", "committed", "asked", "opened", "proposed",
+            "requested", "begun", "prioritized", "prioritised", "filed", "created", "assigned", "budgeted",
+        ]
+
+        static let pastParticiples: Set<String> = [
+            "done", "built", "made", "put", "set", "written", "taken", "shut", "sent", "run", "begun", "split", "cut",
+            "rewritten", "undone", "rebuilt",
         ]
 
         /// `~~struck through~~` text is done work.
@@ -406,6 +474,8 @@ extension ActionAnnotations {
 
         /// The last ` — `, ` – `, ` - ` or ` -- ` in `text` (or a dash glued to one side, `— ` or ` —`).
         static func lastDashSeparator(in text: String) -> Range<String.Index>? {
+            // A hyphen, or the first byte of an en or em dash (0xE2): checked on bytes before walking back.
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) else { return nil }
             var index = text.endIndex
             while index > text.startIndex {
                 index = text.index(before: index)
@@ -508,8 +578,11 @@ extension ActionAnnotations {
             let lower = stripped.lowercased()
             let words = Words.split(stripped)
             guard let first = words.first else { return .notAnnotation }
-            // Done or not: `done`, `Done - see wiki`, `shipped March 5`, `in progress`
-            if ActionAnnotations.doneWords.contains(first) && first != "yes" {
+            // Done or not: `done`, `Done - see wiki`, `shipped March 5`, `in progress`, `Inspection completed`
+            if (ActionAnnotations.doneWords.contains(first) && first != "yes")
+                || (context == .parenthesis && words.count <= 3 && words.count >= 2
+                    && ActionAnnotations.doneWords.contains(words[words.count - 1]) && words.last != "yes")
+            {
                 result.isDone = result.isDone ?? true
                 if let day = DateScanner.firstDate(in: stripped, dayFirst: dayFirst) {
                     result.closed = result.closed ?? day
@@ -537,6 +610,7 @@ extension ActionAnnotations {
                     result.due = result.due ?? date
                     return .read
                 }
+                result.dueWithoutYear = result.dueWithoutYear ?? value
                 return Self.isVagueDate(value) || prefix.hasPrefix("due") ? .read : .notAnnotation
             }
             for prefix in ["assigned to ", "owned by ", "owner ", "with "] where lower.hasPrefix(prefix) {
@@ -564,7 +638,11 @@ extension ActionAnnotations {
                 result.due = result.due ?? date
                 return .read
             }
-            if Self.isVagueDate(stripped) || Self.isPriority(lower) { return .read }
+            if Self.isVagueDate(stripped) {
+                result.dueWithoutYear = result.dueWithoutYear ?? stripped
+                return .read
+            }
+            if Self.isPriority(lower) { return .read }
             if ["me", "myself", "i"].contains(lower) {
                 addOwner("me")
                 return .read
@@ -600,7 +678,11 @@ extension ActionAnnotations {
                 for name in names { addOwner(name) }
                 return true
             case "due"?:
-                if let date = DateScanner.firstDate(in: value, dayFirst: dayFirst) { result.due = result.due ?? date }
+                if let date = DateScanner.firstDate(in: value, dayFirst: dayFirst) {
+                    result.due = result.due ?? date
+                } else {
+                    result.dueWithoutYear = result.dueWithoutYear ?? value
+                }
                 return true
             case "status"?:
                 if let isDone = ActionAnnotations.status(of: value) { result.isDone = result.isDone ?? isDone }
@@ -664,6 +746,12 @@ extension ActionAnnotations {
             if first.count == 2, first.hasPrefix("q") || first.hasPrefix("h"), first.last!.isNumber { return true }
             if ["end", "mid", "early", "late", "next", "this", "eoy", "eom", "eoq", "asap", "tbd", "tbc"].contains(
                 first)
+            {
+                return true
+            }
+            // A day and month without a year: `21/03`, `3.5`
+            if words.count == 2, let day = Int(first), let month = Int(words[1]), (1...31).contains(day),
+                (1...31).contains(month), text.contains("/") || text.contains(".")
             {
                 return true
             }

@@ -10,7 +10,7 @@ enum DateScanner {
         /// For a numeric date: whether it can only be day first (`25/12/2022`: true) or month first
         /// (`12/25/2022`: false); nil otherwise.
         var dayFirst: Bool?
-        /// Where it starts in the text, in characters.
+        /// Where it starts in the text, in UTF-8 bytes.
         var offset: Int
 
         var isAmbiguous: Bool { alternative != nil }
@@ -64,16 +64,54 @@ enum DateScanner {
         }
     }
 
-    /// Whether `text` may hold a full date: four digits in a row (a year). Checked on bytes, before the
-    /// costlier scan.
+    /// The first day written without a year in `text` (`Apr 30`, `July 19`, `21/03`), in the year that puts it on
+    /// or after `reference` (a due date written in the weeks after an incident).
+    static func dayWithoutYear(in text: String, dayFirst: Bool?, onOrAfter reference: CalendarDate) -> CalendarDate? {
+        guard let day = monthDays(in: text).first ?? numericMonthDay(in: text, dayFirst: dayFirst) else { return nil }
+        for year in [reference.year, reference.year + 1] {
+            if let date = CalendarDate(year: year, month: day.month, day: day.day), date >= reference { return date }
+        }
+        return nil
+    }
+
+    /// `21/03` or `3.5`: a day and a month of one or two digits each, settled by `dayFirst` when both could be
+    /// either.
+    private static func numericMonthDay(in text: String, dayFirst: Bool?) -> MonthDay? {
+        let tokens = tokenize(text)
+        for index in tokens.indices.dropLast(2) {
+            guard case .number(let a, let aDigits, false) = tokens[index].token,
+                case .separator(let mark) = tokens[index + 1].token, mark == "/" || mark == ".",
+                case .number(let b, let bDigits, false) = tokens[index + 2].token, aDigits <= 2, bDigits <= 2
+            else { continue }
+            // Not part of a longer number (`1.2.3`, `03/04/2023`).
+            if index + 3 < tokens.count, case .separator(let next) = tokens[index + 3].token, next == mark { continue }
+            if index > 0, case .separator(let before) = tokens[index - 1].token, before == mark { continue }
+            let first = a > 12 ? true : b > 12 ? false : dayFirst
+            switch first {
+            case true?: if (1...12).contains(b), (1...31).contains(a) { return MonthDay(month: b, day: a) }
+            case false?: if (1...12).contains(a), (1...31).contains(b) { return MonthDay(month: a, day: b) }
+            case nil: break
+            }
+        }
+        return nil
+    }
+
+    /// Whether `text` may hold a full date: four digits in a row (a year), or digits after a letter and `/` or
+    /// `-` (`10/Mar/23`). Checked on bytes, before the costlier scan.
     static func mayHoldDate(_ text: String) -> Bool {
         var run = 0
+        // The bytes before: a letter, then `/` or `-` (`Mar/23`, `Mar-22`: a year of two digits).
+        var letterThenSeparator = false
+        var previousIsLetter = false
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
                 run += 1
-                if run == 4 { return true }
+                if run == 4 || letterThenSeparator { return true }
+                previousIsLetter = false
             } else {
                 run = 0
+                letterThenSeparator = previousIsLetter && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-"))
+                previousIsLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             }
         }
         return false
@@ -159,14 +197,38 @@ enum DateScanner {
                 index += 5
                 continue
             }
-            // [Weekday,] D[th] [of] Month[,] YYYY, and D-Mon-YYYY
+            // YYYY Month D (`2021 November 27 18:06 UTC`)
+            if let y = year(index), let m = month(index + 1), let d = number(index + 2), d.digits <= 2,
+                separator(index + 3) != ":", let date = CalendarDate(year: y, month: m, day: d.value)
+            {
+                dates.append(Found(date: date, offset: offset))
+                index += 3
+                continue
+            }
+            // [Weekday,] D[th] [of] Month[,] YYYY, D-Mon-YYYY, D/Mon/YY, and a range `6–9 September 2022`
             if let d = number(index), d.digits <= 2, (1...31).contains(d.value) {
                 var at = index + 1
-                if let character = separator(at), character == "-" { at += 1 }
+                let dash = separator(at).flatMap { "-/".contains($0) ? $0 : nil }
+                if dash != nil {
+                    at += 1
+                    // The end of a range of days (`6-9 September`): the start is the date.
+                    if dash == "-", let end = number(at), end.digits <= 2, month(at + 1) != nil { at += 1 }
+                }
                 at = skipFiller(at)
                 if let m = month(at) {
                     var next = at + 1
-                    if let character = separator(next), character == "-" { next += 1 }
+                    if let character = separator(next), character == "-" || (character == "/" && dash == "/") {
+                        next += 1
+                        // `10/Mar/23`, `14-Mar-22`: a year of two digits between the same separators
+                        if dash == character, let short = number(next), short.digits == 2, !short.ordinal,
+                            separator(next + 1) != ":",
+                            let date = CalendarDate(year: 2000 + short.value, month: m, day: d.value)
+                        {
+                            dates.append(Found(date: date, offset: offset))
+                            index = next + 1
+                            continue
+                        }
+                    }
                     index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
                     continue
                 }
@@ -181,7 +243,21 @@ enum DateScanner {
                     if let character = separator(next), character == "-", let end = number(next + 1), end.digits <= 2 {
                         next += 2
                     }
-                    index = take(month: m, day: d.value, yearAt: skipFiller(next), orNext: at + 1, offset: offset)
+                    // A range whose year comes after its end: `September 6 and September 9, 2022`,
+                    // `March 3 to 5, 2024`
+                    let filled = skipFiller(next)
+                    if year(filled) == nil, separator(filled) == "-" || Self.rangeWords.contains(word(filled) ?? "") {
+                        var end = filled + 1
+                        if month(end) != nil { end += 1 }
+                        if let last = number(end), last.digits <= 2, let y = year(skipFiller(end + 1)),
+                            let date = CalendarDate(year: y, month: m, day: d.value)
+                        {
+                            dates.append(Found(date: date, offset: offset))
+                            index = skipFiller(end + 1) + 1
+                            continue
+                        }
+                    }
+                    index = take(month: m, day: d.value, yearAt: filled, orNext: at + 1, offset: offset)
                     continue
                 }
             }
@@ -190,54 +266,78 @@ enum DateScanner {
         return (dates, partial)
     }
 
+    /// The tokens of `text`, each with its offset in UTF-8 bytes. Works on Unicode scalars, with ASCII read
+    /// byte by byte: this runs over every paragraph that may hold a date.
     private static func tokenize(_ text: String) -> [(token: Token, offset: Int)] {
         var tokens: [(token: Token, offset: Int)] = []
-        var characters = Array(text)
-        // Dashes of every kind are one dash.
-        for index in characters.indices where "‐‑‒–—―−".contains(characters[index]) { characters[index] = "-" }
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []  // UTF-8 offset of each scalar
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        func isDigit(_ at: Int) -> Bool { at < scalars.count && scalars[at].value >= 0x30 && scalars[at].value <= 0x39 }
+        func isLetter(_ at: Int) -> Bool {
+            guard at < scalars.count else { return false }
+            let value = scalars[at].value
+            if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+            return scalars[at].properties.isAlphabetic
+        }
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character.isASCII, character.isNumber {
+        while index < scalars.count {
+            let value = scalars[index].value
+            if value >= 0x30 && value <= 0x39 {
                 let start = index
-                var value = 0
-                while index < characters.count, characters[index].isASCII, characters[index].isNumber,
-                    index - start < 9
-                {
-                    value = value * 10 + Int(characters[index].asciiValue! - 48)
+                var number = 0
+                while isDigit(index), index - start < 9 {
+                    number = number * 10 + Int(scalars[index].value - 48)
                     index += 1
                 }
                 let digits = index - start
                 var ordinal = false
-                if index + 1 < characters.count {
-                    let suffix = String(characters[index...index + 1]).lowercased()
-                    if ["st", "nd", "rd", "th"].contains(suffix),
-                        index + 2 >= characters.count || !characters[index + 2].isLetter
-                    {
+                if index + 1 < scalars.count, isLetter(index), isLetter(index + 1), !isLetter(index + 2) {
+                    let suffix = String(String.UnicodeScalarView(scalars[index...index + 1])).lowercased()
+                    if ["st", "nd", "rd", "th"].contains(suffix) {
                         ordinal = true
                         index += 2
                     }
                 }
                 // A number glued to letters (`4h`, `v41`) is no day.
-                if index < characters.count, characters[index].isLetter {
-                    while index < characters.count, characters[index].isLetter || characters[index].isNumber {
-                        index += 1
-                    }
-                    tokens.append((.separator(" "), start))
+                if isLetter(index) {
+                    while isLetter(index) || isDigit(index) { index += 1 }
+                    tokens.append((.separator(" "), offsets[start]))
                     continue
                 }
-                tokens.append((.number(value, digits: digits, ordinal: ordinal), start))
-            } else if character.isLetter {
+                tokens.append((.number(number, digits: digits, ordinal: ordinal), offsets[start]))
+            } else if isLetter(index) {
                 let start = index
-                var word = ""
-                while index < characters.count, characters[index].isLetter {
-                    word.append(contentsOf: characters[index].lowercased())
+                var word = String.UnicodeScalarView()
+                while isLetter(index) {
+                    let scalar = scalars[index]
+                    if scalar.value < 0x80 {
+                        word.append(
+                            Unicode.Scalar(
+                                UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)))
+                    } else {
+                        word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    }
                     index += 1
                 }
-                tokens.append((.word(word), start))
+                tokens.append((.word(String(word)), offsets[start]))
             } else {
-                if "-/.,:".contains(character) { tokens.append((.separator(character), index)) }
-                if character == "·" || character == "|" || character == ";" { tokens.append((.separator(";"), index)) }
+                switch value {
+                case 0x2D, 0x2F, 0x2E, 0x2C, 0x3A:  // - / . , :
+                    tokens.append((.separator(Character(scalars[index])), offsets[index]))
+                case 0x2010...0x2015, 0x2212:  // dashes of every kind are one dash
+                    tokens.append((.separator("-"), offsets[index]))
+                case 0xB7, 0x7C, 0x3B:  // · | ;
+                    tokens.append((.separator(";"), offsets[index]))
+                default:
+                    break
+                }
                 index += 1
             }
         }
@@ -254,6 +354,9 @@ enum DateScanner {
         }
         return nil
     }
+
+    /// Words between the two ends of a range of days.
+    static let rangeWords: Set<String> = ["and", "to", "through", "thru", "until", "till"]
 
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",

@@ -13,6 +13,8 @@ struct ForeignActionReader {
     let signer: String?
     let classifier: HeadingClassifier
     let path: String
+    /// The incident's date, which settles the year of a due date written without one (`by 21/03`).
+    var incidentDate: CalendarDate?
     /// Findings on items read (an id comment that is not valid), collected as items are read.
     let findings = Findings()
 
@@ -222,6 +224,16 @@ struct ForeignActionReader {
     }
 
     /// One action from a list item's first paragraph; nil for an empty item or one saying "None".
+    /// The due date annotations give, its year settled by the incident's date when written without one.
+    func due(_ annotations: ActionAnnotations) -> CalendarDate? {
+        annotations.due ?? annotations.dueWithoutYear.flatMap { dayWithoutYear(in: $0) }
+    }
+
+    /// A day written without a year (`Apr 30`, `21/03`), on or after the incident's date.
+    func dayWithoutYear(in text: String) -> CalendarDate? {
+        incidentDate.flatMap { DateScanner.dayWithoutYear(in: text, dayFirst: dayFirst, onOrAfter: $0) }
+    }
+
     func action(item: Int, paragraph: Int, group: Bool?) -> ActionItem? {
         var pieces = ActionAnnotations.pieces(of: paragraph, in: tree)
         let box = checkbox(of: item)
@@ -234,7 +246,7 @@ struct ForeignActionReader {
         let isDone = box.map(\.isDone) ?? annotations.isDone ?? group ?? false
         var item = ActionItem(
             incidentID: "", position: 0, isDone: isDone, text: annotations.text, owners: annotations.owners,
-            due: annotations.due, dueText: annotations.dueText, kind: annotations.kind, ticket: annotations.ticket,
+            due: due(annotations), dueText: annotations.dueText, kind: annotations.kind, ticket: annotations.ticket,
             line: tree.nodes[paragraph].start.line + lineOffset, checkboxOffset: box?.offset, depth: 0)
         identify(&item, marks: Self.idMarks(under: paragraph, in: tree))
         item.idOffset = idOffset(paragraph: paragraph)
@@ -320,7 +332,7 @@ struct ForeignActionReader {
         if !set.isDisjoint(with: ["due", "target", "deadline", "eta", "date", "when", "by"]) { return .due }
         if !set.isDisjoint(with: [
             "ticket", "tickets", "issue", "issues", "link", "links", "jira", "bug", "bugs", "pr",
-            "url", "tracking", "tracker", "reference", "github", "linear", "card",
+            "url", "tracking", "tracker", "reference", "github", "linear", "card", "key",
         ]) {
             return .ticket
         }
@@ -357,9 +369,11 @@ struct ForeignActionReader {
         var columns = headers.map(Self.column)
         let cells = table.rows.map { $0.cells.map(PipeTable.CellContent.init) }
         if !columns.contains(.text) {
-            // The first column of prose (most cells with three words or more).
+            // The first column of prose (most cells with three words or more); a column named like tickets
+            // (`Issue`) that holds prose rather than tickets is one too.
             let prose = columns.indices.first { column in
-                columns[column] == .unknown
+                (columns[column] == .unknown
+                    || (columns[column] == .ticket && !cells.contains { Self.ticket(in: $0[column]) != nil }))
                     && cells.filter { $0[column].text.split(separator: " ").count >= 3 }.count * 2
                         >= max(1, cells.count)
             }
@@ -374,7 +388,7 @@ struct ForeignActionReader {
             guard Self.isAction(annotations.text) else { continue }
             var item = ActionItem(
                 incidentID: "", position: 0, isDone: annotations.isDone ?? group ?? false, text: annotations.text,
-                owners: annotations.owners, due: annotations.due, dueText: nil, kind: annotations.kind,
+                owners: annotations.owners, due: due(annotations), dueText: nil, kind: annotations.kind,
                 ticket: annotations.ticket, line: table.rows[rowIndex].line, checkboxOffset: nil, depth: 0)
             identify(&item, marks: Self.idMarks(under: 0, in: row[textColumn].tree))
             let ends = table.rows[rowIndex].cellEnds
@@ -389,12 +403,14 @@ struct ForeignActionReader {
                     let owners = Self.owners(in: value)
                     if !owners.isEmpty { item.owners = owners }
                 case .due:
-                    if let due = DateScanner.firstDate(in: value, dayFirst: dayFirst) { item.due = due }
+                    if let due = DateScanner.firstDate(in: value, dayFirst: dayFirst) ?? dayWithoutYear(in: value) {
+                        item.due = due
+                    }
                 case .status:
                     statusSeen = true
                     item.isDone = ActionAnnotations.status(of: value) ?? false
                 case .ticket:
-                    if let ticket = Self.ticket(in: cell) { item.ticket = ticket }
+                    if let ticket = Self.ticket(in: cell, numbers: true) { item.ticket = ticket }
                     if !statusSeen, let done = Self.doneMarker(in: cell) { item.isDone = done }
                 case .kind:
                     if value.split(separator: " ").count == 1 { item.kind = value.lowercased() }
@@ -424,13 +440,17 @@ struct ForeignActionReader {
     }
 
     /// A ticket in a cell: a link's URL, or a key (`AUTH-1201 **FIXED**`), `#123` or a URL in its text.
-    static func ticket(in cell: PipeTable.CellContent) -> String? {
+    ///
+    /// - Parameter numbers: whether a bare number of four digits or more is a ticket (`Bug 5554823` in a
+    ///   column of bugs).
+    static func ticket(in cell: PipeTable.CellContent, numbers: Bool = false) -> String? {
         if let link = cell.links.first, ActionAnnotations.isURLText(link.destination) { return link.destination }
         for word in cell.text.split(separator: " ") {
             let word = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;()[]"))
             if ActionTokens.isTicket(word)
                 || (word.hasPrefix("#") && word.dropFirst().allSatisfy { $0.isNumber } && word.count > 1)
                 || ActionAnnotations.isURLText(word)
+                || (numbers && word.count >= 4 && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
             {
                 return word
             }

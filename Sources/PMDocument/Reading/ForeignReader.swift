@@ -218,9 +218,18 @@ struct ForeignReader {
         "descriptive", "insert", "date", "service", "system",
     ]
 
+    /// Whether a heading is made of generic words only, besides identifiers (`Incident Report INC-2024-0117`).
     static func isPlaceholder(_ heading: String) -> Bool {
-        let words = Words.joiningCompounds(Words.split(heading))
+        let written = heading.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { !isIdentifier($0) }
+        let words = Words.joiningCompounds(Words.split(written.joined(separator: " ")))
         return !words.isEmpty && words.allSatisfy { placeholderWords.contains($0) }
+    }
+
+    /// An identifier written in a heading: a number or capitals with digits (`INC-2024-0117`, `#465`, `PIR7`).
+    static func isIdentifier(_ word: Substring) -> Bool {
+        let bytes = word.utf8.drop { "()[]:,.#".utf8.contains($0) }.reversed().drop { "()[]:,.#".utf8.contains($0) }
+        return bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+            && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || $0 == 0x5F }
     }
 
     /// Whether a heading can be a title: not a template's question, not a label (`Date: …`), not a
@@ -263,8 +272,15 @@ struct ForeignReader {
         {
             boldTitle = first
         }
+        // A label naming the title (`Title:`, `## 1. Title` over it), or a label of generic words opening the
+        // document (`**Incident Postmortem: Email campaign sent twice**`).
+        let firstLine = tree.nodes[topLevel.first ?? 0].start.line + lineOffset
         let labelTitle = labels.first { label in
-            Self.titleLabels.contains(Words.split(label.name)) && label.value.split(separator: " ").count >= 3
+            let words = Words.split(label.name).drop { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            return words.count <= 4
+                && (Self.titleLabels.contains(Array(words))
+                    || (label.line == firstLine && label.key == nil && Self.isPlaceholder(label.name)))
+                && label.value.split(separator: " ").count >= 3
         }?.value
 
         if frontMatter.title != nil && frontMatter.keysReadFromOtherNames["title"] == nil {
@@ -404,19 +420,45 @@ struct ForeignReader {
             return
         }
         if frontMatter.date != nil || frontMatter.started != nil { return }
-        let hints =
-            (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? []) + timelineMonthDays(entries)
+        // Another tool's front matter that names only a later moment (`reported_at`, `resolved_at`).
+        if let moment = frontMatter.detected ?? frontMatter.acknowledged ?? frontMatter.resolved {
+            reading.date = moment.calendarDate
+            reading.dateSource = .frontMatter
+            return
+        }
+        // The days the file name and the timeline name, which settle an ambiguous `03/04/2023`: worked out only
+        // for such a date (scanning the timeline is the costliest part of reading a date).
+        var knownHints: [DateScanner.MonthDay]?
+        func hints(for found: DateScanner.Found) -> [DateScanner.MonthDay] {
+            guard found.isAmbiguous else { return [] }
+            if let knownHints { return knownHints }
+            let hints =
+                (nameDate.map { [DateScanner.MonthDay(month: $0.month, day: $0.day)] } ?? [])
+                + timelineMonthDays(entries)
+            knownHints = hints
+            return hints
+        }
         // Labels and headings that state the date (`Date:`, `Incident date:`, `When:`, `## Date: …`).
         for key in ["date", "started"] {
             for label in labels where label.key == key {
                 for found in DateScanner.dates(in: label.value) {
-                    if let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints) {
+                    if let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints(for: found)) {
                         reading.date = date
                         reading.dateSource = label.source
                         return
                     }
                 }
             }
+        }
+        // A heading that is only a date (`## Mar 14, 2024` over a status page's updates), outside the timeline.
+        let timelines = entries.filter { $0.meaning.key == "timeline" }.map { $0.position..<$0.content.upperBound }
+        for entry in entries where entry.level <= 6 && !timelines.contains(where: { $0.contains(entry.position) }) {
+            guard Self.isDateOnly(entry.text), let found = DateScanner.dates(in: entry.text).first,
+                let date = DateScanner.settle(found, dayFirst: dayFirst, matching: hints(for: found))
+            else { continue }
+            reading.date = date
+            reading.dateSource = .heading
+            return
         }
         // The title (`Service outage on 2025-05-20`).
         if let title = reading.title ?? frontMatter.title,
@@ -444,6 +486,15 @@ struct ForeignReader {
         }
         let firstLine = tree.nodes.first.map { max(1, $0.start.line + lineOffset) } ?? 1
         reading.problems.append(ReadingProblem(.noDate, line: firstLine))
+    }
+
+    /// Whether a heading is a date and nothing else (`Mar 14, 2024`, `Tuesday 5 March 2024`), with no time of day.
+    static func isDateOnly(_ text: String) -> Bool {
+        guard !text.contains(":"), DateScanner.mayHoldDate(text) else { return false }
+        return Words.split(text).allSatisfy { word in
+            word.allSatisfy(\.isNumber) || DateScanner.monthNumber(word) != nil || DateScanner.weekdays.contains(word)
+                || ["st", "nd", "rd", "th", "of"].contains(word)
+        }
     }
 
     /// A date in the file name: `2021-07-11-db`, `06-nov-2022-db-outage`, `incident 20210711`.
@@ -514,18 +565,23 @@ struct ForeignReader {
     private func openingDate(_ entries: [Entry], dayFirst: Bool?) -> CalendarDate? {
         for index in openingParagraphs(entries) {
             let text = tree.plainText(of: index)
-            let characters = Array(text)
+            guard DateScanner.mayHoldDate(text) else { continue }
+            let bytes = Array(text.utf8)
             for found in DateScanner.dates(in: text) {
                 guard let date = DateScanner.settle(found, dayFirst: dayFirst) else { continue }
-                // The words just before the date, in the same sentence.
+                // The words just before the date, in the same sentence (`·` is 0xC2 0xB7 in UTF-8).
                 var start = found.offset
                 var words = 0
-                while start > 0, words < 4 {
+                while start > 0, words < 8 {
                     start -= 1
-                    if ".!?\n·|".contains(characters[start]) { break }
-                    if characters[start] == " " { words += 1 }
+                    let byte = bytes[start]
+                    if ".!?\n|".utf8.contains(byte) || (byte == 0xB7 && start > 0 && bytes[start - 1] == 0xC2) {
+                        start += 1
+                        break
+                    }
+                    if byte == UInt8(ascii: " ") { words += 1 }
                 }
-                let before = Set(Words.split(String(characters[start..<found.offset])))
+                let before = Set(Words.split(String(decoding: bytes[start..<found.offset], as: UTF8.self)))
                 if before.isDisjoint(with: Self.publishingWords) { return date }
             }
         }
@@ -592,6 +648,10 @@ struct ForeignReader {
                     ([table.header] + table.rows).map { row in
                         row.cells.map { PipeTable.CellContent($0).text }.joined(separator: " | ")
                     }.joined(separator: "\n"))
+            } else if tree.nodes[index].kind == .htmlBlock {
+                // An export's HTML (`<p>The new certificate …</p>`): its text, tags and comments left out.
+                let text = Self.text(ofHTML: tree.nodes[index].literal)
+                if !text.isEmpty { parts.append(text) }
             } else {
                 let text = tree.plainText(of: index)
                 if !text.isEmpty { parts.append(text) }
@@ -600,12 +660,44 @@ struct ForeignReader {
         return parts.joined(separator: "\n")
     }
 
+    /// The text of a block of HTML: comments and tags dropped, common entities decoded, whitespace as one space.
+    static func text(ofHTML html: String) -> String {
+        var text = ""
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            text += rest[..<open]
+            rest = rest[open...]
+            let close =
+                rest.hasPrefix("<!--")
+                ? rest.range(of: "-->")?.upperBound
+                : rest.firstIndex(of: ">").map {
+                    rest.index(after: $0)
+                }
+            guard let close else {
+                rest = ""
+                break
+            }
+            // A tag that ends a block or a line separates words.
+            text += " "
+            rest = rest[close...]
+        }
+        text += rest
+        for (entity, character) in [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
+            ("&amp;", "&"),
+        ] where text.contains(entity) {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     // MARK: actions
 
     func readActions(_ entries: [Entry], into reading: inout Reading) {
         var reader = ForeignActionReader(
             tree: tree, source: source, lineOffset: lineOffset, bodyStart: bodyStart, tables: tables,
-            dayFirst: dayFirst, signer: signer(), classifier: classifier, path: path)
+            dayFirst: dayFirst, signer: signer(), classifier: classifier, path: path,
+            incidentDate: reading.date ?? frontMatter.date ?? frontMatter.started?.calendarDate)
         var regions: [ForeignActionReader.Region] = []
         var covered: [Range<Int>] = []  // top-level positions already read as actions
         var coveredItems: [Range<Int>] = []  // list items (node ranges) already read as actions
@@ -686,7 +778,8 @@ struct ForeignReader {
     /// The name a closing `— Mateo` (or an `Author:` label) gives the write-up.
     private func signer() -> String? {
         if let last = topLevel.last, tree.nodes[last].kind == .paragraph {
-            let text = tree.plainText(of: last)
+            // The name is a few words at the very end: only the end of the paragraph is searched.
+            let text = String(tree.plainText(of: last).suffix(48))
             for dash in ["— ", "– ", "-- ", "~ "] {
                 guard let range = text.range(of: dash, options: .backwards) else { continue }
                 let name = text[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)

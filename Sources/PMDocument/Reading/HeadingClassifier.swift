@@ -71,6 +71,7 @@ public struct HeadingClassifier: Sendable {
             [
                 "root cause", "root causes", "contributing factors", "contributing factor", "causal factors",
                 "underlying cause", "underlying causes", "causes and contributing factors", "five whys", "5 whys",
+                "underlying problem", "underlying problems", "underlying issue", "underlying issues",
             ])
         add(
             "root-cause", .medium,
@@ -79,7 +80,12 @@ public struct HeadingClassifier: Sendable {
         add(
             "impact", .strong,
             ["impact", "affected", "blast radius", "who was affected", "customer experience", "user experience"])
-        add("impact", .medium, ["scope", "consequences", "damage", "severity and scope", "effect", "effects"])
+        add(
+            "impact", .medium,
+            [
+                "scope", "consequences", "damage", "severity and scope", "effect", "effects", "users saw",
+                "customers saw",
+            ])
         add(
             "actions", .strong,
             [
@@ -90,7 +96,7 @@ public struct HeadingClassifier: Sendable {
                 "remediation plan", "remediation actions", "remediations", "future work", "going forward",
                 "moving forward", "what's next", "tickets", "measures", "preventive measures",
                 "preventative measures", "prevention measures", "preventive steps", "preventative steps",
-                "prevention steps", "opportunities", "repair items",
+                "prevention steps", "opportunities", "repair items", "commitments",
             ])
         add("actions", .medium, ["fix", "fixes", "change", "changes", "do", "next", "work"], tense: .future)
         add("prevention", .medium, ["prevent", "prevention", "preventing recurrence", "recurrence", "avoid"])
@@ -191,6 +197,10 @@ public struct HeadingClassifier: Sendable {
         // not the team's actions.
         if words.hasRaw(["customers", "customer", "you", "users", "clients"]), words.hasRaw(["can", "should"]) {
             return HeadingMeaning(key: "advice", strength: .strong)
+        }
+        // `How did this happen?`, `How it happened`: the cause, where `What happened` is the story.
+        if words.stems == ["happen"], words.hasRaw(["how"]) {
+            return HeadingMeaning(key: "root-cause", strength: .medium)
         }
         // `AIs`: action items, when that is the whole heading (not `Usage of AI tools`).
         if words.stems == ["ai"] { return HeadingMeaning(key: "actions", strength: .strong) }

@@ -47,7 +47,7 @@ struct LabelReader {
                 {
                     // `## Date` over `2 March 2025`
                     let value = tree.plainText(of: node.subtreeEnd)
-                    if value.split(separator: " ").count <= 8 {
+                    if value.split(separator: " ").count <= 16 {
                         labels.append(TextLabel(name: text, value: value, line: line, source: .heading))
                     }
                 }
@@ -60,10 +60,15 @@ struct LabelReader {
     }
 
     /// Headings that name a field whose value is the paragraph under them.
+    /// `Date`, `Incident date`, `2. Date and duration`, `Date of incident`, `Severity`, `1. Title`.
     static func isValueHeading(_ text: String) -> Bool {
-        let words = Words.split(text)
-        return words == ["date"] || words == ["incident", "date"] || words == ["severity"] || words == ["when"]
-            || words == ["priority"]
+        let words = Words(text).raw
+        guard (1...4).contains(words.count) else { return false }
+        if words.contains("date") {
+            return Set(words).isDisjoint(with: ForeignReader.dateTraps)
+        }
+        return words == ["severity"] || words == ["when"] || words == ["priority"] || words == ["title"]
+            || words == ["incident", "title"] || words == ["incident", "name"]
     }
 
     /// The labels of a paragraph, line by line; a line without a label continues the value of the label
@@ -167,8 +172,21 @@ struct LabelReader {
 
     /// The labels in one line of text: `(name, value)` pairs.
     static func segments(of line: String) -> [(name: String, value: String)] {
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return [] }
-        let characters = Array(line)
+        // A label's colon has a space (or a no-break space, 0xC2 0xA0) or the end of the line after it; checked
+        // on bytes first, as most colons in a postmortem are in times (`10:14`) and URLs.
+        var previous: UInt8 = 0
+        var mayHoldLabel = false
+        for byte in line.utf8 {
+            if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") || byte == 0xC2 {
+                mayHoldLabel = true
+                break
+            }
+            previous = byte
+        }
+        guard mayHoldLabel || line.utf8.last == UInt8(ascii: ":") else { return [] }
+        // Unicode scalars rather than characters: no grapheme breaking over every line with a colon.
+        let characters = Array(line.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(characters[range])) }
         var found: [(nameStart: Int, colon: Int, boundary: Int)] = []
         for colon in characters.indices where characters[colon] == ":" {
             // The colon must end the label: a space or the end of the line after it (not `https://`, `10:14`).
@@ -187,20 +205,19 @@ struct LabelReader {
             if start == 0 { boundary = 0 }
             var nameStart = start
             // Emoji, bullets and spaces before the name.
-            while nameStart < colon, !characters[nameStart].isLetter { nameStart += 1 }
-            let name = String(characters[nameStart..<colon]).trimmed
-            guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 5,
-                name.allSatisfy({ $0.isLetter || " &'()/-.".contains($0) }),
-                characters[nameStart..<colon].allSatisfy({ $0 != ":" })
+            while nameStart < colon, !Self.isLetter(characters[nameStart]) { nameStart += 1 }
+            guard colon - nameStart <= 60, characters[nameStart..<colon].allSatisfy({ Self.isNameScalar($0) })
             else { continue }
+            let name = text(nameStart..<colon).trimmed
+            guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 5 else { continue }
             found.append((nameStart, colon, boundary))
         }
         var segments: [(name: String, value: String)] = []
         for (position, label) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].boundary : characters.count
             guard end > label.colon else { continue }
-            let name = String(characters[label.nameStart..<label.colon]).trimmed
-            var value = String(characters[(label.colon + 1)..<end]).trimmed
+            let name = text(label.nameStart..<label.colon).trimmed
+            var value = text((label.colon + 1)..<end).trimmed
             while let last = value.last, "·|—–;".contains(last) {
                 value.removeLast()
                 value = value.trimmed
@@ -210,9 +227,23 @@ struct LabelReader {
         return segments
     }
 
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80
+            ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+    }
+
+    /// A character a label's name may hold: a letter, a space, or one of `&'()/-.`.
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x20, 0x26, 0x27, 0x28, 0x29, 0x2F, 0x2D, 0x2E: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
     /// The length of a separator (` · `, ` | `, ` — `, ` – `, ` - `, `. `, `; `, `, `) whose last character
     /// is at `index - 1`, if one ends there.
-    private static func separatorEnding(at index: Int, in characters: [Character]) -> Int? {
+    private static func separatorEnding(at index: Int, in characters: [Unicode.Scalar]) -> Int? {
         guard index >= 2 else { return nil }
         let last = characters[index - 1]
         guard last == " " else { return nil }
@@ -221,8 +252,10 @@ struct LabelReader {
             // `. ` after a word of two letters or more (not `P.` in `Olga P.`)
             return 2
         }
-        if "·|—–-•".contains(mark), index >= 3, characters[index - 3] == " " { return 3 }
-        if "·|—–•".contains(mark) { return 2 }
-        return nil
+        switch mark {
+        case "-": return index >= 3 && characters[index - 3] == " " ? 3 : nil
+        case "·", "|", "—", "–", "•": return index >= 3 && characters[index - 3] == " " ? 3 : 2
+        default: return nil
+        }
     }
 }

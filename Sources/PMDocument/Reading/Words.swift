@@ -53,7 +53,7 @@ struct Words: Sendable {
             case ")", "]", "）":
                 depth = max(0, depth - 1)
             default:
-                if depth == 0, !"¹²³⁴⁵⁶⁷⁸⁹⁰†‡".contains(character) { result.append(character) }
+                if depth == 0, character.isASCII || !"¹²³⁴⁵⁶⁷⁸⁹⁰†‡".contains(character) { result.append(character) }
             }
         }
         return result.contains(where: { $0.isLetter }) ? result : text
