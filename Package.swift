@@ -64,7 +64,7 @@ let package = Package(
         // What both test targets share: temporary folders that each test must clean up.
         .target(name: "PMTestSupport", path: "Tests/PMTestSupport"),
         .testTarget(
-            name: "PMCoreTests",
+            name: "PMLibraryTests",
             dependencies: ["PMDocument", "PMWorkspace", "PMLint", "PMReports", "PMTestSupport"],
             exclude: ["Fixtures"]
         ),

@@ -189,7 +189,7 @@ extension ActionIDWriterTests {
     /// Every postmortem the tests hold, from many hands: ids written into each read back as before.
     @Test func idsCanBeWrittenIntoEveryFixture() throws {
         let folders = [
-            "postmortems", "Tests/PMCoreTests/Fixtures/foreign", "Tests/PMCoreTests/Fixtures/upgrade",
+            "postmortems", "Tests/PMLibraryTests/Fixtures/foreign", "Tests/PMLibraryTests/Fixtures/upgrade",
             "Tests/PMCommandsTests/Fixtures/hostile", "Tests/Fixtures/realworld",
         ]
         let parser = PostmortemParser()

@@ -16,13 +16,13 @@ func parseBytes(_ bytes: [UInt8], path: String = "postmortems/2019-02-14-test.md
     return PostmortemParser().parse(bytes, path: path, id: id)
 }
 
-/// The repository's root folder (this file is Tests/PMCoreTests/Support.swift).
+/// The repository's root folder (this file is Tests/PMLibraryTests/Support.swift).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// A fixture file's text from Tests/PMCoreTests/Fixtures.
+/// A fixture file's text from Tests/PMLibraryTests/Fixtures.
 func fixture(_ name: String) throws -> String {
-    try String(contentsOf: packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/\(name)"), encoding: .utf8)
+    try String(contentsOf: packageRoot.appendingPathComponent("Tests/PMLibraryTests/Fixtures/\(name)"), encoding: .utf8)
 }
 
 /// A fresh temporary directory, removed by the caller with `TemporaryFiles.remove` (the suite's

@@ -10,7 +10,7 @@ import Testing
 /// read without any configuration.
 @Suite struct ForeignPostmortemTests {
     static func load() throws -> PostmortemSet {
-        let folder = packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/foreign").path
+        let folder = packageRoot.appendingPathComponent("Tests/PMLibraryTests/Fixtures/foreign").path
         return try PostmortemSet.load(try PostmortemsDirectory.open(folder, displayBase: folder), displayBase: folder)
     }
 
@@ -95,7 +95,7 @@ import Testing
     static func words(_ text: String) -> [String] { text.split(whereSeparator: \.isWhitespace).map(String.init) }
 
     static func examples() throws -> [(String, String)] {
-        let folders = ["postmortems", "Tests/PMCoreTests/Fixtures/upgrade"]
+        let folders = ["postmortems", "Tests/PMLibraryTests/Fixtures/upgrade"]
         return try folders.flatMap { folder in
             try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path).filter
             { $0.hasSuffix(".md") }.sorted()
@@ -151,7 +151,7 @@ import Testing
     @Test func theOddFixtureLandsInTheExpectedShape() throws {
         let text = try String(
             contentsOf: packageRoot.appendingPathComponent(
-                "Tests/PMCoreTests/Fixtures/upgrade/2019-05-05-odd-sections.md"), encoding: .utf8)
+                "Tests/PMLibraryTests/Fixtures/upgrade/2019-05-05-odd-sections.md"), encoding: .utf8)
         let outcome = try TemplateUpgrader(target: TemplateCatalog.builtIn.defaultTemplate).upgrade(
             Array(text.utf8), postmortem: parse(text))
         let reread = parse(String(decoding: outcome.bytes, as: UTF8.self))
@@ -318,7 +318,7 @@ extension FuzzFindingTests {
     @Test func aDateLineThatTrappedDateFormatterIsRead() throws {
         let bytes = [UInt8](
             try Data(
-                contentsOf: packageRoot.appendingPathComponent("Tests/PMCoreTests/Fixtures/fuzz/dateformatter-trap.md"))
+                contentsOf: packageRoot.appendingPathComponent("Tests/PMLibraryTests/Fixtures/fuzz/dateformatter-trap.md"))
         )
         let postmortem = PostmortemParser().parse(bytes, path: "x.md", id: "x")
         #expect(postmortem.title.isEmpty == false, "parsing returns instead of trapping")
@@ -334,7 +334,7 @@ extension FuzzFindingTests {
         let bytes = [UInt8](
             try Data(
                 contentsOf: packageRoot.appendingPathComponent(
-                    "Tests/PMCoreTests/Fixtures/fuzz/yams-sexagesimal-overflow.md")))
+                    "Tests/PMLibraryTests/Fixtures/fuzz/yams-sexagesimal-overflow.md")))
         let postmortem = PostmortemParser().parse(bytes, path: "x.md", id: "x")
         #expect(postmortem.frontMatter.extra.first?.value == .string("2029999999999999999:9"))
         #expect(

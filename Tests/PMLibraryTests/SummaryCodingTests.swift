@@ -10,8 +10,8 @@ import Testing
         var files: [(String, [UInt8])] = []
         let folders = [
             "Fuzz/Corpus", "postmortems", "Tests/Fixtures/realworld", "Tests/Fixtures/realworld-holdout",
-            "Tests/Fixtures/realworld-holdout-2", "Tests/Fixtures/blameless", "Tests/PMCoreTests/Fixtures/foreign",
-            "Tests/PMCoreTests/Fixtures/fuzz",
+            "Tests/Fixtures/realworld-holdout-2", "Tests/Fixtures/blameless", "Tests/PMLibraryTests/Fixtures/foreign",
+            "Tests/PMLibraryTests/Fixtures/fuzz",
         ]
         for folder in folders {
             let url = packageRoot.appendingPathComponent(folder)
