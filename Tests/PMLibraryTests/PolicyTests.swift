@@ -23,6 +23,22 @@ import Testing
             .isEmpty)
     }
 
+    @Test func theFingerprintDoesNotDependOnADictionarysOrder() {
+        // The site's page fingerprints hold it: Swift prints a dictionary in an order that depends on its
+        // history and on the process, which made renders re-render every incident page.
+        let severities = ["critical", "high", "medium", "low", "minor", "major", "sev1", "sev2"]
+        var small: [String: Int] = [:]
+        for (index, name) in severities.enumerated() { small[name] = index }
+        var large: [String: Int] = [:]
+        large.reserveCapacity(1024)
+        for (index, name) in severities.enumerated().reversed() { large[name] = index }
+        let a = PolicyConfig(reviewWithinDays: small, facilitatorRequired: ["critical"])
+        let b = PolicyConfig(reviewWithinDays: large, facilitatorRequired: ["critical"])
+        #expect(a.fingerprint == b.fingerprint)
+        #expect(a.fingerprint != PolicyConfig(reviewWithinDays: small).fingerprint)
+        #expect(a.fingerprint.hasPrefix("critical=0,high=1,low=3,major=5,"))
+    }
+
     @Test func defaultsAreDocumented() throws {
         let config = try Self.config("policies: default\n")
         #expect(config.policies.reviewWithinDays == ["critical": 7, "high": 14])

@@ -311,7 +311,7 @@ public struct SiteBuilder: Sendable {
             ContentHash.of(
                 [
                     String(postmortem.sourceHash, radix: 16), options.generatedAt ?? "", tickets.fingerprint, shortID,
-                    String(describing: directory.config.policies),
+                    directory.config.policies.fingerprint,
                 ]
                 .joined(separator: "|") + "|" + relatedText.joined(separator: "\u{1}"),
                 seed: templates.fingerprint),

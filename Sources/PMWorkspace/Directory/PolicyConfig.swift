@@ -52,6 +52,15 @@ public struct PolicyConfig: Sendable, Equatable {
         }
     }
 
+    /// The policies as one text that is the same in every process for the same policies (a dictionary's
+    /// order is not), for fingerprints of what a page was rendered from.
+    public var fingerprint: String {
+        let review = reviewWithinDays.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let priority = priorityActions.map { "\($0.kinds.joined(separator: ","))/\($0.dueWithinWeeks)" } ?? "-"
+        return [review.joined(separator: ","), priority, facilitatorRequired.joined(separator: ",")]
+            .joined(separator: ";")
+    }
+
     /// The documented defaults: what `policies: default` adopts.
     public static let defaults = PolicyConfig(
         reviewWithinDays: defaultReviewWithinDays, priorityActions: PriorityActions(),
