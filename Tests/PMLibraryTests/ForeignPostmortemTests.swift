@@ -318,7 +318,8 @@ extension FuzzFindingTests {
     @Test func aDateLineThatTrappedDateFormatterIsRead() throws {
         let bytes = [UInt8](
             try Data(
-                contentsOf: packageRoot.appendingPathComponent("Tests/PMLibraryTests/Fixtures/fuzz/dateformatter-trap.md"))
+                contentsOf: packageRoot.appendingPathComponent(
+                    "Tests/PMLibraryTests/Fixtures/fuzz/dateformatter-trap.md"))
         )
         let postmortem = PostmortemParser().parse(bytes, path: "x.md", id: "x")
         #expect(postmortem.title.isEmpty == false, "parsing returns instead of trapping")
