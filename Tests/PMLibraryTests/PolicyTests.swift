@@ -147,7 +147,7 @@ import Testing
 
     @Test func actionsOverdueListsPostmortemsOverdueForReviewAndQuietOtherwise() throws {
         let draft = cleanPostmortem.replacingOccurrences(of: "status: published", with: "status: draft")
-        func report(_ text: String, _ policies: PolicyConfig) -> ActionReport {
+        func report(_ text: String, _ policies: PolicyConfig, owners: Set<String> = []) -> ActionReport {
             let postmortem = PostmortemParser().read(
                 Array(text.utf8), path: "postmortems/2020-01-02-good.md", id: "2020-01-02-good", for: .outline
             ).postmortem
@@ -155,6 +155,7 @@ import Testing
             filter.state = .open
             filter.overdueOnly = true
             filter.policies = policies
+            filter.owners = owners
             return ActionReport(
                 PostmortemSet(postmortems: [postmortem], diagnostics: []), filter: filter,
                 today: CalendarDate("2020-01-20")!)
@@ -172,6 +173,8 @@ import Testing
         #expect(text.contains("Postmortems breaking a review policy:\n  2020-01-02  review overdue by 4 days"))
         #expect(report(cleanPostmortem, policies).reviewBreaches.isEmpty, "published")
         #expect(report(draft, PolicyConfig()).reviewBreaches.isEmpty, "no policy")
+        // Asked for one owner's actions, the report says nothing of postmortems as a whole.
+        #expect(report(draft, policies, owners: ["sam"]).reviewBreaches.isEmpty, "--owner")
         // Lint and the report read the same evaluation.
         #expect(
             lint(draft, config: try Self.config("policies:\n  review_within_days: {high: 14}\n")).contains {

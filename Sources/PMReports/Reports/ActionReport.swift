@@ -73,8 +73,13 @@ public struct ActionReport: Sendable {
         self.overdueOnly = filter.overdueOnly
         self.shortIDs = set.shortestUniquePrefixes()
         var records: [ActionRecord] = []
+        // Postmortems breaking a review policy of their own are listed when actions are selected by
+        // incident only: an owner's, a kind's or a closing period's actions say nothing of a whole postmortem.
+        let listsPostmortems =
+            filter.overdueOnly && filter.owners.isEmpty && filter.kinds.isEmpty && filter.closedSince == nil
+            && filter.closedUntil == nil
         for postmortem in set.postmortems where filter.incidents.matches(postmortem) {
-            if filter.overdueOnly,
+            if listsPostmortems,
                 filter.named.incidents.isEmpty && filter.named.actions.isEmpty
                     || filter.named.incidents.contains(postmortem.id)
             {
