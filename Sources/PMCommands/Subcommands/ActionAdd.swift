@@ -44,7 +44,7 @@ struct ActionAdd: ContextualCommand {
     @Option(help: ArgumentHelp("A ticket: ABC-123 or an http(s) URL.", valueName: "ticket"))
     var ticket: String?
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     var newAction: NewAction {
         NewAction(

@@ -29,7 +29,7 @@ struct ActionDone: ContextualCommand {
     @Flag(help: "Open the action again ([x] → [ ]).")
     var undo = false
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func run(context: CommandContext) throws -> ExitStatus {
         let (directory, set) = try location.load(in: context)

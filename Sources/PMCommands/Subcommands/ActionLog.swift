@@ -25,7 +25,7 @@ struct ActionLog: ContextualCommand {
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func validate() throws {
         if format != .table && format != .json { throw ValidationError("--format is table or json") }

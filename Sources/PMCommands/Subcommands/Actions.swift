@@ -31,7 +31,7 @@ struct Actions: ContextualCommand {
     @Argument(help: ArgumentHelp("Only these incidents or actions (INCIDENT or INCIDENT/TOKEN).", valueName: "id"))
     var ids: [String] = []
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     @Flag(help: "Only open actions.")
     var open = false

@@ -44,7 +44,7 @@ struct ExportCommand: ContextualCommand {
     @Option(help: "Only this record type: incidents or actions.")
     var table: Export.Table?
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func validate() throws {
         if format == .csv, output == nil, table == nil {

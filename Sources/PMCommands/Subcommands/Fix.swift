@@ -33,7 +33,7 @@ struct FixIDs: ContextualCommand {
     @Flag(help: "Print a unified diff of each change and write nothing.")
     var dryRun = false
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func run(context: CommandContext) throws -> ExitStatus {
         let (directory, set) = try location.load(in: context, quiet: true)

@@ -22,7 +22,7 @@ struct List: ContextualCommand {
             """
     )
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
     @OptionGroup var filters: IncidentFilterOptions
 
     @Option(help: "Output format: table, markdown, json or csv.")

@@ -25,7 +25,7 @@ struct Move: ContextualCommand {
     @Argument(help: ArgumentHelp("Its new id: the new file name without .md.", valueName: "new"))
     var new: String
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func run(context: CommandContext) throws -> ExitStatus {
         let (directory, set) = try location.load(in: context, quiet: true)

@@ -19,7 +19,7 @@ struct Related: ContextualCommand {
     @Argument(help: "The incident's id, or a unique prefix of it.")
     var id: String
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     @Option(help: "How many incidents to list at most.")
     var limit: Int = 5

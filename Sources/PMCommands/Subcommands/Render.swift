@@ -30,7 +30,7 @@ struct Render: ContextualCommand {
     @Flag(help: "Print the build time in page footers (the output then differs from run to run).")
     var stamp = false
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func run(context: CommandContext) throws -> ExitStatus {
         let directory = try location.locate(in: context)

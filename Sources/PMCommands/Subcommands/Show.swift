@@ -30,7 +30,7 @@ struct Show: ContextualCommand {
     @Argument(help: "The incident's id, or a unique prefix of it.")
     var id: String
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text

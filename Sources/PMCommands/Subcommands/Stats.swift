@@ -24,7 +24,7 @@ struct Stats: ContextualCommand {
             """
     )
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
     @OptionGroup var filters: IncidentFilterOptions
 
     @Option(help: "Output format: table or json.")

@@ -34,7 +34,7 @@ struct TemplateUpgrade: ContextualCommand {
     @Flag(help: "Print a unified diff of each change and write nothing.")
     var dryRun = false
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("name at least one postmortem to upgrade (pm list shows the ids)") }

@@ -40,7 +40,7 @@ extension TemplateReference: ExpressibleByArgument {
     }
 }
 
-/// `--dir`, shared by every command that reads postmortems.
+/// `--dir`, shared by every command that works in a postmortems directory.
 struct DirectoryOptions: ParsableArguments {
     @Option(
         name: .customLong("dir"),
@@ -51,6 +51,31 @@ struct DirectoryOptions: ParsableArguments {
                 + "here.",
             valueName: "path"))
     var directory: String?
+
+    /// The directory named by --dir or PM_DIR, else found by walking up.
+    func locate(in context: CommandContext) throws -> PostmortemsDirectory {
+        try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
+    }
+
+    /// The directory as `locate` finds it, or nil when none was named and walking up finds none: for
+    /// commands that work without one (the built-in templates, lint of named files).
+    func locateIfAny(in context: CommandContext) throws -> PostmortemsDirectory? {
+        do {
+            return try locate(in: context)
+        } catch PMError.noPostmortemsDirectory(_) {
+            return nil
+        }
+    }
+
+    /// --dir, else PM_DIR.
+    func explicitPath(in context: CommandContext) -> String? {
+        directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// `--dir` and `--no-cache`, shared by every command that reads the postmortems (through the summary cache).
+struct ReadingOptions: ParsableArguments {
+    @OptionGroup var place: DirectoryOptions
 
     @Flag(
         name: .customLong("no-cache"),
@@ -75,22 +100,12 @@ struct DirectoryOptions: ParsableArguments {
 
     /// The directory named by --dir or PM_DIR, else found by walking up.
     func locate(in context: CommandContext) throws -> PostmortemsDirectory {
-        try PostmortemsDirectory.locate(explicit: explicitPath(in: context), workingDirectory: context.workingDirectory)
-    }
-
-    /// The directory as `locate` finds it, or nil when none was named and walking up finds none: for
-    /// commands that work without one (the built-in templates, lint of named files).
-    func locateIfAny(in context: CommandContext) throws -> PostmortemsDirectory? {
-        do {
-            return try locate(in: context)
-        } catch PMError.noPostmortemsDirectory(_) {
-            return nil
-        }
+        try place.locate(in: context)
     }
 
     /// --dir, else PM_DIR.
     func explicitPath(in context: CommandContext) -> String? {
-        directory ?? context.environment["PM_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        place.explicitPath(in: context)
     }
 
     /// Reads and parses every postmortem; unless `quiet`, writes their diagnostics to stderr.
@@ -102,14 +117,26 @@ struct DirectoryOptions: ParsableArguments {
         only include: @escaping (String) -> Bool = { _ in true }, sections: Bool = true
     ) throws -> (PostmortemsDirectory, PostmortemSet) {
         let directory = try locate(in: context)
-        let set = try PostmortemSet.load(
-            directory, displayBase: context.workingDirectory, request: request, cache: cacheSettings(in: context),
-            only: include, keepsSections: sections)
-        if !quiet { context.report(set.diagnostics) }
+        let set = try read(
+            directory, in: context, cache: cacheSettings(in: context), quiet: quiet, request: request, only: include,
+            sections: sections)
         return (directory, set)
     }
 
-    /// Like ``load(in:quiet:request:)``, with the closing days of actions ticked by hand read from git.
+    /// The postmortems of `directory`, read through `cache`; unless `quiet`, their diagnostics on stderr.
+    private func read(
+        _ directory: PostmortemsDirectory, in context: CommandContext, cache: SummaryCache.Settings, quiet: Bool,
+        request: ParseRequest, only include: @escaping (String) -> Bool = { _ in true }, sections: Bool
+    ) throws -> PostmortemSet {
+        let set = try PostmortemSet.load(
+            directory, displayBase: context.workingDirectory, request: request, cache: cache, only: include,
+            keepsSections: sections)
+        if !quiet { context.report(set.diagnostics) }
+        return set
+    }
+
+    /// Like ``load(in:quiet:request:only:sections:)``, with the closing days of actions ticked by hand read
+    /// from git.
     func loadWithClosings(
         in context: CommandContext, quiet: Bool = false, request: ParseRequest = .outline, sections: Bool = true
     ) throws -> (PostmortemsDirectory, PostmortemSet) {
@@ -117,7 +144,7 @@ struct DirectoryOptions: ParsableArguments {
         // git walks the history while the files are read.
         let cache = cacheSettings(in: context)
         let log = GitClosings.startLog(for: directory, environment: context.environment, cache: cache)
-        var (_, set) = try load(in: context, quiet: quiet, request: request, sections: sections)
+        var set = try read(directory, in: context, cache: cache, quiet: quiet, request: request, sections: sections)
         GitClosings.apply(to: &set, directory: directory, environment: context.environment, cache: cache, log: log)
         return (directory, set)
     }
