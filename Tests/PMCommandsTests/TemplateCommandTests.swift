@@ -176,6 +176,42 @@ import Testing
         #expect(pm(["template", "upgrade", "2019-02-14", "--to", "nope@1"], in: root.path).status == 2)
     }
 
+    @Test func upgradeRefusesWhatPMsFormatWouldNoLongerRead() throws {
+        // What lint's foreign-format note suggests must not make pm stop reading the file's actions and date.
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        let foreign = """
+            # Checkout errors
+
+            **Date:** March 3, 2024
+            **Severity:** High
+
+            ## Impact
+
+            Checkout failed for a third of users for 40 minutes.
+
+            ## Follow-up tasks
+
+            | Action | Owner | Status |
+            |---|---|---|
+            | Add an alert on checkout errors | Priya | Done |
+            | Load-test the payment gateway | Tomás | Open |
+
+            """
+        try write(foreign, to: "postmortems/checkout-errors.md", in: root)
+        #expect(
+            pm(["actions", "--format", "json"], in: root.path).stdout.contains("Load-test the payment gateway"))
+        let run = pm(["template", "upgrade", "checkout-errors"], in: root.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "postmortems/checkout-errors.md: once in pm's format, pm would no longer read 2 action items, the "
+                    + "severity ("), "\(run.stderr)")
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("postmortems/checkout-errors.md"), encoding: .utf8)
+                == foreign)
+    }
+
     @Test func plainListActionsCannotBeTicked() throws {
         let root = try temporaryRepository()
         defer { TemporaryFiles.remove(root) }

@@ -5,6 +5,8 @@ import PMDocument
 public enum UpgradeError: Error, UserFacingError, Sendable, Equatable {
     case alreadyOn(path: String, template: String)
     case wordsLost(path: String, words: [String])
+    /// The file is written elsewhere, and in pm's format pm would no longer read some of what it reads now.
+    case readingLost(path: String, what: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -14,6 +16,11 @@ public enum UpgradeError: Error, UserFacingError, Sendable, Equatable {
             return
                 "\(path): the upgrade would lose words (\(words.prefix(5).joined(separator: ", "))); nothing was "
                 + "written, please report this"
+        case .readingLost(let path, let what):
+            return
+                "\(path): once in pm's format, pm would no longer read \(what.joined(separator: ", ")) (pm's format "
+                + "reads the front matter and task items `- [ ]` under the action items' heading); nothing was "
+                + "written. Move those into the front matter and task items first, then upgrade again"
         }
     }
 }
@@ -55,12 +62,36 @@ public struct TemplateUpgrader: Sendable {
         let (bytes, current) = try EditableFile.read(postmortem, parser: parser)
         var outcome = try upgrade(bytes, postmortem: current)
         let upgraded = parser.parse(outcome.bytes, path: current.path, id: current.id)
+        let lost = Self.lostReadings(from: current, to: upgraded)
+        if !lost.isEmpty { throw UpgradeError.readingLost(path: current.path, what: lost) }
         let (withIDs, _, tokens) = try ActionIDWriter.verifiedIDs(
             into: outcome.bytes, postmortem: upgraded, parser: parser)
         outcome.bytes = withIDs
         outcome.idsWritten = tokens.count
         if let lock { try FileWriter.replace(postmortem.filePath, expected: bytes, with: outcome.bytes, holding: lock) }
         return (bytes, outcome)
+    }
+
+    /// What pm reads from `before` but not from `after`, the same words in pm's format: a file written
+    /// elsewhere can have its date in a `Date:` label, its actions in a table, its times under other tools'
+    /// keys, none of which pm's format reads.
+    static func lostReadings(from before: Postmortem, to after: Postmortem) -> [String] {
+        var lost: [String] = []
+        if after.actions.count < before.actions.count {
+            lost.append(Plural.count(before.actions.count - after.actions.count, "action item"))
+        }
+        if before.date != nil, after.date == nil { lost.append("the date") }
+        let fields: [(String, (FrontMatter) -> Bool)] = [
+            ("the severity", { $0.severity != nil }), ("the start time", { $0.started != nil }),
+            ("the detection time", { $0.detected != nil }), ("the resolution time", { $0.resolved != nil }),
+            ("the facilitator", { $0.facilitator != nil }),
+        ]
+        for (name, isSet) in fields where isSet(before.frontMatter) && !isSet(after.frontMatter) {
+            lost.append(name)
+        }
+        if before.impact != nil, after.impact == nil { lost.append("the impact") }
+        if before.rootCause != nil, after.rootCause == nil { lost.append("the root cause") }
+        return lost
     }
 
     /// The upgraded file, or an error when the postmortem already uses the target or a word would be lost.
