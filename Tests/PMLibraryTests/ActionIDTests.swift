@@ -124,7 +124,7 @@ import Testing
         let errors = postmortem.diagnostics.filter { $0.rule == .actionIDDuplicate }
         #expect(errors.map(\.line) == [3, 4])
         #expect(errors.allSatisfy { $0.severity == .error })
-        #expect(errors[0].message.contains("2019-02-14-test/a7k2q is also written on line 4"))
+        #expect(errors[0].message.contains("`id:a7k2q` is also written on line 4"))
         #expect(errors[1].message.contains("also written on line 3"))
         let set = PostmortemSet(postmortems: [postmortem], diagnostics: [])
         #expect(throws: PMError.duplicateAction("2019-02-14-test/a7k2q", path: postmortem.path, lines: [3, 4])) {

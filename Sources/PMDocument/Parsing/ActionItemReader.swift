@@ -123,8 +123,11 @@ struct ActionItemReader {
             diagnostics.append(
                 Diagnostic(
                     .error, path: path, line: item.line, rule: .actionIDDuplicate,
-                    "action id \(item.id) is also written on line\(lines.count > 2 ? "s" : "") \(others); an id "
-                        + "names one item: delete the id comment of the copy and run `pm fix ids` to give it its own"
+                    // The token, not the whole id: a summary cached under this file's bytes serves them under
+                    // any file name, so the message must not name the incident.
+                    "the id comment `id:\(item.token)` is also written on line\(lines.count > 2 ? "s" : "") "
+                        + "\(others); an id names one item: delete the id comment of the copy and run `pm fix ids` "
+                        + "to give it its own"
                 ))
         }
         return diagnostics
