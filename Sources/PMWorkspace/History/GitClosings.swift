@@ -48,15 +48,26 @@ public enum GitClosings {
         return ActionHistory.read(output.stdout, parser: directory.parser)
     }
 
-    /// A `git log` started early, in the background, so that git walks the history while pm reads the files.
+    /// The closing days of HEAD as found before the files are read: from the cache, or from a `git log`
+    /// started early, in the background, so that git walks the history while pm reads the files.
     public final class PendingLog: @unchecked Sendable {
         /// The commit the log starts from.
         public let head: String
+        /// The days the cache holds for `head`; nil when they are being walked.
+        let cachedDays: [String: CalendarDate]?
         private let finished = DispatchSemaphore(value: 0)
         private var result: GitRunner.Output?
 
-        init(head: String, directory: PostmortemsDirectory, environment: [String: String]) {
+        init(
+            head: String, cachedDays: [String: CalendarDate]?, directory: PostmortemsDirectory,
+            environment: [String: String]
+        ) {
             self.head = head
+            self.cachedDays = cachedDays
+            guard cachedDays == nil else {
+                finished.signal()
+                return
+            }
             let path = directory.path
             DispatchQueue.global().async {
                 self.result = GitRunner.run(ActionHistory.logArguments, in: path, environment: environment)
@@ -72,15 +83,14 @@ public enum GitClosings {
         }
     }
 
-    /// Starts the `git log` that ``apply(to:directory:environment:log:)`` will need, when the directory is in
-    /// git and the cache does not hold this HEAD's closing days; nil when no walk is needed.
+    /// What ``apply(to:directory:environment:cache:log:)`` will need, found before the files are read: this
+    /// HEAD's closing days from the cache, else a `git log` started now; nil outside git.
     public static func startLog(
         for directory: PostmortemsDirectory, environment: [String: String], cache: SummaryCache.Settings
     ) -> PendingLog? {
-        guard let head = head(of: directory, environment: environment),
-            cachePath(directory, cache).flatMap({ readCache($0, head: head) }) == nil
-        else { return nil }
-        return PendingLog(head: head, directory: directory, environment: environment)
+        guard let head = head(of: directory, environment: environment) else { return nil }
+        let cached = cachePath(directory, cache).flatMap { readCache($0, head: head) }
+        return PendingLog(head: head, cachedDays: cached, directory: directory, environment: environment)
     }
 
     /// Where the closing days of `directory` are cached; nil when caching is off or no folder can be written.
@@ -91,7 +101,7 @@ public enum GitClosings {
     }
 
     /// Sets the closing day of every done action in `set` that has none from a token, from git (source `git`);
-    /// `log` is the walk ``startLog(for:environment:cache:)`` started, if any.
+    /// `log` is what ``startLog(for:environment:cache:)`` found or started, if it was called.
     public static func apply(
         to set: inout PostmortemSet, directory: PostmortemsDirectory, environment: [String: String],
         cache: SummaryCache.Settings, log: PendingLog? = nil
@@ -99,7 +109,8 @@ public enum GitClosings {
         let wanted = set.postmortems.contains { $0.actions.contains { $0.closedSource == .unknown } }
         guard wanted, let head = log?.head ?? head(of: directory, environment: environment) else { return }
         let cachePath = cachePath(directory, cache)
-        var days = cachePath.flatMap { readCache($0, head: head) }
+        // A started log has looked in the cache already.
+        var days = log.map(\.cachedDays) ?? cachePath.flatMap { readCache($0, head: head) }
         if days == nil {
             guard let history = history(of: directory, environment: environment, log: log) else { return }
             var found: [String: CalendarDate] = [:]
