@@ -87,6 +87,20 @@ import Testing
                 "· generated 2026-11-21T00:00:00Z ·"))
     }
 
+    @Test func searchFindsTheImpactAndCauseAFileStatesInLabels() throws {
+        let root = try temporaryRepository()
+        defer { TemporaryFiles.remove(root) }
+        try write(
+            "# Ledger export stalled\n\n**Date:** 4 May 2025\n\n**Impact**: Downtime for thirty hours.\n\n"
+                + "**Root cause**: An unbounded zookeeper session.\n\n## Timeline\n\n- 10:00 alert\n",
+            to: "postmortems/ledger-export.md", in: root)
+        let out = root.appendingPathComponent("site")
+        #expect(Self.render(in: out, cwd: root.path).status == 0)
+        let index = try String(contentsOf: out.appendingPathComponent("search-index.js"), encoding: .utf8)
+        #expect(index.contains("thirty"))
+        #expect(index.contains("zookeeper"))
+    }
+
     @Test func reRendersRewriteOnlyWhatChanged() throws {
         let root = try ActionEditTests.repository()
         defer { TemporaryFiles.remove(root) }

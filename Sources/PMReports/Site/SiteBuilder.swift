@@ -110,13 +110,19 @@ public struct SiteBuilder: Sendable {
                 files, request: { _, _ in Self.firstPass },
                 each: { document, path in
                     var postmortem = document.postmortem
-                    let searched = ["summary", "impact", "root-cause"].compactMap { postmortem.section($0)?.text }
+                    // The impact and root cause as read (a file written elsewhere may state them in a label).
+                    let searched = [
+                        postmortem.section("summary")?.text, postmortem.impact ?? postmortem.section("impact")?.text,
+                        postmortem.rootCause ?? postmortem.section("root-cause")?.text,
+                    ].compactMap { $0 }
                     let extract = Extract(
                         path: path, searchWords: SearchWords.words(in: searched.joined(separator: "\n")),
                         related: RelatedIncidents.Document(postmortem))
                     for index in postmortem.sections.indices where !postmortem.sections[index].text.isEmpty {
                         postmortem.sections[index].text = ""
                     }
+                    postmortem.impact = nil
+                    postmortem.rootCause = nil
                     progress(counter.increment(), total)
                     return (postmortem, extract)
                 })
