@@ -134,14 +134,14 @@ import Testing
         filter.overdueOnly = true
         // As of 2020-01-15 nothing is overdue; without a policy nothing is listed.
         #expect(ActionReport(set, filter: filter, today: CalendarDate("2020-01-15")!).records.isEmpty)
-        filter.priorityPolicy = PolicyConfig.PriorityActions()
+        filter.policies.priorityActions = PolicyConfig.PriorityActions()
         let report = ActionReport(set, filter: filter, today: CalendarDate("2020-01-15")!)
         #expect(report.records.map(\.action.token) == ["alert1"])
         #expect(report.records.first?.policyWording == "breaks policy: due by 2020-01-30")
         var text = ""
         report.write(.markdown, grouping: .none, style: .plain, to: &text)
         #expect(text.contains("breaks policy: due by 2020-01-30"))
-        filter.priorityPolicy = PolicyConfig.PriorityActions(dueWithinWeeks: 8)
+        filter.policies.priorityActions = PolicyConfig.PriorityActions(dueWithinWeeks: 8)
         #expect(ActionReport(set, filter: filter, today: CalendarDate("2020-01-15")!).records.isEmpty)
     }
 

@@ -17,9 +17,6 @@ public struct ParseRequest: Sendable {
         self.html = html
     }
 
-    /// Whether the request asks for the structure only, which a cached summary holds.
-    public var isOutline: Bool { !sectionText && !prose && html == nil }
-
     /// Whether the lean tree (`Cmark.parseOutline`) can serve the request: no prose, no HTML, and the text of
     /// named sections at most.
     public var readsLean: Bool { !prose && html == nil && (!sectionText || sectionTextKeys != nil) }

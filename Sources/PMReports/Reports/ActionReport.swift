@@ -16,11 +16,6 @@ public struct ActionReport: Sendable {
         /// The team's review policies (pm.yml `policies:`): actions that break the policy on priority actions
         /// are marked, and listed by ``overdueOnly``.
         public var policies = PolicyConfig()
-        /// The policy on priority actions alone.
-        public var priorityPolicy: PolicyConfig.PriorityActions? {
-            get { policies.priorityActions }
-            set { policies.priorityActions = newValue }
-        }
         /// When set, only done actions closed on or after this day (a closing day that is unknown never matches).
         public var closedSince: CalendarDate?
         /// When set, only done actions closed on or before this day.
