@@ -28,7 +28,7 @@ struct New: ContextualCommand {
     @Argument(help: "The incident's title, in a few words.")
     var title: String
 
-    @OptionGroup var location: DirectoryOptions
+    @OptionGroup var location: ReadingOptions
 
     @Option(
         help: ArgumentHelp(
@@ -126,7 +126,11 @@ struct New: ContextualCommand {
     /// Has this happened before? The incidents most like the new one (its title, services and tags), on
     /// stderr so that the path stays the only output (`$EDITOR "$(pm new …)"`).
     private func reportSimilar(to path: String, in directory: PostmortemsDirectory, context: CommandContext) {
-        guard let set = try? PostmortemSet.load(directory, displayBase: context.workingDirectory, request: .detail)
+        // The text related incidents compare, from the summary cache for unchanged files, as `pm related`.
+        guard
+            let set = try? PostmortemSet.load(
+                directory, displayBase: context.workingDirectory, request: .comparedText,
+                cache: location.cacheSettings(in: context))
         else { return }
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let matches = RelatedIncidents(set.postmortems).matches(for: id, limit: 3, threshold: 0.25)
