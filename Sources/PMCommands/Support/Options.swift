@@ -88,13 +88,14 @@ struct ReadingOptions: ParsableArguments {
     /// `$XDG_CACHE_HOME/pm` (or `~/.cache/pm`) when the postmortems directory is read-only.
     func cacheSettings(in context: CommandContext) -> SummaryCache.Settings {
         let off = context.environment["PM_NO_CACHE"].map { !$0.isEmpty && $0 != "0" } ?? false
-        guard !noCache, !off else { return .disabled }
+        // A build that cannot name itself could trust another build's summaries: no cache then.
+        guard !noCache, !off, let build = Platform.executableIdentity() else { return .disabled }
         let xdg = context.environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
         let home = context.environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
         let root = xdg ?? home.map { ($0 as NSString).appendingPathComponent(".cache") }
         return SummaryCache.Settings(
             isEnabled: true, fallbackFolder: root.map { ($0 as NSString).appendingPathComponent("pm") },
-            build: "\(PMVersion.current) \(Platform.executableIdentity() ?? "unknown")",
+            build: "\(PMVersion.current) \(build)",
             wholeSecondTimes: context.environment["PM_CACHE_WHOLE_SECONDS"] == "1")
     }
 

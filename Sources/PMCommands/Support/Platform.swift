@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -33,7 +35,8 @@ enum Platform {
                 length > 0
                 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/proc/self/exe"
         #else
-            guard let path = CommandLine.arguments.first else { return nil }
+            // The running executable's path, found even when pm was started by a bare name from $PATH.
+            guard let path = Bundle.main.executablePath ?? CommandLine.arguments.first else { return nil }
         #endif
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
