@@ -169,3 +169,44 @@ import Testing
         #expect(postmortem.diagnostics.first?.line == 4)
     }
 }
+
+/// The ASCII fast paths of the action reader (names, an item's words) say exactly what the Character-level
+/// definitions they stand for say.
+@Suite struct ActionTextFastPathTests {
+    static let samples: [String] = [
+        "", "a", "sam", "sam.", "sam.o-neil", "_sam", "-x", "9lives", "a b", "x@y", "AB-12", "a\r\nb", "tab\there",
+        "   lead and trail  ", "one\u{0B}two\u{0C}three\rfour\nfive", "a..b", "Z", "[x]", "`code`", "@sam",
+    ]
+
+    @Test func namesReadOnBytesAsOnCharacters() {
+        for sample in Self.samples {
+            let text = Substring(sample)
+            let characterLevel: Bool = {
+                guard let first = text.first, first.isLetter || first.isNumber else { return false }
+                return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }
+                    && !text.hasSuffix(".")
+            }()
+            #expect(ActionTokens.isName(text) == characterLevel, "\(sample.debugDescription)")
+        }
+        for byte in UInt8(0)..<0x80 {
+            let text = Substring(String(UnicodeScalar(byte)) + "a")
+            #expect(
+                ActionTokens.isName(text)
+                    == (Character(UnicodeScalar(byte)).isLetter
+                        || Character(UnicodeScalar(byte)).isNumber),
+                "\(byte)")
+        }
+    }
+
+    @Test func wordsJoinedOnBytesAsOnCharacters() {
+        for sample in Self.samples {
+            for dropping in 0...3 {
+                let words = sample.split { $0 == " " || $0 == "\t" || $0.isNewline }
+                let expected = words.dropLast(min(dropping, words.count)).joined(separator: " ")
+                #expect(
+                    ActionItemReader.joinedWords(asciiBytes: Array(sample.utf8), dropping: dropping) == expected,
+                    "\(sample.debugDescription) less \(dropping)")
+            }
+        }
+    }
+}

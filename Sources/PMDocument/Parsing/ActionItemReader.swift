@@ -265,8 +265,36 @@ struct ActionItemReader {
                 text.replaceSubrange(range, with: " ")
             }
         }
-        let words = text.split { $0 == " " || $0 == "\t" || $0.isNewline }
-        return words.dropLast(min(tokenCount, words.count)).joined(separator: " ")
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let words = text.split { $0 == " " || $0 == "\t" || $0.isNewline }
+            return words.dropLast(min(tokenCount, words.count)).joined(separator: " ")
+        }
+        return Self.joinedWords(asciiBytes: bytes, dropping: tokenCount)
+    }
+
+    /// The words of ASCII text (split at spaces, tabs and the newlines U+000A–U+000D, as `Character.isNewline`
+    /// reads ASCII), less the last `tokenCount`, joined by single spaces: the Character-level split's result,
+    /// on bytes.
+    static func joinedWords(asciiBytes bytes: [UInt8], dropping tokenCount: Int) -> String {
+        var words: [Range<Int>] = []
+        var start: Int?
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if let first = start { words.append(first..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { words.append(first..<bytes.count) }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(bytes.count)
+        for word in words.dropLast(min(tokenCount, words.count)) {
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: bytes[word])
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// An autolink (`<https://…>`), whose text is its destination.

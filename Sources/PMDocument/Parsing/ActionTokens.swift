@@ -3,6 +3,17 @@
 public enum ActionTokens {
     /// Letters, digits, `.`, `_` and `-`, starting with a letter or digit.
     public static func isName(_ text: Substring) -> Bool {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, byte by byte: what the Character-level test below says of it, without Unicode properties.
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            }
+            guard let first = utf8.first, isAlphanumeric(first) else { return false }
+            return utf8.allSatisfy {
+                isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            } && utf8.last != UInt8(ascii: ".")
+        }
         guard let first = text.first, first.isLetter || first.isNumber else { return false }
         return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }
             && !text.hasSuffix(".")

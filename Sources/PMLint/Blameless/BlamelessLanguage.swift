@@ -156,10 +156,11 @@ public struct BlamelessLanguage: Sendable {
             texts.append((text, starts, tokens))
         }
         var found: [Match] = []
-        for (block, (text, starts, tokens)) in zip(blocks, texts) {
-            var tokens = tokens
-            known.mark(&tokens, colon: matcher.words.colon)
-            for match in matches(in: text, tokens: tokens) {
+        for (position, block) in blocks.enumerated() {
+            // Marked in place: a copy of the tokens would be one more array per block.
+            known.mark(&texts[position].tokens, colon: matcher.words.colon)
+            let (text, starts) = (texts[position].text, texts[position].starts)
+            for match in matches(in: text, tokens: texts[position].tokens) {
                 let run = starts.lastIndex { $0 <= match.start } ?? 0
                 let quote = String(decoding: text[match.start..<match.end], as: UTF8.self)
                     .split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -188,8 +189,11 @@ public struct BlamelessLanguage: Sendable {
     private func matches(in text: [UInt8], tokens: [WordToken]) -> [(phrase: Int, start: Int, end: Int)] {
         let context = MatchContext(tokens: tokens, words: matcher.words)
         var found: [(phrase: Int, first: Int, last: Int)] = []
+        // The closure captures the forms alone, not `self`: capturing the whole language copied it (and retained
+        // everything in it) for every block.
+        let forms = matcher.forms
         matcher.trie.matches(in: tokens) { value, start, end in
-            let form = matcher.forms[Int(value)]
+            let form = forms[Int(value)]
             guard form.rules.allSatisfy({ context.passes($0, start: start, end: end) }) else { return }
             found.append((form.phrase, context.quoteStart(form.rules, start: start), end - 1))
         }

@@ -198,8 +198,9 @@ struct PhraseTrie: Sendable {
             advance(0, from: Int32(index), by: token, into: &next, skippingWords: true)
             for (node, start) in active { advance(node, from: start, by: token, into: &next, skippingWords: false) }
             for (node, start) in next {
-                for value in accepts[Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1])] {
-                    found(value, Int(start), index + 1)
+                // Indices, not a slice: a slice retains and releases the array for every node.
+                for position in Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1]) {
+                    found(accepts[position], Int(start), index + 1)
                 }
             }
             swap(&active, &next)
@@ -223,9 +224,9 @@ struct PhraseTrie: Sendable {
                 next.append((wordEdges[low].node, start))
             }
         }
-        for edge in classEdges[Int(classStart[node])..<Int(classStart[node + 1])]
-        where !edge.classes.isDisjoint(with: token.classes) {
-            next.append((edge.node, start))
+        for position in Int(classStart[node])..<Int(classStart[node + 1])
+        where !classEdges[position].classes.isDisjoint(with: token.classes) {
+            next.append((classEdges[position].node, start))
         }
         if anyEdges[node] >= 0, token.isWordLike { next.append((anyEdges[node], start)) }
     }

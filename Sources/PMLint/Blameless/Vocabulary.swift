@@ -12,6 +12,9 @@ struct Vocabulary: Sendable {
     private(set) var expansions: [Int32: [Int32]] = [:]
     /// Open addressing over FNV-1a hashes: each slot holds an id, or -1.
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// The full hash of the word in each slot: a lookup compares it before the word's bytes, so a probe that
+    /// meets another word does not chase that word's storage (the lookup was a third of tokenising).
+    private var slotHashes: [UInt64] = Array(repeating: 0, count: 1024)
     /// The id each id reads as: itself, or for another spelling the word it stands for (`n't` → `not`).
     private var canonical: [Int32] = []
 
@@ -56,10 +59,12 @@ struct Vocabulary: Sendable {
         while true {
             let id = slots[slot]
             if id == Self.unknown { return id }
-            let match = words[Int(id)].withUnsafeBufferPointer { word in
-                word.count == bytes.count
-                    && (word.isEmpty || memcmp(word.baseAddress!, bytes.baseAddress!, word.count) == 0)
-            }
+            let match =
+                slotHashes[slot] == hash
+                && words[Int(id)].withUnsafeBufferPointer { word in
+                    word.count == bytes.count
+                        && (word.isEmpty || memcmp(word.baseAddress!, bytes.baseAddress!, word.count) == 0)
+                }
             if match { return resolve(id) }
             slot = (slot + 1) & (slots.count - 1)
         }
@@ -95,10 +100,12 @@ struct Vocabulary: Sendable {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] != Self.unknown { slot = (slot + 1) & (slots.count - 1) }
         slots[slot] = id
+        slotHashes[slot] = hash
     }
 
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
+        slotHashes = Array(repeating: 0, count: slots.count)
         for (id, word) in words.enumerated() { insert(Int32(id), hash: Self.hash(word)) }
     }
 

@@ -275,6 +275,25 @@ struct WordTokenizer {
         var capitals = 0
         var index = start
         let isNumber = Self.isDigit(bytes[start])
+        // Most words are ASCII: copied at once and lower-cased in place, without an append (and its capacity
+        // check) per byte; the loop below then has nothing left to do.
+        let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !chunk.contains(where: { $0 >= 0x80 }) {
+            scratch.append(contentsOf: chunk)
+            scratch.withUnsafeMutableBufferPointer { word in
+                for position in word.indices {
+                    let byte = word[position]
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                        capitals += 1
+                        letters += 1
+                        word[position] = byte | 0x20
+                    } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                        letters += 1
+                    }
+                }
+            }
+            index = end
+        }
         while index < end {
             let byte = bytes[index]
             if byte < 0x80 {
