@@ -272,6 +272,23 @@ import Testing
         #expect(Self.labels("Operator error is not a root cause; the tool allowed the command.").isEmpty)
     }
 
+    /// A table row is cells, not one sentence: "errors by platform" is a breakdown, and the owner in the next
+    /// cell did not make them.
+    @Test func tableCellsAreSeparateSentences() {
+        #expect(Self.labels("| 2 | Add monitoring of payment errors by platform | Bob | done |").isEmpty)
+        #expect(Self.labels("Add monitoring of payment errors by platform, owned by Bob.").isEmpty)
+        #expect(Self.labels("| 2 | The errors by Bob took checkout down | done |").count == 1)
+    }
+
+    /// A quoted step or name in an action item is not scare quotes around a person's verb.
+    @Test func quotedStepsAreNotScareQuotes() {
+        let nobody = People()
+        #expect(Self.labels("- Add \"re-enable failover\" to the maintenance checklist", people: nobody).isEmpty)
+        #expect(Self.labels("Add \"check the replica\" to the runbook.", people: nobody).isEmpty)
+        #expect(Self.labels("Bob \"checked\" the replica, apparently.").count == 1)
+        #expect(Self.labels("bob \"tested\" it").count == 1)
+    }
+
     @Test func overlappingPhrasesAreOneFinding() {
         #expect(Self.labels("Alice was careless.") == ["careless"], "not also a judgement of Alice")
         #expect(Self.labels("Alice made a stupid mistake.").count == 1)

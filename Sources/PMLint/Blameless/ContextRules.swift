@@ -32,7 +32,8 @@ enum ContextRule: Sendable {
     case notHyphenated
     /// No reason in the system follows ("missed the page because his phone had no signal").
     case noExcuse
-    /// The match's first word is in quotes: scare quotes ("jun \"tested\" it").
+    /// The match's words alone are in quotes: scare quotes ("jun \"tested\" it"), not a quoted name or step
+    /// that goes on past them ("Add \"re-enable failover\" to the checklist").
     case quoted
     /// The sentence names a loss ("thanks to Sam, we lost an hour").
     case loss
@@ -92,7 +93,9 @@ struct MatchContext {
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
-        case .quoted: tokens[start].flags.contains(.quoted)
+        case .quoted:
+            tokens[start].flags.contains(.quoted) && !(start > 0 && tokens[start - 1].flags.contains(.quoted))
+                && !(end < tokens.count && tokens[end].flags.contains(.quoted))
         case .harm: !personsThing(after: end) || sentence(around: start).contains { tokens[$0].is(.harm) }
         case .noPraise: !wordsAfter(end, 8).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
         case .sarcasticPraise:
