@@ -280,6 +280,29 @@ import Testing
         #expect(Self.labels("| 2 | The errors by Bob took checkout down | done |").count == 1)
     }
 
+    /// Mechanisms from the third held-out set (Tests/Fixtures/blameless/holdout-3), each with its quiet twin.
+    @Test func honorificsRhetoricalQuestionsAndReasons() {
+        let people = People(["Bob", "Alice", "Yuki"])
+        #expect(Self.labels("Yuki-san did not confirm the setting, so it failed.", people: people).count == 1)
+        #expect(Self.labels("Yuki-san confirmed the setting, and the failure did not return.", people: people).isEmpty)
+        #expect(Self.labels("What was Bob thinking, disabling the alert entirely?").count == 1)
+        #expect(Self.labels("What made disabling the alert entirely the easiest option?").isEmpty)
+        #expect(Self.labels("How many times do we have to tell Bob to run the tests first?").count == 1)
+        #expect(Self.labels("How many times does the suite have to be run by hand before we automate it?").isEmpty)
+        #expect(Self.labels("Why would anyone, least of all Alice, restart the primary at peak?").count == 1)
+        #expect(Self.labels("bob's hotfix made it worse, rolling back his change").count == 1)
+        #expect(Self.labels("The hotfix made it worse, so we rolled it back.").isEmpty)
+        #expect(Self.labels("Bob's lack of attention to the alert is the direct cause.").count == 1)
+        #expect(Self.labels("The lack of an alert on queue depth is the direct cause.").isEmpty)
+        #expect(Self.labels("Going forward, Bob needs to be far more careful with production access.").count == 1)
+        #expect(Self.labels("Less cowboy deploys from Bob pls").count == 1)
+        #expect(Self.labels("Bob is skipping the canary on the rollback, per the runbook for emergencies.").isEmpty)
+        #expect(Self.labels("Bob is skipping the canary on the rollback to save a few minutes.").count == 1)
+        #expect(Self.labels("The outage you saw was due to a script that ran against the wrong region.").isEmpty)
+        #expect(Self.labels("Alice reopened the tickets that an automation rule had closed by mistake.").isEmpty)
+        #expect(Self.labels("Alice closed the tickets by mistake.").count == 1)
+    }
+
     /// A quoted step or name in an action item is not scare quotes around a person's verb.
     @Test func quotedStepsAreNotScareQuotes() {
         let nobody = People()
@@ -411,11 +434,20 @@ import Testing
         #expect(scores.falseAlarms <= 0.04, "flagged: \(scores.flagged)")
     }
 
-    /// The last held-out set: written after the others, scored blind (75%), then learned from only where a
+    /// The second held-out set: written after the others, scored blind (75%), then learned from only where a
     /// mechanism generalises (94% today); its floor keeps that from slipping without tuning on its last misses.
-    @Test func theLastHeldOutSetKeepsItsFloor() throws {
+    @Test func theSecondHeldOutSetKeepsItsFloor() throws {
         let scores = try Self.score("Tests/Fixtures/blameless/holdout-2")
         #expect(scores.recall >= 0.94, "missed: \(scores.missed)")
+        #expect(scores.falseAlarms <= 0.04, "flagged: \(scores.flagged)")
+    }
+
+    /// The third held-out set (chat logs, Spanish-, Portuguese- and Japanese-flavoured English, managers' emails,
+    /// sticky notes, commit messages, rhetorical questions): scored blind (75.4%, 3 false alarms in 61), then
+    /// learned from where a mechanism generalises (98.4%, none today).
+    @Test func theThirdHeldOutSetKeepsItsFloor() throws {
+        let scores = try Self.score("Tests/Fixtures/blameless/holdout-3")
+        #expect(scores.recall >= 0.98, "missed: \(scores.missed)")
         #expect(scores.falseAlarms <= 0.04, "flagged: \(scores.flagged)")
     }
 

@@ -29,6 +29,8 @@ extension BlamelessLanguage {
     private static let dataTarget =
         "table|tables|database|databases|db|bucket|buckets|namespace|namespaces|volume|volumes|topic|topics|zone|"
         + "index|data|backup|backups|snapshot|snapshots|log|logs|records|cluster|repo|repository|queue|disk"
+    /// What a person can be said to lack ("her lack of diligence"), unlike a system ("a lack of alerts").
+    private static let heedfulness = "attention|care|diligence|focus|concentration|rigour|rigor|discipline"
     /// Particles that make "broke" neutral ("broke down the timeline", "broke the work into batches").
     private static let breakParticles = [
         "down", "into", "apart", "up", "out", "even", "ground", "news", "silence", "tie", "record", "records", "free",
@@ -177,6 +179,7 @@ extension BlamelessLanguage {
             "reckless", reasonable,
             [
                 ("reckless|recklessly|recklessness|yolo|yoloed|yolo'd", []),
+                ("cowboy|cowboys|cowboying|cowboyed", [.notHyphenated]),
                 (
                     "blindly|hastily|thoughtlessly|mindlessly|naively|foolishly|haphazardly|rashly|heedlessly",
                     [
@@ -222,6 +225,7 @@ extension BlamelessLanguage {
             [
                 ("<neg> paying attention", []), ("<neg> <adv>? pay|pays|paid attention", [.subject(.human)]),
                 ("inattentive|inattentiveness|inattention", []),
+                ("his|her|their lack of \(heedfulness)", []), ("'s lack of \(heedfulness)", [.subject(.person)]),
                 ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []),
                 ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
@@ -320,6 +324,7 @@ extension BlamelessLanguage {
                     [.subject(.person)]
                 ),
                 ("had|has <det>? no business", [.subject(.person)]),
+                ("<neg> <adv>? be? given|granted|trusted ~4 until|unless", [.subject(.person)]),
                 ("can|could <neg> be trusted", [.subject(.person)]),
                 ("should|must|ought <neg> to? be on call|duty", [.subject(.person)]),
                 ("should|must|ought <neg> to? be on-call|alone|near", [.subject(.person)]),
@@ -340,6 +345,7 @@ extension BlamelessLanguage {
                 ("taken|brought|knocked down|out by", [.personAfter(5)]),
                 ("took|takes|take|taking|brought|brings|bring|knocked ~4 offline|down", [.subject(.personOrTheirs)]),
                 ("force-pushed|force-push|forcepushed over|to main|master|the", [.subject(.personOrTheirs)]),
+                ("made|makes|making it|things|everything|matters <adv>? worse", [.subject(.personOrTheirs)]),
                 // A person destroying data: "dropped the users table", "deleted the DNS zone".
                 (
                     "dropped|deleted|wiped|truncated|purged|erased|overwrote|nuked <det>? "
@@ -405,7 +411,7 @@ extension BlamelessLanguage {
         Phrase(
             "skipped the safeguards", "\(system): why was skipping the safeguard the easy path?",
             [
-                ("<skip> <det>? ~2 <safeguard>", [.subject(.person), .notImperative]),
+                ("<skip> <det>? ~2 <safeguard>", [.subject(.person), .notImperative, .noExcuse]),
                 ("bypassed|bypass|bypasses|bypassing|circumvented|circumvent|sidestepped", [.subject(.person)]),
                 ("cut|cutting|cuts corners", []), ("went|gone|going|go rogue", []),
                 ("took|taking|takes a shortcut|shortcuts", [.subject(.person)]),
@@ -554,6 +560,12 @@ extension BlamelessLanguage {
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
                 ("classic|typical <person>", []),
                 ("why on earth|ever", [.personInSentence]), ("why the hell|heck", [.personInSentence]),
+                ("who the hell|heck|fuck", []), ("least of all", [.personAfter(3)]),
+                ("of all people", [.personInSentence]),
+                ("what was|were|is|are <person> <person>* thinking", []), ("what were they thinking", []),
+                ("was|were|is <person> <person>* even", []),
+                ("how many times ~6 tell|told|remind|reminded|ask|asked|warn|warned <person>", []),
+                ("who|whoever let|lets|allowed|allows <person> <person>* ~3 unsupervised|alone|near", []),
                 ("who|whoever thought|decided|figured ~3 good|great|smart idea", []),
                 ("as well as you|one might|would|could|'d expect", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),

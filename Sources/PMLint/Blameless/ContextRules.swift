@@ -351,10 +351,13 @@ struct MatchContext {
         while position >= 0 {
             let token = tokens[position]
             if token.is(.sentenceEnd) || token.is(.clauseWord) || token.is(.discovery) { break }
+            // "The outage you saw was due to a script that ran against the wrong region": a reason, another clause.
+            if words.reasons.contains(token.id) { break }
             // "[@bob] Key the limiter on the token instead of the IP": an owner's label, not who did it.
             if token.is(.person) { return !(position + 1 < start && tokens[position + 1].id == words.closingBracket) }
             // "…, and the runbook gave the wrong command": a new subject starts a new clause.
-            if token.id == words.comma || words.coordinators.contains(token.id), position + 1 < start,
+            if token.id == words.comma || words.coordinators.contains(token.id) || words.relatives.contains(token.id),
+                position + 1 < start,
                 tokens[position + 1].is([.determiner, .systemNoun, .thing]), !tokens[position + 1].is(.person)
             {
                 break
@@ -427,7 +430,7 @@ struct ContextWords: Sendable {
     let `do`, please, of, to, by, comma, colon, dash, equals, openingParenthesis, closingParenthesis: Int32
     let who, whoever, closingBracket: Int32
     let possessiveS: Int32
-    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders, decisions: Set<Int32>
+    let relatives, coordinators, because, reasons, be, theOne, firstPerson, phraseEnders, decisions: Set<Int32>
     let placePrepositions: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
@@ -453,7 +456,8 @@ struct ContextWords: Sendable {
         possessiveS = id("'s")
         relatives = ids("that which who whom what")
         coordinators = ids("and but then or plus")
-        because = ids("because since cause cuz due")
+        because = ids("because since cause cuz due per according")
+        reasons = ids("because cuz due per according")
         be = ids("was were is are be been being am")
         theOne = ids("one person guy")
         firstPerson = ids("i me myself")
