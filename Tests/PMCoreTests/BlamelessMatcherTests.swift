@@ -301,6 +301,20 @@ import Testing
         #expect(Self.labels("The outage you saw was due to a script that ran against the wrong region.").isEmpty)
         #expect(Self.labels("Alice reopened the tickets that an automation rule had closed by mistake.").isEmpty)
         #expect(Self.labels("Alice closed the tickets by mistake.").count == 1)
+        #expect(Self.labels("Because of the insufficient attention of Bob, the backup was deleted.").count == 1)
+        #expect(Self.labels("Thanks to the attention of Bob, the backup was saved.").isEmpty)
+        #expect(Self.labels("The lack of attention to queue depth in our dashboards hid it.").isEmpty)
+        #expect(Self.labels("Alice realized too late that she was connected to production.").count == 1)
+        #expect(Self.labels("I expect better from Bob; this was avoidable.").count == 1)
+        #expect(Self.labels("We expect more traffic from the campaign next week.").isEmpty)
+        #expect(Self.labels("Alice did not respect the freeze, and this started the incident.").count == 1)
+        #expect(Self.labels("The proxy did not respect the timeout.").isEmpty)
+        #expect(Self.labels("Was Bob even looking at the dashboard when it went red?").count == 1)
+        #expect(Self.labels("Was Bob even paged before the failover started?").isEmpty)
+        #expect(Self.labels("Make sure Bob is not given deploy rights until he has shown he can follow it.").count == 1)
+        #expect(Self.labels("Bob was not given access until the ticket was approved.").isEmpty)
+        #expect(Self.labels("Did nobody tell Alice that the script deletes data?").count == 1)
+        #expect(Self.labels("Did the runbook say that the script deletes data?").isEmpty)
     }
 
     /// A quoted step or name in an action item is not scare quotes around a person's verb.
@@ -435,10 +449,10 @@ import Testing
     }
 
     /// The second held-out set: written after the others, scored blind (75%), then learned from only where a
-    /// mechanism generalises (94% today); its floor keeps that from slipping without tuning on its last misses.
+    /// mechanism generalises (96% today); its floor keeps that from slipping without tuning on its last misses.
     @Test func theSecondHeldOutSetKeepsItsFloor() throws {
         let scores = try Self.score("Tests/Fixtures/blameless/holdout-2")
-        #expect(scores.recall >= 0.94, "missed: \(scores.missed)")
+        #expect(scores.recall >= 0.96, "missed: \(scores.missed)")
         #expect(scores.falseAlarms <= 0.04, "flagged: \(scores.flagged)")
     }
 

@@ -226,6 +226,9 @@ extension BlamelessLanguage {
                 ("<neg> paying attention", []), ("<neg> <adv>? pay|pays|paid attention", [.subject(.human)]),
                 ("inattentive|inattentiveness|inattention", []),
                 ("his|her|their lack of \(heedfulness)", []), ("'s lack of \(heedfulness)", [.subject(.person)]),
+                ("lack of \(heedfulness)", [.personAfter(3)]),
+                ("insufficient|inadequate|poor|little \(heedfulness)", [.personAfter(3)]),
+                ("realised|realized|noticed|saw|reacted|responded|acted|escalated too late", [.subject(.person)]),
                 ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []),
                 ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
@@ -324,7 +327,11 @@ extension BlamelessLanguage {
                     [.subject(.person)]
                 ),
                 ("had|has <det>? no business", [.subject(.person)]),
-                ("<neg> <adv>? be? given|granted|trusted ~4 until|unless", [.subject(.person)]),
+                (
+                    "<neg> <adv>? be? given|granted|trusted ~4 until|unless he|she|they|<person> "
+                        + "has|have|can|learns|learn|shows|show|proves|prove|demonstrates",
+                    [.subject(.person)]
+                ),
                 ("can|could <neg> be trusted", [.subject(.person)]),
                 ("should|must|ought <neg> to? be on call|duty", [.subject(.person)]),
                 ("should|must|ought <neg> to? be on-call|alone|near", [.subject(.person)]),
@@ -550,7 +557,8 @@ extension BlamelessLanguage {
                     "too|overly|over much? confident|sure|hasty|eager|casual|relaxed|lax|cavalier|trusting",
                     [.subject(.person)]
                 ),
-                ("looking at you", []), ("had one job", []), ("strikes|struck again", [.subject(.person)]),
+                ("expect|expected|expecting better|more from|of", [.personAfter(2)]), ("looking at you", []),
+                ("had one job", []), ("strikes|struck again", [.subject(.person)]),
                 ("at it again", [.subject(.person)]),
                 ("on <person> <person>* 's watch", []), ("on his|her|their watch", []), ("weak point|spot|link", []),
                 ("rogue <person>", []),
@@ -560,10 +568,15 @@ extension BlamelessLanguage {
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
                 ("classic|typical <person>", []),
                 ("why on earth|ever", [.personInSentence]), ("why the hell|heck", [.personInSentence]),
-                ("who the hell|heck|fuck", []), ("least of all", [.personAfter(3)]),
+                ("who the hell|heck|fuck", []), ("did|does nobody|noone tell|warn|inform|remind <person>", []),
+                ("did|does no one tell|warn|inform|remind <person>", []), ("least of all", [.personAfter(3)]),
                 ("of all people", [.personInSentence]),
                 ("what was|were|is|are <person> <person>* thinking", []), ("what were they thinking", []),
-                ("was|were|is <person> <person>* even", []),
+                (
+                    "was|were|is <person> <person>* even looking|watching|reading|checking|paying|listening|"
+                        + "awake|there|online|trying|thinking",
+                    []
+                ),
                 ("how many times ~6 tell|told|remind|reminded|ask|asked|warn|warned <person>", []),
                 ("who|whoever let|lets|allowed|allows <person> <person>* ~3 unsupervised|alone|near", []),
                 ("who|whoever thought|decided|figured ~3 good|great|smart idea", []),

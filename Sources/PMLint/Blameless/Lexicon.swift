@@ -192,7 +192,7 @@ enum Lexicon {
             reverted roll stop stopped back clean cleaned save saved share shared hand handed flag flagged raise \
             raised report reported lock locked pause paused enable enabled disable disabled remove removed \
             doublecheck doublechecked sanity-check sanity-checked proofread proofreads proofreaded adhere adhered \
-            comply complied perform performed
+            comply complied perform performed respect respected obey obeyed honour honoured honor honored
             """
         ),
         (
