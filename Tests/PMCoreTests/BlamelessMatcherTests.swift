@@ -315,6 +315,16 @@ import Testing
         #expect(Self.labels("Bob was not given access until the ticket was approved.").isEmpty)
         #expect(Self.labels("Did nobody tell Alice that the script deletes data?").count == 1)
         #expect(Self.labels("Did the runbook say that the script deletes data?").isEmpty)
+        #expect(Self.labels("ok who merged this garbage, it's bob again").count == 1)
+        #expect(Self.labels("The parser choked on this garbage input from the vendor.").isEmpty)
+        #expect(Self.labels("Bob, this is unacceptable.").count == 1)
+        #expect(Self.labels("A p99 of two seconds is unacceptable for checkout.").isEmpty)
+        #expect(Self.labels("- prod outage: Bob again. sigh.").count >= 1)
+        #expect(Self.labels("We paged Bob again at 14:10.").isEmpty)
+        #expect(Self.labels("Nobody approved it; he merged it himself.").count == 1)
+        #expect(Self.labels("Bob merged it after Alice approved it.").isEmpty)
+        #expect(Self.labels("Alice has been warned twice already about force-pushing.").count == 1)
+        #expect(Self.labels("Alice has been told about the new window by the bot.").isEmpty)
     }
 
     /// A quoted step or name in an action item is not scare quotes around a person's verb.
