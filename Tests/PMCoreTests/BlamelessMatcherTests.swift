@@ -321,8 +321,9 @@ import Testing
         #expect(Self.labels("A p99 of two seconds is unacceptable for checkout.").isEmpty)
         #expect(Self.labels("- prod outage: Bob again. sigh.").count >= 1)
         #expect(Self.labels("We paged Bob again at 14:10.").isEmpty)
-        #expect(Self.labels("Nobody approved it; he merged it himself.").count == 1)
-        #expect(Self.labels("Bob merged it after Alice approved it.").isEmpty)
+        #expect(Self.labels("- follow-up: Bob again owns the runbook update").isEmpty)
+        #expect(Self.labels("Nobody else looked at it; he approved it himself.").count == 1)
+        #expect(Self.labels("Bob merged the fix himself after review, as the bot was down.").isEmpty)
         #expect(Self.labels("Alice has been warned twice already about force-pushing.").count == 1)
         #expect(Self.labels("Alice has been told about the new window by the bot.").isEmpty)
     }
