@@ -326,6 +326,14 @@ import Testing
         #expect(Self.labels("Bob merged the fix himself after review, as the bot was down.").isEmpty)
         #expect(Self.labels("Alice has been warned twice already about force-pushing.").count == 1)
         #expect(Self.labels("Alice has been told about the new window by the bot.").isEmpty)
+        #expect(Self.labels("Alice acted against the explicit instruction of her lead.").count == 1)
+        #expect(Self.labels("The guard protects against instructions being skipped.").isEmpty)
+        #expect(Self.labels("We lost the whole evening to Bob's experiment in prod.").count == 1)
+        #expect(Self.labels("We lost two hours to a stale DNS cache.").isEmpty)
+        #expect(Self.labels("It happened because Bob wanted to go home early.").count == 1)
+        #expect(Self.labels("Bob wanted to test the fix first, so we waited.").isEmpty)
+        #expect(Self.labels("Bob wanted to go home early, so Alice took the second half of the shift.").isEmpty)
+        #expect(Self.labels("- owner: Bob again, since he wrote the exporter").isEmpty)
     }
 
     /// A quoted step or name in an action item is not scare quotes around a person's verb.

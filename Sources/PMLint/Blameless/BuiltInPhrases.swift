@@ -424,8 +424,13 @@ extension BlamelessLanguage {
                 ("cut|cutting|cuts corners", []), ("went|gone|going|go rogue", []),
                 ("took|taking|takes a shortcut|shortcuts", [.subject(.person)]),
                 ("contrary to <det>? policy|procedure|process|instructions|protocol", [.personInClause]),
+                (
+                    "against <det>? ~2 instruction|instructions|advice|orders|guidance|policy|warning|warnings",
+                    [.personInClause]
+                ),
                 ("thinks|thought|think|believes|believed|treats|treated|acts|acted ~6 optional", [.subject(.person)]),
                 ("rushed|rushes|rush|rushing|hurried", [.subject(.person), .notImperative]),
+                ("because|since|cause|cuz <person> <person>* <adv>? wanted|wants to go|get|leave home|early", []),
                 ("approved|approves|merged|merges|reviewed|reviews his|her|their own", [.subject(.person)]),
                 ("approved|approves|reviewed|reviews ~2 himself|herself|themselves", [.subject(.person)]),
                 ("for|out of convenience|laziness|habit", [.personInClause]), ("to save time", [.personInClause]),
@@ -471,6 +476,10 @@ extension BlamelessLanguage {
                     [.personAfter(3)]
                 ),
                 ("thanks to", [.personAfter(3), .loss, .sarcasticPraise]),
+                (
+                    "lost|wasted|lose <det>? ~2 hour|hours|day|days|evening|night|weekend|morning|afternoon|week to",
+                    [.personAfter(2)]
+                ),
                 ("thanks|thank|thx|ty|kudos <person> <person>* for", [.loss, .sarcasticPraise]),
                 ("traced|traceable|traces|tracing back? to", [.personAfter(6)]),
                 ("came|comes|come|stems|stemmed|stem|stemming|resulted|results from", [.personAfter(3), .loss]),
@@ -570,7 +579,7 @@ extension BlamelessLanguage {
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
                 ("this|that garbage|crap|trash|junk|rubbish", [.personInSentence]),
                 ("unacceptable|inexcusable|inexcusably|unforgivable|disgraceful", [.personInSentence]),
-                (":|-|= <person> <person>* again <end|punct>", []),
+                (":|-|= <person> <person>* again <end>", []),
                 ("classic|typical <person>", []),
                 ("why on earth|ever", [.personInSentence]), ("why the hell|heck", [.personInSentence]),
                 ("who the hell|heck|fuck", []), ("did|does nobody|noone tell|warn|inform|remind <person>", []),
