@@ -334,6 +334,15 @@ import Testing
         #expect(Self.labels("Bob wanted to test the fix first, so we waited.").isEmpty)
         #expect(Self.labels("Bob wanted to go home early, so Alice took the second half of the shift.").isEmpty)
         #expect(Self.labels("- owner: Bob again, since he wrote the exporter").isEmpty)
+        #expect(Self.labels("Bob had one simple task: rotate the cert.").count == 1)
+        #expect(Self.labels("Bob clicked through every warning in the console.").count == 1)
+        #expect(Self.labels("Alice clicked through the onboarding wizard in ten minutes.").isEmpty)
+        #expect(Self.labels("Bob had one task this sprint, the runbook, and it shipped.").isEmpty)
+        #expect(Self.labels("Alice turned the pager to silent and went to dinner.").count == 1)
+        #expect(Self.labels("The phone turned the pager to silent after the OS update.").isEmpty)
+        #expect(Self.labels("Who told Bob he could edit the prod database by hand?").count == 1)
+        #expect(Self.labels("Who told Bob about the outage? The status page did.").isEmpty)
+        #expect(Self.labels("Alice pushed to prod on her own authority, no ticket.").count >= 1)
     }
 
     /// A quoted step or name in an action item is not scare quotes around a person's verb.

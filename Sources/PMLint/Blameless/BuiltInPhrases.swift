@@ -256,6 +256,15 @@ extension BlamelessLanguage {
                     ]
                 ),
                 ("let|lets|letting <det>? ~2 slide|slip", [.subject(.person)]),
+                (
+                    "clicked|clicks|clicking|tapped|tabbed through|past <det>? ~1 "
+                        + "warning|warnings|prompt|prompts|confirmation|confirmations|dialog|dialogs|error|errors",
+                    [.subject(.person)]
+                ),
+                (
+                    "turned|put|set|switched <det>? ~1 pager|phone|alerts|notifications to|on silent|mute|dnd",
+                    [.subject(.person)]
+                ),
                 ("turned a blind eye", []),
                 ("refused|refuses|refusing to", [.subject(.person)]),
             ]),
@@ -569,7 +578,8 @@ extension BlamelessLanguage {
                     [.subject(.person)]
                 ),
                 ("expect|expected|expecting better|more from|of", [.personAfter(2)]), ("looking at you", []),
-                ("had one job", []), ("strikes|struck again", [.subject(.person)]),
+                ("had one job", []), ("had|has one simple|single|easy job|task", []),
+                ("strikes|struck again", [.subject(.person)]),
                 ("at it again", [.subject(.person)]),
                 ("on <person> <person>* 's watch", []), ("on his|her|their watch", []), ("weak point|spot|link", []),
                 ("rogue <person>", []),
@@ -594,6 +604,8 @@ extension BlamelessLanguage {
                 ("how many times ~6 tell|told|remind|reminded|ask|asked|warn|warned <person>", []),
                 ("who|whoever let|lets|allowed|allows <person> <person>* ~3 unsupervised|alone|near", []),
                 ("who|whoever thought|decided|figured ~3 good|great|smart idea", []),
+                ("who told|said <person> <person>* he|she|they could|can|was|were|may|might", []),
+                ("on his|her|their own authority", []),
                 ("as well as you|one might|would|could|'d expect", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),
