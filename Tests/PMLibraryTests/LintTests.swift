@@ -295,7 +295,7 @@ let cleanPostmortem = """
                 remove: [careless]
                 add:
                   - rock star
-                  - phrase: cowboy
+                  - phrase: gunslinger
                     suggestion: describe the missing guard rail
                   - pattern: '\\bninja(s)?\\b'
             """
@@ -303,8 +303,8 @@ let cleanPostmortem = """
         #expect(Self.blameless("Sam was careless.", config: config).isEmpty)
         #expect(Self.blameless("Our ROCK   STAR deployed it.", config: config).count == 1)
         #expect(
-            Self.blameless("A cowboy change.", config: config).first?.message
-                == "blaming language: \"cowboy\"; describe the missing guard rail")
+            Self.blameless("A gunslinger change.", config: config).first?.message
+                == "blaming language: \"gunslinger\"; describe the missing guard rail")
         #expect(Self.blameless("Two ninjas.", config: config).count == 1)
         #expect(Self.blameless("Sam was negligent.", config: config).count == 1, "the other phrases stay")
     }

@@ -29,6 +29,8 @@ extension BlamelessLanguage {
     private static let dataTarget =
         "table|tables|database|databases|db|bucket|buckets|namespace|namespaces|volume|volumes|topic|topics|zone|"
         + "index|data|backup|backups|snapshot|snapshots|log|logs|records|cluster|repo|repository|queue|disk"
+    /// What a person can be said to lack ("her lack of diligence"), unlike a system ("a lack of alerts").
+    private static let heedfulness = "attention|care|diligence|focus|concentration|rigour|rigor|discipline"
     /// Particles that make "broke" neutral ("broke down the timeline", "broke the work into batches").
     private static let breakParticles = [
         "down", "into", "apart", "up", "out", "even", "ground", "news", "silence", "tie", "record", "records", "free",
@@ -177,6 +179,7 @@ extension BlamelessLanguage {
             "reckless", reasonable,
             [
                 ("reckless|recklessly|recklessness|yolo|yoloed|yolo'd", []),
+                ("cowboy|cowboys|cowboying|cowboyed", [.notHyphenated]),
                 (
                     "blindly|hastily|thoughtlessly|mindlessly|naively|foolishly|haphazardly|rashly|heedlessly",
                     [
@@ -222,6 +225,10 @@ extension BlamelessLanguage {
             [
                 ("<neg> paying attention", []), ("<neg> <adv>? pay|pays|paid attention", [.subject(.human)]),
                 ("inattentive|inattentiveness|inattention", []),
+                ("his|her|their lack of \(heedfulness)", []), ("'s lack of \(heedfulness)", [.subject(.person)]),
+                ("lack of \(heedfulness)", [.personAfter(3)]),
+                ("insufficient|inadequate|poor|little \(heedfulness)", [.personAfter(3)]),
+                ("realised|realized|noticed|saw|reacted|responded|acted|escalated too late", [.subject(.person)]),
                 ("asleep at the wheel|switch", []), ("asleep|sleeping on the job", []), ("half asleep", []),
                 ("half-asleep", []),
                 ("slept|sleeps|sleep|sleeping through", [.subject(.person)]),
@@ -249,6 +256,15 @@ extension BlamelessLanguage {
                     ]
                 ),
                 ("let|lets|letting <det>? ~2 slide|slip", [.subject(.person)]),
+                (
+                    "clicked|clicks|clicking|tapped|tabbed through|past <det>? ~1 "
+                        + "warning|warnings|prompt|prompts|confirmation|confirmations|dialog|dialogs|error|errors",
+                    [.subject(.person)]
+                ),
+                (
+                    "turned|put|set|switched <det>? ~1 pager|phone|alerts|notifications to|on silent|mute|dnd",
+                    [.subject(.person)]
+                ),
                 ("turned a blind eye", []),
                 ("refused|refuses|refusing to", [.subject(.person)]),
             ]),
@@ -320,6 +336,11 @@ extension BlamelessLanguage {
                     [.subject(.person)]
                 ),
                 ("had|has <det>? no business", [.subject(.person)]),
+                (
+                    "<neg> <adv>? be? given|granted|trusted ~4 until|unless he|she|they|<person> "
+                        + "has|have|can|learns|learn|shows|show|proves|prove|demonstrates",
+                    [.subject(.person)]
+                ),
                 ("can|could <neg> be trusted", [.subject(.person)]),
                 ("should|must|ought <neg> to? be on call|duty", [.subject(.person)]),
                 ("should|must|ought <neg> to? be on-call|alone|near", [.subject(.person)]),
@@ -340,6 +361,7 @@ extension BlamelessLanguage {
                 ("taken|brought|knocked down|out by", [.personAfter(5)]),
                 ("took|takes|take|taking|brought|brings|bring|knocked ~4 offline|down", [.subject(.personOrTheirs)]),
                 ("force-pushed|force-push|forcepushed over|to main|master|the", [.subject(.personOrTheirs)]),
+                ("made|makes|making it|things|everything|matters <adv>? worse", [.subject(.personOrTheirs)]),
                 // A person destroying data: "dropped the users table", "deleted the DNS zone".
                 (
                     "dropped|deleted|wiped|truncated|purged|erased|overwrote|nuked <det>? "
@@ -384,6 +406,7 @@ extension BlamelessLanguage {
                 ("omitted|omits|omitting", [.subject(.person)]),
                 ("<neg> think|thought ~2 through|twice|ahead", [.subject(.person)]),
                 ("warned|told|asked ~8 anyway|regardless|nonetheless|nevertheless|still", [.subject(.person)]),
+                ("been warned|told|reminded ~2 already|repeatedly|multiple|several|countless", [.subject(.person)]),
                 ("despite <det>? ~1 warning|warnings|advice|objections|concerns", [.personInClause]),
                 ("supposed|meant to ~6 but|instead", [.subject(.person)]),
                 ("assumed|assumes|assume|assuming ~6 fine|safe|ok|okay|correct|right|good", [.subject(.person)]),
@@ -405,14 +428,20 @@ extension BlamelessLanguage {
         Phrase(
             "skipped the safeguards", "\(system): why was skipping the safeguard the easy path?",
             [
-                ("<skip> <det>? ~2 <safeguard>", [.subject(.person), .notImperative]),
+                ("<skip> <det>? ~2 <safeguard>", [.subject(.person), .notImperative, .noExcuse]),
                 ("bypassed|bypass|bypasses|bypassing|circumvented|circumvent|sidestepped", [.subject(.person)]),
                 ("cut|cutting|cuts corners", []), ("went|gone|going|go rogue", []),
                 ("took|taking|takes a shortcut|shortcuts", [.subject(.person)]),
                 ("contrary to <det>? policy|procedure|process|instructions|protocol", [.personInClause]),
+                (
+                    "against <det>? ~2 instruction|instructions|advice|orders|guidance|policy|warning|warnings",
+                    [.personInClause]
+                ),
                 ("thinks|thought|think|believes|believed|treats|treated|acts|acted ~6 optional", [.subject(.person)]),
                 ("rushed|rushes|rush|rushing|hurried", [.subject(.person), .notImperative]),
+                ("because|since|cause|cuz <person> <person>* <adv>? wanted|wants to go|get|leave home|early", []),
                 ("approved|approves|merged|merges|reviewed|reviews his|her|their own", [.subject(.person)]),
+                ("approved|approves|reviewed|reviews ~2 himself|herself|themselves", [.subject(.person)]),
                 ("for|out of convenience|laziness|habit", [.personInClause]), ("to save time", [.personInClause]),
                 ("jumped|jumps|jumping|jump the gun", [.subject(.person)]),
                 ("winged|wung|wings|wing it", [.subject(.person)]), ("phoned|phones it in", [.subject(.person)]),
@@ -456,6 +485,10 @@ extension BlamelessLanguage {
                     [.personAfter(3)]
                 ),
                 ("thanks to", [.personAfter(3), .loss, .sarcasticPraise]),
+                (
+                    "lost|wasted|lose <det>? ~2 hour|hours|day|days|evening|night|weekend|morning|afternoon|week to",
+                    [.personAfter(2)]
+                ),
                 ("thanks|thank|thx|ty|kudos <person> <person>* for", [.loss, .sarcasticPraise]),
                 ("traced|traceable|traces|tracing back? to", [.personAfter(6)]),
                 ("came|comes|come|stems|stemmed|stem|stemming|resulted|results from", [.personAfter(3), .loss]),
@@ -544,7 +577,9 @@ extension BlamelessLanguage {
                     "too|overly|over much? confident|sure|hasty|eager|casual|relaxed|lax|cavalier|trusting",
                     [.subject(.person)]
                 ),
-                ("looking at you", []), ("had one job", []), ("strikes|struck again", [.subject(.person)]),
+                ("expect|expected|expecting better|more from|of", [.personAfter(2)]), ("looking at you", []),
+                ("had one job", []), ("had|has one simple|single|easy job|task", []),
+                ("strikes|struck again", [.subject(.person)]),
                 ("at it again", [.subject(.person)]),
                 ("on <person> <person>* 's watch", []), ("on his|her|their watch", []), ("weak point|spot|link", []),
                 ("rogue <person>", []),
@@ -552,9 +587,25 @@ extension BlamelessLanguage {
                 ("<neg> apply to him|her|them|himself|herself|themselves", [.personInSentence]),
                 ("what a disaster|mess|joke|fiasco|shambles|nightmare", [.personInSentence]),
                 ("sigh|smh|ugh|facepalm|argh", [.personInSentence]),
+                ("this|that garbage|crap|trash|junk|rubbish", [.personInSentence]),
+                ("unacceptable|inexcusable|inexcusably|unforgivable|disgraceful", [.personInSentence]),
+                (":|-|= <person> <person>* again <end>", []),
                 ("classic|typical <person>", []),
                 ("why on earth|ever", [.personInSentence]), ("why the hell|heck", [.personInSentence]),
+                ("who the hell|heck|fuck", []), ("did|does nobody|noone tell|warn|inform|remind <person>", []),
+                ("did|does no one tell|warn|inform|remind <person>", []), ("least of all", [.personAfter(3)]),
+                ("of all people", [.personInSentence]),
+                ("what was|were|is|are <person> <person>* thinking", []), ("what were they thinking", []),
+                (
+                    "was|were|is <person> <person>* even looking|watching|reading|checking|paying|listening|"
+                        + "awake|there|online|trying|thinking",
+                    []
+                ),
+                ("how many times ~6 tell|told|remind|reminded|ask|asked|warn|warned <person>", []),
+                ("who|whoever let|lets|allowed|allows <person> <person>* ~3 unsupervised|alone|near", []),
                 ("who|whoever thought|decided|figured ~3 good|great|smart idea", []),
+                ("who told|said <person> <person>* he|she|they could|can|was|were|may|might", []),
+                ("on his|her|their own authority", []),
                 ("as well as you|one might|would|could|'d expect", [.personInSentence]),
                 ("'s ~2 is|was garbage|crap|trash|junk|rubbish|awful|terrible", [.subject(.person)]),
                 ("judgement was|is poor|bad|lacking|questionable", []),

@@ -32,7 +32,8 @@ enum ContextRule: Sendable {
     case notHyphenated
     /// No reason in the system follows ("missed the page because his phone had no signal").
     case noExcuse
-    /// The match's first word is in quotes: scare quotes ("jun \"tested\" it").
+    /// The match's words alone are in quotes: scare quotes ("jun \"tested\" it"), not a quoted name or step
+    /// that goes on past them ("Add \"re-enable failover\" to the checklist").
     case quoted
     /// The sentence names a loss ("thanks to Sam, we lost an hour").
     case loss
@@ -92,7 +93,9 @@ struct MatchContext {
         case .notHyphenated: !(end < tokens.count && tokens[end].flags.contains(.hyphenJoined))
         case .noExcuse: !hasExcuse(after: end)
         case .loss: sentence(around: start).contains { tokens[$0].is(.loss) }
-        case .quoted: tokens[start].flags.contains(.quoted)
+        case .quoted:
+            tokens[start].flags.contains(.quoted) && !(start > 0 && tokens[start - 1].flags.contains(.quoted))
+                && !(end < tokens.count && tokens[end].flags.contains(.quoted))
         case .harm: !personsThing(after: end) || sentence(around: start).contains { tokens[$0].is(.harm) }
         case .noPraise: !wordsAfter(end, 8).contains { $0.is(.praise) && !$0.flags.contains(.quoted) }
         case .sarcasticPraise:
@@ -348,10 +351,13 @@ struct MatchContext {
         while position >= 0 {
             let token = tokens[position]
             if token.is(.sentenceEnd) || token.is(.clauseWord) || token.is(.discovery) { break }
+            // "The outage you saw was due to a script that ran against the wrong region": a reason, another clause.
+            if words.reasons.contains(token.id) { break }
             // "[@bob] Key the limiter on the token instead of the IP": an owner's label, not who did it.
             if token.is(.person) { return !(position + 1 < start && tokens[position + 1].id == words.closingBracket) }
             // "…, and the runbook gave the wrong command": a new subject starts a new clause.
-            if token.id == words.comma || words.coordinators.contains(token.id), position + 1 < start,
+            if token.id == words.comma || words.coordinators.contains(token.id) || words.relatives.contains(token.id),
+                position + 1 < start,
                 tokens[position + 1].is([.determiner, .systemNoun, .thing]), !tokens[position + 1].is(.person)
             {
                 break
@@ -424,7 +430,7 @@ struct ContextWords: Sendable {
     let `do`, please, of, to, by, comma, colon, dash, equals, openingParenthesis, closingParenthesis: Int32
     let who, whoever, closingBracket: Int32
     let possessiveS: Int32
-    let relatives, coordinators, because, be, theOne, firstPerson, phraseEnders, decisions: Set<Int32>
+    let relatives, coordinators, because, reasons, be, theOne, firstPerson, phraseEnders, decisions: Set<Int32>
     let placePrepositions: Set<Int32>
 
     init(_ vocabulary: inout Vocabulary) {
@@ -450,7 +456,8 @@ struct ContextWords: Sendable {
         possessiveS = id("'s")
         relatives = ids("that which who whom what")
         coordinators = ids("and but then or plus")
-        because = ids("because since cause cuz due")
+        because = ids("because since cause cuz due per according")
+        reasons = ids("because cuz due per according")
         be = ids("was were is are be been being am")
         theOne = ids("one person guy")
         firstPerson = ids("i me myself")

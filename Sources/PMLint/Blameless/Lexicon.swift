@@ -153,7 +153,7 @@ enum Lexicon {
             seemingly frankly honestly probably definitely certainly repeatedly twice yet only first now \
             single-handedly straight directly blindly happily casually lol ngl tbh imo fyi ok anyway \
             unilaterally quietly silently secretly manually here kinda sorta easily accidently \
-            unintentionally carelessly recklessly hastily
+            unintentionally carelessly recklessly hastily far much
             """
         ),
         (
@@ -192,7 +192,7 @@ enum Lexicon {
             reverted roll stop stopped back clean cleaned save saved share shared hand handed flag flagged raise \
             raised report reported lock locked pause paused enable enabled disable disabled remove removed \
             doublecheck doublechecked sanity-check sanity-checked proofread proofreads proofreaded adhere adhered \
-            comply complied perform performed
+            comply complied perform performed respect respected obey obeyed honour honoured honor honored
             """
         ),
         (
@@ -337,7 +337,8 @@ enum Lexicon {
             checked tested noticed caught realised realized seen looked asked read verified confirmed validated \
             reviewed known paged escalated waited followed thought considered spotted tried used updated \
             double-checked listened anticipated foreseen predicted expected monitored watched acknowledged \
-            responded investigated backed rolled reverted stopped questioned noticed knew prevented avoided
+            responded investigated backed rolled reverted stopped questioned noticed knew prevented avoided \
+            reported informed notified told alerted communicated
             """
         ),
         (

@@ -59,6 +59,10 @@ public struct People: Sendable {
         return next < tokens.count && tokens[next].id == colon
     }
 
+    /// Honorifics written after a name with a hyphen.
+    private static let honorifics = Set(
+        ["san", "sama", "kun", "chan", "sensei", "senpai", "shi", "ji", "nim", "ssi"].map { Vocabulary.hash($0.utf8) })
+
     private static func combined(_ hashes: [UInt64]) -> UInt64 {
         hashes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1) &* 0x100_0000_01b3 }
     }
@@ -139,6 +143,10 @@ public struct People: Sendable {
         // The rest of a titled name: Ms. Nadia Rahman.
         for index in tokens.indices.dropFirst() where tokens[index - 1].is(.person) && tokens[index - 1].kind == .word {
             if tokens[index].kind == .word, tokens[index].flags.contains(.properNoun) {
+                tokens[index].classes.insert(.person)
+            }
+            // An honorific joined to a name: Yuki-san, Raj-ji.
+            if tokens[index].flags.contains(.hyphenJoined), Self.honorifics.contains(tokens[index].hash) {
                 tokens[index].classes.insert(.person)
             }
         }

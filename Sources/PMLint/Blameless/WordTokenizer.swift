@@ -66,6 +66,8 @@ struct WordTokenizer {
         var marks: [Unicode.Scalar: Int32] = [:]
         for mark in ".!?;:,()=[]/…-–—" { marks[mark.unicodeScalars.first!] = vocabulary.id(of: String(mark)) }
         marks["&"] = vocabulary.id(of: "and")
+        // A table's cell boundary ends what is said in the cell: "errors by platform | Mehmet Y." is two cells.
+        marks["|"] = vocabulary.id(of: ";")
         self.marks = marks
     }
 
