@@ -3,242 +3,138 @@ import PMDocument
 import PMWorkspace
 
 // Mustache finds a value by name through `MustacheParent` when a type offers it, and through
-// `Mirror` reflection otherwise; reflection took more than half of a full render, so every page
-// model answers by name itself.
+// `Mirror` reflection otherwise; reflection took more than half of a full render (and reflecting each
+// model once, into a dictionary, still a tenth), so every page model answers by name from a table of
+// its fields' key paths.
 
-extension SiteInfo: MustacheParent {
+/// A page model whose fields templates read by name.
+protocol TemplateModel: MustacheParent {
+    /// Each name a template may use, and the field it reads.
+    static var templateFields: [String: PartialKeyPath<Self> & Sendable] { get }
+}
+
+extension TemplateModel {
     func child(named name: String) -> Any? {
-        switch name {
-        case "incidentCount": return incidentCount
-        case "postmortemsText": return postmortemsText
-        case "today": return today
-        case "generatedAt": return generatedAt
-        default: return nil
-        }
+        guard let field = Self.templateFields[name] else { return nil }
+        let value = self[keyPath: field]
+        // An empty optional is no value, so the lookup goes on up the context stack, as for a missing name.
+        if let optional = value as? any OptionalField { return optional.wrappedField }
+        return value
     }
 }
 
-extension IncidentRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "date": return date
-        case "href": return href
-        case "title": return title
-        case "severity": return severity
-        case "severityClass": return severityClass
-        case "status": return status
-        case "services": return services
-        case "tags": return tags
-        case "hasTags": return hasTags
-        case "timeToDetect": return timeToDetect
-        case "timeToResolve": return timeToResolve
-        case "openActions": return openActions
-        case "totalActions": return totalActions
-        case "overdueActions": return overdueActions
-        case "policy": return policy
-        default: return nil
-        }
-    }
+/// An optional field's value, seen through `Any`.
+private protocol OptionalField {
+    var wrappedField: Any? { get }
 }
 
-extension Pager: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": return number
-        case "count": return count
-        case "text": return text
-        case "previous": return previous
-        case "next": return next
-        case "links": return links
-        default: return nil
-        }
-    }
+extension Optional: OptionalField {
+    fileprivate var wrappedField: Any? { map { $0 as Any } }
 }
 
-extension Pager.Link: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": return label
-        case "href": return href
-        case "current": return current
-        case "gap": return gap
-        default: return nil
-        }
-    }
+extension SiteInfo: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "incidentCount": \.incidentCount, "postmortemsText": \.postmortemsText, "today": \.today,
+        "generatedAt": \.generatedAt,
+    ]
 }
 
-extension IndexPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "root": return root
-        case "navIncidents": return navIncidents
-        case "site": return site
-        case "hasIncidents": return hasIncidents
-        case "incidents": return incidents
-        case "incidentsText": return incidentsText
-        case "openActionsText": return openActionsText
-        case "overdueText": return overdueText
-        case "caption": return caption
-        case "pager": return pager
-        default: return nil
-        }
-    }
+extension IncidentRow: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "date": \.date, "href": \.href, "title": \.title, "severity": \.severity, "severityClass": \.severityClass,
+        "status": \.status, "services": \.services, "tags": \.tags, "hasTags": \.hasTags,
+        "timeToDetect": \.timeToDetect, "timeToResolve": \.timeToResolve, "openActions": \.openActions,
+        "totalActions": \.totalActions, "overdueActions": \.overdueActions, "policy": \.policy,
+    ]
 }
 
-extension FieldRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": return label
-        case "value": return value
-        case "badge": return badge
-        default: return nil
-        }
-    }
+extension Pager: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "number": \.number, "count": \.count, "text": \.text, "previous": \.previous, "next": \.next, "links": \.links,
+    ]
 }
 
-extension ActionRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": return id
-        case "shortID": return shortID
-        case "localID": return localID
-        case "anchor": return anchor
-        case "incidentID": return incidentID
-        case "done": return done
-        case "text": return text
-        case "textHTML": return textHTML
-        case "owners": return owners
-        case "ownerKey": return ownerKey
-        case "due": return due
-        case "overdue": return overdue
-        case "policy": return policy
-        case "kind": return kind
-        case "ticket": return ticket
-        case "ticketText": return ticketText
-        case "ticketURL": return ticketURL
-        case "nested": return nested
-        case "incidentHref": return incidentHref
-        case "incidentTitle": return incidentTitle
-        default: return nil
-        }
-    }
+extension Pager.Link: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "label": \.label, "href": \.href, "current": \.current, "gap": \.gap,
+    ]
 }
 
-extension Banner: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "kind": return kind
-        case "label": return label
-        case "text": return text
-        default: return nil
-        }
-    }
+extension IndexPage: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "root": \.root, "navIncidents": \.navIncidents, "site": \.site, "hasIncidents": \.hasIncidents,
+        "incidents": \.incidents, "incidentsText": \.incidentsText, "openActionsText": \.openActionsText,
+        "overdueText": \.overdueText, "caption": \.caption, "pager": \.pager,
+    ]
 }
 
-extension RelatedRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "href": return href
-        case "date": return date
-        case "reason": return reason
-        default: return nil
-        }
-    }
+extension FieldRow: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "label": \.label, "value": \.value, "badge": \.badge,
+    ]
 }
 
-extension PostmortemPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "root": return root
-        case "site": return site
-        case "generatedAt": return generatedAt
-        case "title": return title
-        case "banner": return banner
-        case "policyBreaches": return policyBreaches
-        case "hasPolicyBreaches": return hasPolicyBreaches
-        case "fields": return fields
-        case "hasActions": return hasActions
-        case "actions": return actions
-        case "actionsSummary": return actionsSummary
-        case "actionsInBody": return actionsInBody
-        case "body": return body
-        case "bodyBeforeActions": return bodyBeforeActions
-        case "bodyAfterActions": return bodyAfterActions
-        case "hasRelated": return hasRelated
-        case "related": return related
-        case "path": return path
-        default: return nil
-        }
-    }
+extension ActionRow: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "id": \.id, "shortID": \.shortID, "localID": \.localID, "anchor": \.anchor, "incidentID": \.incidentID,
+        "done": \.done, "text": \.text, "textHTML": \.textHTML, "owners": \.owners, "ownerKey": \.ownerKey,
+        "due": \.due, "overdue": \.overdue, "policy": \.policy, "kind": \.kind, "ticket": \.ticket,
+        "ticketText": \.ticketText, "ticketURL": \.ticketURL, "nested": \.nested, "incidentHref": \.incidentHref,
+        "incidentTitle": \.incidentTitle,
+    ]
 }
 
-extension OwnerGroup: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": return self.name
-        case "ownerKey": return ownerKey
-        case "anchor": return anchor
-        case "countText": return countText
-        case "continued": return continued
-        case "actions": return actions
-        default: return nil
-        }
-    }
+extension Banner: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "kind": \.kind, "label": \.label, "text": \.text,
+    ]
 }
 
-extension ActionsPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "root": return root
-        case "navActions": return navActions
-        case "site": return site
-        case "hasActions": return hasActions
-        case "openActionsText": return openActionsText
-        case "overdueText": return overdueText
-        case "caption": return caption
-        case "groups": return groups
-        case "pager": return pager
-        default: return nil
-        }
-    }
+extension RelatedRow: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "title": \.title, "href": \.href, "date": \.date, "reason": \.reason,
+    ]
 }
 
-extension ChartRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "cells": return cells
-        default: return nil
-        }
-    }
+extension PostmortemPage: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "root": \.root, "site": \.site, "generatedAt": \.generatedAt, "title": \.title, "banner": \.banner,
+        "policyBreaches": \.policyBreaches, "hasPolicyBreaches": \.hasPolicyBreaches, "fields": \.fields,
+        "hasActions": \.hasActions, "actions": \.actions, "actionsSummary": \.actionsSummary,
+        "actionsInBody": \.actionsInBody, "body": \.body, "bodyBeforeActions": \.bodyBeforeActions,
+        "bodyAfterActions": \.bodyAfterActions, "hasRelated": \.hasRelated, "related": \.related, "path": \.path,
+    ]
 }
 
-extension ChartView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": return id
-        case "title": return title
-        case "description": return self.description
-        case "svg": return svg
-        case "header": return header
-        case "rows": return rows
-        default: return nil
-        }
-    }
+extension OwnerGroup: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "name": \.name, "ownerKey": \.ownerKey, "anchor": \.anchor, "countText": \.countText, "continued": \.continued,
+        "actions": \.actions,
+    ]
 }
 
-extension StatsPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "root": return root
-        case "navStats": return navStats
-        case "site": return site
-        case "incidentsText": return incidentsText
-        case "medianDetect": return medianDetect
-        case "medianResolve": return medianResolve
-        case "closureRate": return closureRate
-        case "charts": return charts
-        default: return nil
-        }
-    }
+extension ActionsPage: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "root": \.root, "navActions": \.navActions, "site": \.site, "hasActions": \.hasActions,
+        "openActionsText": \.openActionsText, "overdueText": \.overdueText, "caption": \.caption, "groups": \.groups,
+        "pager": \.pager,
+    ]
+}
+
+extension ChartRow: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = ["cells": \.cells]
+}
+
+extension ChartView: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "id": \.id, "title": \.title, "description": \.description, "svg": \.svg, "header": \.header, "rows": \.rows,
+    ]
+}
+
+extension StatsPage: TemplateModel {
+    static let templateFields: [String: PartialKeyPath<Self> & Sendable] = [
+        "root": \.root, "navStats": \.navStats, "site": \.site, "incidentsText": \.incidentsText,
+        "medianDetect": \.medianDetect, "medianResolve": \.medianResolve, "closureRate": \.closureRate,
+        "charts": \.charts,
+    ]
 }
